@@ -1,0 +1,708 @@
+//! Typed settings: one TOML file (the embedded default or `--config FILE`), then `AUTHGATE_...`
+//! environment overrides, then validation that reports every problem with the key it concerns.
+
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashSet};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// The embedded default: local users, the demo app, SQLite under `./data`.
+pub const DEFAULT_CONFIG: &str = include_str!("../config/authgate.toml");
+
+/// Prefix of environment overrides: `AUTHGATE_LISTEN`, `AUTHGATE_TOKENS__ALGORITHM`, ...
+const ENV_PREFIX: &str = "AUTHGATE_";
+
+/// Top-level keys that environment variables may override. Anything else starting with
+/// `AUTHGATE_` (for example a client secret named by `client_secret_env`) is left alone.
+const OVERRIDABLE: &[&str] = &[
+    "listen",
+    "issuer",
+    "data_dir",
+    "log_format",
+    "tokens",
+    "sessions",
+    "login_throttle",
+    "password_hashing",
+    "demo",
+];
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Settings {
+    /// Socket address to bind, e.g. `127.0.0.1:8080` (port 0 picks a free port).
+    pub listen: String,
+    /// Public base URL; `iss` of every token and the base of every endpoint.
+    pub issuer: String,
+    /// Where the SQLite store lives.
+    pub data_dir: PathBuf,
+    /// `text` (default) or `json`.
+    #[serde(default = "default_log_format")]
+    pub log_format: String,
+    #[serde(default)]
+    pub tokens: TokenSettings,
+    #[serde(default)]
+    pub sessions: SessionSettings,
+    #[serde(default)]
+    pub login_throttle: ThrottleSettings,
+    #[serde(default)]
+    pub password_hashing: PasswordHashingSettings,
+    #[serde(default)]
+    pub demo: DemoSettings,
+    #[serde(default)]
+    pub apps: Vec<AppSettings>,
+    #[serde(default)]
+    pub providers: Vec<ProviderSettings>,
+}
+
+fn default_log_format() -> String {
+    "text".into()
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct TokenSettings {
+    /// `RS256` (default, what Cognito uses) or `ES256`.
+    pub algorithm: String,
+    #[serde(with = "humantime_serde")]
+    pub access_token_ttl: Duration,
+    #[serde(with = "humantime_serde")]
+    pub id_token_ttl: Duration,
+    #[serde(with = "humantime_serde")]
+    pub refresh_token_ttl: Duration,
+    #[serde(with = "humantime_serde")]
+    pub code_ttl: Duration,
+    /// How long a key signs before the pre-published next key takes over.
+    #[serde(with = "humantime_serde")]
+    pub key_rotation: Duration,
+}
+
+impl Default for TokenSettings {
+    fn default() -> Self {
+        Self {
+            algorithm: "RS256".into(),
+            access_token_ttl: Duration::from_secs(3600),
+            id_token_ttl: Duration::from_secs(3600),
+            refresh_token_ttl: Duration::from_secs(30 * 24 * 3600),
+            code_ttl: Duration::from_secs(60),
+            key_rotation: Duration::from_secs(30 * 24 * 3600),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct SessionSettings {
+    /// How long a sign-in is reused for other apps (single sign-on) without a password.
+    #[serde(with = "humantime_serde")]
+    pub sso_ttl: Duration,
+    /// How long a user has to finish signing in after `/oauth2/authorize`.
+    #[serde(with = "humantime_serde")]
+    pub auth_request_ttl: Duration,
+    /// How often expired store records are deleted.
+    #[serde(with = "humantime_serde")]
+    pub gc_interval: Duration,
+}
+
+impl Default for SessionSettings {
+    fn default() -> Self {
+        Self {
+            sso_ttl: Duration::from_secs(8 * 3600),
+            auth_request_ttl: Duration::from_secs(600),
+            gc_interval: Duration::from_secs(60),
+        }
+    }
+}
+
+/// Failed password attempts, counted per username and per client address within `window`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct ThrottleSettings {
+    #[serde(with = "humantime_serde")]
+    pub window: Duration,
+    /// Failures after which each further attempt is answered only after a delay.
+    pub slow_after: u32,
+    /// The first delay; it doubles with every further failure, up to `max_delay`.
+    #[serde(with = "humantime_serde")]
+    pub delay: Duration,
+    #[serde(with = "humantime_serde")]
+    pub max_delay: Duration,
+    /// Failures after which attempts are refused until the window ends.
+    pub lock_after: u32,
+    /// The same, per client address (higher: several users can share an address).
+    pub lock_after_per_address: u32,
+}
+
+impl Default for ThrottleSettings {
+    fn default() -> Self {
+        Self {
+            window: Duration::from_secs(15 * 60),
+            slow_after: 3,
+            delay: Duration::from_millis(500),
+            max_delay: Duration::from_secs(8),
+            lock_after: 10,
+            lock_after_per_address: 50,
+        }
+    }
+}
+
+/// argon2id parameters used by `authgate hash-password` (verification reads them from the hash).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct PasswordHashingSettings {
+    pub memory_kib: u32,
+    pub iterations: u32,
+    pub parallelism: u32,
+}
+
+impl Default for PasswordHashingSettings {
+    fn default() -> Self {
+        // OWASP's second argon2id option: m=19 MiB, t=2, p=1.
+        Self {
+            memory_kib: 19 * 1024,
+            iterations: 2,
+            parallelism: 1,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct DemoSettings {
+    /// Serve `/demo`, a page that signs in with the hosted UI and shows the tokens.
+    pub enabled: bool,
+    /// The public app the demo page signs in as; it must accept `{issuer}/callback`.
+    pub client_id: String,
+}
+
+impl Default for DemoSettings {
+    fn default() -> Self {
+        Self {
+            enabled: false,
+            client_id: "demo".into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct AppSettings {
+    pub client_id: String,
+    pub name: String,
+    /// Environment variable holding the client secret; set for a confidential client.
+    #[serde(default)]
+    pub client_secret_env: Option<String>,
+    /// File holding the client secret (e.g. a mounted container secret); trailing newline ignored.
+    #[serde(default)]
+    pub client_secret_file: Option<PathBuf>,
+    pub redirect_uris: Vec<String>,
+    #[serde(default)]
+    pub logout_uris: Vec<String>,
+    /// Provider ids this app may use, in the order the picker shows them.
+    pub providers: Vec<String>,
+    pub scopes: Vec<String>,
+}
+
+impl AppSettings {
+    /// The client secret from `client_secret_env` or `client_secret_file`; `None` for a public
+    /// client. `Err` names the key at fault.
+    pub fn client_secret(&self) -> Result<Option<String>, String> {
+        match (&self.client_secret_env, &self.client_secret_file) {
+            (Some(_), Some(_)) => {
+                Err("client_secret_env: set either client_secret_env or client_secret_file".into())
+            }
+            (Some(var), None) => std::env::var(var)
+                .map(Some)
+                .map_err(|_| format!("client_secret_env: environment variable ${var} is not set")),
+            (None, Some(path)) => std::fs::read_to_string(path)
+                .map(|s| Some(s.trim_end_matches(['\r', '\n']).to_string()))
+                .map_err(|e| format!("client_secret_file: cannot read {}: {e}", path.display())),
+            (None, None) => Ok(None),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct ProviderSettings {
+    pub id: String,
+    /// Shown on the picker button; defaults to the id.
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(flatten)]
+    pub kind: ProviderKind,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum ProviderKind {
+    Local {
+        #[serde(default)]
+        users: Vec<LocalUserSettings>,
+    },
+}
+
+#[derive(Clone, Deserialize)]
+pub struct LocalUserSettings {
+    pub username: String,
+    /// argon2id PHC string from `authgate hash-password`.
+    pub password_hash: String,
+    #[serde(default)]
+    pub email: Option<String>,
+    #[serde(default)]
+    pub email_verified: bool,
+    /// Extra claims (`name`, `given_name`, `phone_number`, ...), passed into tokens by scope.
+    #[serde(default)]
+    pub claims: BTreeMap<String, serde_json::Value>,
+}
+
+impl std::fmt::Debug for LocalUserSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LocalUserSettings")
+            .field("username", &self.username)
+            .field("password_hash", &"<redacted>")
+            .finish_non_exhaustive()
+    }
+}
+
+/// Start-up configuration failed; one entry per problem, each naming its key.
+#[derive(Debug)]
+pub struct ConfigError(pub Vec<String>);
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        writeln!(f, "invalid configuration ({} problem(s)):", self.0.len())?;
+        for problem in &self.0 {
+            writeln!(f, "  - {problem}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+impl Settings {
+    /// Parses `text`, applies `env` overrides, and validates the result.
+    pub fn load(
+        text: &str,
+        env: impl IntoIterator<Item = (String, String)>,
+    ) -> Result<Settings, ConfigError> {
+        let mut value: toml::Table =
+            toml::from_str(text).map_err(|e| ConfigError(vec![format!("TOML syntax: {e}")]))?;
+        apply_env_overrides(&mut value, env)?;
+
+        let mut unknown = Vec::new();
+        let mut note_unknown = |path: serde_ignored::Path| {
+            unknown.push(format!("{path}: unknown key"));
+        };
+        let tracked =
+            serde_ignored::Deserializer::new(toml::Value::Table(value), &mut note_unknown);
+        let settings: Settings = serde_path_to_error::deserialize(tracked)
+            .map_err(|e| ConfigError(vec![format!("{}: {}", e.path(), e.inner())]))?;
+
+        let mut problems = unknown;
+        problems.extend(settings.validate());
+        if problems.is_empty() {
+            Ok(settings)
+        } else {
+            Err(ConfigError(problems))
+        }
+    }
+
+    pub fn listen_addr(&self) -> Result<SocketAddr, String> {
+        self.listen
+            .parse()
+            .map_err(|_| format!("listen: `{}` is not host:port", self.listen))
+    }
+
+    /// Secure cookies everywhere except a plain-http issuer on a loopback host.
+    pub fn secure_cookies(&self) -> bool {
+        !self.issuer.starts_with("http://")
+    }
+
+    fn validate(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        if let Err(e) = self.listen_addr() {
+            problems.push(e);
+        }
+        validate_issuer(&self.issuer, &mut problems);
+        if !matches!(self.log_format.as_str(), "text" | "json") {
+            problems.push("log_format: must be `text` or `json`".into());
+        }
+
+        let t = &self.tokens;
+        if !matches!(t.algorithm.as_str(), "RS256" | "ES256") {
+            problems.push(format!(
+                "tokens.algorithm: `{}` is not RS256 or ES256",
+                t.algorithm
+            ));
+        }
+        for (key, value) in [
+            ("tokens.access_token_ttl", t.access_token_ttl),
+            ("tokens.id_token_ttl", t.id_token_ttl),
+            ("tokens.refresh_token_ttl", t.refresh_token_ttl),
+            ("tokens.code_ttl", t.code_ttl),
+            ("tokens.key_rotation", t.key_rotation),
+            ("sessions.sso_ttl", self.sessions.sso_ttl),
+            ("sessions.auth_request_ttl", self.sessions.auth_request_ttl),
+            ("sessions.gc_interval", self.sessions.gc_interval),
+            ("login_throttle.window", self.login_throttle.window),
+        ] {
+            if value.is_zero() {
+                problems.push(format!("{key}: must be longer than zero"));
+            }
+        }
+        if t.code_ttl > Duration::from_secs(600) {
+            problems.push("tokens.code_ttl: at most 10m (RFC 6749 §4.1.2)".into());
+        }
+        let th = &self.login_throttle;
+        if th.lock_after == 0 || th.lock_after_per_address == 0 {
+            problems.push("login_throttle.lock_after: must be at least 1".into());
+        }
+        if th.slow_after > th.lock_after {
+            problems.push("login_throttle.slow_after: must not exceed lock_after".into());
+        }
+        let ph = &self.password_hashing;
+        if argon2::Params::new(ph.memory_kib, ph.iterations, ph.parallelism, None).is_err() {
+            problems.push("password_hashing: not valid argon2 parameters".into());
+        }
+
+        let mut provider_ids = HashSet::new();
+        for (i, provider) in self.providers.iter().enumerate() {
+            let key = format!("providers[{i}]");
+            if !is_token_safe(&provider.id) {
+                problems.push(format!(
+                    "{key}.id: `{}` must be 1-64 characters of A-Z a-z 0-9 _ -",
+                    provider.id
+                ));
+            }
+            if !provider_ids.insert(provider.id.as_str()) {
+                problems.push(format!("{key}.id: `{}` is used twice", provider.id));
+            }
+            match &provider.kind {
+                ProviderKind::Local { users } => {
+                    let mut names = HashSet::new();
+                    for (j, user) in users.iter().enumerate() {
+                        let key = format!("{key}.users[{j}]");
+                        if user.username.trim().is_empty() {
+                            problems.push(format!("{key}.username: must not be empty"));
+                        }
+                        if !names.insert(user.username.to_lowercase()) {
+                            problems
+                                .push(format!("{key}.username: `{}` is used twice", user.username));
+                        }
+                        if argon2::PasswordHash::new(&user.password_hash).is_err() {
+                            problems.push(format!(
+                                "{key}.password_hash: not a PHC hash string (make one with `authgate hash-password`)"
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+
+        let mut client_ids = HashSet::new();
+        for (i, app) in self.apps.iter().enumerate() {
+            let key = format!("apps[{i}]");
+            if !is_token_safe(&app.client_id) {
+                problems.push(format!(
+                    "{key}.client_id: `{}` must be 1-64 characters of A-Z a-z 0-9 _ -",
+                    app.client_id
+                ));
+            }
+            if !client_ids.insert(app.client_id.as_str()) {
+                problems.push(format!(
+                    "{key}.client_id: `{}` is used twice",
+                    app.client_id
+                ));
+            }
+            match app.client_secret() {
+                Ok(Some(secret)) if secret.len() < 16 => problems.push(format!(
+                    "{key}.client_secret: the secret is shorter than 16 characters"
+                )),
+                Ok(_) => {}
+                Err(e) => problems.push(format!("{key}.{e}")),
+            }
+            if app.redirect_uris.is_empty() {
+                problems.push(format!("{key}.redirect_uris: at least one is required"));
+            }
+            for (j, uri) in app.redirect_uris.iter().enumerate() {
+                if let Err(e) = crate::oauth::redirect::validate_registered(uri) {
+                    problems.push(format!("{key}.redirect_uris[{j}]: {e}"));
+                }
+            }
+            for (j, uri) in app.logout_uris.iter().enumerate() {
+                if let Err(e) = crate::oauth::redirect::validate_registered(uri) {
+                    problems.push(format!("{key}.logout_uris[{j}]: {e}"));
+                }
+            }
+            if app.providers.is_empty() {
+                problems.push(format!("{key}.providers: at least one is required"));
+            }
+            for (j, id) in app.providers.iter().enumerate() {
+                if !self.providers.iter().any(|p| &p.id == id) {
+                    problems.push(format!("{key}.providers[{j}]: no provider has id `{id}`"));
+                }
+            }
+            if app.scopes.is_empty() {
+                problems.push(format!(
+                    "{key}.scopes: at least one is required (e.g. `openid`)"
+                ));
+            }
+            for (j, scope) in app.scopes.iter().enumerate() {
+                if scope.is_empty() || scope.chars().any(|c| c.is_whitespace() || c == '"') {
+                    problems.push(format!("{key}.scopes[{j}]: `{scope}` is not a scope token"));
+                }
+            }
+        }
+
+        if self.demo.enabled {
+            match self
+                .apps
+                .iter()
+                .find(|a| a.client_id == self.demo.client_id)
+            {
+                None => problems.push(format!(
+                    "demo.client_id: no app has client_id `{}`",
+                    self.demo.client_id
+                )),
+                Some(app) => {
+                    if app.client_secret_env.is_some() || app.client_secret_file.is_some() {
+                        problems.push(
+                            "demo.client_id: the demo signs in as a public app; this one has a secret"
+                                .into(),
+                        );
+                    }
+                    let callback = format!("{}/callback", self.issuer);
+                    let allowed = crate::oauth::redirect::RedirectUris::new(&app.redirect_uris)
+                        .is_ok_and(|uris| uris.allows(&callback));
+                    if !allowed {
+                        problems.push(format!(
+                            "demo.client_id: app `{}` must accept the redirect URI {callback}",
+                            app.client_id
+                        ));
+                    }
+                }
+            }
+        }
+        problems
+    }
+
+    /// The argon2id hash `authgate hash-password` prints for `password`.
+    pub fn hash_password(&self, password: &str) -> Result<String, String> {
+        use argon2::password_hash::{PasswordHasher, SaltString, rand_core::OsRng};
+        let ph = &self.password_hashing;
+        let params = argon2::Params::new(ph.memory_kib, ph.iterations, ph.parallelism, None)
+            .map_err(|e| e.to_string())?;
+        let argon =
+            argon2::Argon2::new(argon2::Algorithm::Argon2id, argon2::Version::V0x13, params);
+        let salt = SaltString::generate(&mut OsRng);
+        argon
+            .hash_password(password.as_bytes(), &salt)
+            .map(|h| h.to_string())
+            .map_err(|e| e.to_string())
+    }
+}
+
+fn validate_issuer(issuer: &str, problems: &mut Vec<String>) {
+    match url::Url::parse(issuer) {
+        Err(_) => problems.push(format!("issuer: `{issuer}` is not an absolute URL")),
+        Ok(url) => {
+            let loopback = matches!(
+                url.host_str(),
+                Some("127.0.0.1") | Some("[::1]") | Some("localhost")
+            );
+            match url.scheme() {
+                "https" => {}
+                "http" if loopback => {}
+                _ => problems.push(
+                    "issuer: must be https (plain http only for 127.0.0.1, [::1] or localhost)"
+                        .into(),
+                ),
+            }
+            if url.query().is_some() || url.fragment().is_some() {
+                problems.push("issuer: must not have a query or fragment".into());
+            }
+            if issuer.ends_with('/') {
+                problems.push("issuer: must not end with `/`".into());
+            }
+        }
+    }
+}
+
+/// Ids that appear in URLs and cookies: short, and nothing that needs escaping.
+fn is_token_safe(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+}
+
+/// `AUTHGATE_TOKENS__ALGORITHM=ES256` sets `tokens.algorithm`; values are read as TOML scalars
+/// (`5`, `true`) when they parse as one, else as strings.
+fn apply_env_overrides(
+    table: &mut toml::Table,
+    env: impl IntoIterator<Item = (String, String)>,
+) -> Result<(), ConfigError> {
+    let mut problems = Vec::new();
+    for (name, raw) in env {
+        let Some(rest) = name.strip_prefix(ENV_PREFIX) else {
+            continue;
+        };
+        let path: Vec<String> = rest.split("__").map(|s| s.to_ascii_lowercase()).collect();
+        if !OVERRIDABLE.contains(&path[0].as_str()) {
+            continue;
+        }
+        if let Err(segment) = set_path(table, &path, parse_env_value(&raw)) {
+            problems.push(format!("{name}: `{segment}` is not a table"));
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(ConfigError(problems))
+    }
+}
+
+/// Sets `path` in `table`, creating tables on the way; `Err` names a segment that is a value.
+fn set_path(table: &mut toml::Table, path: &[String], value: toml::Value) -> Result<(), String> {
+    match path {
+        [] => Ok(()),
+        [last] => {
+            table.insert(last.clone(), value);
+            Ok(())
+        }
+        [first, rest @ ..] => {
+            let entry = table
+                .entry(first.clone())
+                .or_insert_with(|| toml::Value::Table(toml::Table::new()));
+            match entry {
+                toml::Value::Table(inner) => set_path(inner, rest, value),
+                _ => Err(first.clone()),
+            }
+        }
+    }
+}
+
+fn parse_env_value(raw: &str) -> toml::Value {
+    let probe = format!("v = {raw}");
+    match toml::from_str::<toml::Table>(&probe) {
+        Ok(mut t) => match t.remove("v") {
+            Some(
+                v @ (toml::Value::Integer(_) | toml::Value::Boolean(_) | toml::Value::Float(_)),
+            ) => v,
+            _ => toml::Value::String(raw.to_string()),
+        },
+        Err(_) => toml::Value::String(raw.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(text: &str) -> Result<Settings, ConfigError> {
+        Settings::load(text, std::iter::empty())
+    }
+
+    #[test]
+    fn embedded_default_is_valid() {
+        let s = load(DEFAULT_CONFIG).expect("default config");
+        assert_eq!(s.listen, "127.0.0.1:8080");
+        assert_eq!(s.issuer, "http://127.0.0.1:8080");
+        assert!(s.demo.enabled);
+        assert!(!s.secure_cookies());
+    }
+
+    #[test]
+    fn env_overrides_named_keys_and_nested_keys() {
+        let env = [
+            ("AUTHGATE_LISTEN".to_string(), "127.0.0.1:0".to_string()),
+            ("AUTHGATE_DATA_DIR".to_string(), "/tmp/x".to_string()),
+            (
+                "AUTHGATE_TOKENS__ALGORITHM".to_string(),
+                "ES256".to_string(),
+            ),
+            (
+                "AUTHGATE_LOGIN_THROTTLE__SLOW_AFTER".to_string(),
+                "2".to_string(),
+            ),
+            (
+                "AUTHGATE_SOME_APP_SECRET".to_string(),
+                "not a config key".to_string(),
+            ),
+        ];
+        let s = Settings::load(DEFAULT_CONFIG, env).expect("valid");
+        assert_eq!(s.listen, "127.0.0.1:0");
+        assert_eq!(s.data_dir, PathBuf::from("/tmp/x"));
+        assert_eq!(s.tokens.algorithm, "ES256");
+        assert_eq!(s.login_throttle.slow_after, 2);
+    }
+
+    #[test]
+    fn every_problem_is_reported_with_its_key() {
+        let text = r#"
+            listen = "nowhere"
+            issuer = "http://auth.example.com/"
+            data_dir = "./data"
+            bogus = 1
+            [tokens]
+            algorithm = "HS256"
+            [[apps]]
+            client_id = "a b"
+            name = "x"
+            redirect_uris = ["myapp://cb#frag", "http://example.com/cb"]
+            providers = ["nope"]
+            scopes = []
+        "#;
+        let problems = load(text).expect_err("invalid").0;
+        let joined = problems.join("\n");
+        for needle in [
+            "bogus: unknown key",
+            "listen:",
+            "issuer: must be https",
+            "issuer: must not end with `/`",
+            "tokens.algorithm:",
+            "apps[0].client_id:",
+            "apps[0].redirect_uris[0]:",
+            "apps[0].redirect_uris[1]:",
+            "apps[0].providers[0]: no provider has id `nope`",
+            "apps[0].scopes:",
+        ] {
+            assert!(joined.contains(needle), "missing `{needle}` in:\n{joined}");
+        }
+    }
+
+    #[test]
+    fn a_type_error_names_its_key() {
+        let text = "listen = \"127.0.0.1:1\"\nissuer = \"http://127.0.0.1:1\"\ndata_dir = \"d\"\n[login_throttle]\nslow_after = \"many\"\n";
+        let problems = load(text).expect_err("invalid").0;
+        assert!(
+            problems[0].starts_with("login_throttle.slow_after"),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn a_missing_client_secret_variable_is_reported() {
+        let text = r#"
+            listen = "127.0.0.1:1"
+            issuer = "http://127.0.0.1:1"
+            data_dir = "d"
+            [[providers]]
+            id = "local"
+            kind = "local"
+            [[apps]]
+            client_id = "web"
+            name = "Web"
+            client_secret_env = "AUTHGATE_TEST_SECRET_THAT_IS_NOT_SET"
+            redirect_uris = ["https://app.example.com/cb"]
+            providers = ["local"]
+            scopes = ["openid"]
+        "#;
+        let problems = load(text).expect_err("invalid").0;
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains("AUTHGATE_TEST_SECRET_THAT_IS_NOT_SET"))
+        );
+    }
+}

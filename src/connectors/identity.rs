@@ -1,0 +1,61 @@
+//! The identity a connector hands back after a successful upstream (or local) sign-in.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use sha2::{Digest, Sha256};
+
+/// Who signed in, as authgate will describe them in the tokens it issues.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Identity {
+    /// The provider id from config (`[[providers]] id`).
+    pub provider: String,
+    /// The subject as the provider knows it (local: the username).
+    pub upstream_subject: String,
+    /// The user name shown on pages and put in `cognito:username` / `preferred_username`.
+    pub username: String,
+    /// Standard OIDC claims the provider vouches for (`email`, `email_verified`, `name`, ...).
+    pub claims: Map<String, Value>,
+}
+
+impl Identity {
+    /// authgate's `sub`: stable for a (provider, upstream subject) pair, opaque, UUID-shaped as
+    /// Cognito's is, and different across providers even for equal upstream subjects.
+    pub fn subject(&self) -> String {
+        let mut hasher = Sha256::new();
+        hasher.update(self.provider.as_bytes());
+        hasher.update([0u8]);
+        hasher.update(self.upstream_subject.as_bytes());
+        let digest = hasher.finalize();
+        let mut bytes = [0u8; 16];
+        bytes.copy_from_slice(&digest[..16]);
+        // Version 8 (custom) UUID layout, RFC 9562 §5.8.
+        bytes[6] = (bytes[6] & 0x0f) | 0x80;
+        bytes[8] = (bytes[8] & 0x3f) | 0x80;
+        uuid::Uuid::from_bytes(bytes).hyphenated().to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn identity(provider: &str, subject: &str) -> Identity {
+        Identity {
+            provider: provider.into(),
+            upstream_subject: subject.into(),
+            username: subject.into(),
+            claims: Map::new(),
+        }
+    }
+
+    #[test]
+    fn subject_is_stable_and_provider_scoped() {
+        let a = identity("local", "alice").subject();
+        assert_eq!(a, identity("local", "alice").subject());
+        assert_ne!(a, identity("other", "alice").subject());
+        assert_ne!(a, identity("local", "alice2").subject());
+        // No ambiguity between ("ab","c") and ("a","bc").
+        assert_ne!(identity("ab", "c").subject(), identity("a", "bc").subject());
+        assert_eq!(a.len(), 36);
+    }
+}

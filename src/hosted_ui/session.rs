@@ -1,0 +1,110 @@
+//! The browser session (tower-sessions, cookie → store): CSRF token, the secret that binds
+//! authorization requests to this browser, and the single sign-on session id.
+
+use crate::security::{constant_time_eq, random_token, storage_hash};
+use crate::state::AppState;
+use crate::store::{SsoSession, StoreError};
+use time::OffsetDateTime;
+use tower_sessions::Session;
+
+const CSRF: &str = "csrf";
+const BINDING: &str = "binding";
+const SSO: &str = "sso";
+
+#[derive(Debug, thiserror::Error)]
+#[error("browser session unavailable: {0}")]
+pub struct SessionError(String);
+
+impl From<tower_sessions::session::Error> for SessionError {
+    fn from(e: tower_sessions::session::Error) -> Self {
+        Self(e.to_string())
+    }
+}
+
+impl From<StoreError> for SessionError {
+    fn from(e: StoreError) -> Self {
+        Self(e.to_string())
+    }
+}
+
+pub struct BrowserSession(Session);
+
+impl BrowserSession {
+    pub fn new(session: Session) -> Self {
+        Self(session)
+    }
+
+    pub fn inner(&self) -> &Session {
+        &self.0
+    }
+
+    async fn get_or_create(&self, key: &str) -> Result<String, SessionError> {
+        if let Some(value) = self.0.get::<String>(key).await? {
+            return Ok(value);
+        }
+        let value = random_token();
+        self.0.insert(key, &value).await?;
+        Ok(value)
+    }
+
+    /// The synchroniser token every form of this browser carries.
+    pub async fn csrf_token(&self) -> Result<String, SessionError> {
+        self.get_or_create(CSRF).await
+    }
+
+    pub async fn csrf_matches(&self, presented: &str) -> bool {
+        match self.0.get::<String>(CSRF).await {
+            Ok(Some(expected)) => constant_time_eq(expected.as_bytes(), presented.as_bytes()),
+            _ => false,
+        }
+    }
+
+    /// The secret whose hash an authorization request records (RFC 9700 §4.7 binding).
+    pub async fn binding(&self) -> Result<String, SessionError> {
+        self.get_or_create(BINDING).await
+    }
+
+    /// True when the request was started by this browser.
+    pub async fn is_bound_to(&self, binding_hash: &str) -> bool {
+        match self.0.get::<String>(BINDING).await {
+            Ok(Some(binding)) => {
+                constant_time_eq(storage_hash(&binding).as_bytes(), binding_hash.as_bytes())
+            }
+            _ => false,
+        }
+    }
+
+    /// The signed-in session of this browser, if it is still valid.
+    pub async fn sso_session(&self, state: &AppState) -> Result<Option<SsoSession>, SessionError> {
+        let Some(id) = self.0.get::<String>(SSO).await? else {
+            return Ok(None);
+        };
+        Ok(state
+            .store
+            .get_sso_session(&id, OffsetDateTime::now_utc())
+            .await?)
+    }
+
+    /// Records a fresh sign-in: a new session id (against session fixation) that points at a
+    /// new SSO session; an earlier SSO session of this browser is ended.
+    pub async fn signed_in(&self, state: &AppState, sso: &SsoSession) -> Result<(), SessionError> {
+        if let Some(old) = self.0.get::<String>(SSO).await? {
+            state.store.delete_sso_session(&old).await?;
+        }
+        let id = random_token();
+        let expires_at = OffsetDateTime::now_utc() + state.settings.sessions.sso_ttl;
+        state.store.put_sso_session(&id, sso, expires_at).await?;
+        self.0.cycle_id().await?;
+        self.0.insert(SSO, &id).await?;
+        Ok(())
+    }
+
+    /// Ends the SSO session and forgets everything this browser session held.
+    pub async fn sign_out(&self, state: &AppState) -> Result<(), SessionError> {
+        if let Some(id) = self.0.get::<String>(SSO).await? {
+            state.store.delete_sso_session(&id).await?;
+        }
+        self.0.flush().await?;
+        Ok(())
+    }
+}

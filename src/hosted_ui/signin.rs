@@ -1,0 +1,302 @@
+//! The sign-in pages between `/oauth2/authorize` and the code: the provider picker and the
+//! local password form. Every step re-checks that the authorization request exists and was
+//! started by this browser; every POST checks the CSRF token.
+
+use crate::connectors::{Identity, ProviderKind};
+use crate::hosted_ui::pages::{self, PasswordPage, PickerPage, ProviderButton};
+use crate::hosted_ui::session::BrowserSession;
+use crate::hosted_ui::throttle::{self, Verdict};
+use crate::oauth::authorize;
+use crate::oauth::endpoints::see_other;
+use crate::state::AppState;
+use crate::store::{AuthRequest, SsoSession};
+use axum::body::Bytes;
+use axum::extract::{ConnectInfo, FromRequestParts, Path, State};
+use axum::http::StatusCode;
+use axum::http::request::Parts;
+use axum::response::Response;
+use std::net::SocketAddr;
+use time::OffsetDateTime;
+use tower_sessions::Session;
+
+const EXPIRED: &str =
+    "This sign-in page has expired. Go back to the app and start signing in again.";
+const OTHER_BROWSER: &str = "This sign-in was started in another browser or tab that has since \
+     been closed. Go back to the app and start signing in again.";
+const BAD_CREDENTIALS: &str = "Incorrect username or password.";
+const LOCKED: &str = "Too many failed attempts. Wait a few minutes, then try again.";
+
+/// The client's address as the socket saw it (a proxy in front makes this the proxy).
+pub struct ClientAddr(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let addr = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map_or_else(|| "unknown".to_string(), |c| c.0.ip().to_string());
+        Ok(Self(addr))
+    }
+}
+
+/// Loads the request and checks it belongs to this browser; `Err` is the page to show.
+async fn bound_request(
+    state: &AppState,
+    browser: &BrowserSession,
+    request_id: &str,
+) -> Result<AuthRequest, Response> {
+    let request = match state
+        .store
+        .get_auth_request(request_id, OffsetDateTime::now_utc())
+        .await
+    {
+        Ok(Some(request)) => request,
+        Ok(None) => return Err(pages::error(StatusCode::BAD_REQUEST, EXPIRED)),
+        Err(e) => return Err(pages::unavailable(&e)),
+    };
+    if !browser.is_bound_to(&request.browser_binding).await {
+        tracing::warn!("authorization request presented by a browser that did not start it");
+        return Err(pages::error(StatusCode::BAD_REQUEST, OTHER_BROWSER));
+    }
+    Ok(request)
+}
+
+#[tracing::instrument(name = "signin_picker", skip_all)]
+pub async fn picker_get(
+    State(state): State<AppState>,
+    session: Session,
+    Path(request_id): Path<String>,
+) -> Response {
+    let browser = BrowserSession::new(session);
+    let request = match bound_request(&state, &browser, &request_id).await {
+        Ok(request) => request,
+        Err(page) => return page,
+    };
+    let Some(app) = state.apps.get(&request.client_id) else {
+        return pages::error(StatusCode::BAD_REQUEST, EXPIRED);
+    };
+    let providers = app
+        .providers
+        .iter()
+        .filter_map(|id| state.providers.get(id))
+        .map(|p| ProviderButton {
+            id: &p.id,
+            name: &p.display_name,
+            kind: match p.kind {
+                ProviderKind::Local(_) => "local",
+            },
+        })
+        .collect();
+    pages::render(
+        StatusCode::OK,
+        &PickerPage {
+            app_name: &app.name,
+            request_id: &request_id,
+            providers,
+        },
+    )
+}
+
+#[tracing::instrument(name = "signin_provider", skip_all, fields(provider = %provider_id))]
+pub async fn provider_get(
+    State(state): State<AppState>,
+    session: Session,
+    Path((request_id, provider_id)): Path<(String, String)>,
+) -> Response {
+    let browser = BrowserSession::new(session);
+    let request = match bound_request(&state, &browser, &request_id).await {
+        Ok(request) => request,
+        Err(page) => return page,
+    };
+    let csrf = match browser.csrf_token().await {
+        Ok(csrf) => csrf,
+        Err(e) => return pages::unavailable(&e),
+    };
+    password_page(
+        &state,
+        &request,
+        &request_id,
+        &provider_id,
+        &csrf,
+        request.login_hint.as_deref().unwrap_or(""),
+        None,
+        StatusCode::OK,
+    )
+}
+
+#[allow(clippy::too_many_arguments)]
+fn password_page(
+    state: &AppState,
+    request: &AuthRequest,
+    request_id: &str,
+    provider_id: &str,
+    csrf: &str,
+    username: &str,
+    error: Option<&str>,
+    status: StatusCode,
+) -> Response {
+    let app = state.apps.get(&request.client_id);
+    let provider = state.providers.get(provider_id);
+    let (Some(app), Some(provider)) = (app, provider) else {
+        return pages::error(StatusCode::BAD_REQUEST, EXPIRED);
+    };
+    if !app.providers.iter().any(|p| p == provider_id) {
+        return pages::error(
+            StatusCode::BAD_REQUEST,
+            "That sign-in method is not available for this app.",
+        );
+    }
+    pages::render(
+        status,
+        &PasswordPage {
+            app_name: &app.name,
+            provider_id,
+            provider_name: &provider.display_name,
+            request_id,
+            csrf,
+            username,
+            error,
+            show_picker_link: app.providers.len() > 1,
+        },
+    )
+}
+
+/// The password form's fields; `Debug` never shows the password.
+struct PasswordForm {
+    username: String,
+    password: String,
+    csrf: String,
+}
+
+impl PasswordForm {
+    fn parse(body: &[u8]) -> Option<Self> {
+        let (mut username, mut password, mut csrf) = (None, None, None);
+        for (name, value) in url::form_urlencoded::parse(body) {
+            let slot = match name.as_ref() {
+                "username" => &mut username,
+                "password" => &mut password,
+                "csrf" => &mut csrf,
+                _ => continue,
+            };
+            if slot.replace(value.into_owned()).is_some() {
+                return None;
+            }
+        }
+        Some(Self {
+            username: username?.trim().to_string(),
+            password: password?,
+            csrf: csrf?,
+        })
+    }
+}
+
+#[tracing::instrument(name = "signin_password", skip_all, fields(provider = %provider_id))]
+pub async fn password_post(
+    State(state): State<AppState>,
+    session: Session,
+    ClientAddr(address): ClientAddr,
+    Path((request_id, provider_id)): Path<(String, String)>,
+    body: Bytes,
+) -> Response {
+    let browser = BrowserSession::new(session);
+    let request = match bound_request(&state, &browser, &request_id).await {
+        Ok(request) => request,
+        Err(page) => return page,
+    };
+    let Some(form) = PasswordForm::parse(&body) else {
+        return pages::error(
+            StatusCode::BAD_REQUEST,
+            "The sign-in form was incomplete. Go back and try again.",
+        );
+    };
+    if !browser.csrf_matches(&form.csrf).await {
+        tracing::warn!("sign-in form posted without a valid CSRF token");
+        return pages::error(
+            StatusCode::FORBIDDEN,
+            "This form has expired. Go back to the app and start again.",
+        );
+    }
+    let csrf = form.csrf.as_str();
+    let app_allows = state
+        .apps
+        .get(&request.client_id)
+        .is_some_and(|a| a.providers.contains(&provider_id));
+    let users = match state.providers.get(&provider_id).map(|p| &p.kind) {
+        Some(ProviderKind::Local(users)) if app_allows => users,
+        _ => {
+            return pages::error(
+                StatusCode::BAD_REQUEST,
+                "That sign-in method is not available for this app.",
+            );
+        }
+    };
+    let retry = |message: &str, status: StatusCode| {
+        password_page(
+            &state,
+            &request,
+            &request_id,
+            &provider_id,
+            csrf,
+            &form.username,
+            Some(message),
+            status,
+        )
+    };
+    if form.username.is_empty() || form.password.is_empty() {
+        return retry(BAD_CREDENTIALS, StatusCode::OK);
+    }
+
+    let keys = throttle::Keys::new(&provider_id, &form.username, &address);
+    match throttle::verdict(&state, &keys).await {
+        Ok(Verdict::Locked) => {
+            tracing::warn!("sign-in refused: too many failures");
+            return retry(LOCKED, StatusCode::TOO_MANY_REQUESTS);
+        }
+        Ok(Verdict::Allowed { delay }) if !delay.is_zero() => tokio::time::sleep(delay).await,
+        Ok(Verdict::Allowed { .. }) => {}
+        Err(e) => return pages::unavailable(&e),
+    }
+
+    let Some(identity) = users
+        .authenticate(&form.username, &form.password, &state.password_slots)
+        .await
+    else {
+        tracing::info!("sign-in failed: bad credentials");
+        if let Err(e) = throttle::failed(&state, &keys).await {
+            return pages::unavailable(&e);
+        }
+        return retry(BAD_CREDENTIALS, StatusCode::OK);
+    };
+    if let Err(e) = throttle::succeeded(&state, &keys).await {
+        return pages::unavailable(&e);
+    }
+    finish_sign_in(&state, &browser, &request_id, &request, identity).await
+}
+
+/// A user has proven who they are: start their SSO session and send the code to the app.
+pub async fn finish_sign_in(
+    state: &AppState,
+    browser: &BrowserSession,
+    request_id: &str,
+    request: &AuthRequest,
+    identity: Identity,
+) -> Response {
+    let sso = SsoSession {
+        identity,
+        auth_time: OffsetDateTime::now_utc().unix_timestamp(),
+    };
+    if let Err(e) = browser.signed_in(state, &sso).await {
+        return pages::unavailable(&e);
+    }
+    // One request, one code: a reload of the sign-in page cannot mint a second one.
+    if let Err(e) = state.store.delete_auth_request(request_id).await {
+        return pages::unavailable(&e);
+    }
+    tracing::info!(client_id = %request.client_id, provider = %sso.identity.provider, "signed in");
+    match authorize::issue_code(state, request, &sso.identity, sso.auth_time).await {
+        Ok(location) => see_other(&location),
+        Err(e) => pages::unavailable(&e),
+    }
+}

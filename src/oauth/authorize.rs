@@ -1,0 +1,451 @@
+//! `GET /oauth2/authorize` as protocol logic (RFC 6749 §4.1.1, RFC 7636, OIDC Core §3.1.2):
+//! which requests are acceptable, which errors may be redirected, and issuing the code.
+//!
+//! The first two checks decide who gets told about an error: until `client_id` and
+//! `redirect_uri` are known to belong together, nothing is redirected anywhere (§4.1.2.1).
+
+use crate::connectors::Identity;
+use crate::oauth::clients::AppRegistry;
+use crate::oauth::error::ErrorCode;
+use crate::oauth::pkce;
+use crate::oauth::redirect::with_query;
+use crate::security::{random_token, storage_hash};
+use crate::state::AppState;
+use crate::store::{AuthRequest, CodeGrant, StoreError};
+use std::collections::HashMap;
+use time::OffsetDateTime;
+
+/// Longest `state`, `nonce` or `login_hint` we keep: they are stored, so they are bounded.
+const MAX_PARAM_LEN: usize = 2048;
+
+/// The request parameters of RFC 6749, RFC 7636, OIDC and Cognito that we read.
+const KNOWN: &[&str] = &[
+    "response_type",
+    "client_id",
+    "redirect_uri",
+    "state",
+    "scope",
+    "nonce",
+    "code_challenge",
+    "code_challenge_method",
+    "identity_provider",
+    "idp_identifier",
+    "prompt",
+    "login_hint",
+    "lang",
+];
+
+/// A request that passed every check, ready to become an [`AuthRequest`].
+#[derive(Debug, Clone)]
+pub struct ValidRequest {
+    pub client_id: String,
+    pub redirect_uri: String,
+    pub scopes: Vec<String>,
+    pub state: Option<String>,
+    pub nonce: Option<String>,
+    pub code_challenge: Option<String>,
+    pub identity_provider: Option<String>,
+    pub prompt: Prompt,
+    pub login_hint: Option<String>,
+    pub lang: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Prompt {
+    /// Reuse a single sign-on session when there is one.
+    Default,
+    /// Always ask for credentials.
+    Login,
+    /// Never show a page: a code from the session or `login_required`.
+    None,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum AuthorizeError {
+    /// Client or redirect URI unknown: shown on a page, never redirected.
+    Page(String),
+    /// Sent back to the (validated) redirect URI as `error`, `error_description`, `state`, `iss`.
+    Redirect {
+        redirect_uri: String,
+        state: Option<String>,
+        code: ErrorCode,
+        description: String,
+    },
+}
+
+/// Parses the query string once (no second decoding), refusing repeated parameters.
+pub fn parse_query(raw: &str) -> (HashMap<String, String>, Vec<String>) {
+    let mut params = HashMap::new();
+    let mut repeated = Vec::new();
+    for (name, value) in url::form_urlencoded::parse(raw.as_bytes()) {
+        if !KNOWN.contains(&name.as_ref()) {
+            continue;
+        }
+        if params
+            .insert(name.to_string(), value.into_owned())
+            .is_some()
+        {
+            repeated.push(name.to_string());
+        }
+    }
+    (params, repeated)
+}
+
+pub fn validate(raw_query: &str, apps: &AppRegistry) -> Result<ValidRequest, AuthorizeError> {
+    let (params, repeated) = parse_query(raw_query);
+    let get = |name: &str| {
+        params
+            .get(name)
+            .map(String::as_str)
+            .filter(|v| !v.is_empty())
+    };
+
+    if repeated
+        .iter()
+        .any(|p| p == "client_id" || p == "redirect_uri")
+    {
+        return Err(AuthorizeError::Page(
+            "The request repeats client_id or redirect_uri.".into(),
+        ));
+    }
+    let client_id = get("client_id")
+        .ok_or_else(|| AuthorizeError::Page("The request has no client_id.".into()))?;
+    let app = apps.get(client_id).ok_or_else(|| {
+        AuthorizeError::Page("The app that sent you here is not registered.".into())
+    })?;
+    let redirect_uri = get("redirect_uri")
+        .ok_or_else(|| AuthorizeError::Page("The request has no redirect_uri.".into()))?;
+    if !app.redirect_uris.allows(redirect_uri) {
+        return Err(AuthorizeError::Page(
+            "The redirect URI in the request is not registered for this app.".into(),
+        ));
+    }
+
+    let state = get("state").map(str::to_string);
+    let fail = |code: ErrorCode, description: &str| AuthorizeError::Redirect {
+        redirect_uri: redirect_uri.to_string(),
+        state: state.clone(),
+        code,
+        description: description.to_string(),
+    };
+
+    if let Some(name) = repeated.first() {
+        return Err(fail(
+            ErrorCode::InvalidRequest,
+            &format!("parameter `{name}` is repeated"),
+        ));
+    }
+    for name in ["state", "nonce", "login_hint"] {
+        if get(name).is_some_and(|v| v.len() > MAX_PARAM_LEN) {
+            return Err(fail(
+                ErrorCode::InvalidRequest,
+                &format!("`{name}` is too long"),
+            ));
+        }
+    }
+    match get("response_type") {
+        None => return Err(fail(ErrorCode::InvalidRequest, "response_type is required")),
+        Some("code") => {}
+        Some(_) => {
+            return Err(fail(
+                ErrorCode::UnsupportedResponseType,
+                "only response_type=code is supported",
+            ));
+        }
+    }
+
+    let challenge = get("code_challenge");
+    match (challenge, get("code_challenge_method")) {
+        (None, None) if app.is_public() => {
+            return Err(fail(
+                ErrorCode::InvalidRequest,
+                "PKCE with code_challenge_method=S256 is required",
+            ));
+        }
+        (None, None) => {}
+        (Some(_), Some("S256")) => {}
+        (Some(_), None) | (None, Some(_)) => {
+            return Err(fail(
+                ErrorCode::InvalidRequest,
+                "code_challenge and code_challenge_method=S256 go together",
+            ));
+        }
+        (Some(_), Some(_)) => {
+            return Err(fail(
+                ErrorCode::InvalidRequest,
+                "only code_challenge_method=S256 is supported",
+            ));
+        }
+    }
+    if let Some(c) = challenge
+        && !pkce::is_valid_s256_challenge(c)
+    {
+        return Err(fail(
+            ErrorCode::InvalidRequest,
+            "code_challenge is not a base64url SHA-256",
+        ));
+    }
+
+    let scopes = app.grant_scopes(get("scope"));
+    if scopes.is_empty() {
+        return Err(fail(
+            ErrorCode::InvalidScope,
+            "none of the requested scopes is allowed for this app",
+        ));
+    }
+
+    let identity_provider = get("identity_provider").or(get("idp_identifier"));
+    if let Some(provider) = identity_provider
+        && !app.providers.iter().any(|p| p == provider)
+    {
+        return Err(fail(
+            ErrorCode::InvalidRequest,
+            "identity_provider is not enabled for this app",
+        ));
+    }
+
+    let prompt = match get("prompt") {
+        None => Prompt::Default,
+        Some(value) => {
+            let values: Vec<&str> = value.split(' ').filter(|v| !v.is_empty()).collect();
+            if values.contains(&"none") && values.len() > 1 {
+                return Err(fail(
+                    ErrorCode::InvalidRequest,
+                    "prompt=none cannot be combined",
+                ));
+            }
+            if values.contains(&"none") {
+                Prompt::None
+            } else if values.contains(&"login") {
+                Prompt::Login
+            } else {
+                // consent / select_account: nothing to consent to or select with local users.
+                Prompt::Default
+            }
+        }
+    };
+
+    Ok(ValidRequest {
+        client_id: client_id.to_string(),
+        redirect_uri: redirect_uri.to_string(),
+        scopes,
+        state,
+        nonce: get("nonce").map(str::to_string),
+        code_challenge: challenge.map(str::to_string),
+        identity_provider: identity_provider.map(str::to_string),
+        prompt,
+        login_hint: get("login_hint").map(str::to_string),
+        lang: get("lang").map(str::to_string),
+    })
+}
+
+impl ValidRequest {
+    pub fn into_auth_request(self, browser_binding: String) -> AuthRequest {
+        AuthRequest {
+            client_id: self.client_id,
+            redirect_uri: self.redirect_uri,
+            scopes: self.scopes,
+            state: self.state,
+            nonce: self.nonce,
+            code_challenge: self.code_challenge,
+            identity_provider: self.identity_provider,
+            login_hint: self.login_hint,
+            lang: self.lang,
+            browser_binding,
+        }
+    }
+}
+
+/// The error redirect (RFC 6749 §4.1.2.1 plus RFC 9207 `iss`).
+pub fn error_redirect(
+    issuer: &str,
+    redirect_uri: &str,
+    state: Option<&str>,
+    code: ErrorCode,
+    description: &str,
+) -> String {
+    let mut params = vec![("error", code.as_str()), ("error_description", description)];
+    if let Some(state) = state {
+        params.push(("state", state));
+    }
+    params.push(("iss", issuer));
+    with_query(redirect_uri, &params)
+}
+
+/// Issues a single-use code for a finished sign-in and returns where to send the browser.
+pub async fn issue_code(
+    state: &AppState,
+    request: &AuthRequest,
+    identity: &Identity,
+    auth_time: i64,
+) -> Result<String, StoreError> {
+    let code = random_token();
+    let grant = CodeGrant {
+        client_id: request.client_id.clone(),
+        redirect_uri: request.redirect_uri.clone(),
+        scopes: request.scopes.clone(),
+        nonce: request.nonce.clone(),
+        code_challenge: request.code_challenge.clone(),
+        identity: identity.clone(),
+        auth_time,
+        family_id: uuid::Uuid::new_v4().to_string(),
+    };
+    let expires_at = OffsetDateTime::now_utc() + state.settings.tokens.code_ttl;
+    state
+        .store
+        .put_code(&storage_hash(&code), &grant, expires_at)
+        .await?;
+    let mut params = vec![("code", code.as_str())];
+    if let Some(s) = request.state.as_deref() {
+        params.push(("state", s));
+    }
+    params.push(("iss", state.settings.issuer.as_str()));
+    Ok(with_query(&request.redirect_uri, &params))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{DEFAULT_CONFIG, Settings};
+
+    fn apps() -> AppRegistry {
+        let settings = Settings::load(DEFAULT_CONFIG, std::iter::empty()).expect("config");
+        AppRegistry::from_settings(&settings).expect("apps")
+    }
+
+    const CHALLENGE: &str = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
+
+    fn query(extra: &str) -> String {
+        format!(
+            "response_type=code&client_id=demo&redirect_uri=myapp%3A%2F%2Fcallback&state=s1&code_challenge={CHALLENGE}&code_challenge_method=S256{extra}"
+        )
+    }
+
+    fn redirected_code(result: Result<ValidRequest, AuthorizeError>) -> ErrorCode {
+        match result {
+            Err(AuthorizeError::Redirect { code, state, .. }) => {
+                assert_eq!(state.as_deref(), Some("s1"));
+                code
+            }
+            other => panic!("expected a redirected error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_good_request_is_accepted_with_default_scopes() {
+        let valid = validate(&query(""), &apps()).expect("valid");
+        assert_eq!(valid.redirect_uri, "myapp://callback");
+        assert_eq!(valid.scopes, vec!["openid", "email", "profile"]);
+        assert_eq!(valid.prompt, Prompt::Default);
+    }
+
+    #[test]
+    fn unknown_client_or_redirect_is_a_page() {
+        let apps = apps();
+        for q in [
+            "response_type=code&client_id=nope&redirect_uri=myapp%3A%2F%2Fcallback",
+            "response_type=code&client_id=demo&redirect_uri=myapp%3A%2F%2Fcallback.evil",
+            "response_type=code&client_id=demo",
+            "response_type=code&redirect_uri=myapp%3A%2F%2Fcallback",
+            "response_type=code&client_id=demo&client_id=demo&redirect_uri=myapp%3A%2F%2Fcallback",
+            // A second decoding would turn this into the registered URI: we never decode twice.
+            "response_type=code&client_id=demo&redirect_uri=myapp%253A%252F%252Fcallback",
+        ] {
+            assert!(
+                matches!(validate(q, &apps), Err(AuthorizeError::Page(_))),
+                "{q}"
+            );
+        }
+    }
+
+    #[test]
+    fn protocol_errors_are_redirected_with_state() {
+        let apps = apps();
+        let base = "client_id=demo&redirect_uri=myapp%3A%2F%2Fcallback&state=s1";
+        assert_eq!(
+            redirected_code(validate(base, &apps)),
+            ErrorCode::InvalidRequest
+        );
+        assert_eq!(
+            redirected_code(validate(&format!("{base}&response_type=token"), &apps)),
+            ErrorCode::UnsupportedResponseType
+        );
+        assert_eq!(
+            redirected_code(validate(&format!("{base}&response_type=code"), &apps)),
+            ErrorCode::InvalidRequest,
+            "public client without PKCE"
+        );
+        assert_eq!(
+            redirected_code(validate(
+                &format!(
+                    "{base}&response_type=code&code_challenge={CHALLENGE}&code_challenge_method=plain"
+                ),
+                &apps
+            )),
+            ErrorCode::InvalidRequest
+        );
+        assert_eq!(
+            redirected_code(validate(
+                &format!("{base}&response_type=code&code_challenge={CHALLENGE}"),
+                &apps
+            )),
+            ErrorCode::InvalidRequest
+        );
+        assert_eq!(
+            redirected_code(validate(&query("&scope=admin"), &apps)),
+            ErrorCode::InvalidScope
+        );
+        assert_eq!(
+            redirected_code(validate(&query("&identity_provider=Google"), &apps)),
+            ErrorCode::InvalidRequest
+        );
+        assert_eq!(
+            redirected_code(validate(&query("&prompt=none%20login"), &apps)),
+            ErrorCode::InvalidRequest
+        );
+        assert_eq!(
+            redirected_code(validate(&query("&nonce=a&nonce=b"), &apps)),
+            ErrorCode::InvalidRequest
+        );
+    }
+
+    #[test]
+    fn scopes_are_filtered_to_the_app() {
+        let valid = validate(&query("&scope=openid%20admin%20email"), &apps()).expect("valid");
+        assert_eq!(valid.scopes, vec!["openid", "email"]);
+    }
+
+    #[test]
+    fn prompt_values() {
+        let apps = apps();
+        assert_eq!(
+            validate(&query("&prompt=login"), &apps).expect("ok").prompt,
+            Prompt::Login
+        );
+        assert_eq!(
+            validate(&query("&prompt=none"), &apps).expect("ok").prompt,
+            Prompt::None
+        );
+        assert_eq!(
+            validate(&query("&prompt=consent"), &apps)
+                .expect("ok")
+                .prompt,
+            Prompt::Default
+        );
+    }
+
+    #[test]
+    fn error_redirect_carries_iss() {
+        let url = error_redirect(
+            "http://127.0.0.1:8080",
+            "myapp://callback",
+            Some("s"),
+            ErrorCode::LoginRequired,
+            "no session",
+        );
+        assert_eq!(
+            url,
+            "myapp://callback?error=login_required&error_description=no+session&state=s&iss=http%3A%2F%2F127.0.0.1%3A8080"
+        );
+    }
+}

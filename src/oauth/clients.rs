@@ -1,0 +1,97 @@
+//! The apps registered with authgate (OAuth clients), built once from config.
+
+use crate::config::{AppSettings, Settings};
+use crate::oauth::redirect::RedirectUris;
+use crate::security::constant_time_eq;
+use std::collections::HashMap;
+use std::fmt;
+
+pub struct RegisteredApp {
+    pub client_id: String,
+    pub name: String,
+    /// `None` for a public client (native or single-page app): PKCE is then mandatory.
+    secret: Option<String>,
+    pub redirect_uris: RedirectUris,
+    pub logout_uris: RedirectUris,
+    pub providers: Vec<String>,
+    pub scopes: Vec<String>,
+}
+
+impl fmt::Debug for RegisteredApp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RegisteredApp")
+            .field("client_id", &self.client_id)
+            .field("confidential", &self.secret.is_some())
+            .field("redirect_uris", &self.redirect_uris)
+            .finish_non_exhaustive()
+    }
+}
+
+impl RegisteredApp {
+    fn from_settings(app: &AppSettings) -> Result<Self, String> {
+        let secret = app.client_secret()?;
+        Ok(Self {
+            client_id: app.client_id.clone(),
+            name: app.name.clone(),
+            secret,
+            redirect_uris: RedirectUris::new(&app.redirect_uris)?,
+            logout_uris: RedirectUris::new(&app.logout_uris)?,
+            providers: app.providers.clone(),
+            scopes: app.scopes.clone(),
+        })
+    }
+
+    pub fn is_public(&self) -> bool {
+        self.secret.is_none()
+    }
+
+    /// Checks a presented client secret in constant time.
+    pub fn secret_matches(&self, presented: &str) -> bool {
+        match &self.secret {
+            Some(secret) => constant_time_eq(secret.as_bytes(), presented.as_bytes()),
+            None => false,
+        }
+    }
+
+    /// The requested scopes this app may have, in the app's order. Cognito's rule: scopes the
+    /// app is not allowed are dropped, and no `scope` at all means every scope of the app.
+    pub fn grant_scopes(&self, requested: Option<&str>) -> Vec<String> {
+        match requested.map(str::trim).filter(|s| !s.is_empty()) {
+            None => self.scopes.clone(),
+            Some(requested) => {
+                let asked: Vec<&str> = requested.split(' ').filter(|s| !s.is_empty()).collect();
+                self.scopes
+                    .iter()
+                    .filter(|s| asked.contains(&s.as_str()))
+                    .cloned()
+                    .collect()
+            }
+        }
+    }
+}
+
+/// Every registered app, by client id.
+pub struct AppRegistry {
+    apps: HashMap<String, RegisteredApp>,
+}
+
+impl AppRegistry {
+    pub fn from_settings(settings: &Settings) -> Result<Self, String> {
+        let mut apps = HashMap::new();
+        for app in &settings.apps {
+            apps.insert(app.client_id.clone(), RegisteredApp::from_settings(app)?);
+        }
+        Ok(Self { apps })
+    }
+
+    pub fn get(&self, client_id: &str) -> Option<&RegisteredApp> {
+        self.apps.get(client_id)
+    }
+
+    pub fn all_scopes(&self) -> Vec<String> {
+        let mut scopes: Vec<String> = self.apps.values().flat_map(|a| a.scopes.clone()).collect();
+        scopes.sort();
+        scopes.dedup();
+        scopes
+    }
+}

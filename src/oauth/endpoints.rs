@@ -1,0 +1,340 @@
+//! HTTP handlers for the OAuth 2.0 / OIDC endpoints (Cognito's URL contract). Each one extracts,
+//! calls the protocol logic, and maps the outcome to a response; nothing else.
+//!
+//! ```text
+//! GET       /oauth2/authorize            authorize_get   → 302 code | 303 sign-in page | 400 page
+//! POST      /oauth2/token                token_post      → JSON tokens | RFC 6749 §5.2 error
+//! GET|POST  /oauth2/userInfo             userinfo        → JSON claims | 401 invalid_token
+//! POST      /oauth2/revoke               revoke_post     → 200 | RFC 7009 error
+//! GET       /logout                      logout_get      → 302 registered URI | signed-out page
+//! GET       /.well-known/openid-configuration, /.well-known/jwks.json
+//! ```
+
+use crate::hosted_ui::pages;
+use crate::hosted_ui::session::BrowserSession;
+use crate::oauth::authorize::{self, AuthorizeError, Prompt};
+use crate::oauth::error::{ErrorCode, OAuthError};
+use crate::oauth::grants::{self, FormParams};
+use crate::oauth::redirect::with_query;
+use crate::security::{random_token, storage_hash};
+use crate::state::AppState;
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{RawQuery, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+use time::OffsetDateTime;
+use tower_sessions::Session;
+
+/// A 302 to the app (RFC 6749 §4.1.2): the browser follows it with GET and no body.
+pub fn found(location: &str) -> Response {
+    redirect(StatusCode::FOUND, location)
+}
+
+/// A 303, after a form POST: the browser must not re-send the form (RFC 9700 §4.12).
+pub fn see_other(location: &str) -> Response {
+    redirect(StatusCode::SEE_OTHER, location)
+}
+
+fn redirect(status: StatusCode, location: &str) -> Response {
+    match HeaderValue::from_str(location) {
+        Ok(value) => (status, [(header::LOCATION, value)]).into_response(),
+        Err(_) => pages::error(StatusCode::BAD_REQUEST, "The redirect URI cannot be used."),
+    }
+}
+
+#[tracing::instrument(name = "authorize", skip_all)]
+pub async fn authorize_get(
+    State(state): State<AppState>,
+    session: Session,
+    RawQuery(query): RawQuery,
+) -> Response {
+    let request = match authorize::validate(query.as_deref().unwrap_or(""), &state.apps) {
+        Ok(request) => request,
+        Err(AuthorizeError::Page(message)) => {
+            tracing::info!(%message, "authorize request refused with a page");
+            return pages::error(StatusCode::BAD_REQUEST, &message);
+        }
+        Err(AuthorizeError::Redirect {
+            redirect_uri,
+            state: app_state,
+            code,
+            description,
+        }) => {
+            tracing::info!(error = %code, "authorize request refused with a redirect");
+            return found(&authorize::error_redirect(
+                &state.settings.issuer,
+                &redirect_uri,
+                app_state.as_deref(),
+                code,
+                &description,
+            ));
+        }
+    };
+    let browser = BrowserSession::new(session);
+
+    if request.prompt != Prompt::Login {
+        match browser.sso_session(&state).await {
+            Ok(Some(sso)) => {
+                let allowed = state
+                    .apps
+                    .get(&request.client_id)
+                    .is_some_and(|app| app.providers.contains(&sso.identity.provider));
+                let wanted = request
+                    .identity_provider
+                    .as_deref()
+                    .is_none_or(|p| p == sso.identity.provider);
+                if allowed && wanted {
+                    let auth_request = request.into_auth_request(String::new());
+                    return match authorize::issue_code(
+                        &state,
+                        &auth_request,
+                        &sso.identity,
+                        sso.auth_time,
+                    )
+                    .await
+                    {
+                        Ok(location) => found(&location),
+                        Err(e) => pages::unavailable(&e),
+                    };
+                }
+            }
+            Ok(None) => {}
+            Err(e) => return pages::unavailable(&e),
+        }
+    }
+    if request.prompt == Prompt::None {
+        return found(&authorize::error_redirect(
+            &state.settings.issuer,
+            &request.redirect_uri,
+            request.state.as_deref(),
+            ErrorCode::LoginRequired,
+            "no signed-in session",
+        ));
+    }
+
+    let binding = match browser.binding().await {
+        Ok(binding) => binding,
+        Err(e) => return pages::unavailable(&e),
+    };
+    let providers = state
+        .apps
+        .get(&request.client_id)
+        .map(|a| a.providers.clone())
+        .unwrap_or_default();
+    let provider = request
+        .identity_provider
+        .clone()
+        .or_else(|| match providers.as_slice() {
+            [only] => Some(only.clone()),
+            _ => None,
+        });
+    let id = random_token();
+    let expires_at = OffsetDateTime::now_utc() + state.settings.sessions.auth_request_ttl;
+    let auth_request = request.into_auth_request(storage_hash(&binding));
+    if let Err(e) = state
+        .store
+        .put_auth_request(&id, &auth_request, expires_at)
+        .await
+    {
+        return pages::unavailable(&e);
+    }
+    let next = match provider {
+        Some(provider) => format!("/signin/{id}/{provider}"),
+        None => format!("/signin/{id}"),
+    };
+    see_other(&next)
+}
+
+fn authorization(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+}
+
+fn is_form(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"))
+}
+
+fn no_store(mut response: Response) -> Response {
+    let headers = response.headers_mut();
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(header::PRAGMA, HeaderValue::from_static("no-cache"));
+    response
+}
+
+#[tracing::instrument(name = "token", skip_all)]
+pub async fn token_post(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    if !is_form(&headers) {
+        return OAuthError::invalid_request(
+            "Content-Type must be application/x-www-form-urlencoded",
+        )
+        .into_response();
+    }
+    let result = match FormParams::parse(&body) {
+        Ok(params) => grants::token(&state, authorization(&headers), &params).await,
+        Err(e) => Err(e),
+    };
+    match result {
+        Ok(tokens) => no_store(Json(tokens).into_response()),
+        Err(e) => {
+            tracing::info!(error = %e.code, description = %e.description, "token request refused");
+            e.into_response()
+        }
+    }
+}
+
+#[tracing::instrument(name = "userinfo", skip_all)]
+pub async fn userinfo(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    match grants::userinfo(&state, authorization(&headers)).await {
+        Ok(claims) => no_store(Json(claims).into_response()),
+        Err(e) => e.into_response(),
+    }
+}
+
+#[tracing::instrument(name = "revoke", skip_all)]
+pub async fn revoke_post(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    if !is_form(&headers) {
+        return OAuthError::invalid_request(
+            "Content-Type must be application/x-www-form-urlencoded",
+        )
+        .into_response();
+    }
+    let result = match FormParams::parse(&body) {
+        Ok(params) => grants::revoke(&state, authorization(&headers), &params).await,
+        Err(e) => Err(e),
+    };
+    match result {
+        Ok(()) => no_store(StatusCode::OK.into_response()),
+        Err(e) => e.into_response(),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct LogoutParams {
+    client_id: Option<String>,
+    logout_uri: Option<String>,
+    redirect_uri: Option<String>,
+    response_type: Option<String>,
+    state: Option<String>,
+    scope: Option<String>,
+    id_token_hint: Option<String>,
+    post_logout_redirect_uri: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct HintClaims {
+    aud: String,
+}
+
+/// Ends the single sign-on session, then goes where the app asked only if that place is
+/// registered for the app; otherwise it shows the signed-out page (no open redirect).
+#[tracing::instrument(name = "logout", skip_all)]
+pub async fn logout_get(
+    State(state): State<AppState>,
+    session: Session,
+    axum::extract::Query(params): axum::extract::Query<LogoutParams>,
+) -> Response {
+    let browser = BrowserSession::new(session);
+    if let Err(e) = browser.sign_out(&state).await {
+        return pages::unavailable(&e);
+    }
+
+    // OIDC RP-initiated logout: the hint names the app, even when it has expired.
+    if let Some(target) = params.post_logout_redirect_uri.as_deref() {
+        let from_hint = params
+            .id_token_hint
+            .as_deref()
+            .and_then(|hint| state.keys.verify::<HintClaims>(hint, true).ok())
+            .map(|claims| claims.aud);
+        let client_id = match (from_hint, params.client_id.as_deref()) {
+            (Some(aud), Some(id)) if aud != id => None,
+            (Some(aud), _) => Some(aud),
+            (None, Some(id)) if params.id_token_hint.is_none() => Some(id.to_string()),
+            (None, _) => None,
+        };
+        let app = client_id.as_deref().and_then(|id| state.apps.get(id));
+        if app.is_some_and(|app| app.logout_uris.allows(target)) {
+            let location = match params.state.as_deref() {
+                Some(s) => with_query(target, &[("state", s)]),
+                None => target.to_string(),
+            };
+            return found(&location);
+        }
+        return pages::signed_out(None);
+    }
+
+    let Some(app) = params
+        .client_id
+        .as_deref()
+        .and_then(|id| state.apps.get(id))
+    else {
+        return pages::signed_out(None);
+    };
+    // Cognito: `client_id` + registered `logout_uri`.
+    if let Some(target) = params.logout_uri.as_deref() {
+        if app.logout_uris.allows(target) {
+            return found(target);
+        }
+        return pages::signed_out(Some(&app.name));
+    }
+    // Cognito: `client_id` + `redirect_uri` + `response_type` signs in again (as someone else);
+    // the authorize endpoint validates the redirect URI like any other request.
+    if let (Some(redirect_uri), Some(response_type)) = (&params.redirect_uri, &params.response_type)
+    {
+        let mut query = url::form_urlencoded::Serializer::new(String::new());
+        query.append_pair("client_id", &app.client_id);
+        query.append_pair("redirect_uri", redirect_uri);
+        query.append_pair("response_type", response_type);
+        if let Some(s) = &params.state {
+            query.append_pair("state", s);
+        }
+        if let Some(s) = &params.scope {
+            query.append_pair("scope", s);
+        }
+        return see_other(&format!("/oauth2/authorize?{}", query.finish()));
+    }
+    pages::signed_out(Some(&app.name))
+}
+
+pub async fn discovery_get(State(state): State<AppState>) -> Response {
+    json_document(state.discovery.clone())
+}
+
+pub async fn jwks_get(State(state): State<AppState>) -> Response {
+    json_document(state.keys.jwks())
+}
+
+/// Public documents relying parties cache; short enough to pick up a key rotation's next key.
+fn json_document(body: Bytes) -> Response {
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            ),
+            (
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("public, max-age=300"),
+            ),
+            (
+                header::ACCESS_CONTROL_ALLOW_ORIGIN,
+                HeaderValue::from_static("*"),
+            ),
+        ],
+        body,
+    )
+        .into_response()
+}

@@ -1,0 +1,390 @@
+//! The token endpoint's grants (RFC 6749 §4.1.3, §6; RFC 7636 §4.6), revocation (RFC 7009)
+//! and userinfo, as logic over parsed parameters: no HTTP types except the Authorization value.
+
+use crate::oauth::clients::RegisteredApp;
+use crate::oauth::error::{ErrorCode, OAuthError};
+use crate::oauth::pkce;
+use crate::oauth::tokens::{AccessClaims, TokenResponse, mint, scoped_claims};
+use crate::security::{random_token, storage_hash};
+use crate::state::AppState;
+use crate::store::{CodeTake, RefreshFamily, RefreshRotation};
+use base64::{Engine, engine::general_purpose::STANDARD};
+use serde_json::{Map, Value};
+use std::collections::HashMap;
+use time::OffsetDateTime;
+
+/// Form parameters of a token or revocation request, each at most once (RFC 6749 §3.2).
+pub struct FormParams(HashMap<String, String>);
+
+impl FormParams {
+    pub fn parse(body: &[u8]) -> Result<Self, OAuthError> {
+        let mut map = HashMap::new();
+        for (name, value) in url::form_urlencoded::parse(body) {
+            if map.insert(name.to_string(), value.into_owned()).is_some() {
+                return Err(OAuthError::invalid_request(format!(
+                    "parameter `{name}` is repeated"
+                )));
+            }
+        }
+        Ok(Self(map))
+    }
+
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.0
+            .get(name)
+            .map(String::as_str)
+            .filter(|v| !v.is_empty())
+    }
+
+    fn require(&self, name: &str) -> Result<&str, OAuthError> {
+        self.get(name)
+            .ok_or_else(|| OAuthError::invalid_request(format!("`{name}` is required")))
+    }
+}
+
+/// Identifies and authenticates the calling app: `client_secret_basic`, `client_secret_post`,
+/// or `none` (public clients, `client_id` only).
+pub fn authenticate_client<'a>(
+    state: &'a AppState,
+    authorization: Option<&str>,
+    params: &FormParams,
+) -> Result<&'a RegisteredApp, OAuthError> {
+    let basic = match authorization {
+        Some(value) => Some(parse_basic(value).ok_or_else(|| {
+            let mut e = OAuthError::invalid_client("malformed Basic authorization");
+            e.basic_auth_attempted = true;
+            e
+        })?),
+        None => None,
+    };
+    let (client_id, secret, via_basic) = match (basic, params.get("client_secret")) {
+        (Some(_), Some(_)) => {
+            return Err(OAuthError::invalid_request(
+                "use one client authentication method",
+            ));
+        }
+        (Some((id, secret)), None) => {
+            if params.get("client_id").is_some_and(|body_id| body_id != id) {
+                return Err(OAuthError::invalid_request(
+                    "client_id does not match the authorization",
+                ));
+            }
+            (id, Some(secret), true)
+        }
+        (None, secret) => (
+            params.require("client_id")?.to_string(),
+            secret.map(str::to_string),
+            false,
+        ),
+    };
+    let reject = |why: &str| {
+        let mut e = OAuthError::invalid_client(why);
+        e.basic_auth_attempted = via_basic;
+        e
+    };
+    let app = state
+        .apps
+        .get(&client_id)
+        .ok_or_else(|| reject("client authentication failed"))?;
+    match (app.is_public(), secret.as_deref()) {
+        (true, None) | (true, Some("")) => Ok(app),
+        (true, Some(_)) => Err(reject("public clients have no secret")),
+        (false, Some(s)) if app.secret_matches(s) => Ok(app),
+        (false, _) => Err(reject("client authentication failed")),
+    }
+}
+
+/// `Basic base64(urlencode(id):urlencode(secret))` (RFC 6749 §2.3.1).
+fn parse_basic(value: &str) -> Option<(String, String)> {
+    let encoded = value
+        .strip_prefix("Basic ")
+        .or_else(|| value.strip_prefix("basic "))?;
+    let decoded = String::from_utf8(STANDARD.decode(encoded.trim()).ok()?).ok()?;
+    let (id, secret) = decoded.split_once(':')?;
+    let decode = |s: &str| {
+        url::form_urlencoded::parse(format!("v={s}").as_bytes())
+            .next()
+            .map(|(_, v)| v.into_owned())
+    };
+    Some((decode(id)?, decode(secret)?))
+}
+
+pub async fn token(
+    state: &AppState,
+    authorization: Option<&str>,
+    params: &FormParams,
+) -> Result<TokenResponse, OAuthError> {
+    let grant_type = params.require("grant_type")?;
+    let app = authenticate_client(state, authorization, params)?;
+    match grant_type {
+        "authorization_code" => exchange_code(state, app, params).await,
+        "refresh_token" => refresh(state, app, params).await,
+        _ => Err(OAuthError::new(
+            ErrorCode::UnsupportedGrantType,
+            "supported grants: authorization_code, refresh_token",
+        )),
+    }
+}
+
+async fn exchange_code(
+    state: &AppState,
+    app: &RegisteredApp,
+    params: &FormParams,
+) -> Result<TokenResponse, OAuthError> {
+    let code = params.require("code")?;
+    let redirect_uri = params.require("redirect_uri")?;
+    let verifier = params.get("code_verifier");
+    let now = OffsetDateTime::now_utc();
+    let keep_used_until = now + state.settings.tokens.access_token_ttl;
+
+    let grant = match state
+        .store
+        .take_code(&storage_hash(code), now, keep_used_until)
+        .await?
+    {
+        CodeTake::Taken(grant) => *grant,
+        CodeTake::AlreadyUsed { family_id } => {
+            // RFC 6749 §4.1.2: a replayed code revokes what its first use issued.
+            state.store.revoke_refresh_family(&family_id).await?;
+            tracing::warn!(client_id = %app.client_id, "authorization code reused; its tokens were revoked");
+            return Err(OAuthError::invalid_grant("authorization code already used"));
+        }
+        CodeTake::Missing => {
+            return Err(OAuthError::invalid_grant(
+                "authorization code is invalid or expired",
+            ));
+        }
+    };
+    if grant.client_id != app.client_id {
+        return Err(OAuthError::invalid_grant(
+            "authorization code was issued to another client",
+        ));
+    }
+    if grant.redirect_uri != redirect_uri {
+        return Err(OAuthError::invalid_grant(
+            "redirect_uri differs from the authorization request",
+        ));
+    }
+    match (grant.code_challenge.as_deref(), verifier) {
+        (Some(challenge), Some(verifier)) if pkce::verify_s256(verifier, challenge) => {}
+        (Some(_), Some(_)) => {
+            return Err(OAuthError::invalid_grant("code_verifier does not match"));
+        }
+        (Some(_), None) => return Err(OAuthError::invalid_grant("code_verifier is required")),
+        // RFC 9700 §2.1.1: a verifier for a code issued without a challenge is a downgrade attempt.
+        (None, Some(_)) => {
+            return Err(OAuthError::invalid_grant(
+                "code was issued without code_challenge",
+            ));
+        }
+        (None, None) => {}
+    }
+
+    let family = RefreshFamily {
+        client_id: grant.client_id,
+        scopes: grant.scopes,
+        identity: grant.identity,
+        auth_time: grant.auth_time,
+    };
+    let refresh_token = random_token();
+    let expires_at = now + state.settings.tokens.refresh_token_ttl;
+    state
+        .store
+        .create_refresh_family(
+            &grant.family_id,
+            &family,
+            &storage_hash(&refresh_token),
+            expires_at,
+        )
+        .await?;
+    mint_for(
+        state,
+        &grant.family_id,
+        &family,
+        grant.nonce.as_deref(),
+        refresh_token,
+    )
+}
+
+async fn refresh(
+    state: &AppState,
+    app: &RegisteredApp,
+    params: &FormParams,
+) -> Result<TokenResponse, OAuthError> {
+    let presented = params.require("refresh_token")?;
+    let next = random_token();
+    let now = OffsetDateTime::now_utc();
+    let rotation = state
+        .store
+        .rotate_refresh_token(&storage_hash(presented), &storage_hash(&next), now)
+        .await?;
+    let (family_id, mut family) = match rotation {
+        RefreshRotation::Rotated { family_id, family } => (family_id, family),
+        RefreshRotation::Reused { .. } => {
+            tracing::warn!(client_id = %app.client_id, "refresh token reused; family revoked");
+            return Err(OAuthError::invalid_grant(
+                "refresh token was already used; the session is revoked",
+            ));
+        }
+        RefreshRotation::Revoked { .. } => {
+            return Err(OAuthError::invalid_grant("refresh token is revoked"));
+        }
+        RefreshRotation::Missing => {
+            return Err(OAuthError::invalid_grant(
+                "refresh token is invalid or expired",
+            ));
+        }
+    };
+    if family.client_id != app.client_id {
+        // Someone else's token: it has leaked, so nobody gets to use it any more.
+        state.store.revoke_refresh_family(&family_id).await?;
+        return Err(OAuthError::invalid_grant(
+            "refresh token was issued to another client",
+        ));
+    }
+    if let Some(requested) = params.get("scope") {
+        let requested: Vec<String> = requested
+            .split(' ')
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect();
+        if requested.iter().any(|s| !family.scopes.contains(s)) {
+            return Err(OAuthError::new(
+                ErrorCode::InvalidScope,
+                "scope exceeds the original grant",
+            ));
+        }
+        family.scopes = requested;
+    }
+    mint_for(state, &family_id, &family, None, next)
+}
+
+fn mint_for(
+    state: &AppState,
+    family_id: &str,
+    family: &RefreshFamily,
+    nonce: Option<&str>,
+    refresh_token: String,
+) -> Result<TokenResponse, OAuthError> {
+    mint(
+        &state.keys,
+        &state.settings.issuer,
+        &state.lifetimes,
+        family_id,
+        family,
+        nonce,
+        refresh_token,
+    )
+    .map_err(|e| {
+        tracing::error!(error = %e, "token signing failed");
+        OAuthError::server_error()
+    })
+}
+
+/// RFC 7009 with Cognito's semantics: refresh tokens only; unknown tokens are a silent success.
+pub async fn revoke(
+    state: &AppState,
+    authorization: Option<&str>,
+    params: &FormParams,
+) -> Result<(), OAuthError> {
+    let token = params.require("token")?;
+    let app = authenticate_client(state, authorization, params)?;
+    let looks_like_jwt = token.matches('.').count() == 2;
+    if params.get("token_type_hint") == Some("access_token") || looks_like_jwt {
+        return Err(OAuthError::new(
+            ErrorCode::UnsupportedTokenType,
+            "only refresh tokens can be revoked; access tokens die with their refresh token",
+        ));
+    }
+    let now = OffsetDateTime::now_utc();
+    match state
+        .store
+        .find_refresh_family(&storage_hash(token), now)
+        .await?
+    {
+        None => Ok(()),
+        Some((_, family)) if family.client_id != app.client_id => Err(OAuthError::new(
+            ErrorCode::UnauthorizedClient,
+            "token was issued to another client",
+        )),
+        Some((family_id, _)) => Ok(state.store.revoke_refresh_family(&family_id).await?),
+    }
+}
+
+/// Verifies an access token we issued and that its family is still alive.
+pub async fn verify_access_token(
+    state: &AppState,
+    token: &str,
+) -> Result<(AccessClaims, RefreshFamily), OAuthError> {
+    let invalid = |why: &str| OAuthError::new(ErrorCode::InvalidToken, why);
+    let claims: AccessClaims = state
+        .keys
+        .verify(token, false)
+        .map_err(|_| invalid("access token is invalid or expired"))?;
+    if claims.token_use != "access" {
+        return Err(invalid("not an access token"));
+    }
+    let family = state
+        .store
+        .get_active_refresh_family(&claims.origin_jti, OffsetDateTime::now_utc())
+        .await?
+        .ok_or_else(|| invalid("access token was revoked"))?;
+    Ok((claims, family))
+}
+
+/// OIDC Core §5.3: the claims the token's scopes allow.
+pub async fn userinfo(
+    state: &AppState,
+    bearer: Option<&str>,
+) -> Result<Map<String, Value>, OAuthError> {
+    let token = bearer
+        .and_then(|v| {
+            v.strip_prefix("Bearer ")
+                .or_else(|| v.strip_prefix("bearer "))
+        })
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .ok_or_else(|| {
+            OAuthError::new(ErrorCode::InvalidToken, "a Bearer access token is required")
+        })?;
+    let (claims, family) = verify_access_token(state, token).await?;
+    let scopes: Vec<String> = claims.scope.split(' ').map(str::to_string).collect();
+    if !scopes.iter().any(|s| s == "openid") {
+        return Err(OAuthError::new(
+            ErrorCode::InvalidToken,
+            "the access token lacks the openid scope",
+        ));
+    }
+    let mut out = Map::new();
+    out.insert("sub".into(), Value::String(claims.sub));
+    out.insert(
+        "username".into(),
+        Value::String(family.identity.username.clone()),
+    );
+    out.extend(scoped_claims(&family.identity, &scopes));
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn basic_credentials_are_form_decoded() {
+        let header = format!("Basic {}", STANDARD.encode("my%20app:s%3Acret"));
+        assert_eq!(
+            parse_basic(&header),
+            Some(("my app".into(), "s:cret".into()))
+        );
+        assert_eq!(parse_basic("Bearer x"), None);
+        assert_eq!(parse_basic("Basic !!!"), None);
+    }
+
+    #[test]
+    fn repeated_form_parameters_are_refused() {
+        assert!(FormParams::parse(b"code=a&code=b").is_err());
+        let p = FormParams::parse(b"code=a&empty=").expect("ok");
+        assert_eq!(p.get("code"), Some("a"));
+        assert_eq!(p.get("empty"), None);
+    }
+}

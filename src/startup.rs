@@ -1,0 +1,280 @@
+//! Builds the application (store, keys, state, router, background tasks) and serves it. Tests
+//! and production go through the same [`Application::build`].
+
+use crate::config::{DEFAULT_CONFIG, Settings};
+use crate::connectors::{ProviderKind, ProviderRegistry};
+use crate::hosted_ui::{self, demo, signin};
+use crate::oauth::clients::AppRegistry;
+use crate::oauth::endpoints;
+use crate::oauth::keys::KeyManager;
+use crate::oauth::tokens::TokenLifetimes;
+use crate::state::{AppContext, AppState};
+use crate::store::Store;
+use crate::store::sessions::StoreSessions;
+use crate::store::sqlite::SqliteStore;
+use axum::Router;
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use axum::routing::{get, post};
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+use time::OffsetDateTime;
+use tokio::net::TcpListener;
+use tokio::sync::Semaphore;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::services::ServeDir;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer};
+
+/// Form and token bodies are small; anything bigger is refused before it is read.
+const BODY_LIMIT: usize = 64 * 1024;
+
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    state: AppState,
+}
+
+impl Application {
+    pub async fn build(settings: Settings) -> anyhow::Result<Self> {
+        let listener =
+            TcpListener::bind(settings.listen_addr().map_err(anyhow::Error::msg)?).await?;
+        Self::build_with_listener(settings, listener).await
+    }
+
+    /// For callers that must know the port before choosing the issuer (tests on port 0).
+    pub async fn build_with_listener(
+        settings: Settings,
+        listener: TcpListener,
+    ) -> anyhow::Result<Self> {
+        let store: Arc<dyn Store> =
+            Arc::new(SqliteStore::open(&settings.data_dir.join("authgate.sqlite")).await?);
+        let state = build_state(settings, store).await?;
+        let router = router(state.clone());
+        Ok(Self {
+            listener,
+            router,
+            state,
+        })
+    }
+
+    pub fn local_addr(&self) -> std::io::Result<SocketAddr> {
+        self.listener.local_addr()
+    }
+
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        spawn_maintenance(self.state.clone());
+        let service = self
+            .router
+            .into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(self.listener, service)
+            .with_graceful_shutdown(shutdown_signal())
+            .await
+    }
+}
+
+pub async fn build_state(settings: Settings, store: Arc<dyn Store>) -> anyhow::Result<AppState> {
+    let apps = AppRegistry::from_settings(&settings).map_err(anyhow::Error::msg)?;
+    let providers = ProviderRegistry::from_settings(&settings);
+    warn_about_demo_user(&providers);
+    let t = &settings.tokens;
+    let keep_retired = t.access_token_ttl.max(t.id_token_ttl) + Duration::from_secs(300);
+    let keys = KeyManager::load(
+        Arc::clone(&store),
+        &t.algorithm,
+        t.key_rotation,
+        keep_retired,
+        &settings.issuer,
+    )
+    .await?;
+    let discovery =
+        crate::oauth::discovery::document(&settings.issuer, &t.algorithm, &apps.all_scopes());
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    Ok(AppState::new(AppContext {
+        lifetimes: TokenLifetimes {
+            access: t.access_token_ttl,
+            id: t.id_token_ttl,
+        },
+        apps,
+        providers,
+        store,
+        keys,
+        discovery,
+        password_slots: Semaphore::new(cores),
+        settings,
+    }))
+}
+
+fn warn_about_demo_user(providers: &ProviderRegistry) {
+    let Ok(default) = Settings::load(DEFAULT_CONFIG, std::iter::empty()) else {
+        return;
+    };
+    let demo_hashes: Vec<String> = default
+        .providers
+        .iter()
+        .flat_map(|p| match &p.kind {
+            crate::config::ProviderKind::Local { users } => users
+                .iter()
+                .map(|u| u.password_hash.clone())
+                .collect::<Vec<_>>(),
+        })
+        .collect();
+    for provider in providers.iter() {
+        let ProviderKind::Local(users) = &provider.kind;
+        if demo_hashes.iter().any(|h| users.has_password_hash(h)) {
+            tracing::warn!(
+                provider = %provider.id,
+                "the demo user (password `demo-password`, published in the README) is enabled; \
+                 remove it before exposing authgate to anyone"
+            );
+        }
+    }
+}
+
+pub fn router(state: AppState) -> Router {
+    let sessions = SessionManagerLayer::new(StoreSessions(Arc::clone(&state.store)))
+        .with_name(if state.settings.secure_cookies() {
+            "__Host-authgate"
+        } else {
+            "authgate"
+        })
+        .with_secure(state.settings.secure_cookies())
+        .with_http_only(true)
+        // Lax, not Strict: the return from an upstream provider is a cross-site top-level GET.
+        .with_same_site(SameSite::Lax)
+        .with_path("/")
+        .with_expiry(Expiry::OnInactivity(
+            time::Duration::try_from(state.settings.sessions.sso_ttl)
+                .unwrap_or(time::Duration::HOUR),
+        ));
+
+    let mut browser = Router::new()
+        .route("/oauth2/authorize", get(endpoints::authorize_get))
+        // Cognito's `/login` takes the same parameters as the authorize endpoint.
+        .route("/login", get(endpoints::authorize_get))
+        .route("/logout", get(endpoints::logout_get))
+        .route("/signin/{request_id}", get(signin::picker_get))
+        .route(
+            "/signin/{request_id}/{provider_id}",
+            get(signin::provider_get).post(signin::password_post),
+        );
+    if state.settings.demo.enabled {
+        browser = browser
+            .route("/demo", get(demo::demo_get))
+            .route("/demo/start", post(demo::demo_start))
+            .route("/callback", get(demo::demo_callback));
+    }
+    let browser = browser.layer(sessions);
+
+    let api = Router::new()
+        .route("/oauth2/token", post(endpoints::token_post))
+        .route(
+            "/oauth2/userInfo",
+            get(endpoints::userinfo).post(endpoints::userinfo),
+        )
+        .route("/oauth2/revoke", post(endpoints::revoke_post))
+        .route(
+            "/.well-known/openid-configuration",
+            get(endpoints::discovery_get),
+        )
+        .route("/.well-known/jwks.json", get(endpoints::jwks_get))
+        .route("/healthz", get(|| async { "ok" }))
+        .route("/readyz", get(readyz));
+
+    Router::new()
+        .merge(browser)
+        .merge(api)
+        .nest_service("/static", ServeDir::new(static_dir()))
+        .fallback(|| async {
+            crate::hosted_ui::pages::error(
+                StatusCode::NOT_FOUND,
+                "There is no page at this address.",
+            )
+        })
+        .layer(axum::middleware::from_fn(hosted_ui::security_headers))
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
+        .layer(tower_http::trace::TraceLayer::new_for_http().make_span_with(RequestSpan))
+        .with_state(state)
+}
+
+/// `static/` next to the binary's working directory, or the crate's own in development/tests.
+fn static_dir() -> std::path::PathBuf {
+    let local = std::path::PathBuf::from("static");
+    if local.join("authgate.css").exists() {
+        local
+    } else {
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("static")
+    }
+}
+
+/// Request spans name the method and the route template, never the query string (it can
+/// carry codes and tokens).
+#[derive(Clone, Copy)]
+struct RequestSpan;
+
+impl<B> tower_http::trace::MakeSpan<B> for RequestSpan {
+    fn make_span(&mut self, request: &axum::http::Request<B>) -> tracing::Span {
+        let route = request
+            .extensions()
+            .get::<axum::extract::MatchedPath>()
+            .map_or("-", |p| p.as_str())
+            .to_string();
+        tracing::info_span!("request", method = %request.method(), route = %route)
+    }
+}
+
+async fn readyz(
+    axum::extract::State(state): axum::extract::State<AppState>,
+) -> axum::response::Response {
+    match state.store.ping().await {
+        Ok(()) => "ready".into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "store not ready");
+            (StatusCode::SERVICE_UNAVAILABLE, "store unavailable").into_response()
+        }
+    }
+}
+
+/// Garbage collection of expired records and key rotation, on a fixed interval.
+fn spawn_maintenance(state: AppState) {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(state.settings.sessions.gc_interval);
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tick.tick().await;
+            let now = OffsetDateTime::now_utc();
+            match state.store.collect_expired(now).await {
+                Ok(0) => {}
+                Ok(n) => tracing::debug!(deleted = n, "expired records collected"),
+                Err(e) => tracing::error!(error = %e, "garbage collection failed"),
+            }
+            if let Err(e) = state.keys.refresh(now).await {
+                tracing::error!(error = %e, "key rotation failed");
+            }
+        }
+    });
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}

@@ -1,0 +1,41 @@
+//! Everything a request handler needs, built once at start-up and shared (cheap to clone).
+
+use crate::config::Settings;
+use crate::connectors::ProviderRegistry;
+use crate::oauth::clients::AppRegistry;
+use crate::oauth::keys::KeyManager;
+use crate::oauth::tokens::TokenLifetimes;
+use crate::store::Store;
+use std::ops::Deref;
+use std::sync::Arc;
+use tokio::sync::Semaphore;
+
+#[derive(Clone)]
+pub struct AppState(Arc<AppContext>);
+
+pub struct AppContext {
+    pub settings: Settings,
+    pub apps: AppRegistry,
+    pub providers: ProviderRegistry,
+    pub store: Arc<dyn Store>,
+    pub keys: KeyManager,
+    pub lifetimes: TokenLifetimes,
+    /// `/.well-known/openid-configuration`, serialised once.
+    pub discovery: bytes::Bytes,
+    /// Concurrent argon2 verifications allowed (one per core).
+    pub password_slots: Semaphore,
+}
+
+impl AppState {
+    pub fn new(context: AppContext) -> Self {
+        Self(Arc::new(context))
+    }
+}
+
+impl Deref for AppState {
+    type Target = AppContext;
+
+    fn deref(&self) -> &AppContext {
+        &self.0
+    }
+}

@@ -1,0 +1,150 @@
+//! Every piece of state authgate keeps, behind one `Store` trait with typed operations and expiry.
+//!
+//! Implementations: [`sqlite::SqliteStore`] (the embedded default). Every implementation must pass
+//! [`conformance::run_all`]. Callers pass `now` explicitly so expiry is testable without waiting;
+//! an expired record is invisible to reads even before [`Store::collect_expired`] deletes it.
+
+pub mod conformance;
+mod records;
+pub mod sessions;
+pub mod sqlite;
+
+pub use records::{
+    AuthRequest, CodeGrant, CodeTake, KeyState, RefreshFamily, RefreshRotation, SigningKeyRecord,
+    SsoSession,
+};
+
+use async_trait::async_trait;
+use std::time::Duration;
+use time::OffsetDateTime;
+
+/// A failure of the storage backend itself (I/O, corruption), never "not found".
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("store backend failed: {0}")]
+    Backend(String),
+    #[error("stored record could not be decoded: {0}")]
+    Corrupt(String),
+}
+
+pub type StoreResult<T> = Result<T, StoreError>;
+
+#[async_trait]
+pub trait Store: Send + Sync + 'static {
+    /// Cheap round trip for `/readyz`.
+    async fn ping(&self) -> StoreResult<()>;
+
+    // --- authorization requests in flight (keyed by a random id that travels as upstream state)
+    async fn put_auth_request(
+        &self,
+        id: &str,
+        request: &AuthRequest,
+        expires_at: OffsetDateTime,
+    ) -> StoreResult<()>;
+    async fn get_auth_request(
+        &self,
+        id: &str,
+        now: OffsetDateTime,
+    ) -> StoreResult<Option<AuthRequest>>;
+    async fn delete_auth_request(&self, id: &str) -> StoreResult<()>;
+
+    // --- authorization codes (keyed by the SHA-256 of the code, never the code itself)
+    async fn put_code(
+        &self,
+        code_hash: &str,
+        grant: &CodeGrant,
+        expires_at: OffsetDateTime,
+    ) -> StoreResult<()>;
+    /// Atomically consumes a code: exactly one caller ever gets `Taken`. The used record is kept
+    /// (as a tombstone naming the grant's refresh family) until `keep_used_until`, so that a
+    /// second use is reported as `AlreadyUsed` and the caller can revoke what the first use issued.
+    async fn take_code(
+        &self,
+        code_hash: &str,
+        now: OffsetDateTime,
+        keep_used_until: OffsetDateTime,
+    ) -> StoreResult<CodeTake>;
+
+    // --- refresh-token families (tokens keyed by their SHA-256)
+    /// Creates a family whose first token is `token_hash`. The family and all its tokens expire
+    /// at `expires_at`: rotation never extends a family's lifetime.
+    async fn create_refresh_family(
+        &self,
+        family_id: &str,
+        family: &RefreshFamily,
+        token_hash: &str,
+        expires_at: OffsetDateTime,
+    ) -> StoreResult<()>;
+    /// Atomically replaces the active token `old_hash` with `new_hash`. Presenting a token that
+    /// was already rotated away revokes the whole family and reports `Reused`.
+    async fn rotate_refresh_token(
+        &self,
+        old_hash: &str,
+        new_hash: &str,
+        now: OffsetDateTime,
+    ) -> StoreResult<RefreshRotation>;
+    /// The family a refresh token (active or rotated) belongs to, if it is unexpired.
+    async fn find_refresh_family(
+        &self,
+        token_hash: &str,
+        now: OffsetDateTime,
+    ) -> StoreResult<Option<(String, RefreshFamily)>>;
+    async fn revoke_refresh_family(&self, family_id: &str) -> StoreResult<()>;
+    /// The family when it exists, is unexpired and not revoked, else `None`. Access tokens
+    /// carry their family id, so this is also how a revoked session's access tokens die.
+    async fn get_active_refresh_family(
+        &self,
+        family_id: &str,
+        now: OffsetDateTime,
+    ) -> StoreResult<Option<RefreshFamily>>;
+
+    // --- single sign-on sessions
+    async fn put_sso_session(
+        &self,
+        id: &str,
+        session: &SsoSession,
+        expires_at: OffsetDateTime,
+    ) -> StoreResult<()>;
+    async fn get_sso_session(
+        &self,
+        id: &str,
+        now: OffsetDateTime,
+    ) -> StoreResult<Option<SsoSession>>;
+    async fn delete_sso_session(&self, id: &str) -> StoreResult<()>;
+
+    // --- browser sessions (the tower-sessions record, serialised by the caller)
+    async fn put_browser_session(
+        &self,
+        id: &str,
+        data: &[u8],
+        expires_at: OffsetDateTime,
+    ) -> StoreResult<()>;
+    async fn get_browser_session(
+        &self,
+        id: &str,
+        now: OffsetDateTime,
+    ) -> StoreResult<Option<Vec<u8>>>;
+    async fn delete_browser_session(&self, id: &str) -> StoreResult<()>;
+
+    // --- token signing keys (never expire by themselves: the key manager retires and deletes them)
+    async fn signing_keys(&self) -> StoreResult<Vec<SigningKeyRecord>>;
+    /// Inserts or replaces the key with the same `kid`.
+    async fn put_signing_key(&self, key: &SigningKeyRecord) -> StoreResult<()>;
+    async fn delete_signing_key(&self, kid: &str) -> StoreResult<()>;
+
+    // --- rate-limit counters (fixed window per key)
+    /// Adds one to the counter for `key` and returns the new count. A counter starts a window of
+    /// length `window` at its first hit; once that window has passed the next hit starts at 1.
+    async fn hit_counter(
+        &self,
+        key: &str,
+        window: Duration,
+        now: OffsetDateTime,
+    ) -> StoreResult<u32>;
+    /// The current count for `key` (0 when absent or its window has passed).
+    async fn counter(&self, key: &str, now: OffsetDateTime) -> StoreResult<u32>;
+    async fn reset_counter(&self, key: &str) -> StoreResult<()>;
+
+    /// Deletes every record whose expiry is at or before `now`; returns how many were deleted.
+    async fn collect_expired(&self, now: OffsetDateTime) -> StoreResult<u64>;
+}

@@ -1,0 +1,685 @@
+//! The embedded [`Store`]: one SQLite file in WAL mode, one serialised writer, a few readers.
+
+use super::{
+    AuthRequest, CodeGrant, CodeTake, RefreshFamily, RefreshRotation, SigningKeyRecord, SsoSession,
+    Store, StoreError, StoreResult,
+};
+use async_trait::async_trait;
+use serde::{Serialize, de::DeserializeOwned};
+use sqlx::Row;
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
+use std::path::Path;
+use std::time::Duration;
+use time::OffsetDateTime;
+
+/// The schema this code writes; a file stamped with a later version was written by a newer
+/// authgate and is refused rather than misread.
+const SCHEMA_VERSION: i64 = 1;
+
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+const READER_CONNECTIONS: u32 = 4;
+
+// STRICT so a type slip in a query fails loudly instead of being coerced and stored.
+// Tokens share their family's `expires_at`, so collecting expired families never strands
+// tokens; the cascade is only a backstop for a family deleted some other way.
+const SCHEMA: &[&str] = &[
+    "CREATE TABLE IF NOT EXISTS auth_requests (
+        id TEXT PRIMARY KEY,
+        record TEXT NOT NULL,
+        expires_at INTEGER NOT NULL
+    ) STRICT",
+    "CREATE INDEX IF NOT EXISTS auth_requests_expires_at ON auth_requests (expires_at)",
+    "CREATE TABLE IF NOT EXISTS codes (
+        hash TEXT PRIMARY KEY,
+        record TEXT NOT NULL,
+        family_id TEXT NOT NULL,
+        used INTEGER NOT NULL DEFAULT 0,
+        expires_at INTEGER NOT NULL
+    ) STRICT",
+    "CREATE INDEX IF NOT EXISTS codes_expires_at ON codes (expires_at)",
+    "CREATE TABLE IF NOT EXISTS refresh_families (
+        id TEXT PRIMARY KEY,
+        record TEXT NOT NULL,
+        revoked INTEGER NOT NULL DEFAULT 0,
+        expires_at INTEGER NOT NULL
+    ) STRICT",
+    "CREATE INDEX IF NOT EXISTS refresh_families_expires_at ON refresh_families (expires_at)",
+    "CREATE TABLE IF NOT EXISTS refresh_tokens (
+        hash TEXT PRIMARY KEY,
+        family_id TEXT NOT NULL REFERENCES refresh_families (id) ON DELETE CASCADE,
+        rotated INTEGER NOT NULL DEFAULT 0,
+        expires_at INTEGER NOT NULL
+    ) STRICT",
+    "CREATE INDEX IF NOT EXISTS refresh_tokens_family_id ON refresh_tokens (family_id)",
+    "CREATE INDEX IF NOT EXISTS refresh_tokens_expires_at ON refresh_tokens (expires_at)",
+    "CREATE TABLE IF NOT EXISTS sso_sessions (
+        id TEXT PRIMARY KEY,
+        record TEXT NOT NULL,
+        expires_at INTEGER NOT NULL
+    ) STRICT",
+    "CREATE INDEX IF NOT EXISTS sso_sessions_expires_at ON sso_sessions (expires_at)",
+    "CREATE TABLE IF NOT EXISTS browser_sessions (
+        id TEXT PRIMARY KEY,
+        data BLOB NOT NULL,
+        expires_at INTEGER NOT NULL
+    ) STRICT",
+    "CREATE INDEX IF NOT EXISTS browser_sessions_expires_at ON browser_sessions (expires_at)",
+    "CREATE TABLE IF NOT EXISTS signing_keys (
+        kid TEXT PRIMARY KEY,
+        record TEXT NOT NULL
+    ) STRICT",
+    "CREATE TABLE IF NOT EXISTS counters (
+        key TEXT PRIMARY KEY,
+        count INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL
+    ) STRICT",
+    "CREATE INDEX IF NOT EXISTS counters_expires_at ON counters (expires_at)",
+];
+
+// Children before parents so every deleted row is counted: a cascade would delete tokens
+// without them showing up in `rows_affected`.
+const EXPIRING_TABLES: &[&str] = &[
+    "auth_requests",
+    "codes",
+    "refresh_tokens",
+    "refresh_families",
+    "sso_sessions",
+    "browser_sessions",
+    "counters",
+];
+
+/// SQLite-backed [`Store`]. Cloning is cheap and shares the pools.
+#[derive(Clone, Debug)]
+pub struct SqliteStore {
+    /// Exactly one connection: SQLite admits one writer at a time, and queueing writers here
+    /// (instead of in SQLite's busy handler) keeps bursts from turning into SQLITE_BUSY errors.
+    writer: SqlitePool,
+    /// Read-only connections; WAL lets them run alongside the writer.
+    reader: SqlitePool,
+}
+
+impl SqliteStore {
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    pub async fn open(path: &Path) -> StoreResult<SqliteStore> {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            tokio::fs::create_dir_all(parent).await.map_err(|e| {
+                StoreError::Backend(format!("cannot create the database directory: {e}"))
+            })?;
+        }
+
+        // FULL, not WAL's usual NORMAL: a refresh token is handed out only after its commit
+        // returns, and NORMAL may lose the last commits on power loss, which would turn a
+        // client's valid token into an unknown one.
+        let writer_options = SqliteConnectOptions::new()
+            .filename(path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Full)
+            .foreign_keys(true)
+            .busy_timeout(BUSY_TIMEOUT);
+        // Kept open for the life of the store: while a connection holds the WAL open, its
+        // `-wal`/`-shm` files exist, which read-only connections need.
+        let writer = SqlitePoolOptions::new()
+            .min_connections(1)
+            .max_connections(1)
+            .idle_timeout(None)
+            .max_lifetime(None)
+            .connect_with(writer_options)
+            .await
+            .map_err(backend)?;
+
+        migrate(&writer).await?;
+
+        // No journal_mode here: it is a property of the file (already WAL), and setting it
+        // needs a write lock a read-only connection cannot take.
+        let reader_options = SqliteConnectOptions::new()
+            .filename(path)
+            .read_only(true)
+            .foreign_keys(true)
+            .busy_timeout(BUSY_TIMEOUT);
+        let reader = SqlitePoolOptions::new()
+            .max_connections(READER_CONNECTIONS)
+            .connect_with(reader_options)
+            .await
+            .map_err(backend)?;
+
+        Ok(SqliteStore { writer, reader })
+    }
+
+    /// Closes both pools, waiting for queries in flight; for an orderly shutdown. Dropping the
+    /// store without calling this loses nothing: every write has committed before it returns.
+    pub async fn close(&self) {
+        self.reader.close().await;
+        self.writer.close().await;
+    }
+}
+
+async fn migrate(writer: &SqlitePool) -> StoreResult<()> {
+    let mut tx = writer
+        .begin_with("BEGIN IMMEDIATE")
+        .await
+        .map_err(backend)?;
+    let version: i64 = sqlx::query_scalar("PRAGMA user_version")
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(backend)?;
+    if version > SCHEMA_VERSION {
+        return Err(StoreError::Backend(format!(
+            "database schema version {version} is newer than this authgate supports \
+             ({SCHEMA_VERSION})"
+        )));
+    }
+    for statement in SCHEMA {
+        sqlx::query(statement)
+            .execute(&mut *tx)
+            .await
+            .map_err(backend)?;
+    }
+    // PRAGMA takes no bound parameters; the value is a constant of ours.
+    sqlx::query(&format!("PRAGMA user_version = {SCHEMA_VERSION}"))
+        .execute(&mut *tx)
+        .await
+        .map_err(backend)?;
+    tx.commit().await.map_err(backend)
+}
+
+fn backend(e: sqlx::Error) -> StoreError {
+    StoreError::Backend(e.to_string())
+}
+
+fn encode<T: Serialize>(what: &str, value: &T) -> StoreResult<String> {
+    serde_json::to_string(value)
+        .map_err(|_| StoreError::Backend(format!("{what} record could not be encoded")))
+}
+
+// serde_json's messages quote the offending input, which may be a secret: report only the
+// kind of error and where it was.
+fn decode<T: DeserializeOwned>(what: &str, json: &str) -> StoreResult<T> {
+    serde_json::from_str(json).map_err(|e| {
+        StoreError::Corrupt(format!(
+            "{what} record: {:?} error at line {} column {}",
+            e.classify(),
+            e.line(),
+            e.column()
+        ))
+    })
+}
+
+// Whole seconds, rounded down for both stored expiries and `now`: a record may expire up to a
+// second early, never late.
+fn secs(t: OffsetDateTime) -> i64 {
+    t.unix_timestamp()
+}
+
+fn window_secs(window: Duration) -> i64 {
+    // Rounded up so a sub-second remainder never shortens the window.
+    let secs = window
+        .as_secs()
+        .saturating_add(u64::from(window.subsec_nanos() > 0));
+    i64::try_from(secs).unwrap_or(i64::MAX)
+}
+
+fn count_u32(count: i64) -> u32 {
+    u32::try_from(count.max(0)).unwrap_or(u32::MAX)
+}
+
+#[async_trait]
+impl Store for SqliteStore {
+    async fn ping(&self) -> StoreResult<()> {
+        sqlx::query("SELECT 1")
+            .execute(&self.reader)
+            .await
+            .map_err(backend)?;
+        Ok(())
+    }
+
+    async fn put_auth_request(
+        &self,
+        id: &str,
+        request: &AuthRequest,
+        expires_at: OffsetDateTime,
+    ) -> StoreResult<()> {
+        let record = encode("auth request", request)?;
+        sqlx::query(
+            "INSERT INTO auth_requests (id, record, expires_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT (id) DO UPDATE SET record = excluded.record,
+                                            expires_at = excluded.expires_at",
+        )
+        .bind(id)
+        .bind(record)
+        .bind(secs(expires_at))
+        .execute(&self.writer)
+        .await
+        .map_err(backend)?;
+        Ok(())
+    }
+
+    async fn get_auth_request(
+        &self,
+        id: &str,
+        now: OffsetDateTime,
+    ) -> StoreResult<Option<AuthRequest>> {
+        let record: Option<String> = sqlx::query_scalar(
+            "SELECT record FROM auth_requests WHERE id = ?1 AND expires_at > ?2",
+        )
+        .bind(id)
+        .bind(secs(now))
+        .fetch_optional(&self.reader)
+        .await
+        .map_err(backend)?;
+        record.map(|r| decode("auth request", &r)).transpose()
+    }
+
+    async fn delete_auth_request(&self, id: &str) -> StoreResult<()> {
+        sqlx::query("DELETE FROM auth_requests WHERE id = ?1")
+            .bind(id)
+            .execute(&self.writer)
+            .await
+            .map_err(backend)?;
+        Ok(())
+    }
+
+    async fn put_code(
+        &self,
+        code_hash: &str,
+        grant: &CodeGrant,
+        expires_at: OffsetDateTime,
+    ) -> StoreResult<()> {
+        let record = encode("code", grant)?;
+        // A plain INSERT, never an upsert: overwriting a used code's tombstone would make it
+        // redeemable again.
+        sqlx::query(
+            "INSERT INTO codes (hash, record, family_id, used, expires_at)
+             VALUES (?1, ?2, ?3, 0, ?4)",
+        )
+        .bind(code_hash)
+        .bind(record)
+        .bind(&grant.family_id)
+        .bind(secs(expires_at))
+        .execute(&self.writer)
+        .await
+        .map_err(backend)?;
+        Ok(())
+    }
+
+    async fn take_code(
+        &self,
+        code_hash: &str,
+        now: OffsetDateTime,
+        keep_used_until: OffsetDateTime,
+    ) -> StoreResult<CodeTake> {
+        // One statement, so the check and the consumption cannot be separated: of any number
+        // of concurrent callers, only one sees `used = 0`.
+        let taken: Option<String> = sqlx::query_scalar(
+            "UPDATE codes SET used = 1, expires_at = ?1
+             WHERE hash = ?2 AND used = 0 AND expires_at > ?3
+             RETURNING record",
+        )
+        .bind(secs(keep_used_until))
+        .bind(code_hash)
+        .bind(secs(now))
+        .fetch_optional(&self.writer)
+        .await
+        .map_err(backend)?;
+        if let Some(record) = taken {
+            return Ok(CodeTake::Taken(Box::new(decode("code", &record)?)));
+        }
+
+        // The reader pool is enough: whichever take beat us has already committed, and every
+        // statement outside a transaction reads the latest commit.
+        let used_by: Option<String> = sqlx::query_scalar(
+            "SELECT family_id FROM codes WHERE hash = ?1 AND used = 1 AND expires_at > ?2",
+        )
+        .bind(code_hash)
+        .bind(secs(now))
+        .fetch_optional(&self.reader)
+        .await
+        .map_err(backend)?;
+        Ok(match used_by {
+            Some(family_id) => CodeTake::AlreadyUsed { family_id },
+            None => CodeTake::Missing,
+        })
+    }
+
+    async fn create_refresh_family(
+        &self,
+        family_id: &str,
+        family: &RefreshFamily,
+        token_hash: &str,
+        expires_at: OffsetDateTime,
+    ) -> StoreResult<()> {
+        let record = encode("refresh family", family)?;
+        let expires_at = secs(expires_at);
+        let mut tx = self
+            .writer
+            .begin_with("BEGIN IMMEDIATE")
+            .await
+            .map_err(backend)?;
+        sqlx::query(
+            "INSERT INTO refresh_families (id, record, revoked, expires_at) VALUES (?1, ?2, 0, ?3)",
+        )
+        .bind(family_id)
+        .bind(record)
+        .bind(expires_at)
+        .execute(&mut *tx)
+        .await
+        .map_err(backend)?;
+        sqlx::query(
+            "INSERT INTO refresh_tokens (hash, family_id, rotated, expires_at) VALUES (?1, ?2, 0, ?3)",
+        )
+        .bind(token_hash)
+        .bind(family_id)
+        .bind(expires_at)
+        .execute(&mut *tx)
+        .await
+        .map_err(backend)?;
+        tx.commit().await.map_err(backend)
+    }
+
+    async fn rotate_refresh_token(
+        &self,
+        old_hash: &str,
+        new_hash: &str,
+        now: OffsetDateTime,
+    ) -> StoreResult<RefreshRotation> {
+        let now = secs(now);
+        // IMMEDIATE takes the write lock up front, so the state read below cannot change
+        // before the writes that depend on it; a deferred transaction would also risk a
+        // SQLITE_BUSY on upgrade if another process writes to the file.
+        let mut tx = self
+            .writer
+            .begin_with("BEGIN IMMEDIATE")
+            .await
+            .map_err(backend)?;
+        let row = sqlx::query(
+            "SELECT t.family_id, t.rotated, f.record, f.revoked, f.expires_at
+             FROM refresh_tokens t JOIN refresh_families f ON f.id = t.family_id
+             WHERE t.hash = ?1 AND t.expires_at > ?2 AND f.expires_at > ?2",
+        )
+        .bind(old_hash)
+        .bind(now)
+        .fetch_optional(&mut *tx)
+        .await
+        .map_err(backend)?;
+        let Some(row) = row else {
+            tx.rollback().await.map_err(backend)?;
+            return Ok(RefreshRotation::Missing);
+        };
+        let family_id: String = row.try_get("family_id").map_err(backend)?;
+        let rotated: bool = row.try_get("rotated").map_err(backend)?;
+        let revoked: bool = row.try_get("revoked").map_err(backend)?;
+        if revoked {
+            tx.rollback().await.map_err(backend)?;
+            return Ok(RefreshRotation::Revoked { family_id });
+        }
+        if rotated {
+            sqlx::query("UPDATE refresh_families SET revoked = 1 WHERE id = ?1")
+                .bind(&family_id)
+                .execute(&mut *tx)
+                .await
+                .map_err(backend)?;
+            tx.commit().await.map_err(backend)?;
+            return Ok(RefreshRotation::Reused { family_id });
+        }
+        // Decoded before writing, so a corrupt family is not rotated.
+        let record: String = row.try_get("record").map_err(backend)?;
+        let family: RefreshFamily = decode("refresh family", &record)?;
+        let family_expires_at: i64 = row.try_get("expires_at").map_err(backend)?;
+        sqlx::query("UPDATE refresh_tokens SET rotated = 1 WHERE hash = ?1")
+            .bind(old_hash)
+            .execute(&mut *tx)
+            .await
+            .map_err(backend)?;
+        // The new token inherits the family's expiry: rotation never extends a sign-in.
+        sqlx::query(
+            "INSERT INTO refresh_tokens (hash, family_id, rotated, expires_at) VALUES (?1, ?2, 0, ?3)",
+        )
+        .bind(new_hash)
+        .bind(&family_id)
+        .bind(family_expires_at)
+        .execute(&mut *tx)
+        .await
+        .map_err(backend)?;
+        tx.commit().await.map_err(backend)?;
+        Ok(RefreshRotation::Rotated { family_id, family })
+    }
+
+    async fn find_refresh_family(
+        &self,
+        token_hash: &str,
+        now: OffsetDateTime,
+    ) -> StoreResult<Option<(String, RefreshFamily)>> {
+        let row = sqlx::query(
+            "SELECT f.id, f.record
+             FROM refresh_tokens t JOIN refresh_families f ON f.id = t.family_id
+             WHERE t.hash = ?1 AND t.expires_at > ?2 AND f.expires_at > ?2",
+        )
+        .bind(token_hash)
+        .bind(secs(now))
+        .fetch_optional(&self.reader)
+        .await
+        .map_err(backend)?;
+        let Some(row) = row else {
+            return Ok(None);
+        };
+        let family_id: String = row.try_get("id").map_err(backend)?;
+        let record: String = row.try_get("record").map_err(backend)?;
+        Ok(Some((family_id, decode("refresh family", &record)?)))
+    }
+
+    async fn revoke_refresh_family(&self, family_id: &str) -> StoreResult<()> {
+        sqlx::query("UPDATE refresh_families SET revoked = 1 WHERE id = ?1")
+            .bind(family_id)
+            .execute(&self.writer)
+            .await
+            .map_err(backend)?;
+        Ok(())
+    }
+
+    async fn get_active_refresh_family(
+        &self,
+        family_id: &str,
+        now: OffsetDateTime,
+    ) -> StoreResult<Option<RefreshFamily>> {
+        let record: Option<String> = sqlx::query_scalar(
+            "SELECT record FROM refresh_families WHERE id = ?1 AND revoked = 0 AND expires_at > ?2",
+        )
+        .bind(family_id)
+        .bind(secs(now))
+        .fetch_optional(&self.reader)
+        .await
+        .map_err(backend)?;
+        record.map(|r| decode("refresh family", &r)).transpose()
+    }
+
+    async fn put_sso_session(
+        &self,
+        id: &str,
+        session: &SsoSession,
+        expires_at: OffsetDateTime,
+    ) -> StoreResult<()> {
+        let record = encode("sso session", session)?;
+        sqlx::query(
+            "INSERT INTO sso_sessions (id, record, expires_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT (id) DO UPDATE SET record = excluded.record,
+                                            expires_at = excluded.expires_at",
+        )
+        .bind(id)
+        .bind(record)
+        .bind(secs(expires_at))
+        .execute(&self.writer)
+        .await
+        .map_err(backend)?;
+        Ok(())
+    }
+
+    async fn get_sso_session(
+        &self,
+        id: &str,
+        now: OffsetDateTime,
+    ) -> StoreResult<Option<SsoSession>> {
+        let record: Option<String> =
+            sqlx::query_scalar("SELECT record FROM sso_sessions WHERE id = ?1 AND expires_at > ?2")
+                .bind(id)
+                .bind(secs(now))
+                .fetch_optional(&self.reader)
+                .await
+                .map_err(backend)?;
+        record.map(|r| decode("sso session", &r)).transpose()
+    }
+
+    async fn delete_sso_session(&self, id: &str) -> StoreResult<()> {
+        sqlx::query("DELETE FROM sso_sessions WHERE id = ?1")
+            .bind(id)
+            .execute(&self.writer)
+            .await
+            .map_err(backend)?;
+        Ok(())
+    }
+
+    async fn put_browser_session(
+        &self,
+        id: &str,
+        data: &[u8],
+        expires_at: OffsetDateTime,
+    ) -> StoreResult<()> {
+        sqlx::query(
+            "INSERT INTO browser_sessions (id, data, expires_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT (id) DO UPDATE SET data = excluded.data,
+                                            expires_at = excluded.expires_at",
+        )
+        .bind(id)
+        .bind(data)
+        .bind(secs(expires_at))
+        .execute(&self.writer)
+        .await
+        .map_err(backend)?;
+        Ok(())
+    }
+
+    async fn get_browser_session(
+        &self,
+        id: &str,
+        now: OffsetDateTime,
+    ) -> StoreResult<Option<Vec<u8>>> {
+        sqlx::query_scalar("SELECT data FROM browser_sessions WHERE id = ?1 AND expires_at > ?2")
+            .bind(id)
+            .bind(secs(now))
+            .fetch_optional(&self.reader)
+            .await
+            .map_err(backend)
+    }
+
+    async fn delete_browser_session(&self, id: &str) -> StoreResult<()> {
+        sqlx::query("DELETE FROM browser_sessions WHERE id = ?1")
+            .bind(id)
+            .execute(&self.writer)
+            .await
+            .map_err(backend)?;
+        Ok(())
+    }
+
+    async fn signing_keys(&self) -> StoreResult<Vec<SigningKeyRecord>> {
+        let records: Vec<String> =
+            sqlx::query_scalar("SELECT record FROM signing_keys ORDER BY kid")
+                .fetch_all(&self.reader)
+                .await
+                .map_err(backend)?;
+        records.iter().map(|r| decode("signing key", r)).collect()
+    }
+
+    async fn put_signing_key(&self, key: &SigningKeyRecord) -> StoreResult<()> {
+        let record = encode("signing key", key)?;
+        sqlx::query(
+            "INSERT INTO signing_keys (kid, record) VALUES (?1, ?2)
+             ON CONFLICT (kid) DO UPDATE SET record = excluded.record",
+        )
+        .bind(&key.kid)
+        .bind(record)
+        .execute(&self.writer)
+        .await
+        .map_err(backend)?;
+        Ok(())
+    }
+
+    async fn delete_signing_key(&self, kid: &str) -> StoreResult<()> {
+        sqlx::query("DELETE FROM signing_keys WHERE kid = ?1")
+            .bind(kid)
+            .execute(&self.writer)
+            .await
+            .map_err(backend)?;
+        Ok(())
+    }
+
+    async fn hit_counter(
+        &self,
+        key: &str,
+        window: Duration,
+        now: OffsetDateTime,
+    ) -> StoreResult<u32> {
+        let now = secs(now);
+        // Computed here, saturating: SQLite turns an overflowing integer sum into a REAL.
+        let window_end = now.saturating_add(window_secs(window));
+        // One upsert, so concurrent hits on a key are never lost to a read-modify-write race.
+        // SET expressions see the row as it was, so both CASEs test the old expiry.
+        let count: i64 = sqlx::query_scalar(
+            "INSERT INTO counters (key, count, expires_at) VALUES (?1, 1, ?3)
+             ON CONFLICT (key) DO UPDATE SET
+                 count = CASE WHEN counters.expires_at <= ?2 THEN 1
+                              ELSE counters.count + 1 END,
+                 expires_at = CASE WHEN counters.expires_at <= ?2 THEN ?3
+                                   ELSE counters.expires_at END
+             RETURNING count",
+        )
+        .bind(key)
+        .bind(now)
+        .bind(window_end)
+        .fetch_one(&self.writer)
+        .await
+        .map_err(backend)?;
+        Ok(count_u32(count))
+    }
+
+    async fn counter(&self, key: &str, now: OffsetDateTime) -> StoreResult<u32> {
+        let count: Option<i64> =
+            sqlx::query_scalar("SELECT count FROM counters WHERE key = ?1 AND expires_at > ?2")
+                .bind(key)
+                .bind(secs(now))
+                .fetch_optional(&self.reader)
+                .await
+                .map_err(backend)?;
+        Ok(count.map_or(0, count_u32))
+    }
+
+    async fn reset_counter(&self, key: &str) -> StoreResult<()> {
+        sqlx::query("DELETE FROM counters WHERE key = ?1")
+            .bind(key)
+            .execute(&self.writer)
+            .await
+            .map_err(backend)?;
+        Ok(())
+    }
+
+    async fn collect_expired(&self, now: OffsetDateTime) -> StoreResult<u64> {
+        let now = secs(now);
+        let mut tx = self
+            .writer
+            .begin_with("BEGIN IMMEDIATE")
+            .await
+            .map_err(backend)?;
+        let mut deleted = 0u64;
+        for table in EXPIRING_TABLES {
+            // Table names come from the constant list above, never from input.
+            let result = sqlx::query(&format!("DELETE FROM {table} WHERE expires_at <= ?1"))
+                .bind(now)
+                .execute(&mut *tx)
+                .await
+                .map_err(backend)?;
+            deleted = deleted.saturating_add(result.rows_affected());
+        }
+        tx.commit().await.map_err(backend)?;
+        Ok(deleted)
+    }
+}

@@ -1,0 +1,165 @@
+//! `/oauth2/authorize` refusals over HTTP: a page for untrusted client/redirect pairs (never a
+//! redirect), an error redirect with `state` and `iss` for everything else, nothing stored.
+
+use crate::helpers::*;
+use reqwest::StatusCode;
+
+async fn assert_page_not_redirect(app: &TestApp, query: &str) {
+    let response = app
+        .get(&app.browser, &format!("/oauth2/authorize?{query}"))
+        .await;
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST, "{query}");
+    assert!(
+        response.headers().get("location").is_none(),
+        "must not redirect: {query}"
+    );
+    let html = response.text().await.expect("html");
+    assert!(html.contains("<h1>Sign-in problem</h1>"), "{query}");
+}
+
+fn with_redirect(redirect_uri: &str) -> String {
+    let mut request = Authorize::native();
+    request.redirect_uri = redirect_uri.to_string();
+    request.query()
+}
+
+#[tokio::test]
+async fn an_unknown_client_gets_a_page() {
+    let app = spawn_app().await;
+    let mut request = Authorize::native();
+    request.client_id = "unknown".into();
+    assert_page_not_redirect(&app, &request.query()).await;
+}
+
+#[tokio::test]
+async fn unregistered_and_look_alike_redirect_uris_get_a_page() {
+    let app = spawn_app().await;
+    for uri in [
+        "myapp://callback.evil",
+        "myapp://callback/../x",
+        "myapp://callback/",
+        "myapp://callback%2F..%2Fx",
+        "myapp%3A%2F%2Fcallback",
+        "myapp://callback?next=x",
+        "http://127.0.0.1:80@evil.example/callback",
+        "http://127.0.0.1.evil.example/callback",
+        "http://localhost:5000/callback",
+        "https://app.example.com:8443/callback",
+        "https://evil.example/callback",
+        "javascript:alert(1)",
+    ] {
+        assert_page_not_redirect(&app, &with_redirect(uri)).await;
+    }
+    // The web app's URI is not the demo app's.
+    assert_page_not_redirect(&app, &with_redirect("https://app.example.com/callback")).await;
+    // A double-encoded registered URI is not decoded a second time.
+    assert_page_not_redirect(
+        &app,
+        "response_type=code&client_id=demo&redirect_uri=myapp%253A%252F%252Fcallback",
+    )
+    .await;
+}
+
+async fn assert_redirected_error(app: &TestApp, request: &Authorize, expected: &str) {
+    let response = app.authorize(&app.browser, request).await;
+    assert_eq!(response.status(), StatusCode::FOUND);
+    let back = location(&response);
+    assert!(back.starts_with("myapp://callback?"), "{back}");
+    assert_eq!(
+        query_param(&back, "error").as_deref(),
+        Some(expected),
+        "{back}"
+    );
+    assert!(query_param(&back, "error_description").is_some());
+    assert_eq!(query_param(&back, "state").as_deref(), Some("state-123"));
+    assert_eq!(
+        query_param(&back, "iss").as_deref(),
+        Some(app.address.as_str())
+    );
+    assert!(query_param(&back, "code").is_none());
+}
+
+#[tokio::test]
+async fn a_public_client_without_pkce_or_with_plain_pkce_is_refused() {
+    let app = spawn_app().await;
+    let mut no_pkce = Authorize::native();
+    no_pkce.verifier = None;
+    assert_redirected_error(&app, &no_pkce, "invalid_request").await;
+
+    let (verifier, _) = pkce_pair();
+    let mut plain = Authorize::native();
+    plain.verifier = None;
+    let plain = plain
+        .with("code_challenge", &verifier)
+        .with("code_challenge_method", "plain");
+    assert_redirected_error(&app, &plain, "invalid_request").await;
+
+    let mut no_method = Authorize::native();
+    no_method.verifier = None;
+    let (_, challenge) = pkce_pair();
+    assert_redirected_error(
+        &app,
+        &no_method.with("code_challenge", &challenge),
+        "invalid_request",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn other_response_types_and_scopes_are_refused_with_a_redirect() {
+    let app = spawn_app().await;
+    let token = Authorize::native();
+    let query = token
+        .query()
+        .replace("response_type=code", "response_type=token");
+    let response = app
+        .get(&app.browser, &format!("/oauth2/authorize?{query}"))
+        .await;
+    assert_eq!(
+        query_param(&location(&response), "error").as_deref(),
+        Some("unsupported_response_type")
+    );
+
+    let query = Authorize::native()
+        .query()
+        .replace("scope=openid+email+profile", "scope=admin");
+    let response = app
+        .get(&app.browser, &format!("/oauth2/authorize?{query}"))
+        .await;
+    assert_eq!(
+        query_param(&location(&response), "error").as_deref(),
+        Some("invalid_scope")
+    );
+}
+
+#[tokio::test]
+async fn a_refused_request_stores_nothing() {
+    let app = spawn_app().await;
+    let mut no_pkce = Authorize::native();
+    no_pkce.verifier = None;
+    app.authorize(&app.browser, &no_pkce).await;
+    // Nothing was stored for the browser either: it got no session cookie.
+    let response = app.authorize(&browser(), &no_pkce).await;
+    assert!(response.headers().get("set-cookie").is_none());
+}
+
+#[tokio::test]
+async fn cognito_login_path_is_an_alias_of_authorize() {
+    let app = spawn_app().await;
+    let response = app
+        .get(
+            &app.browser,
+            &format!("/login?{}", Authorize::native().query()),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert!(location(&response).starts_with("/signin/"));
+}
+
+#[tokio::test]
+async fn an_expired_or_unknown_sign_in_request_gets_a_page() {
+    let app = spawn_app().await;
+    let response = app.get(&app.browser, "/signin/not-a-request/local").await;
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    assert!(response.text().await.expect("html").contains("expired"));
+}

@@ -1,0 +1,12 @@
+//! One integration-test binary (so the suite builds once); one module per capability.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod authorize;
+mod demo;
+mod discovery;
+mod helpers;
+mod login;
+mod logout;
+mod restart;
+mod store;
+mod token;

@@ -1,0 +1,76 @@
+//! Durability: the real binary is killed (SIGKILL, no shutdown) right after issuing tokens,
+//! started again on the same data dir, and the refresh token still works.
+
+use crate::helpers::*;
+use reqwest::StatusCode;
+use std::io::{BufRead, BufReader};
+
+use std::process::{Child, Command, Stdio};
+
+struct Server {
+    child: Child,
+    address: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Starts `authgate serve` and waits for its "listening on" line (its own readiness signal).
+fn start(config: &std::path::Path) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_authgate"))
+        .args(["serve", "--config"])
+        .arg(config)
+        .env("RUST_LOG", "error")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn authgate");
+    let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
+    let address = lines
+        .by_ref()
+        .map_while(Result::ok)
+        .find_map(|line| {
+            line.strip_prefix("authgate listening on ")
+                .map(str::to_string)
+        })
+        .expect("authgate printed its address");
+    // Keep draining so the child never blocks on a full pipe.
+    std::thread::spawn(move || lines.for_each(drop));
+    Server { child, address }
+}
+
+#[tokio::test]
+async fn a_refresh_token_survives_a_crash_and_restart() {
+    // Arrange: a fixed port (the issuer must not change across the restart).
+    let dir = tempfile::tempdir().expect("tmp");
+    let port = {
+        let probe = std::net::TcpListener::bind("127.0.0.1:0").expect("probe");
+        probe.local_addr().expect("addr").port()
+    };
+    let config = dir.path().join("authgate.toml");
+    std::fs::write(&config, test_config(&dir, port, "")).expect("config");
+    let server = start(&config);
+    let app = TestApp::remote(&server.address);
+    let tokens = app.login(&app.browser, &Authorize::native()).await;
+    let refresh = tokens["refresh_token"]
+        .as_str()
+        .expect("refresh")
+        .to_string();
+
+    // Act: kill -9, then start again on the same data dir.
+    drop(server);
+    let _server = start(&config);
+
+    // Assert
+    let response = app.refresh("demo", &refresh).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let rotated: serde_json::Value = response.json().await.expect("json");
+    // And the key that signed before the crash still verifies after it.
+    let old_access = tokens["access_token"].as_str().expect("access");
+    assert_eq!(app.userinfo(old_access).await.status(), StatusCode::OK);
+    assert!(rotated["access_token"].is_string());
+}

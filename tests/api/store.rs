@@ -1,0 +1,245 @@
+//! The SQLite store: the shared conformance suite, plus what only a file on disk can show.
+
+// clippy's test allowance covers `#[test]` functions, not the helpers they share.
+#![allow(clippy::unwrap_used)]
+
+use authgate::connectors::Identity;
+use authgate::store::conformance::run_all;
+use authgate::store::sqlite::SqliteStore;
+use authgate::store::{
+    CodeGrant, CodeTake, RefreshFamily, RefreshRotation, SsoSession, Store, StoreError,
+};
+use serde_json::Map;
+use sqlx::Connection;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteConnection};
+use std::path::Path;
+use std::sync::Arc;
+use time::{Duration, OffsetDateTime};
+
+fn identity() -> Identity {
+    Identity {
+        provider: "local".into(),
+        upstream_subject: "alice".into(),
+        username: "alice".into(),
+        claims: Map::new(),
+    }
+}
+
+fn now() -> OffsetDateTime {
+    OffsetDateTime::from_unix_timestamp(OffsetDateTime::now_utc().unix_timestamp()).unwrap()
+}
+
+/// A connection of our own to the store's file, to look at or tamper with what it wrote.
+async fn raw_connection(path: &Path) -> SqliteConnection {
+    SqliteConnection::connect_with(&SqliteConnectOptions::new().filename(path))
+        .await
+        .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn sqlite_store_passes_the_conformance_suite() {
+    // Arrange
+    let dir = tempfile::tempdir().unwrap();
+    let store = SqliteStore::open(&dir.path().join("authgate.sqlite"))
+        .await
+        .unwrap();
+    let store: Arc<dyn Store> = Arc::new(store);
+
+    // Act / Assert: twice, because the suite must not depend on a fresh store.
+    run_all(Arc::clone(&store)).await;
+    run_all(store).await;
+}
+
+#[tokio::test]
+async fn sqlite_store_keeps_records_across_reopen() {
+    // Arrange
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("authgate.sqlite");
+    let now = now();
+    let family = RefreshFamily {
+        client_id: "app".into(),
+        scopes: vec!["openid".into()],
+        identity: identity(),
+        auth_time: 1_700_000_000,
+    };
+    let session = SsoSession {
+        identity: identity(),
+        auth_time: 1_700_000_000,
+    };
+    {
+        let store = SqliteStore::open(&path).await.unwrap();
+        store
+            .create_refresh_family("family-1", &family, "token-1", now + Duration::hours(1))
+            .await
+            .unwrap();
+        store
+            .put_sso_session("sso-1", &session, now + Duration::hours(1))
+            .await
+            .unwrap();
+        // Dropped without `close`: what a crash leaves behind must be enough.
+    }
+
+    // Act
+    let store = SqliteStore::open(&path).await.unwrap();
+    let rotation = store
+        .rotate_refresh_token("token-1", "token-2", now)
+        .await
+        .unwrap();
+    let read_session = store.get_sso_session("sso-1", now).await.unwrap();
+
+    // Assert
+    assert_eq!(
+        rotation,
+        RefreshRotation::Rotated {
+            family_id: "family-1".into(),
+            family,
+        }
+    );
+    assert_eq!(read_session, Some(session));
+    store.close().await;
+}
+
+#[tokio::test]
+async fn sqlite_store_uses_wal_and_stamps_the_schema_version() {
+    // Arrange
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("authgate.sqlite");
+    let store = SqliteStore::open(&path).await.unwrap();
+
+    // Act
+    let mut raw = raw_connection(&path).await;
+    let journal_mode: String = sqlx::query_scalar("PRAGMA journal_mode")
+        .fetch_one(&mut raw)
+        .await
+        .unwrap();
+    let user_version: i64 = sqlx::query_scalar("PRAGMA user_version")
+        .fetch_one(&mut raw)
+        .await
+        .unwrap();
+
+    // Assert
+    assert_eq!(journal_mode, "wal");
+    assert_eq!(user_version, 1);
+    store.ping().await.unwrap();
+}
+
+#[tokio::test]
+async fn sqlite_store_creates_missing_parent_directories() {
+    // Arrange
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("not").join("yet").join("authgate.sqlite");
+
+    // Act
+    let store = SqliteStore::open(&path).await.unwrap();
+
+    // Assert
+    store.ping().await.unwrap();
+    assert!(path.is_file());
+}
+
+#[tokio::test]
+async fn sqlite_store_refuses_a_database_written_by_a_newer_schema() {
+    // Arrange
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("authgate.sqlite");
+    SqliteStore::open(&path).await.unwrap().close().await;
+    let mut raw = raw_connection(&path).await;
+    sqlx::query("PRAGMA user_version = 2")
+        .execute(&mut raw)
+        .await
+        .unwrap();
+    raw.close().await.unwrap();
+
+    // Act
+    let opened = SqliteStore::open(&path).await;
+
+    // Assert
+    match opened {
+        Err(StoreError::Backend(message)) => assert!(message.contains("newer"), "{message}"),
+        other => panic!("expected a refusal, got {:?}", other.map(|_| ())),
+    }
+}
+
+#[tokio::test]
+async fn sqlite_store_reports_a_corrupt_record_without_echoing_its_contents() {
+    // Arrange
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("authgate.sqlite");
+    let store = SqliteStore::open(&path).await.unwrap();
+    let now = now();
+    let session = SsoSession {
+        identity: identity(),
+        auth_time: 1_700_000_000,
+    };
+    store
+        .put_sso_session("sso-1", &session, now + Duration::hours(1))
+        .await
+        .unwrap();
+    let mut raw = raw_connection(&path).await;
+    sqlx::query("UPDATE sso_sessions SET record = ?1 WHERE id = 'sso-1'")
+        .bind(r#"{"identity": "hunter2-secret", "auth_time": 1}"#)
+        .execute(&mut raw)
+        .await
+        .unwrap();
+
+    // Act
+    let read = store.get_sso_session("sso-1", now).await;
+
+    // Assert
+    match read {
+        Err(StoreError::Corrupt(message)) => {
+            assert!(
+                !message.contains("hunter2"),
+                "error echoes the record: {message}"
+            );
+        }
+        other => panic!("expected Corrupt, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn sqlite_store_refuses_to_put_a_code_twice_so_a_used_code_cannot_be_rearmed() {
+    // Arrange
+    let dir = tempfile::tempdir().unwrap();
+    let store = SqliteStore::open(&dir.path().join("authgate.sqlite"))
+        .await
+        .unwrap();
+    let now = now();
+    let grant = CodeGrant {
+        client_id: "app".into(),
+        redirect_uri: "https://app.example.com/callback".into(),
+        scopes: vec!["openid".into()],
+        nonce: None,
+        code_challenge: None,
+        identity: identity(),
+        auth_time: 1_700_000_000,
+        family_id: "family-1".into(),
+    };
+    store
+        .put_code("code-1", &grant, now + Duration::minutes(1))
+        .await
+        .unwrap();
+    let first = store
+        .take_code("code-1", now, now + Duration::minutes(10))
+        .await
+        .unwrap();
+    assert!(matches!(first, CodeTake::Taken(_)));
+
+    // Act
+    let put_again = store
+        .put_code("code-1", &grant, now + Duration::minutes(1))
+        .await;
+    let second = store
+        .take_code("code-1", now, now + Duration::minutes(10))
+        .await
+        .unwrap();
+
+    // Assert
+    assert!(put_again.is_err());
+    assert_eq!(
+        second,
+        CodeTake::AlreadyUsed {
+            family_id: "family-1".into()
+        }
+    );
+}
