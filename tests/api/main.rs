@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod authorize;
+mod cli;
 mod demo;
 mod discovery;
 mod helpers;

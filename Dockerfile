@@ -1,0 +1,37 @@
+# authgate container image: a release build in a Rust builder, copied into a small Debian
+# runtime that runs as an unprivileged user.
+#
+#   docker build -t authgate .
+#   docker run -p 8080:8080 -e AUTHGATE_ISSUER=https://login.example.com \
+#     -v authgate-data:/var/lib/authgate -v $PWD/my-config.toml:/etc/authgate/authgate.toml:ro \
+#     authgate serve --config /etc/authgate/authgate.toml
+
+FROM rust:1.95-bookworm AS builder
+WORKDIR /src
+# Dependencies first, so editing the source does not rebuild them.
+COPY Cargo.toml Cargo.lock ./
+RUN mkdir -p src && echo 'fn main() {}' > src/main.rs && touch src/lib.rs \
+    && cargo build --release --locked --bin authgate || true
+COPY . .
+RUN touch src/main.rs src/lib.rs && cargo build --release --locked --bin authgate
+
+FROM debian:bookworm-slim AS runtime
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends ca-certificates \
+    && rm -rf /var/lib/apt/lists/* \
+    && useradd --system --uid 10001 --home-dir /var/lib/authgate --create-home authgate
+WORKDIR /app
+COPY --from=builder /src/target/release/authgate /usr/local/bin/authgate
+COPY config/ /app/config/
+COPY static/ /app/static/
+USER authgate
+# Inside a container the server must listen on every interface; the data dir is a volume.
+ENV AUTHGATE_LISTEN=0.0.0.0:8080 \
+    AUTHGATE_DATA_DIR=/var/lib/authgate \
+    RUST_LOG=info
+VOLUME ["/var/lib/authgate"]
+EXPOSE 8080
+HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 \
+    CMD ["authgate", "healthcheck", "--url", "http://127.0.0.1:8080/healthz"]
+ENTRYPOINT ["authgate"]
+CMD ["serve"]
