@@ -129,7 +129,7 @@ fn warn_about_demo_user(providers: &ProviderRegistry) {
         if demo_hashes.iter().any(|h| users.has_password_hash(h)) {
             tracing::warn!(
                 provider = %provider.id,
-                "the demo user (password `demo-password`, published in the README) is enabled; \
+                "the demo user `demo` (its password is published in the README) is enabled; \
                  remove it before exposing authgate to anyone"
             );
         }

@@ -8,6 +8,7 @@ mod discovery;
 mod helpers;
 mod login;
 mod logout;
+mod logs;
 mod restart;
 mod store;
 mod token;

@@ -7,9 +7,11 @@ use std::io::{BufRead, BufReader};
 
 use std::process::{Child, Command, Stdio};
 
-struct Server {
+pub struct Server {
     child: Child,
-    address: String,
+    pub address: String,
+    /// Everything the server printed on stdout (its log), collected in the background.
+    pub output: std::sync::Arc<std::sync::Mutex<String>>,
 }
 
 impl Drop for Server {
@@ -20,27 +22,50 @@ impl Drop for Server {
 }
 
 /// Starts `authgate serve` and waits for its "listening on" line (its own readiness signal).
-fn start(config: &std::path::Path) -> Server {
+pub fn start(config: &std::path::Path) -> Server {
+    start_with_log_filter(config, "error")
+}
+
+pub fn start_with_log_filter(config: &std::path::Path, filter: &str) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_authgate"))
         .args(["serve", "--config"])
         .arg(config)
-        .env("RUST_LOG", "error")
+        .env("RUST_LOG", filter)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
         .expect("spawn authgate");
+    let output = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
     let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
-    let address = lines
-        .by_ref()
-        .map_while(Result::ok)
-        .find_map(|line| {
-            line.strip_prefix("authgate listening on ")
-                .map(str::to_string)
-        })
-        .expect("authgate printed its address");
-    // Keep draining so the child never blocks on a full pipe.
-    std::thread::spawn(move || lines.for_each(drop));
-    Server { child, address }
+    let mut address = None;
+    for line in lines.by_ref().map_while(Result::ok) {
+        let found = line
+            .strip_prefix("authgate listening on ")
+            .map(str::to_string);
+        let mut out = output.lock().expect("lock");
+        out.push_str(&line);
+        out.push('\n');
+        if found.is_some() {
+            address = found;
+            break;
+        }
+    }
+    let address = address.expect("authgate printed its address");
+    // Keep draining (and keeping) the log so the child never blocks on a full pipe.
+    let sink = std::sync::Arc::clone(&output);
+    std::thread::spawn(move || {
+        for line in lines.map_while(Result::ok) {
+            if let Ok(mut out) = sink.lock() {
+                out.push_str(&line);
+                out.push('\n');
+            }
+        }
+    });
+    Server {
+        child,
+        address,
+        output,
+    }
 }
 
 #[tokio::test]

@@ -1,0 +1,102 @@
+//! Secrets never reach the log: a full login, refresh and logout against the real binary at
+//! `RUST_LOG=trace`, then the whole log is searched for every secret that crossed the wire.
+
+use crate::helpers::*;
+use crate::restart::start_with_log_filter;
+use reqwest::StatusCode;
+
+#[tokio::test]
+async fn no_code_token_password_or_verifier_is_logged_even_at_trace() {
+    // Arrange
+    let dir = tempfile::tempdir().expect("tmp");
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .expect("probe")
+        .local_addr()
+        .expect("addr")
+        .port();
+    let config = dir.path().join("authgate.toml");
+    std::fs::write(&config, test_config(&dir, port, "")).expect("config");
+    let server = start_with_log_filter(&config, "trace");
+    let app = TestApp::remote(&server.address);
+
+    // Act: every secret-bearing exchange, including failures that get logged.
+    let request = Authorize::native();
+    let (page_url, html) = app.open_sign_in(&app.browser, &request).await;
+    let csrf = input_value(&html, "csrf").expect("csrf");
+    let wrong = app
+        .post_password(
+            &app.browser,
+            &page_url,
+            Some(&csrf),
+            USER,
+            "wrong-password-xyz",
+        )
+        .await;
+    assert_eq!(wrong.status(), StatusCode::OK);
+    let back = location(
+        &app.post_password(&app.browser, &page_url, Some(&csrf), USER, PASSWORD)
+            .await,
+    );
+    let code = query_param(&back, "code").expect("code");
+    let tokens: serde_json::Value = app
+        .exchange(&request, &code)
+        .await
+        .json()
+        .await
+        .expect("json");
+    let refresh = tokens["refresh_token"]
+        .as_str()
+        .expect("refresh")
+        .to_string();
+    let rotated: serde_json::Value = app
+        .refresh("demo", &refresh)
+        .await
+        .json()
+        .await
+        .expect("json");
+    let replay = app.exchange(&request, &code).await;
+    assert_eq!(replay.status(), StatusCode::BAD_REQUEST);
+    let cookie_probe = app.get(&app.browser, "/logout").await;
+    assert_eq!(cookie_probe.status(), StatusCode::OK);
+
+    // Assert
+    let log = server.output.lock().expect("lock").clone();
+    assert!(
+        log.contains("TRACE") || log.contains("DEBUG"),
+        "the log was captured at trace level"
+    );
+    let verifier = request.verifier.clone().expect("verifier");
+    let secrets = [
+        ("password", PASSWORD.to_string()),
+        ("wrong password", "wrong-password-xyz".to_string()),
+        ("csrf token", csrf),
+        ("code", code),
+        ("code verifier", verifier),
+        (
+            "access token",
+            tokens["access_token"].as_str().expect("a").to_string(),
+        ),
+        (
+            "id token",
+            tokens["id_token"].as_str().expect("i").to_string(),
+        ),
+        ("refresh token", refresh),
+        (
+            "rotated refresh token",
+            rotated["refresh_token"].as_str().expect("r").to_string(),
+        ),
+        ("nonce", request.nonce.clone()),
+    ];
+    for (what, secret) in secrets {
+        // A prefix is enough to catch a truncated or partially formatted copy.
+        let probe = &secret[..secret.len().min(24)];
+        if let Some(at) = log.find(probe) {
+            let start = log[..at].rfind('\n').map_or(0, |i| i + 1);
+            let end = log[at..].find('\n').map_or(log.len(), |i| at + i);
+            panic!(
+                "the {what} appears in the log:\n{}",
+                &log[start..end.min(start + 600)]
+            );
+        }
+    }
+}
