@@ -27,6 +27,15 @@ fn key(id: &Id) -> String {
 
 #[async_trait]
 impl SessionStore for StoreSessions {
+    /// Ids are 128 random bits, so a collision is vanishingly unlikely; but one would hand a
+    /// browser someone else's session, so a taken id is replaced rather than overwritten.
+    async fn create(&self, record: &mut Record) -> Result<()> {
+        while self.load(&record.id).await?.is_some() {
+            record.id = Id::default();
+        }
+        self.save(record).await
+    }
+
     async fn save(&self, record: &Record) -> Result<()> {
         let data = serde_json::to_vec(record).map_err(|e| Error::Encode(e.to_string()))?;
         self.0
