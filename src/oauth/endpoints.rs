@@ -153,11 +153,18 @@ fn authorization(headers: &HeaderMap) -> Option<&str> {
         .and_then(|v| v.to_str().ok())
 }
 
-fn is_form(headers: &HeaderMap) -> bool {
-    headers
+/// The form body of a token or revocation request (RFC 6749 §3.2: form-encoded, no repeats).
+fn form_params(headers: &HeaderMap, body: &[u8]) -> Result<FormParams, OAuthError> {
+    let is_form = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"))
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    if !is_form {
+        return Err(OAuthError::invalid_request(
+            "Content-Type must be application/x-www-form-urlencoded",
+        ));
+    }
+    FormParams::parse(body)
 }
 
 fn no_store(mut response: Response) -> Response {
@@ -173,13 +180,7 @@ pub async fn token_post(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    if !is_form(&headers) {
-        return OAuthError::invalid_request(
-            "Content-Type must be application/x-www-form-urlencoded",
-        )
-        .into_response();
-    }
-    let result = match FormParams::parse(&body) {
+    let result = match form_params(&headers, &body) {
         Ok(params) => grants::token(&state, authorization(&headers), &params).await,
         Err(e) => Err(e),
     };
@@ -206,13 +207,7 @@ pub async fn revoke_post(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    if !is_form(&headers) {
-        return OAuthError::invalid_request(
-            "Content-Type must be application/x-www-form-urlencoded",
-        )
-        .into_response();
-    }
-    let result = match FormParams::parse(&body) {
+    let result = match form_params(&headers, &body) {
         Ok(params) => grants::revoke(&state, authorization(&headers), &params).await,
         Err(e) => Err(e),
     };

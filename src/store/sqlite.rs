@@ -185,6 +185,71 @@ async fn migrate(writer: &SqlitePool) -> StoreResult<()> {
     tx.commit().await.map_err(backend)
 }
 
+/// The tables that hold one JSON record per id with an expiry.
+#[derive(Clone, Copy)]
+enum Table {
+    AuthRequests,
+    SsoSessions,
+}
+
+impl Table {
+    /// Upsert and lookup statements, written out per table: table names cannot be bound.
+    fn sql(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            Table::AuthRequests => (
+                "auth request",
+                "INSERT INTO auth_requests (id, record, expires_at) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (id) DO UPDATE SET record = excluded.record,
+                                                expires_at = excluded.expires_at",
+                "SELECT record FROM auth_requests WHERE id = ?1 AND expires_at > ?2",
+            ),
+            Table::SsoSessions => (
+                "sso session",
+                "INSERT INTO sso_sessions (id, record, expires_at) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (id) DO UPDATE SET record = excluded.record,
+                                                expires_at = excluded.expires_at",
+                "SELECT record FROM sso_sessions WHERE id = ?1 AND expires_at > ?2",
+            ),
+        }
+    }
+}
+
+impl SqliteStore {
+    async fn put_record<T: Serialize>(
+        &self,
+        table: Table,
+        id: &str,
+        value: &T,
+        expires_at: OffsetDateTime,
+    ) -> StoreResult<()> {
+        let (what, upsert, _) = table.sql();
+        sqlx::query(upsert)
+            .bind(id)
+            .bind(encode(what, value)?)
+            .bind(secs(expires_at))
+            .execute(&self.writer)
+            .await
+            .map_err(backend)?;
+        Ok(())
+    }
+
+    async fn get_record<T: DeserializeOwned>(
+        &self,
+        table: Table,
+        id: &str,
+        now: OffsetDateTime,
+    ) -> StoreResult<Option<T>> {
+        let (what, _, select) = table.sql();
+        let record: Option<String> = sqlx::query_scalar(select)
+            .bind(id)
+            .bind(secs(now))
+            .fetch_optional(&self.reader)
+            .await
+            .map_err(backend)?;
+        record.map(|r| decode(what, &r)).transpose()
+    }
+}
+
 fn backend(e: sqlx::Error) -> StoreError {
     StoreError::Backend(e.to_string())
 }
@@ -241,19 +306,8 @@ impl Store for SqliteStore {
         request: &AuthRequest,
         expires_at: OffsetDateTime,
     ) -> StoreResult<()> {
-        let record = encode("auth request", request)?;
-        sqlx::query(
-            "INSERT INTO auth_requests (id, record, expires_at) VALUES (?1, ?2, ?3)
-             ON CONFLICT (id) DO UPDATE SET record = excluded.record,
-                                            expires_at = excluded.expires_at",
-        )
-        .bind(id)
-        .bind(record)
-        .bind(secs(expires_at))
-        .execute(&self.writer)
-        .await
-        .map_err(backend)?;
-        Ok(())
+        self.put_record(Table::AuthRequests, id, request, expires_at)
+            .await
     }
 
     async fn get_auth_request(
@@ -261,15 +315,7 @@ impl Store for SqliteStore {
         id: &str,
         now: OffsetDateTime,
     ) -> StoreResult<Option<AuthRequest>> {
-        let record: Option<String> = sqlx::query_scalar(
-            "SELECT record FROM auth_requests WHERE id = ?1 AND expires_at > ?2",
-        )
-        .bind(id)
-        .bind(secs(now))
-        .fetch_optional(&self.reader)
-        .await
-        .map_err(backend)?;
-        record.map(|r| decode("auth request", &r)).transpose()
+        self.get_record(Table::AuthRequests, id, now).await
     }
 
     async fn delete_auth_request(&self, id: &str) -> StoreResult<()> {
@@ -500,19 +546,8 @@ impl Store for SqliteStore {
         session: &SsoSession,
         expires_at: OffsetDateTime,
     ) -> StoreResult<()> {
-        let record = encode("sso session", session)?;
-        sqlx::query(
-            "INSERT INTO sso_sessions (id, record, expires_at) VALUES (?1, ?2, ?3)
-             ON CONFLICT (id) DO UPDATE SET record = excluded.record,
-                                            expires_at = excluded.expires_at",
-        )
-        .bind(id)
-        .bind(record)
-        .bind(secs(expires_at))
-        .execute(&self.writer)
-        .await
-        .map_err(backend)?;
-        Ok(())
+        self.put_record(Table::SsoSessions, id, session, expires_at)
+            .await
     }
 
     async fn get_sso_session(
@@ -520,14 +555,7 @@ impl Store for SqliteStore {
         id: &str,
         now: OffsetDateTime,
     ) -> StoreResult<Option<SsoSession>> {
-        let record: Option<String> =
-            sqlx::query_scalar("SELECT record FROM sso_sessions WHERE id = ?1 AND expires_at > ?2")
-                .bind(id)
-                .bind(secs(now))
-                .fetch_optional(&self.reader)
-                .await
-                .map_err(backend)?;
-        record.map(|r| decode("sso session", &r)).transpose()
+        self.get_record(Table::SsoSessions, id, now).await
     }
 
     async fn delete_sso_session(&self, id: &str) -> StoreResult<()> {
