@@ -120,6 +120,11 @@ impl KeyManager {
             .map_err(|_| KeyError::NoSigningKey)
     }
 
+    /// True when signing is expensive enough (RSA: ~0.3 ms) to be worth moving off the runtime.
+    pub fn signing_is_slow(&self) -> bool {
+        self.algorithm == "RS256"
+    }
+
     /// The JWKS document (`/.well-known/jwks.json`).
     pub fn jwks(&self) -> bytes::Bytes {
         self.snapshot().map(|s| s.jwks.clone()).unwrap_or_default()

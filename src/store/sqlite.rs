@@ -16,7 +16,7 @@ use time::OffsetDateTime;
 
 /// The schema this code writes; a file stamped with a later version was written by a newer
 /// authgate and is refused rather than misread.
-const SCHEMA_VERSION: i64 = 1;
+const SCHEMA_VERSION: i64 = 2;
 
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 const READER_CONNECTIONS: u32 = 4;
@@ -50,7 +50,8 @@ const SCHEMA: &[&str] = &[
         hash TEXT PRIMARY KEY,
         family_id TEXT NOT NULL REFERENCES refresh_families (id) ON DELETE CASCADE,
         rotated INTEGER NOT NULL DEFAULT 0,
-        expires_at INTEGER NOT NULL
+        expires_at INTEGER NOT NULL,
+        parent TEXT
     ) STRICT",
     "CREATE INDEX IF NOT EXISTS refresh_tokens_family_id ON refresh_tokens (family_id)",
     "CREATE INDEX IF NOT EXISTS refresh_tokens_expires_at ON refresh_tokens (expires_at)",
@@ -76,7 +77,15 @@ const SCHEMA: &[&str] = &[
         expires_at INTEGER NOT NULL
     ) STRICT",
     "CREATE INDEX IF NOT EXISTS counters_expires_at ON counters (expires_at)",
+    // Inserting a rotated-to token marks its parent rotated in the same statement, so the
+    // rotation's hot path is one statement: one round trip holding the single writer.
+    "CREATE TRIGGER IF NOT EXISTS refresh_tokens_rotate_parent AFTER INSERT ON refresh_tokens
+     WHEN NEW.parent IS NOT NULL
+     BEGIN UPDATE refresh_tokens SET rotated = 1 WHERE hash = NEW.parent; END",
 ];
+
+/// Upgrades from earlier schema versions, run before [`SCHEMA`] (which is idempotent).
+const MIGRATIONS: &[(i64, &str)] = &[(1, "ALTER TABLE refresh_tokens ADD COLUMN parent TEXT")];
 
 // Children before parents so every deleted row is counted: a cascade would delete tokens
 // without them showing up in `rows_affected`.
@@ -170,6 +179,15 @@ async fn migrate(writer: &SqlitePool) -> StoreResult<()> {
             "database schema version {version} is newer than this authgate supports \
              ({SCHEMA_VERSION})"
         )));
+    }
+    if version > 0 {
+        for (from, statement) in MIGRATIONS.iter().filter(|(from, _)| *from >= version) {
+            tracing::info!(from, "migrating the SQLite schema");
+            sqlx::query(statement)
+                .execute(&mut *tx)
+                .await
+                .map_err(backend)?;
+        }
     }
     for statement in SCHEMA {
         sqlx::query(statement)
@@ -431,65 +449,66 @@ impl Store for SqliteStore {
         now: OffsetDateTime,
     ) -> StoreResult<RefreshRotation> {
         let now = secs(now);
-        // IMMEDIATE takes the write lock up front, so the state read below cannot change
-        // before the writes that depend on it; a deferred transaction would also risk a
-        // SQLITE_BUSY on upgrade if another process writes to the file.
-        let mut tx = self
-            .writer
-            .begin_with("BEGIN IMMEDIATE")
-            .await
-            .map_err(backend)?;
-        let row = sqlx::query(
-            "SELECT t.family_id, t.rotated, f.record, f.revoked, f.expires_at
+        // Hot path, one statement: the new token is inserted only if the old one is active and
+        // its family alive; the trigger marks the old one rotated in the same statement. The
+        // single writer connection serialises these, so of two concurrent rotations of one
+        // token exactly one inserts. The new token inherits the family's expiry.
+        let rotated: Option<String> = sqlx::query_scalar(
+            "INSERT INTO refresh_tokens (hash, family_id, rotated, expires_at, parent)
+             SELECT ?1, t.family_id, 0, f.expires_at, t.hash
              FROM refresh_tokens t JOIN refresh_families f ON f.id = t.family_id
-             WHERE t.hash = ?1 AND t.expires_at > ?2 AND f.expires_at > ?2",
+             WHERE t.hash = ?2 AND t.rotated = 0 AND t.expires_at > ?3
+               AND f.revoked = 0 AND f.expires_at > ?3
+             RETURNING family_id",
+        )
+        .bind(new_hash)
+        .bind(old_hash)
+        .bind(now)
+        .fetch_optional(&self.writer)
+        .await
+        .map_err(backend)?;
+        if let Some(family_id) = rotated {
+            // Committed, so any reader sees it.
+            let record: String =
+                sqlx::query_scalar("SELECT record FROM refresh_families WHERE id = ?1")
+                    .bind(&family_id)
+                    .fetch_one(&self.reader)
+                    .await
+                    .map_err(backend)?;
+            let family: RefreshFamily = decode("refresh family", &record)?;
+            return Ok(RefreshRotation::Rotated { family_id, family });
+        }
+
+        // Not rotatable. A token rotated away and presented again is a replay: revoke its
+        // family (one statement, so it cannot race another rotation).
+        let reused: Option<String> = sqlx::query_scalar(
+            "UPDATE refresh_families SET revoked = 1
+             WHERE id = (SELECT family_id FROM refresh_tokens
+                         WHERE hash = ?1 AND rotated = 1 AND expires_at > ?2)
+               AND revoked = 0 AND expires_at > ?2
+             RETURNING id",
         )
         .bind(old_hash)
         .bind(now)
-        .fetch_optional(&mut *tx)
+        .fetch_optional(&self.writer)
         .await
         .map_err(backend)?;
-        let Some(row) = row else {
-            tx.rollback().await.map_err(backend)?;
-            return Ok(RefreshRotation::Missing);
-        };
-        let family_id: String = row.try_get("family_id").map_err(backend)?;
-        let rotated: bool = row.try_get("rotated").map_err(backend)?;
-        let revoked: bool = row.try_get("revoked").map_err(backend)?;
-        if revoked {
-            tx.rollback().await.map_err(backend)?;
-            return Ok(RefreshRotation::Revoked { family_id });
-        }
-        if rotated {
-            sqlx::query("UPDATE refresh_families SET revoked = 1 WHERE id = ?1")
-                .bind(&family_id)
-                .execute(&mut *tx)
-                .await
-                .map_err(backend)?;
-            tx.commit().await.map_err(backend)?;
+        if let Some(family_id) = reused {
             return Ok(RefreshRotation::Reused { family_id });
         }
-        // Decoded before writing, so a corrupt family is not rotated.
-        let record: String = row.try_get("record").map_err(backend)?;
-        let family: RefreshFamily = decode("refresh family", &record)?;
-        let family_expires_at: i64 = row.try_get("expires_at").map_err(backend)?;
-        sqlx::query("UPDATE refresh_tokens SET rotated = 1 WHERE hash = ?1")
-            .bind(old_hash)
-            .execute(&mut *tx)
-            .await
-            .map_err(backend)?;
-        // The new token inherits the family's expiry: rotation never extends a sign-in.
-        sqlx::query(
-            "INSERT INTO refresh_tokens (hash, family_id, rotated, expires_at) VALUES (?1, ?2, 0, ?3)",
+        let revoked: Option<String> = sqlx::query_scalar(
+            "SELECT t.family_id FROM refresh_tokens t JOIN refresh_families f ON f.id = t.family_id
+             WHERE t.hash = ?1 AND t.expires_at > ?2 AND f.expires_at > ?2 AND f.revoked = 1",
         )
-        .bind(new_hash)
-        .bind(&family_id)
-        .bind(family_expires_at)
-        .execute(&mut *tx)
+        .bind(old_hash)
+        .bind(now)
+        .fetch_optional(&self.writer)
         .await
         .map_err(backend)?;
-        tx.commit().await.map_err(backend)?;
-        Ok(RefreshRotation::Rotated { family_id, family })
+        Ok(match revoked {
+            Some(family_id) => RefreshRotation::Revoked { family_id },
+            None => RefreshRotation::Missing,
+        })
     }
 
     async fn find_refresh_family(

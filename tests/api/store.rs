@@ -119,7 +119,7 @@ async fn sqlite_store_uses_wal_and_stamps_the_schema_version() {
 
     // Assert
     assert_eq!(journal_mode, "wal");
-    assert_eq!(user_version, 1);
+    assert_eq!(user_version, 2);
     store.ping().await.unwrap();
 }
 
@@ -144,7 +144,7 @@ async fn sqlite_store_refuses_a_database_written_by_a_newer_schema() {
     let path = dir.path().join("authgate.sqlite");
     SqliteStore::open(&path).await.unwrap().close().await;
     let mut raw = raw_connection(&path).await;
-    sqlx::query("PRAGMA user_version = 2")
+    sqlx::query("PRAGMA user_version = 99")
         .execute(&mut raw)
         .await
         .unwrap();
@@ -158,6 +158,66 @@ async fn sqlite_store_refuses_a_database_written_by_a_newer_schema() {
         Err(StoreError::Backend(message)) => assert!(message.contains("newer"), "{message}"),
         other => panic!("expected a refusal, got {:?}", other.map(|_| ())),
     }
+}
+
+#[tokio::test]
+async fn sqlite_store_migrates_a_version_1_database_and_keeps_its_tokens() {
+    // Arrange: a version-1 file (refresh_tokens without `parent`) holding a live family.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("authgate.sqlite");
+    let mut raw = SqliteConnection::connect_with(
+        &SqliteConnectOptions::new()
+            .filename(&path)
+            .create_if_missing(true),
+    )
+    .await
+    .unwrap();
+    for statement in [
+        "PRAGMA journal_mode = WAL",
+        "CREATE TABLE refresh_families (id TEXT PRIMARY KEY, record TEXT NOT NULL,
+            revoked INTEGER NOT NULL DEFAULT 0, expires_at INTEGER NOT NULL) STRICT",
+        "CREATE TABLE refresh_tokens (hash TEXT PRIMARY KEY,
+            family_id TEXT NOT NULL REFERENCES refresh_families (id) ON DELETE CASCADE,
+            rotated INTEGER NOT NULL DEFAULT 0, expires_at INTEGER NOT NULL) STRICT",
+        "PRAGMA user_version = 1",
+    ] {
+        sqlx::query(statement).execute(&mut raw).await.unwrap();
+    }
+    let family = serde_json::json!({
+        "client_id": "demo", "scopes": ["openid"], "auth_time": 0,
+        "identity": {"provider": "local", "upstream_subject": "u", "username": "u", "claims": {}}
+    });
+    let far = OffsetDateTime::now_utc().unix_timestamp() + 3600;
+    sqlx::query(
+        "INSERT INTO refresh_families (id, record, revoked, expires_at) VALUES ('f1', ?1, 0, ?2)",
+    )
+    .bind(family.to_string())
+    .bind(far)
+    .execute(&mut raw)
+    .await
+    .unwrap();
+    sqlx::query("INSERT INTO refresh_tokens (hash, family_id, rotated, expires_at) VALUES ('h1', 'f1', 0, ?1)")
+        .bind(far)
+        .execute(&mut raw)
+        .await
+        .unwrap();
+    raw.close().await.unwrap();
+
+    // Act
+    let store = SqliteStore::open(&path).await.unwrap();
+    let now = OffsetDateTime::now_utc();
+    let first = store.rotate_refresh_token("h1", "h2", now).await.unwrap();
+    let replay = store.rotate_refresh_token("h1", "h3", now).await.unwrap();
+
+    // Assert: the old token rotated once, and its replay was caught.
+    assert!(
+        matches!(first, RefreshRotation::Rotated { .. }),
+        "{first:?}"
+    );
+    assert!(
+        matches!(replay, RefreshRotation::Reused { .. }),
+        "{replay:?}"
+    );
 }
 
 #[tokio::test]
