@@ -12,4 +12,5 @@ fi
 
 cargo fmt --all -- --check
 cargo clippy --all-targets --locked -- -D warnings
+scripts/install-peers.sh
 cargo test --all-targets --locked

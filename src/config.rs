@@ -205,18 +205,7 @@ impl AppSettings {
     /// The client secret from `client_secret_env` or `client_secret_file`; `None` for a public
     /// client. `Err` names the key at fault.
     pub fn client_secret(&self) -> Result<Option<String>, String> {
-        match (&self.client_secret_env, &self.client_secret_file) {
-            (Some(_), Some(_)) => {
-                Err("client_secret_env: set either client_secret_env or client_secret_file".into())
-            }
-            (Some(var), None) => std::env::var(var)
-                .map(Some)
-                .map_err(|_| format!("client_secret_env: environment variable ${var} is not set")),
-            (None, Some(path)) => std::fs::read_to_string(path)
-                .map(|s| Some(s.trim_end_matches(['\r', '\n']).to_string()))
-                .map_err(|e| format!("client_secret_file: cannot read {}: {e}", path.display())),
-            (None, None) => Ok(None),
-        }
+        read_secret(&self.client_secret_env, &self.client_secret_file)
     }
 }
 
@@ -237,6 +226,73 @@ pub enum ProviderKind {
         #[serde(default)]
         users: Vec<LocalUserSettings>,
     },
+    Oidc(Box<OidcSettings>),
+}
+
+/// An upstream OpenID Provider (`kind = "oidc"`).
+#[derive(Debug, Clone, Deserialize)]
+pub struct OidcSettings {
+    /// The issuer its ID tokens (and RFC 9207 `iss`) must name, exactly (Auth0's ends in `/`).
+    pub issuer: String,
+    /// Where to read discovery when it is not `{issuer}/.well-known/openid-configuration`.
+    #[serde(default)]
+    pub discovery_url: Option<String>,
+    /// Where to fetch signing keys when not the discovery document's `jwks_uri`.
+    #[serde(default)]
+    pub jwks_uri: Option<String>,
+    pub client_id: String,
+    #[serde(default)]
+    pub client_secret_env: Option<String>,
+    #[serde(default)]
+    pub client_secret_file: Option<PathBuf>,
+    #[serde(default = "default_oidc_scopes")]
+    pub scopes: Vec<String>,
+    /// Added to the upstream authorization request (e.g. Auth0's `audience`, `connection`).
+    #[serde(default)]
+    pub extra_authorize_params: BTreeMap<String, String>,
+    /// Google Workspace domain: sent as `hd` and required in the ID token's `hd` claim.
+    #[serde(default)]
+    pub hosted_domain: Option<String>,
+    /// ID token algorithms accepted (asymmetric only).
+    #[serde(default = "default_id_token_algorithms")]
+    pub id_token_algorithms: Vec<String>,
+    /// How long to wait for the provider before showing a page that names it.
+    #[serde(default = "default_upstream_timeout", with = "humantime_serde")]
+    pub timeout: Duration,
+}
+
+fn default_oidc_scopes() -> Vec<String> {
+    vec!["openid".into(), "email".into(), "profile".into()]
+}
+
+fn default_id_token_algorithms() -> Vec<String> {
+    vec!["RS256".into()]
+}
+
+fn default_upstream_timeout() -> Duration {
+    Duration::from_secs(10)
+}
+
+impl OidcSettings {
+    pub fn client_secret(&self) -> Result<Option<String>, String> {
+        read_secret(&self.client_secret_env, &self.client_secret_file)
+    }
+}
+
+/// A secret from the environment variable or file config names; `Err` names the key at fault.
+fn read_secret(env: &Option<String>, file: &Option<PathBuf>) -> Result<Option<String>, String> {
+    match (env, file) {
+        (Some(_), Some(_)) => {
+            Err("client_secret_env: set either client_secret_env or client_secret_file".into())
+        }
+        (Some(var), None) => std::env::var(var)
+            .map(Some)
+            .map_err(|_| format!("client_secret_env: environment variable ${var} is not set")),
+        (None, Some(path)) => std::fs::read_to_string(path)
+            .map(|s| Some(s.trim_end_matches(['\r', '\n']).to_string()))
+            .map_err(|e| format!("client_secret_file: cannot read {}: {e}", path.display())),
+        (None, None) => Ok(None),
+    }
 }
 
 #[derive(Clone, Deserialize)]
@@ -377,6 +433,7 @@ impl Settings {
                 problems.push(format!("{key}.id: `{}` is used twice", provider.id));
             }
             match &provider.kind {
+                ProviderKind::Oidc(oidc) => validate_oidc(&key, oidc, &mut problems),
                 ProviderKind::Local { users } => {
                     let mut names = HashSet::new();
                     for (j, user) in users.iter().enumerate() {
@@ -498,6 +555,51 @@ impl Settings {
             .hash_password(password.as_bytes(), &salt)
             .map(|h| h.to_string())
             .map_err(|e| e.to_string())
+    }
+}
+
+fn validate_oidc(key: &str, oidc: &OidcSettings, problems: &mut Vec<String>) {
+    for (name, value) in [
+        ("issuer", Some(&oidc.issuer)),
+        ("discovery_url", oidc.discovery_url.as_ref()),
+        ("jwks_uri", oidc.jwks_uri.as_ref()),
+    ] {
+        let Some(value) = value else { continue };
+        match url::Url::parse(value) {
+            Err(_) => problems.push(format!("{key}.{name}: `{value}` is not an absolute URL")),
+            Ok(url) => {
+                let loopback = matches!(url.host_str(), Some("127.0.0.1" | "[::1]" | "localhost"));
+                if url.scheme() != "https" && !(url.scheme() == "http" && loopback) {
+                    problems.push(format!(
+                        "{key}.{name}: must be https (plain http only on loopback, for tests)"
+                    ));
+                }
+            }
+        }
+    }
+    if oidc.client_id.is_empty() {
+        problems.push(format!("{key}.client_id: must not be empty"));
+    }
+    if let Err(e) = oidc.client_secret() {
+        problems.push(format!("{key}.{e}"));
+    }
+    if !oidc.scopes.iter().any(|s| s == "openid") {
+        problems.push(format!("{key}.scopes: must include `openid`"));
+    }
+    if oidc.id_token_algorithms.is_empty() {
+        problems.push(format!(
+            "{key}.id_token_algorithms: at least one is required"
+        ));
+    }
+    for (i, alg) in oidc.id_token_algorithms.iter().enumerate() {
+        if !crate::connectors::oidc::ALLOWED_ALGORITHMS.contains(&alg.as_str()) {
+            problems.push(format!(
+                "{key}.id_token_algorithms[{i}]: `{alg}` is not an asymmetric JWS algorithm"
+            ));
+        }
+    }
+    if oidc.timeout.is_zero() {
+        problems.push(format!("{key}.timeout: must be longer than zero"));
     }
 }
 
@@ -678,6 +780,44 @@ mod tests {
         assert!(
             problems[0].starts_with("login_throttle.slow_after"),
             "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn oidc_providers_are_validated() {
+        let text = r#"
+            listen = "127.0.0.1:1"
+            issuer = "http://127.0.0.1:1"
+            data_dir = "d"
+            [[providers]]
+            id = "op"
+            kind = "oidc"
+            issuer = "http://op.example.com"
+            client_id = ""
+            scopes = ["email"]
+            id_token_algorithms = ["RS256", "HS256", "none"]
+            timeout = "0s"
+        "#;
+        let joined = load(text).expect_err("invalid").0.join("\n");
+        for needle in [
+            "providers[0].issuer: must be https",
+            "providers[0].client_id: must not be empty",
+            "providers[0].scopes: must include `openid`",
+            "providers[0].id_token_algorithms[1]: `HS256`",
+            "providers[0].id_token_algorithms[2]: `none`",
+            "providers[0].timeout:",
+        ] {
+            assert!(joined.contains(needle), "missing `{needle}` in:\n{joined}");
+        }
+        let good = text
+            .replace("http://op.example.com", "https://op.example.com")
+            .replace("client_id = \"\"", "client_id = \"authgate\"")
+            .replace("[\"email\"]", "[\"openid\"]")
+            .replace(", \"HS256\", \"none\"", "")
+            .replace("\"0s\"", "\"5s\"");
+        let settings = load(&good).expect("valid");
+        assert!(
+            matches!(&settings.providers[0].kind, ProviderKind::Oidc(o) if o.issuer == "https://op.example.com")
         );
     }
 

@@ -3,7 +3,7 @@
 
 use crate::config::{DEFAULT_CONFIG, Settings};
 use crate::connectors::{ProviderKind, ProviderRegistry};
-use crate::hosted_ui::{self, demo, signin};
+use crate::hosted_ui::{self, demo, signin, upstream};
 use crate::oauth::clients::AppRegistry;
 use crate::oauth::endpoints;
 use crate::oauth::keys::KeyManager;
@@ -79,8 +79,11 @@ impl Application {
 }
 
 pub async fn build_state(settings: Settings, store: Arc<dyn Store>) -> anyhow::Result<AppState> {
+    // reqwest is built without a default TLS provider: pick aws-lc-rs, the crypto the rest of
+    // authgate uses. A second call (tests build many apps) finds it installed and is harmless.
+    let _ = rustls::crypto::aws_lc_rs::default_provider().install_default();
     let apps = AppRegistry::from_settings(&settings).map_err(anyhow::Error::msg)?;
-    let providers = ProviderRegistry::from_settings(&settings);
+    let providers = ProviderRegistry::from_settings(&settings).map_err(anyhow::Error::msg)?;
     warn_about_demo_user(&providers);
     let t = &settings.tokens;
     let keep_retired = t.access_token_ttl.max(t.id_token_ttl) + Duration::from_secs(300);
@@ -122,10 +125,13 @@ fn warn_about_demo_user(providers: &ProviderRegistry) {
                 .iter()
                 .map(|u| u.password_hash.clone())
                 .collect::<Vec<_>>(),
+            crate::config::ProviderKind::Oidc(_) => Vec::new(),
         })
         .collect();
     for provider in providers.iter() {
-        let ProviderKind::Local(users) = &provider.kind;
+        let ProviderKind::Local(users) = &provider.kind else {
+            continue;
+        };
         if demo_hashes.iter().any(|h| users.has_password_hash(h)) {
             tracing::warn!(
                 provider = %provider.id,
@@ -159,6 +165,10 @@ pub fn router(state: AppState) -> Router {
         .route("/login", get(endpoints::authorize_get))
         .route("/logout", get(endpoints::logout_get))
         .route("/signin/{request_id}", get(signin::picker_get))
+        .route(
+            "/oauth2/idpresponse/{provider_id}",
+            get(upstream::idpresponse_get),
+        )
         .route(
             "/signin/{request_id}/{provider_id}",
             get(signin::provider_get).post(signin::password_post),

@@ -3,6 +3,7 @@
 
 mod identity;
 pub mod local;
+pub mod oidc;
 
 pub use identity::Identity;
 
@@ -10,6 +11,17 @@ use crate::config::{ProviderKind as ProviderSettingsKind, Settings};
 
 pub enum ProviderKind {
     Local(local::LocalUsers),
+    Oidc(Box<oidc::OidcConnector>),
+}
+
+impl ProviderKind {
+    /// CSS hook for the picker button.
+    pub fn css_kind(&self) -> &'static str {
+        match self {
+            ProviderKind::Local(_) => "local",
+            ProviderKind::Oidc(_) => "oidc",
+        }
+    }
 }
 
 pub struct Provider {
@@ -24,21 +36,25 @@ pub struct ProviderRegistry {
 }
 
 impl ProviderRegistry {
-    pub fn from_settings(settings: &Settings) -> Self {
-        let providers = settings
-            .providers
-            .iter()
-            .map(|p| Provider {
+    pub fn from_settings(settings: &Settings) -> Result<Self, String> {
+        let mut providers = Vec::new();
+        for p in &settings.providers {
+            let display_name = p.name.clone().unwrap_or_else(|| p.id.clone());
+            let kind = match &p.kind {
+                ProviderSettingsKind::Local { users } => {
+                    ProviderKind::Local(local::LocalUsers::new(&p.id, users))
+                }
+                ProviderSettingsKind::Oidc(oidc) => ProviderKind::Oidc(Box::new(
+                    oidc::OidcConnector::new(&p.id, &display_name, oidc, &settings.issuer)?,
+                )),
+            };
+            providers.push(Provider {
                 id: p.id.clone(),
-                display_name: p.name.clone().unwrap_or_else(|| p.id.clone()),
-                kind: match &p.kind {
-                    ProviderSettingsKind::Local { users } => {
-                        ProviderKind::Local(local::LocalUsers::new(&p.id, users))
-                    }
-                },
-            })
-            .collect();
-        Self { providers }
+                display_name,
+                kind,
+            });
+        }
+        Ok(Self { providers })
     }
 
     pub fn get(&self, id: &str) -> Option<&Provider> {

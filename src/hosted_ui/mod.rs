@@ -7,6 +7,7 @@ pub mod pages;
 pub mod session;
 pub mod signin;
 pub mod throttle;
+pub mod upstream;
 
 use axum::extract::Request;
 use axum::http::{HeaderValue, header};

@@ -42,7 +42,7 @@ impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
 }
 
 /// Loads the request and checks it belongs to this browser; `Err` is the page to show.
-async fn bound_request(
+pub(crate) async fn bound_request(
     state: &AppState,
     browser: &BrowserSession,
     request_id: &str,
@@ -84,9 +84,7 @@ pub async fn picker_get(
         .map(|p| ProviderButton {
             id: &p.id,
             name: &p.display_name,
-            kind: match p.kind {
-                ProviderKind::Local(_) => "local",
-            },
+            kind: p.kind.css_kind(),
         })
         .collect();
     pages::render(
@@ -110,6 +108,29 @@ pub async fn provider_get(
         Ok(request) => request,
         Err(page) => return page,
     };
+    let app_allows = state
+        .apps
+        .get(&request.client_id)
+        .is_some_and(|a| a.providers.contains(&provider_id));
+    match state.providers.get(&provider_id).map(|p| &p.kind) {
+        Some(ProviderKind::Oidc(connector)) if app_allows => {
+            return crate::hosted_ui::upstream::send_upstream(
+                &state,
+                connector,
+                &provider_id,
+                &request_id,
+                request,
+            )
+            .await;
+        }
+        Some(ProviderKind::Oidc(_)) => {
+            return pages::error(
+                StatusCode::BAD_REQUEST,
+                "That sign-in method is not available for this app.",
+            );
+        }
+        Some(ProviderKind::Local(_)) | None => {}
+    }
     let csrf = match browser.csrf_token().await {
         Ok(csrf) => csrf,
         Err(e) => return pages::unavailable(&e),

@@ -46,6 +46,8 @@ pub struct ValidRequest {
     pub code_challenge: Option<String>,
     pub identity_provider: Option<String>,
     pub prompt: Prompt,
+    /// The `prompt` value as sent, for upstream providers (never `none`: that never leaves here).
+    pub prompt_value: Option<String>,
     pub login_hint: Option<String>,
     pub lang: Option<String>,
 }
@@ -234,6 +236,9 @@ pub fn validate(raw_query: &str, apps: &AppRegistry) -> Result<ValidRequest, Aut
         code_challenge: challenge.map(str::to_string),
         identity_provider: identity_provider.map(str::to_string),
         prompt,
+        prompt_value: get("prompt")
+            .filter(|_| prompt != Prompt::None)
+            .map(str::to_string),
         login_hint: get("login_hint").map(str::to_string),
         lang: get("lang").map(str::to_string),
     })
@@ -251,7 +256,9 @@ impl ValidRequest {
             identity_provider: self.identity_provider,
             login_hint: self.login_hint,
             lang: self.lang,
+            prompt: self.prompt_value,
             browser_binding,
+            upstream: None,
         }
     }
 }

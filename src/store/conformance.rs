@@ -9,7 +9,7 @@
 
 use super::{
     AuthRequest, CodeGrant, CodeTake, KeyState, RefreshFamily, RefreshRotation, SigningKeyRecord,
-    SsoSession, Store,
+    SsoSession, Store, UpstreamFlow,
 };
 use crate::connectors::Identity;
 use serde_json::{Map, Value};
@@ -91,7 +91,13 @@ fn auth_request(client_id: &str) -> AuthRequest {
         identity_provider: None,
         login_hint: Some("alice".into()),
         lang: Some("fr".into()),
+        prompt: Some("login".into()),
         browser_binding: "b1nd1ng".into(),
+        upstream: Some(UpstreamFlow {
+            provider: "op".into(),
+            pkce_verifier: "v".repeat(43),
+            nonce: "n".into(),
+        }),
     }
 }
 

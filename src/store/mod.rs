@@ -11,7 +11,7 @@ pub mod sqlite;
 
 pub use records::{
     AuthRequest, CodeGrant, CodeTake, KeyState, RefreshFamily, RefreshRotation, SigningKeyRecord,
-    SsoSession,
+    SsoSession, UpstreamFlow,
 };
 
 use async_trait::async_trait;

@@ -17,8 +17,31 @@ pub struct AuthRequest {
     pub identity_provider: Option<String>,
     pub login_hint: Option<String>,
     pub lang: Option<String>,
+    /// The app's `prompt` (`login`, `select_account`, `consent`), passed on to upstreams.
+    #[serde(default)]
+    pub prompt: Option<String>,
     /// SHA-256 (hex) of the binding secret held in the browser session that started the request.
     pub browser_binding: String,
+    /// Set once the browser has been sent to an upstream provider.
+    #[serde(default)]
+    pub upstream: Option<UpstreamFlow>,
+}
+
+/// What a flow sent upstream must find again on its return (RFC 9700 §4.4, §4.7).
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
+pub struct UpstreamFlow {
+    /// The provider the browser was sent to; the callback must arrive on its path.
+    pub provider: String,
+    pub pkce_verifier: String,
+    pub nonce: String,
+}
+
+impl fmt::Debug for UpstreamFlow {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("UpstreamFlow")
+            .field("provider", &self.provider)
+            .finish_non_exhaustive()
+    }
 }
 
 impl fmt::Debug for AuthRequest {

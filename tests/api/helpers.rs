@@ -91,11 +91,20 @@ pub async fn spawn_app_with(extra_config: &str) -> TestApp {
 
 /// Like `spawn_app_with`, with a last edit of the config text.
 pub async fn spawn_app_edited(extra_config: &str, edit: impl FnOnce(String) -> String) -> TestApp {
-    LazyLock::force(&TRACING);
-    let dir = tempfile::tempdir().expect("tempdir");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");
+    spawn_app_on(listener, extra_config, edit).await
+}
+
+/// On a listener the caller bound (when a peer must know authgate's port before it starts).
+pub async fn spawn_app_on(
+    listener: tokio::net::TcpListener,
+    extra_config: &str,
+    edit: impl FnOnce(String) -> String,
+) -> TestApp {
+    LazyLock::force(&TRACING);
+    let dir = tempfile::tempdir().expect("tempdir");
     let port = listener.local_addr().expect("addr").port();
     let config = edit(test_config(&dir, port, extra_config));
     let settings = Settings::load(&config, std::iter::empty()).expect("test config is valid");
@@ -113,6 +122,7 @@ pub async fn spawn_app_edited(extra_config: &str, edit: impl FnOnce(String) -> S
 }
 
 pub fn browser() -> Client {
+    crate::peers::install_crypto_provider();
     Client::builder()
         .redirect(Policy::none())
         .cookie_store(true)
@@ -182,6 +192,20 @@ impl Authorize {
             verifier: None,
             ..Self::native()
         }
+    }
+
+    /// A copy with one more parameter (the copy keeps the PKCE verifier).
+    pub fn clone_with(&self, name: &str, value: &str) -> Self {
+        let mut copy = Self {
+            client_id: self.client_id.clone(),
+            redirect_uri: self.redirect_uri.clone(),
+            state: self.state.clone(),
+            nonce: self.nonce.clone(),
+            verifier: self.verifier.clone(),
+            extra: self.extra.clone(),
+        };
+        copy.extra.push((name.into(), value.into()));
+        copy
     }
 
     pub fn with(mut self, name: &str, value: &str) -> Self {

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs the test peers the integration suite starts on loopback (tests/peers: panva's
+# oidc-provider, an upstream OpenID Provider). Idempotent and quiet on success; meant to run
+# before `cargo test` (scripts/test.sh calls it). On a fresh Debian 12 it needs root for apt.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+peers=tests/peers
+
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  echo "install-peers: node/npm missing; installing Debian's nodejs and npm" >&2
+  if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq >/dev/null
+  $sudo apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+fi
+
+# (Re)install only when node_modules is missing or older than the lockfile. npm ci deletes
+# node_modules first, so a half-finished earlier install is repaired too; the stamp file is
+# written last, so an interrupted install is retried next time.
+stamp="$peers/node_modules/.install-stamp"
+if [ ! -f "$stamp" ] || [ "$peers/package-lock.json" -nt "$stamp" ] || [ "$peers/package.json" -nt "$stamp" ]; then
+  log=$(mktemp)
+  if ! (cd "$peers" && npm ci --no-audit --no-fund --loglevel=error) >"$log" 2>&1; then
+    cat "$log" >&2
+    rm -f "$log"
+    echo "install-peers: npm ci failed in $peers" >&2
+    exit 1
+  fi
+  rm -f "$log"
+  touch "$stamp"
+fi

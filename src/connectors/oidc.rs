@@ -1,0 +1,415 @@
+//! `kind = "oidc"`: any OpenID Provider (Auth0, Google, Okta, a Cognito user pool's OIDC face),
+//! as a client with authorization code + PKCE S256 + nonce, and the checks RFC 9700 §4.4 asks of
+//! a client that talks to several authorization servers: the flow records which provider it was
+//! sent to, the RFC 9207 `iss` must match it, and the ID token is verified against that
+//! provider's keys, issuer, our client id and the flow's nonce.
+//!
+//! Discovery and JWKS are fetched on first use and cached; JWKS is fetched again once when a
+//! token names a key we do not know (the provider rotated).
+
+use super::Identity;
+use crate::config::OidcSettings;
+use openidconnect::core::{
+    CoreClient, CoreIdToken, CoreIdTokenClaims, CoreJsonWebKeySet, CoreJwsSigningAlgorithm,
+};
+use openidconnect::{
+    AuthUrl, AuthorizationCode, ClaimsVerificationError, ClientId, ClientSecret, IssuerUrl, Nonce,
+    PkceCodeVerifier, RedirectUrl, SignatureVerificationError, TokenResponse, TokenUrl,
+};
+use serde::Deserialize;
+use serde_json::{Map, Value};
+use std::sync::RwLock;
+use std::time::{Duration, Instant};
+
+/// How long discovery and keys are trusted before being fetched again.
+const METADATA_TTL: Duration = Duration::from_secs(3600);
+
+/// What went wrong with the upstream, in words a sign-in page can show about that provider.
+#[derive(Debug, thiserror::Error)]
+pub enum UpstreamError {
+    /// The provider did not answer in time or could not be reached.
+    #[error("{0} did not answer")]
+    Unreachable(String),
+    /// The provider answered something we cannot use (bad JSON, HTTP error, no ID token).
+    #[error("{0} gave an answer authgate cannot use")]
+    BadAnswer(String),
+    /// The answer was well formed but fails verification (signature, issuer, audience, nonce,
+    /// expiry, hosted domain): treated as an attack.
+    #[error("the sign-in response from {0} did not pass verification")]
+    Rejected(String),
+}
+
+/// The part of a discovery document we use.
+#[derive(Debug, Clone, Deserialize)]
+struct Discovery {
+    issuer: String,
+    authorization_endpoint: String,
+    token_endpoint: String,
+    jwks_uri: String,
+    #[serde(default)]
+    authorization_response_iss_parameter_supported: bool,
+}
+
+#[derive(Clone)]
+struct Cached {
+    discovery: Discovery,
+    jwks: CoreJsonWebKeySet,
+    fetched: Instant,
+}
+
+/// What the connector remembers between sending the browser upstream and its return.
+pub struct Started {
+    pub authorize_url: String,
+    pub pkce_verifier: String,
+    pub nonce: String,
+}
+
+pub struct OidcConnector {
+    provider_id: String,
+    display_name: String,
+    settings: OidcSettings,
+    client_secret: Option<String>,
+    callback_url: String,
+    http: reqwest::Client,
+    cache: RwLock<Option<Cached>>,
+}
+
+impl OidcConnector {
+    pub fn new(
+        provider_id: &str,
+        display_name: &str,
+        settings: &OidcSettings,
+        issuer: &str,
+    ) -> Result<Self, String> {
+        let http = reqwest::Client::builder()
+            // Following redirects from a token endpoint opens SSRF; nothing here needs them.
+            .redirect(reqwest::redirect::Policy::none())
+            .timeout(settings.timeout)
+            .connect_timeout(settings.timeout)
+            .build()
+            .map_err(|e| format!("HTTP client: {e}"))?;
+        Ok(Self {
+            provider_id: provider_id.to_string(),
+            display_name: display_name.to_string(),
+            client_secret: settings.client_secret()?,
+            settings: settings.clone(),
+            callback_url: format!("{issuer}/oauth2/idpresponse/{provider_id}"),
+            http,
+            cache: RwLock::new(None),
+        })
+    }
+
+    /// The issuer this provider's tokens must name (and RFC 9207 `iss` must equal).
+    pub fn issuer(&self) -> &str {
+        &self.settings.issuer
+    }
+
+    pub fn callback_url(&self) -> &str {
+        &self.callback_url
+    }
+
+    fn discovery_url(&self) -> String {
+        match &self.settings.discovery_url {
+            Some(url) => url.clone(),
+            None => format!(
+                "{}/.well-known/openid-configuration",
+                self.settings.issuer.trim_end_matches('/')
+            ),
+        }
+    }
+
+    async fn get_json<T: serde::de::DeserializeOwned>(
+        &self,
+        url: &str,
+    ) -> Result<T, UpstreamError> {
+        let response = self.http.get(url).send().await.map_err(|e| {
+            tracing::warn!(provider = %self.provider_id, error = %e, "upstream unreachable");
+            UpstreamError::Unreachable(self.display_name.clone())
+        })?;
+        if !response.status().is_success() {
+            tracing::warn!(provider = %self.provider_id, status = %response.status(), "upstream HTTP error");
+            return Err(UpstreamError::BadAnswer(self.display_name.clone()));
+        }
+        let body = response
+            .bytes()
+            .await
+            .map_err(|_| UpstreamError::Unreachable(self.display_name.clone()))?;
+        serde_json::from_slice(&body).map_err(|e| {
+            tracing::warn!(provider = %self.provider_id, error = %e, "upstream answered something that is not the expected JSON");
+            UpstreamError::BadAnswer(self.display_name.clone())
+        })
+    }
+
+    /// Discovery and keys, from cache unless stale or `refresh_keys`.
+    async fn metadata(&self, refresh_keys: bool) -> Result<Cached, UpstreamError> {
+        let cached = self.cache.read().ok().and_then(|c| c.clone());
+        if let Some(cached) = &cached
+            && !refresh_keys
+            && cached.fetched.elapsed() < METADATA_TTL
+        {
+            return Ok(cached.clone());
+        }
+        let discovery: Discovery = match (&cached, refresh_keys) {
+            (Some(c), true) if c.fetched.elapsed() < METADATA_TTL => c.discovery.clone(),
+            _ => self.get_json(&self.discovery_url()).await?,
+        };
+        if discovery.issuer != self.settings.issuer && self.settings.discovery_url.is_none() {
+            // OIDC Discovery §4.3: the document must name the issuer it was fetched for.
+            tracing::warn!(provider = %self.provider_id, "discovery document names another issuer");
+            return Err(UpstreamError::Rejected(self.display_name.clone()));
+        }
+        let jwks_uri = self
+            .settings
+            .jwks_uri
+            .clone()
+            .unwrap_or_else(|| discovery.jwks_uri.clone());
+        let jwks: CoreJsonWebKeySet = self.get_json(&jwks_uri).await?;
+        let fresh = Cached {
+            discovery,
+            jwks,
+            fetched: Instant::now(),
+        };
+        if let Ok(mut slot) = self.cache.write() {
+            *slot = Some(fresh.clone());
+        }
+        Ok(fresh)
+    }
+
+    /// Builds the upstream authorization URL for one flow. `state` is authgate's request id.
+    pub async fn start(
+        &self,
+        state: &str,
+        login_hint: Option<&str>,
+        prompt: Option<&str>,
+    ) -> Result<Started, UpstreamError> {
+        let metadata = self.metadata(false).await?;
+        let verifier = crate::security::random_token();
+        let nonce = crate::security::random_token();
+        let mut url = url::Url::parse(&metadata.discovery.authorization_endpoint)
+            .map_err(|_| UpstreamError::BadAnswer(self.display_name.clone()))?;
+        {
+            let mut query = url.query_pairs_mut();
+            query
+                .append_pair("response_type", "code")
+                .append_pair("client_id", &self.settings.client_id)
+                .append_pair("redirect_uri", &self.callback_url)
+                .append_pair("scope", &self.settings.scopes.join(" "))
+                .append_pair("state", state)
+                .append_pair("nonce", &nonce)
+                .append_pair(
+                    "code_challenge",
+                    &crate::oauth::pkce::s256_challenge(&verifier),
+                )
+                .append_pair("code_challenge_method", "S256");
+            if let Some(hint) = login_hint {
+                query.append_pair("login_hint", hint);
+            }
+            if let Some(prompt) = prompt {
+                query.append_pair("prompt", prompt);
+            }
+            if let Some(hd) = &self.settings.hosted_domain {
+                query.append_pair("hd", hd);
+            }
+            for (name, value) in &self.settings.extra_authorize_params {
+                query.append_pair(name, value);
+            }
+        }
+        Ok(Started {
+            authorize_url: url.into(),
+            pkce_verifier: verifier,
+            nonce,
+        })
+    }
+
+    /// RFC 9207: when the provider says it sends `iss`, it must be there; when there, it must be
+    /// the issuer this flow was sent to.
+    pub async fn check_response_issuer(&self, iss: Option<&str>) -> Result<(), UpstreamError> {
+        match iss {
+            Some(iss) if iss == self.settings.issuer => Ok(()),
+            Some(_) => Err(UpstreamError::Rejected(self.display_name.clone())),
+            None => {
+                let metadata = self.metadata(false).await?;
+                if metadata
+                    .discovery
+                    .authorization_response_iss_parameter_supported
+                {
+                    Err(UpstreamError::Rejected(self.display_name.clone()))
+                } else {
+                    Ok(())
+                }
+            }
+        }
+    }
+
+    fn client(
+        &self,
+        metadata: &Cached,
+    ) -> Result<
+        CoreClient<
+            openidconnect::EndpointSet,
+            openidconnect::EndpointNotSet,
+            openidconnect::EndpointNotSet,
+            openidconnect::EndpointNotSet,
+            openidconnect::EndpointSet,
+            openidconnect::EndpointNotSet,
+        >,
+        UpstreamError,
+    > {
+        let bad = |_| UpstreamError::BadAnswer(self.display_name.clone());
+        let issuer = IssuerUrl::new(self.settings.issuer.clone()).map_err(bad)?;
+        let mut client = CoreClient::new(
+            ClientId::new(self.settings.client_id.clone()),
+            issuer,
+            metadata.jwks.clone(),
+        )
+        .set_auth_uri(AuthUrl::new(metadata.discovery.authorization_endpoint.clone()).map_err(bad)?)
+        .set_token_uri(TokenUrl::new(metadata.discovery.token_endpoint.clone()).map_err(bad)?)
+        .set_redirect_uri(RedirectUrl::new(self.callback_url.clone()).map_err(bad)?);
+        if let Some(secret) = &self.client_secret {
+            client = client.set_client_secret(ClientSecret::new(secret.clone()));
+        }
+        Ok(client)
+    }
+
+    /// Redeems the upstream code and verifies the ID token; the identity it vouches for.
+    pub async fn finish(
+        &self,
+        code: &str,
+        pkce_verifier: &str,
+        nonce: &str,
+    ) -> Result<Identity, UpstreamError> {
+        let metadata = self.metadata(false).await?;
+        let client = self.client(&metadata)?;
+        let response = client
+            .exchange_code(AuthorizationCode::new(code.to_string()))
+            .set_pkce_verifier(PkceCodeVerifier::new(pkce_verifier.to_string()))
+            .request_async(&self.http)
+            .await
+            .map_err(|e| {
+                tracing::warn!(provider = %self.provider_id, error = %e, "upstream code exchange failed");
+                match e {
+                    openidconnect::RequestTokenError::Request(_) => {
+                        UpstreamError::Unreachable(self.display_name.clone())
+                    }
+                    _ => UpstreamError::BadAnswer(self.display_name.clone()),
+                }
+            })?;
+        let id_token = response.id_token().ok_or_else(|| {
+            tracing::warn!(provider = %self.provider_id, "upstream token response has no ID token");
+            UpstreamError::BadAnswer(self.display_name.clone())
+        })?;
+        let verified = match self.verify(&client, id_token, nonce) {
+            Err(ClaimsVerificationError::SignatureVerification(
+                SignatureVerificationError::NoMatchingKey,
+            )) => {
+                // The provider may have rotated its keys since we cached them: fetch once more.
+                let fresh = self.metadata(true).await?;
+                let client = self.client(&fresh)?;
+                self.verify(&client, id_token, nonce)
+            }
+            other => other,
+        }
+        .map_err(|e| {
+            tracing::warn!(provider = %self.provider_id, error = %e, "upstream ID token rejected");
+            UpstreamError::Rejected(self.display_name.clone())
+        })?;
+        self.identity(&verified, &id_token.to_string())
+    }
+
+    fn verify(
+        &self,
+        client: &CoreClient<
+            openidconnect::EndpointSet,
+            openidconnect::EndpointNotSet,
+            openidconnect::EndpointNotSet,
+            openidconnect::EndpointNotSet,
+            openidconnect::EndpointSet,
+            openidconnect::EndpointNotSet,
+        >,
+        id_token: &CoreIdToken,
+        nonce: &str,
+    ) -> Result<CoreIdTokenClaims, ClaimsVerificationError> {
+        // Asymmetric algorithms only, pinned in config: never `none`, never HMAC (whose key
+        // would be our client secret, or an attacker's guess of a public key).
+        let verifier = client.id_token_verifier().set_allowed_algs(
+            self.settings
+                .id_token_algorithms
+                .iter()
+                .filter_map(|a| alg(a)),
+        );
+        id_token
+            .claims(&verifier, &Nonce::new(nonce.to_string()))
+            .cloned()
+    }
+
+    /// `raw` is the verified token itself, for claims the core claim set does not model.
+    fn identity(&self, claims: &CoreIdTokenClaims, raw: &str) -> Result<Identity, UpstreamError> {
+        if let Some(hd) = &self.settings.hosted_domain {
+            // Google Workspace: `hd` in the authorize request is only a hint; the token decides.
+            let token_hd = raw_claim(raw, "hd");
+            if token_hd.as_deref() != Some(hd.as_str()) {
+                tracing::warn!(provider = %self.provider_id, "ID token outside the allowed hosted domain");
+                return Err(UpstreamError::Rejected(self.display_name.clone()));
+            }
+        }
+        let subject = claims.subject().to_string();
+        let mut out = Map::new();
+        if let Some(email) = claims.email() {
+            out.insert("email".into(), Value::String(email.to_string()));
+            // As the provider states it; absent means unverified.
+            out.insert(
+                "email_verified".into(),
+                Value::Bool(claims.email_verified().unwrap_or(false)),
+            );
+        }
+        if let Some(name) = claims.name().and_then(|n| n.get(None)) {
+            out.insert("name".into(), Value::String(name.to_string()));
+        }
+        if let Some(name) = claims.given_name().and_then(|n| n.get(None)) {
+            out.insert("given_name".into(), Value::String(name.to_string()));
+        }
+        if let Some(name) = claims.family_name().and_then(|n| n.get(None)) {
+            out.insert("family_name".into(), Value::String(name.to_string()));
+        }
+        if let Some(picture) = claims.picture().and_then(|p| p.get(None)) {
+            out.insert("picture".into(), Value::String(picture.to_string()));
+        }
+        let username = claims
+            .preferred_username()
+            .map(|u| u.to_string())
+            .or_else(|| claims.email().map(|e| e.to_string()))
+            .unwrap_or_else(|| subject.clone());
+        Ok(Identity {
+            provider: self.provider_id.clone(),
+            upstream_subject: subject,
+            username,
+            claims: out,
+        })
+    }
+}
+
+/// A string claim of a JWT whose signature has already been verified.
+fn raw_claim(jwt: &str, name: &str) -> Option<String> {
+    use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
+    let payload = URL_SAFE_NO_PAD.decode(jwt.split('.').nth(1)?).ok()?;
+    let value: Value = serde_json::from_slice(&payload).ok()?;
+    value.get(name)?.as_str().map(str::to_string)
+}
+
+fn alg(name: &str) -> Option<CoreJwsSigningAlgorithm> {
+    match name {
+        "RS256" => Some(CoreJwsSigningAlgorithm::RsaSsaPkcs1V15Sha256),
+        "RS384" => Some(CoreJwsSigningAlgorithm::RsaSsaPkcs1V15Sha384),
+        "RS512" => Some(CoreJwsSigningAlgorithm::RsaSsaPkcs1V15Sha512),
+        "PS256" => Some(CoreJwsSigningAlgorithm::RsaSsaPssSha256),
+        "ES256" => Some(CoreJwsSigningAlgorithm::EcdsaP256Sha256),
+        "ES384" => Some(CoreJwsSigningAlgorithm::EcdsaP384Sha384),
+        "EdDSA" => Some(CoreJwsSigningAlgorithm::EdDsa),
+        _ => None,
+    }
+}
+
+/// Algorithms a provider may be configured to sign ID tokens with.
+pub const ALLOWED_ALGORITHMS: &[&str] = &[
+    "RS256", "RS384", "RS512", "PS256", "ES256", "ES384", "EdDSA",
+];

@@ -1,0 +1,579 @@
+//! `kind = "oidc"` against the stand-in provider: the whole flow, and every way an upstream
+//! response can be forged, replayed, misdelivered or broken. Each negative asserts that the
+//! app got no code.
+
+use crate::helpers::*;
+use crate::upstream_stub::{StubOp, signer};
+use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
+use reqwest::StatusCode;
+use serde_json::json;
+use std::time::Duration;
+
+const UPSTREAM_SECRET: &str = "upstream-client-secret-0123456789";
+
+struct Fed {
+    app: TestApp,
+    a: StubOp,
+    b: StubOp,
+}
+
+/// authgate with two upstream providers (`op-a`, `op-b`), a Google-like one restricted to the
+/// `example.com` hosted domain (served by A), and one that points at a closed port.
+async fn federated() -> Fed {
+    let a = StubOp::start().await;
+    let b = StubOp::start().await;
+    let secret = tempfile::NamedTempFile::new().expect("tmp");
+    std::fs::write(secret.path(), UPSTREAM_SECRET).expect("write");
+    let (_, secret_path) = secret.keep().expect("keep");
+    let dead = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+        l.local_addr().expect("addr").port()
+    };
+    let provider = |id: &str, issuer: &str, extra: &str| {
+        format!(
+            r#"
+[[providers]]
+id = "{id}"
+kind = "oidc"
+name = "Provider {id}"
+issuer = "{issuer}"
+client_id = "authgate"
+client_secret_file = "{secret}"
+timeout = "1s"
+{extra}
+"#,
+            secret = secret_path.display()
+        )
+    };
+    let extra = format!(
+        r#"
+{}{}{}{}
+[[apps]]
+client_id = "fed"
+name = "Federated app"
+redirect_uris = ["fedapp://cb"]
+providers = ["local", "op-a", "op-b", "google", "down"]
+scopes = ["openid", "email", "profile"]
+"#,
+        provider("op-a", &a.issuer, ""),
+        provider("op-b", &b.issuer, ""),
+        provider("google", &a.issuer, r#"hosted_domain = "example.com""#),
+        provider("down", &format!("http://127.0.0.1:{dead}"), ""),
+    );
+    let app = spawn_app_with(&extra).await;
+    Fed { app, a, b }
+}
+
+fn fed_request() -> Authorize {
+    let mut request = Authorize::native();
+    request.client_id = "fed".into();
+    request.redirect_uri = "fedapp://cb".into();
+    request
+}
+
+/// Starts a sign-in with `provider` in `client`; returns the upstream authorization URL.
+async fn go_upstream(app: &TestApp, client: &reqwest::Client, provider: &str) -> url::Url {
+    go_upstream_with(
+        app,
+        client,
+        &fed_request().with("identity_provider", provider),
+    )
+    .await
+}
+
+async fn go_upstream_with(
+    app: &TestApp,
+    client: &reqwest::Client,
+    request: &Authorize,
+) -> url::Url {
+    let response = app.authorize(client, request).await;
+    let signin = location(&response);
+    let response = app.get(client, &signin).await;
+    assert_eq!(
+        response.status(),
+        StatusCode::SEE_OTHER,
+        "sign-in page should send upstream"
+    );
+    url::Url::parse(&location(&response)).expect("upstream URL")
+}
+
+fn param(url: &url::Url, name: &str) -> String {
+    url.query_pairs()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.into_owned())
+        .expect(name)
+}
+
+/// authgate's callback URL as the provider would redirect to it.
+fn callback(app: &TestApp, provider: &str, pairs: &[(&str, &str)]) -> String {
+    let mut query = url::form_urlencoded::Serializer::new(String::new());
+    for (k, v) in pairs {
+        query.append_pair(k, v);
+    }
+    app.url(&format!(
+        "/oauth2/idpresponse/{provider}?{}",
+        query.finish()
+    ))
+}
+
+/// The callback must end in an error page: no redirect, so no code for the app.
+async fn assert_refused(app: &TestApp, client: &reqwest::Client, url: &str, status: StatusCode) {
+    let response = app.get(client, url).await;
+    assert_eq!(response.status(), status, "{url}");
+    assert!(
+        response.headers().get("location").is_none(),
+        "no redirect, no code"
+    );
+    let html = response.text().await.expect("html");
+    assert!(html.contains("<h1>"), "a page for people");
+}
+
+#[tokio::test]
+async fn an_upstream_login_ends_with_authgate_tokens_for_the_app() {
+    // Arrange
+    let fed = federated().await;
+    let request = fed_request().with("identity_provider", "op-a");
+    let upstream = go_upstream_with(&fed.app, &fed.app.browser, &request).await;
+    assert!(
+        upstream
+            .as_str()
+            .starts_with(&format!("{}/authorize", fed.a.issuer))
+    );
+    assert_eq!(
+        param(&upstream, "redirect_uri"),
+        fed.app.url("/oauth2/idpresponse/op-a")
+    );
+    assert_eq!(param(&upstream, "client_id"), "authgate");
+    assert_eq!(param(&upstream, "code_challenge_method"), "S256");
+    let state = param(&upstream, "state");
+    let nonce = param(&upstream, "nonce");
+    let mut claims = fed.a.claims("authgate", &nonce);
+    claims["email_verified"] = json!(false);
+    fed.a.answer_with_id_token(&fed.a.sign(&claims));
+
+    // Act
+    let url = callback(
+        &fed.app,
+        "op-a",
+        &[("code", "c1"), ("state", &state), ("iss", &fed.a.issuer)],
+    );
+    let back = fed.app.get(&fed.app.browser, &url).await;
+
+    // Assert: a code for the app, redeemable with the app's own PKCE verifier.
+    assert_eq!(back.status(), StatusCode::SEE_OTHER);
+    let to_app = location(&back);
+    assert!(to_app.starts_with("fedapp://cb?code="), "{to_app}");
+    let code = query_param(&to_app, "code").expect("code");
+    let response = fed.app.exchange(&request, &code).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let tokens: serde_json::Value = response.json().await.expect("json");
+    let id = claims_of(tokens["id_token"].as_str().expect("id"));
+    assert_eq!(
+        id["iss"],
+        fed.app.address.as_str(),
+        "authgate is the issuer (broker mode)"
+    );
+    assert_eq!(id["email"], "carol@example.com");
+    assert_eq!(
+        id["email_verified"], false,
+        "passed on as the provider stated it"
+    );
+    assert_eq!(id["name"], "Carol Upstream");
+    assert_eq!(id["preferred_username"], "carol@example.com");
+    assert_eq!(
+        id["nonce"], "nonce-456",
+        "the app's nonce, not the upstream one"
+    );
+
+    // The same upstream subject through another provider is another authgate subject.
+    let client = browser();
+    let request_b = fed_request().with("identity_provider", "op-b");
+    let upstream = go_upstream_with(&fed.app, &client, &request_b).await;
+    fed.b.answer_with_id_token(
+        &fed.b
+            .sign(&fed.b.claims("authgate", &param(&upstream, "nonce"))),
+    );
+    let url = callback(
+        &fed.app,
+        "op-b",
+        &[
+            ("code", "c"),
+            ("state", &param(&upstream, "state")),
+            ("iss", &fed.b.issuer),
+        ],
+    );
+    let code = query_param(&location(&fed.app.get(&client, &url).await), "code").expect("code");
+    let other: serde_json::Value = fed
+        .app
+        .exchange(&request_b, &code)
+        .await
+        .json()
+        .await
+        .expect("json");
+    assert_ne!(
+        claims_of(other["id_token"].as_str().expect("id"))["sub"],
+        id["sub"]
+    );
+}
+
+fn claims_of(jwt: &str) -> serde_json::Value {
+    crate::helpers::claims(jwt)
+}
+
+/// Sets up a flow with A and returns (upstream URL, state, nonce).
+async fn flow(fed: &Fed, client: &reqwest::Client, provider: &str) -> (String, String) {
+    let upstream = go_upstream(&fed.app, client, provider).await;
+    (param(&upstream, "state"), param(&upstream, "nonce"))
+}
+
+#[tokio::test]
+async fn a_callback_in_another_browser_is_refused() {
+    let fed = federated().await;
+    let (state, nonce) = flow(&fed, &fed.app.browser, "op-a").await;
+    fed.a
+        .answer_with_id_token(&fed.a.sign(&fed.a.claims("authgate", &nonce)));
+    let url = callback(
+        &fed.app,
+        "op-a",
+        &[("code", "c"), ("state", &state), ("iss", &fed.a.issuer)],
+    );
+    assert_refused(&fed.app, &browser(), &url, StatusCode::BAD_REQUEST).await;
+}
+
+#[tokio::test]
+async fn a_replayed_callback_is_refused() {
+    let fed = federated().await;
+    let (state, nonce) = flow(&fed, &fed.app.browser, "op-a").await;
+    fed.a
+        .answer_with_id_token(&fed.a.sign(&fed.a.claims("authgate", &nonce)));
+    let url = callback(
+        &fed.app,
+        "op-a",
+        &[("code", "c"), ("state", &state), ("iss", &fed.a.issuer)],
+    );
+    let first = fed.app.get(&fed.app.browser, &url).await;
+    assert_eq!(first.status(), StatusCode::SEE_OTHER);
+    assert_refused(&fed.app, &fed.app.browser, &url, StatusCode::BAD_REQUEST).await;
+}
+
+#[tokio::test]
+async fn a_callback_for_provider_a_on_provider_bs_path_is_refused() {
+    let fed = federated().await;
+    let (state, nonce) = flow(&fed, &fed.app.browser, "op-a").await;
+    fed.b
+        .answer_with_id_token(&fed.b.sign(&fed.b.claims("authgate", &nonce)));
+    let url = callback(
+        &fed.app,
+        "op-b",
+        &[("code", "c"), ("state", &state), ("iss", &fed.b.issuer)],
+    );
+    assert_refused(&fed.app, &fed.app.browser, &url, StatusCode::BAD_REQUEST).await;
+}
+
+#[tokio::test]
+async fn a_wrong_or_missing_iss_is_refused() {
+    let fed = federated().await;
+    let (state, nonce) = flow(&fed, &fed.app.browser, "op-a").await;
+    fed.a
+        .answer_with_id_token(&fed.a.sign(&fed.a.claims("authgate", &nonce)));
+    let url = callback(
+        &fed.app,
+        "op-a",
+        &[("code", "c"), ("state", &state), ("iss", &fed.b.issuer)],
+    );
+    assert_refused(&fed.app, &fed.app.browser, &url, StatusCode::BAD_REQUEST).await;
+
+    // A announces RFC 9207, so a response without `iss` is refused too.
+    let (state, _) = flow(&fed, &fed.app.browser, "op-a").await;
+    let url = callback(&fed.app, "op-a", &[("code", "c"), ("state", &state)]);
+    assert_refused(&fed.app, &fed.app.browser, &url, StatusCode::BAD_REQUEST).await;
+}
+
+/// Runs one flow with A answering `id_token`; asserts the callback is refused.
+async fn assert_token_refused(fed: &Fed, id_token: impl FnOnce(&str) -> String) {
+    let client = browser();
+    let (state, nonce) = flow(fed, &client, "op-a").await;
+    fed.a.answer_with_id_token(&id_token(&nonce));
+    let url = callback(
+        &fed.app,
+        "op-a",
+        &[("code", "c"), ("state", &state), ("iss", &fed.a.issuer)],
+    );
+    assert_refused(&fed.app, &client, &url, StatusCode::BAD_REQUEST).await;
+}
+
+#[tokio::test]
+async fn forged_id_tokens_are_refused() {
+    let fed = federated().await;
+    let a = &fed.a;
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+
+    // Tampered: a valid token whose payload was changed after signing.
+    assert_token_refused(&fed, |nonce| {
+        let token = a.sign(&a.claims("authgate", nonce));
+        let mut parts: Vec<String> = token.split('.').map(str::to_string).collect();
+        let mut claims = a.claims("authgate", nonce);
+        claims["sub"] = json!("admin");
+        parts[1] = URL_SAFE_NO_PAD.encode(claims.to_string());
+        parts.join(".")
+    })
+    .await;
+    // Wrong audience, expired, wrong nonce, wrong issuer.
+    assert_token_refused(&fed, |nonce| a.sign(&a.claims("someone-else", nonce))).await;
+    assert_token_refused(&fed, |nonce| {
+        let mut c = a.claims("authgate", nonce);
+        c["exp"] = json!(now - 60);
+        a.sign(&c)
+    })
+    .await;
+    assert_token_refused(&fed, |_| a.sign(&a.claims("authgate", "another-nonce"))).await;
+    assert_token_refused(&fed, |nonce| {
+        let mut c = a.claims("authgate", nonce);
+        c["iss"] = json!(fed.b.issuer);
+        a.sign(&c)
+    })
+    .await;
+    // Several audiences, ours not the authorized party.
+    assert_token_refused(&fed, |nonce| {
+        let mut c = a.claims("authgate", nonce);
+        c["aud"] = json!(["authgate", "other-client"]);
+        c["azp"] = json!("other-client");
+        a.sign(&c)
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn tokens_with_alg_none_hmac_or_an_unknown_key_are_refused() {
+    let fed = federated().await;
+    let a = &fed.a;
+    let kid = serde_json::from_slice::<serde_json::Value>(&a.keys.jwks()).expect("jwks")["keys"][0]
+        ["kid"]
+        .as_str()
+        .expect("kid")
+        .to_string();
+    let unsigned = |header: serde_json::Value, claims: &serde_json::Value| {
+        format!(
+            "{}.{}",
+            URL_SAFE_NO_PAD.encode(header.to_string()),
+            URL_SAFE_NO_PAD.encode(claims.to_string())
+        )
+    };
+
+    // alg: none
+    assert_token_refused(&fed, |nonce| {
+        format!(
+            "{}.",
+            unsigned(
+                json!({"alg": "none", "kid": kid}),
+                &a.claims("authgate", nonce)
+            )
+        )
+    })
+    .await;
+    // HS256 keyed with the client secret, and with the provider's public JWKS as the secret.
+    for secret in [UPSTREAM_SECRET.as_bytes().to_vec(), a.keys.jwks().to_vec()] {
+        assert_token_refused(&fed, |nonce| {
+            let body = unsigned(
+                json!({"alg": "HS256", "kid": kid, "typ": "JWT"}),
+                &a.claims("authgate", nonce),
+            );
+            let key = aws_lc_rs::hmac::Key::new(aws_lc_rs::hmac::HMAC_SHA256, &secret);
+            let tag = aws_lc_rs::hmac::sign(&key, body.as_bytes());
+            format!("{body}.{}", URL_SAFE_NO_PAD.encode(tag.as_ref()))
+        })
+        .await;
+    }
+    // Signed by a key the provider never published (refetching the JWKS does not help).
+    let dir = tempfile::tempdir().expect("tmp");
+    let stranger = signer(&a.issuer, &dir).await;
+    let before = a.behaviour.lock().expect("lock").jwks_fetches;
+    assert_token_refused(&fed, |nonce| {
+        stranger.sign(&a.claims("authgate", nonce)).expect("sign")
+    })
+    .await;
+    assert!(
+        a.behaviour.lock().expect("lock").jwks_fetches > before,
+        "an unknown kid refetches the JWKS once"
+    );
+}
+
+#[tokio::test]
+async fn a_provider_that_rotated_its_keys_is_followed() {
+    // Arrange: one login caches A's keys; then A starts signing with a new key.
+    let fed = federated().await;
+    let (state, nonce) = flow(&fed, &fed.app.browser, "op-a").await;
+    fed.a
+        .answer_with_id_token(&fed.a.sign(&fed.a.claims("authgate", &nonce)));
+    let first = fed
+        .app
+        .get(
+            &fed.app.browser,
+            &callback(
+                &fed.app,
+                "op-a",
+                &[("code", "c"), ("state", &state), ("iss", &fed.a.issuer)],
+            ),
+        )
+        .await;
+    assert_eq!(first.status(), StatusCode::SEE_OTHER);
+    let dir = tempfile::tempdir().expect("tmp");
+    let rotated = signer(&fed.a.issuer, &dir).await;
+    let jwks = String::from_utf8(rotated.jwks().to_vec()).expect("utf8");
+    fed.a.set(|b| b.jwks = Some(jwks));
+
+    // Act
+    let client = browser();
+    let (state, nonce) = flow(&fed, &client, "op-a").await;
+    fed.a.answer_with_id_token(
+        &rotated
+            .sign(&fed.a.claims("authgate", &nonce))
+            .expect("sign"),
+    );
+    let back = fed
+        .app
+        .get(
+            &client,
+            &callback(
+                &fed.app,
+                "op-a",
+                &[("code", "c"), ("state", &state), ("iss", &fed.a.issuer)],
+            ),
+        )
+        .await;
+
+    // Assert
+    assert_eq!(back.status(), StatusCode::SEE_OTHER);
+    assert!(location(&back).starts_with("fedapp://cb?code="));
+}
+
+#[tokio::test]
+async fn a_google_token_outside_the_hosted_domain_is_refused() {
+    let fed = federated().await;
+    let client = browser();
+    let upstream = go_upstream(&fed.app, &client, "google").await;
+    assert_eq!(param(&upstream, "hd"), "example.com");
+    let mut claims = fed.a.claims("authgate", &param(&upstream, "nonce"));
+    claims["hd"] = json!("elsewhere.com");
+    fed.a.answer_with_id_token(&fed.a.sign(&claims));
+    let url = callback(
+        &fed.app,
+        "google",
+        &[
+            ("code", "c"),
+            ("state", &param(&upstream, "state")),
+            ("iss", &fed.a.issuer),
+        ],
+    );
+    assert_refused(&fed.app, &client, &url, StatusCode::BAD_REQUEST).await;
+
+    // Inside the domain: signed in.
+    let client = browser();
+    let upstream = go_upstream(&fed.app, &client, "google").await;
+    let mut claims = fed.a.claims("authgate", &param(&upstream, "nonce"));
+    claims["hd"] = json!("example.com");
+    fed.a.answer_with_id_token(&fed.a.sign(&claims));
+    let url = callback(
+        &fed.app,
+        "google",
+        &[
+            ("code", "c"),
+            ("state", &param(&upstream, "state")),
+            ("iss", &fed.a.issuer),
+        ],
+    );
+    assert_eq!(
+        fed.app.get(&client, &url).await.status(),
+        StatusCode::SEE_OTHER
+    );
+}
+
+#[tokio::test]
+async fn an_upstream_refusal_goes_back_to_the_app_as_an_error() {
+    let fed = federated().await;
+    let (state, _) = flow(&fed, &fed.app.browser, "op-a").await;
+    let url = callback(
+        &fed.app,
+        "op-a",
+        &[
+            ("error", "access_denied"),
+            ("state", &state),
+            ("iss", &fed.a.issuer),
+        ],
+    );
+    let response = fed.app.get(&fed.app.browser, &url).await;
+    assert_eq!(response.status(), StatusCode::FOUND);
+    let back = location(&response);
+    assert!(back.starts_with("fedapp://cb?"));
+    assert_eq!(
+        query_param(&back, "error").as_deref(),
+        Some("access_denied")
+    );
+    assert_eq!(query_param(&back, "state").as_deref(), Some("state-123"));
+    assert!(query_param(&back, "code").is_none());
+}
+
+#[tokio::test]
+async fn login_hint_and_prompt_reach_the_provider() {
+    let fed = federated().await;
+    let request = fed_request()
+        .with("identity_provider", "op-a")
+        .with("login_hint", "carol@example.com")
+        .with("prompt", "select_account");
+    let response = fed.app.authorize(&fed.app.browser, &request).await;
+    let response = fed.app.get(&fed.app.browser, &location(&response)).await;
+    let upstream = url::Url::parse(&location(&response)).expect("url");
+    assert_eq!(param(&upstream, "login_hint"), "carol@example.com");
+    assert_eq!(param(&upstream, "prompt"), "select_account");
+}
+
+#[tokio::test]
+async fn an_unreachable_slow_or_garbled_provider_gets_a_page_naming_it() {
+    let fed = federated().await;
+    // Unreachable: discovery fails before the browser leaves.
+    let response = fed
+        .app
+        .authorize(
+            &fed.app.browser,
+            &fed_request().with("identity_provider", "down"),
+        )
+        .await;
+    let page = fed.app.get(&fed.app.browser, &location(&response)).await;
+    assert_eq!(page.status(), StatusCode::BAD_GATEWAY);
+    assert!(
+        page.text()
+            .await
+            .expect("html")
+            .contains("Provider down did not answer")
+    );
+
+    // Slow token endpoint: the page comes after the 1 s timeout, not the 5 s delay.
+    fed.a.set(|b| b.token_delay = Some(Duration::from_secs(5)));
+    let (state, _) = flow(&fed, &fed.app.browser, "op-a").await;
+    let started = std::time::Instant::now();
+    let url = callback(
+        &fed.app,
+        "op-a",
+        &[("code", "c"), ("state", &state), ("iss", &fed.a.issuer)],
+    );
+    assert_refused(&fed.app, &fed.app.browser, &url, StatusCode::BAD_GATEWAY).await;
+    assert!(started.elapsed() < Duration::from_secs(4));
+    fed.a.set(|b| b.token_delay = None);
+
+    // Garbage from the token endpoint.
+    for (status, body) in [
+        (200, "this is not json"),
+        (500, "<html>oops</html>"),
+        (200, r#"{"access_token":"x","token_type":"Bearer"}"#),
+    ] {
+        fed.a
+            .set(|b| b.token_response = Some((status, body.to_string())));
+        let (state, _) = flow(&fed, &fed.app.browser, "op-a").await;
+        let url = callback(
+            &fed.app,
+            "op-a",
+            &[("code", "c"), ("state", &state), ("iss", &fed.a.issuer)],
+        );
+        assert_refused(&fed.app, &fed.app.browser, &url, StatusCode::BAD_GATEWAY).await;
+    }
+}
