@@ -24,6 +24,16 @@ use std::time::{Duration, Instant};
 /// How long discovery and keys are trusted before being fetched again.
 const METADATA_TTL: Duration = Duration::from_secs(3600);
 
+/// A client with its authorization and token endpoints set (openidconnect's typestate).
+type UpstreamClient = CoreClient<
+    openidconnect::EndpointSet,
+    openidconnect::EndpointNotSet,
+    openidconnect::EndpointNotSet,
+    openidconnect::EndpointNotSet,
+    openidconnect::EndpointSet,
+    openidconnect::EndpointNotSet,
+>;
+
 /// What went wrong with the upstream, in words a sign-in page can show about that provider.
 #[derive(Debug, thiserror::Error)]
 pub enum UpstreamError {
@@ -241,20 +251,7 @@ impl OidcConnector {
         }
     }
 
-    fn client(
-        &self,
-        metadata: &Cached,
-    ) -> Result<
-        CoreClient<
-            openidconnect::EndpointSet,
-            openidconnect::EndpointNotSet,
-            openidconnect::EndpointNotSet,
-            openidconnect::EndpointNotSet,
-            openidconnect::EndpointSet,
-            openidconnect::EndpointNotSet,
-        >,
-        UpstreamError,
-    > {
+    fn client(&self, metadata: &Cached) -> Result<UpstreamClient, UpstreamError> {
         let bad = |_| UpstreamError::BadAnswer(self.display_name.clone());
         let issuer = IssuerUrl::new(self.settings.issuer.clone()).map_err(bad)?;
         let mut client = CoreClient::new(
@@ -318,14 +315,7 @@ impl OidcConnector {
 
     fn verify(
         &self,
-        client: &CoreClient<
-            openidconnect::EndpointSet,
-            openidconnect::EndpointNotSet,
-            openidconnect::EndpointNotSet,
-            openidconnect::EndpointNotSet,
-            openidconnect::EndpointSet,
-            openidconnect::EndpointNotSet,
-        >,
+        client: &UpstreamClient,
         id_token: &CoreIdToken,
         nonce: &str,
     ) -> Result<CoreIdTokenClaims, ClaimsVerificationError> {

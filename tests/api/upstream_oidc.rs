@@ -226,31 +226,52 @@ async fn flow(fed: &Fed, client: &reqwest::Client, provider: &str) -> (String, S
     (param(&upstream, "state"), param(&upstream, "nonce"))
 }
 
+/// Starts a flow with `start` in `client`, has `answerer` answer a valid token for its nonce, and
+/// returns the callback URL on `path`'s provider carrying `iss`.
+async fn answered_callback(
+    fed: &Fed,
+    client: &reqwest::Client,
+    start: &str,
+    answerer: &StubOp,
+    path: &str,
+    iss: &str,
+) -> String {
+    let (state, nonce) = flow(fed, client, start).await;
+    answerer.answer_with_id_token(&answerer.sign(&answerer.claims("authgate", &nonce)));
+    callback(
+        &fed.app,
+        path,
+        &[("code", "c"), ("state", &state), ("iss", iss)],
+    )
+}
+
 #[tokio::test]
 async fn a_callback_in_another_browser_is_refused() {
     let fed = federated().await;
-    let (state, nonce) = flow(&fed, &fed.app.browser, "op-a").await;
-    fed.a
-        .answer_with_id_token(&fed.a.sign(&fed.a.claims("authgate", &nonce)));
-    let url = callback(
-        &fed.app,
+    let url = answered_callback(
+        &fed,
+        &fed.app.browser,
         "op-a",
-        &[("code", "c"), ("state", &state), ("iss", &fed.a.issuer)],
-    );
+        &fed.a,
+        "op-a",
+        &fed.a.issuer,
+    )
+    .await;
     assert_refused(&fed.app, &browser(), &url, StatusCode::BAD_REQUEST).await;
 }
 
 #[tokio::test]
 async fn a_replayed_callback_is_refused() {
     let fed = federated().await;
-    let (state, nonce) = flow(&fed, &fed.app.browser, "op-a").await;
-    fed.a
-        .answer_with_id_token(&fed.a.sign(&fed.a.claims("authgate", &nonce)));
-    let url = callback(
-        &fed.app,
+    let url = answered_callback(
+        &fed,
+        &fed.app.browser,
         "op-a",
-        &[("code", "c"), ("state", &state), ("iss", &fed.a.issuer)],
-    );
+        &fed.a,
+        "op-a",
+        &fed.a.issuer,
+    )
+    .await;
     let first = fed.app.get(&fed.app.browser, &url).await;
     assert_eq!(first.status(), StatusCode::SEE_OTHER);
     assert_refused(&fed.app, &fed.app.browser, &url, StatusCode::BAD_REQUEST).await;
@@ -259,28 +280,30 @@ async fn a_replayed_callback_is_refused() {
 #[tokio::test]
 async fn a_callback_for_provider_a_on_provider_bs_path_is_refused() {
     let fed = federated().await;
-    let (state, nonce) = flow(&fed, &fed.app.browser, "op-a").await;
-    fed.b
-        .answer_with_id_token(&fed.b.sign(&fed.b.claims("authgate", &nonce)));
-    let url = callback(
-        &fed.app,
+    let url = answered_callback(
+        &fed,
+        &fed.app.browser,
+        "op-a",
+        &fed.b,
         "op-b",
-        &[("code", "c"), ("state", &state), ("iss", &fed.b.issuer)],
-    );
+        &fed.b.issuer,
+    )
+    .await;
     assert_refused(&fed.app, &fed.app.browser, &url, StatusCode::BAD_REQUEST).await;
 }
 
 #[tokio::test]
 async fn a_wrong_or_missing_iss_is_refused() {
     let fed = federated().await;
-    let (state, nonce) = flow(&fed, &fed.app.browser, "op-a").await;
-    fed.a
-        .answer_with_id_token(&fed.a.sign(&fed.a.claims("authgate", &nonce)));
-    let url = callback(
-        &fed.app,
+    let url = answered_callback(
+        &fed,
+        &fed.app.browser,
         "op-a",
-        &[("code", "c"), ("state", &state), ("iss", &fed.b.issuer)],
-    );
+        &fed.a,
+        "op-a",
+        &fed.b.issuer,
+    )
+    .await;
     assert_refused(&fed.app, &fed.app.browser, &url, StatusCode::BAD_REQUEST).await;
 
     // A announces RFC 9207, so a response without `iss` is refused too.
@@ -402,20 +425,16 @@ async fn tokens_with_alg_none_hmac_or_an_unknown_key_are_refused() {
 async fn a_provider_that_rotated_its_keys_is_followed() {
     // Arrange: one login caches A's keys; then A starts signing with a new key.
     let fed = federated().await;
-    let (state, nonce) = flow(&fed, &fed.app.browser, "op-a").await;
-    fed.a
-        .answer_with_id_token(&fed.a.sign(&fed.a.claims("authgate", &nonce)));
-    let first = fed
-        .app
-        .get(
-            &fed.app.browser,
-            &callback(
-                &fed.app,
-                "op-a",
-                &[("code", "c"), ("state", &state), ("iss", &fed.a.issuer)],
-            ),
-        )
-        .await;
+    let url = answered_callback(
+        &fed,
+        &fed.app.browser,
+        "op-a",
+        &fed.a,
+        "op-a",
+        &fed.a.issuer,
+    )
+    .await;
+    let first = fed.app.get(&fed.app.browser, &url).await;
     assert_eq!(first.status(), StatusCode::SEE_OTHER);
     let dir = tempfile::tempdir().expect("tmp");
     let rotated = signer(&fed.a.issuer, &dir).await;
