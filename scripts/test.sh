@@ -13,4 +13,11 @@ fi
 cargo fmt --all -- --check
 cargo clippy --all-targets --locked -- -D warnings
 scripts/install-peers.sh
-cargo test --all-targets --locked
+
+# Library, binary and integration tests (examples are built by clippy above; they hold no
+# tests). The closing line totals every test binary's results.
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+cargo test --locked --lib --bins --tests 2>&1 | tee "$log"
+awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($i ~ /^passed;?$/) p += $(i-1); if ($i ~ /^failed;?$/) f += $(i-1) } }
+     END { printf "%d passed, %d failed\n", p, f; exit (p == 0 || f > 0) }' "$log"

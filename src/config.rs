@@ -227,6 +227,52 @@ pub enum ProviderKind {
         users: Vec<LocalUserSettings>,
     },
     Oidc(Box<OidcSettings>),
+    Facebook(Box<FacebookSettings>),
+}
+
+/// Facebook Login, manual flow (`kind = "facebook"`): plain OAuth 2.0 plus the Graph API.
+#[derive(Debug, Clone, Deserialize)]
+pub struct FacebookSettings {
+    pub app_id: String,
+    #[serde(default)]
+    pub app_secret_env: Option<String>,
+    #[serde(default)]
+    pub app_secret_file: Option<PathBuf>,
+    #[serde(default = "default_facebook_scopes")]
+    pub scopes: Vec<String>,
+    #[serde(default = "default_graph_version")]
+    pub graph_version: String,
+    /// Where the login dialog lives (tests point it at a local stand-in).
+    #[serde(default = "default_facebook_dialog")]
+    pub dialog_base_url: String,
+    #[serde(default = "default_facebook_graph")]
+    pub graph_base_url: String,
+    #[serde(default = "default_upstream_timeout", with = "humantime_serde")]
+    pub timeout: Duration,
+}
+
+fn default_facebook_scopes() -> Vec<String> {
+    vec!["public_profile".into(), "email".into()]
+}
+
+fn default_graph_version() -> String {
+    "v19.0".into()
+}
+
+fn default_facebook_dialog() -> String {
+    "https://www.facebook.com".into()
+}
+
+fn default_facebook_graph() -> String {
+    "https://graph.facebook.com".into()
+}
+
+impl FacebookSettings {
+    pub fn app_secret(&self) -> Result<String, String> {
+        read_secret(&self.app_secret_env, &self.app_secret_file)
+            .map_err(|e| e.replace("client_secret", "app_secret"))?
+            .ok_or_else(|| "app_secret_env: Facebook needs the app secret".to_string())
+    }
 }
 
 /// An upstream OpenID Provider (`kind = "oidc"`).
@@ -434,6 +480,7 @@ impl Settings {
             }
             match &provider.kind {
                 ProviderKind::Oidc(oidc) => validate_oidc(&key, oidc, &mut problems),
+                ProviderKind::Facebook(fb) => validate_facebook(&key, fb, &mut problems),
                 ProviderKind::Local { users } => {
                     let mut names = HashSet::new();
                     for (j, user) in users.iter().enumerate() {
@@ -558,23 +605,46 @@ impl Settings {
     }
 }
 
+/// Upstream URLs are https; plain http only on loopback, where tests run their peers.
+fn validate_upstream_url(key: &str, name: &str, value: &str, problems: &mut Vec<String>) {
+    match url::Url::parse(value) {
+        Err(_) => problems.push(format!("{key}.{name}: `{value}` is not an absolute URL")),
+        Ok(url) => {
+            let loopback = matches!(url.host_str(), Some("127.0.0.1" | "[::1]" | "localhost"));
+            if url.scheme() != "https" && !(url.scheme() == "http" && loopback) {
+                problems.push(format!(
+                    "{key}.{name}: must be https (plain http only on loopback, for tests)"
+                ));
+            }
+        }
+    }
+}
+
+fn validate_facebook(key: &str, fb: &FacebookSettings, problems: &mut Vec<String>) {
+    validate_upstream_url(key, "dialog_base_url", &fb.dialog_base_url, problems);
+    validate_upstream_url(key, "graph_base_url", &fb.graph_base_url, problems);
+    if fb.app_id.is_empty() || !fb.app_id.bytes().all(|b| b.is_ascii_digit()) {
+        problems.push(format!("{key}.app_id: must be Facebook's numeric app id"));
+    }
+    if let Err(e) = fb.app_secret() {
+        problems.push(format!("{key}.{e}"));
+    }
+    if !fb.graph_version.starts_with('v') || fb.graph_version.contains('/') {
+        problems.push(format!("{key}.graph_version: like `v19.0`"));
+    }
+    if fb.timeout.is_zero() {
+        problems.push(format!("{key}.timeout: must be longer than zero"));
+    }
+}
+
 fn validate_oidc(key: &str, oidc: &OidcSettings, problems: &mut Vec<String>) {
     for (name, value) in [
         ("issuer", Some(&oidc.issuer)),
         ("discovery_url", oidc.discovery_url.as_ref()),
         ("jwks_uri", oidc.jwks_uri.as_ref()),
     ] {
-        let Some(value) = value else { continue };
-        match url::Url::parse(value) {
-            Err(_) => problems.push(format!("{key}.{name}: `{value}` is not an absolute URL")),
-            Ok(url) => {
-                let loopback = matches!(url.host_str(), Some("127.0.0.1" | "[::1]" | "localhost"));
-                if url.scheme() != "https" && !(url.scheme() == "http" && loopback) {
-                    problems.push(format!(
-                        "{key}.{name}: must be https (plain http only on loopback, for tests)"
-                    ));
-                }
-            }
+        if let Some(value) = value {
+            validate_upstream_url(key, name, value, problems);
         }
     }
     if oidc.client_id.is_empty() {

@@ -1,17 +1,96 @@
 //! Where users actually sign in. Today: the built-in local user list. Upstream providers
 //! (OIDC, Cognito, Facebook, SAML) join [`ProviderKind`] as they land.
 
+pub mod facebook;
 mod identity;
 pub mod local;
 pub mod oidc;
 
 pub use identity::Identity;
 
+/// What went wrong with the upstream, in words a sign-in page can show about that provider.
+#[derive(Debug, thiserror::Error)]
+pub enum UpstreamError {
+    /// The provider did not answer in time or could not be reached.
+    #[error("{0} did not answer")]
+    Unreachable(String),
+    /// The provider answered something we cannot use (bad JSON, HTTP error, no ID token).
+    #[error("{0} gave an answer authgate cannot use")]
+    BadAnswer(String),
+    /// The answer was well formed but fails verification (signature, issuer, audience, nonce,
+    /// expiry, hosted domain): treated as an attack.
+    #[error("the sign-in response from {0} did not pass verification")]
+    Rejected(String),
+}
+
+/// What the connector remembers between sending the browser upstream and its return.
+pub struct Started {
+    /// Where to send the browser.
+    pub authorize_url: String,
+    pub pkce_verifier: String,
+    pub nonce: String,
+}
+
+/// The HTTP client a connector talks to its provider with: no redirects (following them from
+/// a token endpoint opens SSRF, and nothing here needs them) and the provider's timeout.
+pub(crate) fn upstream_http_client(
+    timeout: std::time::Duration,
+) -> Result<reqwest::Client, String> {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .timeout(timeout)
+        .connect_timeout(timeout)
+        .build()
+        .map_err(|e| format!("HTTP client: {e}"))
+}
+
+/// A provider the browser is sent to (as opposed to one whose password page is ours).
+pub enum Upstream<'a> {
+    Oidc(&'a oidc::OidcConnector),
+    Facebook(&'a facebook::FacebookConnector),
+}
+
+impl Upstream<'_> {
+    pub async fn start(
+        &self,
+        state: &str,
+        login_hint: Option<&str>,
+        prompt: Option<&str>,
+    ) -> Result<Started, UpstreamError> {
+        match self {
+            Upstream::Oidc(c) => c.start(state, login_hint, prompt).await,
+            Upstream::Facebook(c) => c.start(state),
+        }
+    }
+
+    /// RFC 9207 `iss` check, for providers that have an issuer.
+    pub async fn check_response_issuer(&self, iss: Option<&str>) -> Result<(), UpstreamError> {
+        match self {
+            Upstream::Oidc(c) => c.check_response_issuer(iss).await,
+            // Facebook Login is plain OAuth 2.0 with no issuer; its callback path is its own.
+            Upstream::Facebook(_) => Ok(()),
+        }
+    }
+
+    pub async fn finish(
+        &self,
+        code: &str,
+        pkce_verifier: &str,
+        nonce: &str,
+    ) -> Result<Identity, UpstreamError> {
+        match self {
+            Upstream::Oidc(c) => c.finish(code, pkce_verifier, nonce).await,
+            Upstream::Facebook(c) => c.finish(code, pkce_verifier).await,
+        }
+    }
+}
+
 use crate::config::{ProviderKind as ProviderSettingsKind, Settings};
 
 pub enum ProviderKind {
     Local(local::LocalUsers),
     Oidc(Box<oidc::OidcConnector>),
+    Facebook(Box<facebook::FacebookConnector>),
 }
 
 impl ProviderKind {
@@ -20,6 +99,16 @@ impl ProviderKind {
         match self {
             ProviderKind::Local(_) => "local",
             ProviderKind::Oidc(_) => "oidc",
+            ProviderKind::Facebook(_) => "facebook",
+        }
+    }
+
+    /// The upstream leg, for providers that have one.
+    pub fn upstream(&self) -> Option<Upstream<'_>> {
+        match self {
+            ProviderKind::Local(_) => None,
+            ProviderKind::Oidc(c) => Some(Upstream::Oidc(c)),
+            ProviderKind::Facebook(c) => Some(Upstream::Facebook(c)),
         }
     }
 }
@@ -46,6 +135,9 @@ impl ProviderRegistry {
                 }
                 ProviderSettingsKind::Oidc(oidc) => ProviderKind::Oidc(Box::new(
                     oidc::OidcConnector::new(&p.id, &display_name, oidc, &settings.issuer)?,
+                )),
+                ProviderSettingsKind::Facebook(fb) => ProviderKind::Facebook(Box::new(
+                    facebook::FacebookConnector::new(&p.id, &display_name, fb, &settings.issuer)?,
                 )),
             };
             providers.push(Provider {

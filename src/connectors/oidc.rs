@@ -7,7 +7,7 @@
 //! Discovery and JWKS are fetched on first use and cached; JWKS is fetched again once when a
 //! token names a key we do not know (the provider rotated).
 
-use super::Identity;
+use super::{Identity, Started, UpstreamError};
 use crate::config::OidcSettings;
 use openidconnect::core::{
     CoreClient, CoreIdToken, CoreIdTokenClaims, CoreJsonWebKeySet, CoreJwsSigningAlgorithm,
@@ -34,21 +34,6 @@ type UpstreamClient = CoreClient<
     openidconnect::EndpointNotSet,
 >;
 
-/// What went wrong with the upstream, in words a sign-in page can show about that provider.
-#[derive(Debug, thiserror::Error)]
-pub enum UpstreamError {
-    /// The provider did not answer in time or could not be reached.
-    #[error("{0} did not answer")]
-    Unreachable(String),
-    /// The provider answered something we cannot use (bad JSON, HTTP error, no ID token).
-    #[error("{0} gave an answer authgate cannot use")]
-    BadAnswer(String),
-    /// The answer was well formed but fails verification (signature, issuer, audience, nonce,
-    /// expiry, hosted domain): treated as an attack.
-    #[error("the sign-in response from {0} did not pass verification")]
-    Rejected(String),
-}
-
 /// The part of a discovery document we use.
 #[derive(Debug, Clone, Deserialize)]
 struct Discovery {
@@ -65,13 +50,6 @@ struct Cached {
     discovery: Discovery,
     jwks: CoreJsonWebKeySet,
     fetched: Instant,
-}
-
-/// What the connector remembers between sending the browser upstream and its return.
-pub struct Started {
-    pub authorize_url: String,
-    pub pkce_verifier: String,
-    pub nonce: String,
 }
 
 pub struct OidcConnector {
@@ -91,13 +69,7 @@ impl OidcConnector {
         settings: &OidcSettings,
         issuer: &str,
     ) -> Result<Self, String> {
-        let http = reqwest::Client::builder()
-            // Following redirects from a token endpoint opens SSRF; nothing here needs them.
-            .redirect(reqwest::redirect::Policy::none())
-            .timeout(settings.timeout)
-            .connect_timeout(settings.timeout)
-            .build()
-            .map_err(|e| format!("HTTP client: {e}"))?;
+        let http = super::upstream_http_client(settings.timeout)?;
         Ok(Self {
             provider_id: provider_id.to_string(),
             display_name: display_name.to_string(),

@@ -112,24 +112,25 @@ pub async fn provider_get(
         .apps
         .get(&request.client_id)
         .is_some_and(|a| a.providers.contains(&provider_id));
-    match state.providers.get(&provider_id).map(|p| &p.kind) {
-        Some(ProviderKind::Oidc(connector)) if app_allows => {
-            return crate::hosted_ui::upstream::send_upstream(
-                &state,
-                connector,
-                &provider_id,
-                &request_id,
-                request,
-            )
-            .await;
-        }
-        Some(ProviderKind::Oidc(_)) => {
+    if let Some(upstream) = state
+        .providers
+        .get(&provider_id)
+        .and_then(|p| p.kind.upstream())
+    {
+        if !app_allows {
             return pages::error(
                 StatusCode::BAD_REQUEST,
                 "That sign-in method is not available for this app.",
             );
         }
-        Some(ProviderKind::Local(_)) | None => {}
+        return crate::hosted_ui::upstream::send_upstream(
+            &state,
+            upstream,
+            &provider_id,
+            &request_id,
+            request,
+        )
+        .await;
     }
     let csrf = match browser.csrf_token().await {
         Ok(csrf) => csrf,

@@ -3,8 +3,7 @@
 //! provider it went to and is bound to this browser; it is consumed before the code is redeemed,
 //! so a replayed callback finds nothing.
 
-use crate::connectors::ProviderKind;
-use crate::connectors::oidc::{OidcConnector, UpstreamError};
+use crate::connectors::{Upstream, UpstreamError};
 use crate::hosted_ui::pages;
 use crate::hosted_ui::session::BrowserSession;
 use crate::hosted_ui::signin::{bound_request, finish_sign_in};
@@ -23,7 +22,7 @@ use tower_sessions::Session;
 /// Records PKCE verifier and nonce on the request, then sends the browser upstream.
 pub async fn send_upstream(
     state: &AppState,
-    connector: &OidcConnector,
+    connector: Upstream<'_>,
     provider_id: &str,
     request_id: &str,
     mut request: AuthRequest,
@@ -111,7 +110,10 @@ pub async fn idpresponse_get(
             "This sign-in response does not belong to the sign-in that was started.",
         );
     };
-    let Some(ProviderKind::Oidc(connector)) = state.providers.get(&provider_id).map(|p| &p.kind)
+    let Some(connector) = state
+        .providers
+        .get(&provider_id)
+        .and_then(|p| p.kind.upstream())
     else {
         return pages::error(StatusCode::BAD_REQUEST, "Unknown sign-in provider.");
     };
