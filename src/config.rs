@@ -19,6 +19,7 @@ const OVERRIDABLE: &[&str] = &[
     "listen",
     "issuer",
     "data_dir",
+    "store_key_env",
     "log_format",
     "tokens",
     "sessions",
@@ -35,6 +36,11 @@ pub struct Settings {
     pub issuer: String,
     /// Where the SQLite store lives.
     pub data_dir: PathBuf,
+    /// Environment variable holding the key (32 bytes, base64) that seals secrets in the store.
+    /// Without it, a key file `store.key` is created in `data_dir` on first start; replicas
+    /// sharing a store must share the key, so set this when running several.
+    #[serde(default)]
+    pub store_key_env: Option<String>,
     /// `text` (default) or `json`.
     #[serde(default = "default_log_format")]
     pub log_format: String,

@@ -28,8 +28,119 @@ pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.ct_eq(b).into()
 }
 
+/// AES-256-GCM for secrets the store keeps but must not keep readable (upstream refresh tokens):
+/// a copy of the store (a backup, a shared Redis) without the key reveals nothing. The purpose
+/// is bound in as associated data, so a value sealed for one use cannot be replayed as another.
+pub struct Sealer(aws_lc_rs::aead::RandomizedNonceKey);
+
+/// A sealed value: base64url of nonce || ciphertext || tag. Its `Debug` shows nothing.
+#[derive(Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Sealed(String);
+
+impl std::fmt::Debug for Sealed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Sealed(<redacted>)")
+    }
+}
+
+impl Sealed {
+    /// The stored form, for tests that look at what reached the store.
+    pub fn as_stored(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Sealer {
+    pub const KEY_LEN: usize = 32;
+
+    pub fn new(key: &[u8]) -> Result<Self, String> {
+        aws_lc_rs::aead::RandomizedNonceKey::new(&aws_lc_rs::aead::AES_256_GCM, key)
+            .map(Self)
+            .map_err(|_| format!("the store key must be {} bytes", Self::KEY_LEN))
+    }
+
+    /// A fresh random key, for the key file created on first start.
+    pub fn generate_key() -> [u8; 32] {
+        let mut key = [0u8; 32];
+        rand::rng().fill_bytes(&mut key);
+        key
+    }
+
+    pub fn seal(&self, purpose: &str, plaintext: &str) -> Result<Sealed, String> {
+        let mut in_out = plaintext.as_bytes().to_vec();
+        let nonce = self
+            .0
+            .seal_in_place_append_tag(aws_lc_rs::aead::Aad::from(purpose.as_bytes()), &mut in_out)
+            .map_err(|_| "sealing failed".to_string())?;
+        let mut out = nonce.as_ref().to_vec();
+        out.extend_from_slice(&in_out);
+        Ok(Sealed(URL_SAFE_NO_PAD.encode(out)))
+    }
+
+    pub fn open(&self, purpose: &str, sealed: &Sealed) -> Result<String, String> {
+        let raw = URL_SAFE_NO_PAD
+            .decode(&sealed.0)
+            .map_err(|_| "not a sealed value".to_string())?;
+        let nonce_len = aws_lc_rs::aead::NONCE_LEN;
+        if raw.len() < nonce_len {
+            return Err("not a sealed value".into());
+        }
+        let (nonce, ciphertext) = raw.split_at(nonce_len);
+        let nonce = aws_lc_rs::aead::Nonce::try_assume_unique_for_key(nonce)
+            .map_err(|_| "not a sealed value".to_string())?;
+        let mut in_out = ciphertext.to_vec();
+        let plaintext = self
+            .0
+            .open_in_place(
+                nonce,
+                aws_lc_rs::aead::Aad::from(purpose.as_bytes()),
+                &mut in_out,
+            )
+            .map_err(|_| "sealed value does not open with this key and purpose".to_string())?;
+        String::from_utf8(plaintext.to_vec()).map_err(|_| "sealed value is not text".into())
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn sealed_values_open_only_with_the_same_key_and_purpose() {
+        let sealer = Sealer::new(&Sealer::generate_key()).expect("key");
+        let sealed = sealer
+            .seal("upstream-refresh:op", "secret-token")
+            .expect("seal");
+        assert!(!sealed.as_stored().contains("secret-token"));
+        assert_ne!(
+            sealed,
+            sealer
+                .seal("upstream-refresh:op", "secret-token")
+                .expect("seal"),
+            "fresh nonce"
+        );
+        assert_eq!(
+            sealer.open("upstream-refresh:op", &sealed).expect("open"),
+            "secret-token"
+        );
+        assert!(
+            sealer.open("upstream-refresh:other", &sealed).is_err(),
+            "purpose is bound"
+        );
+        let other = Sealer::new(&Sealer::generate_key()).expect("key");
+        assert!(
+            other.open("upstream-refresh:op", &sealed).is_err(),
+            "key is bound"
+        );
+        let mut tampered = sealed.as_stored().to_string();
+        tampered.replace_range(20..21, if &tampered[20..21] == "A" { "B" } else { "A" });
+        assert!(
+            sealer
+                .open("upstream-refresh:op", &Sealed(tampered))
+                .is_err()
+        );
+        assert_eq!(format!("{sealed:?}"), "Sealed(<redacted>)");
+        assert!(Sealer::new(b"short").is_err());
+    }
+
     use super::*;
 
     #[test]

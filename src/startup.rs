@@ -98,6 +98,8 @@ pub async fn build_state(settings: Settings, store: Arc<dyn Store>) -> anyhow::R
     let discovery =
         crate::oauth::discovery::document(&settings.issuer, &t.algorithm, &apps.all_scopes());
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let sealer =
+        crate::security::Sealer::new(&store_key(&settings)?).map_err(anyhow::Error::msg)?;
     Ok(AppState::new(AppContext {
         lifetimes: TokenLifetimes {
             access: t.access_token_ttl,
@@ -109,8 +111,40 @@ pub async fn build_state(settings: Settings, store: Arc<dyn Store>) -> anyhow::R
         keys,
         discovery,
         password_slots: Semaphore::new(cores),
+        sealer,
         settings,
     }))
+}
+
+/// The key that seals secrets in the store: from `store_key_env`, else `data_dir/store.key`
+/// (created on first start, readable by its owner only).
+fn store_key(settings: &Settings) -> anyhow::Result<Vec<u8>> {
+    use base64::Engine;
+    if let Some(var) = &settings.store_key_env {
+        let encoded =
+            std::env::var(var).map_err(|_| anyhow::anyhow!("store_key_env: ${var} is not set"))?;
+        let key = base64::engine::general_purpose::STANDARD
+            .decode(encoded.trim())
+            .map_err(|_| anyhow::anyhow!("store_key_env: ${var} is not base64"))?;
+        anyhow::ensure!(key.len() == 32, "store_key_env: ${var} must hold 32 bytes");
+        return Ok(key);
+    }
+    let path = settings.data_dir.join("store.key");
+    match std::fs::read(&path) {
+        Ok(key) => Ok(key),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            std::fs::create_dir_all(&settings.data_dir)?;
+            let key = crate::security::Sealer::generate_key();
+            let mut options = std::fs::OpenOptions::new();
+            options.write(true).create_new(true);
+            #[cfg(unix)]
+            std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+            std::io::Write::write_all(&mut options.open(&path)?, &key)?;
+            tracing::info!(path = %path.display(), "created the store key");
+            Ok(key.to_vec())
+        }
+        Err(e) => Err(anyhow::anyhow!("cannot read {}: {e}", path.display())),
+    }
 }
 
 fn warn_about_demo_user(providers: &ProviderRegistry) {

@@ -24,6 +24,8 @@ pub struct AppContext {
     pub discovery: bytes::Bytes,
     /// Concurrent argon2 verifications allowed (one per core).
     pub password_slots: Semaphore,
+    /// Seals secrets the store keeps (upstream refresh tokens).
+    pub sealer: crate::security::Sealer,
 }
 
 impl AppState {

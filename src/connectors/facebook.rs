@@ -191,6 +191,7 @@ impl FacebookConnector {
             username: profile.email.clone().unwrap_or_else(|| profile.id.clone()),
             upstream_subject: profile.id,
             claims,
+            upstream_refresh: None,
         })
     }
 }

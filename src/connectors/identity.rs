@@ -15,6 +15,10 @@ pub struct Identity {
     pub username: String,
     /// Standard OIDC claims the provider vouches for (`email`, `email_verified`, `name`, ...).
     pub claims: Map<String, Value>,
+    /// The provider's refresh token, sealed (never stored readable), for refreshing upstream
+    /// when the app refreshes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub upstream_refresh: Option<crate::security::Sealed>,
 }
 
 impl Identity {
@@ -45,6 +49,7 @@ mod tests {
             upstream_subject: subject.into(),
             username: subject.into(),
             claims: Map::new(),
+            upstream_refresh: None,
         }
     }
 

@@ -86,6 +86,7 @@ impl LocalUsers {
             upstream_subject: user.username.clone(),
             username: user.username.clone(),
             claims: user.claims.clone(),
+            upstream_refresh: None,
         })
     }
 }

@@ -77,9 +77,10 @@ impl Upstream<'_> {
         code: &str,
         pkce_verifier: &str,
         nonce: &str,
+        sealer: &crate::security::Sealer,
     ) -> Result<Identity, UpstreamError> {
         match self {
-            Upstream::Oidc(c) => c.finish(code, pkce_verifier, nonce).await,
+            Upstream::Oidc(c) => c.finish(code, pkce_verifier, nonce, sealer).await,
             Upstream::Facebook(c) => c.finish(code, pkce_verifier).await,
         }
     }

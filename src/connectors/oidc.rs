@@ -9,12 +9,14 @@
 
 use super::{Identity, Started, UpstreamError};
 use crate::config::OidcSettings;
+use crate::security::{Sealed, Sealer};
 use openidconnect::core::{
     CoreClient, CoreIdToken, CoreIdTokenClaims, CoreJsonWebKeySet, CoreJwsSigningAlgorithm,
 };
 use openidconnect::{
     AuthUrl, AuthorizationCode, ClaimsVerificationError, ClientId, ClientSecret, IssuerUrl, Nonce,
-    PkceCodeVerifier, RedirectUrl, SignatureVerificationError, TokenResponse, TokenUrl,
+    OAuth2TokenResponse, PkceCodeVerifier, RedirectUrl, RefreshToken, SignatureVerificationError,
+    TokenResponse, TokenUrl,
 };
 use serde::Deserialize;
 use serde_json::{Map, Value};
@@ -246,6 +248,7 @@ impl OidcConnector {
         code: &str,
         pkce_verifier: &str,
         nonce: &str,
+        sealer: &Sealer,
     ) -> Result<Identity, UpstreamError> {
         let metadata = self.metadata(false).await?;
         let client = self.client(&metadata)?;
@@ -282,7 +285,80 @@ impl OidcConnector {
             tracing::warn!(provider = %self.provider_id, error = %e, "upstream ID token rejected");
             UpstreamError::Rejected(self.display_name.clone())
         })?;
-        self.identity(&verified, &id_token.to_string())
+        let mut identity = self.identity(&verified, &id_token.to_string())?;
+        if let Some(refresh) = response.refresh_token() {
+            identity.upstream_refresh = Some(self.seal(sealer, refresh.secret())?);
+        }
+        Ok(identity)
+    }
+
+    fn purpose(&self) -> String {
+        format!("upstream-refresh:{}", self.provider_id)
+    }
+
+    fn seal(&self, sealer: &Sealer, token: &str) -> Result<Sealed, UpstreamError> {
+        sealer.seal(&self.purpose(), token).map_err(|e| {
+            tracing::error!(provider = %self.provider_id, error = %e, "sealing failed");
+            UpstreamError::BadAnswer(self.display_name.clone())
+        })
+    }
+
+    /// Refreshes at the provider with the identity's sealed refresh token: is this person still
+    /// allowed in? Returns the token to keep (rotated or not). A refusal is `Rejected`; an ID
+    /// token in the answer must name the same subject.
+    pub async fn refresh(
+        &self,
+        identity: &Identity,
+        sealer: &Sealer,
+    ) -> Result<Sealed, UpstreamError> {
+        let Some(sealed) = &identity.upstream_refresh else {
+            return Err(UpstreamError::Rejected(self.display_name.clone()));
+        };
+        let token = sealer.open(&self.purpose(), sealed).map_err(|e| {
+            tracing::error!(provider = %self.provider_id, error = %e, "stored upstream token does not open");
+            UpstreamError::Rejected(self.display_name.clone())
+        })?;
+        let metadata = self.metadata(false).await?;
+        let client = self.client(&metadata)?;
+        let response = client
+            .exchange_refresh_token(&RefreshToken::new(token))
+            .request_async(&self.http)
+            .await
+            .map_err(|e| {
+                tracing::warn!(provider = %self.provider_id, error = %e, "upstream refresh failed");
+                match e {
+                    openidconnect::RequestTokenError::Request(_) => {
+                        UpstreamError::Unreachable(self.display_name.clone())
+                    }
+                    openidconnect::RequestTokenError::ServerResponse(_) => {
+                        UpstreamError::Rejected(self.display_name.clone())
+                    }
+                    _ => UpstreamError::BadAnswer(self.display_name.clone()),
+                }
+            })?;
+        if let Some(id_token) = response.id_token() {
+            // A refreshed ID token carries no nonce (OIDC Core §12.2); everything else is checked.
+            let verifier = client.id_token_verifier().set_allowed_algs(
+                self.settings
+                    .id_token_algorithms
+                    .iter()
+                    .filter_map(|a| alg(a)),
+            );
+            let claims = id_token
+                .claims(&verifier, |_: Option<&Nonce>| Ok(()))
+                .map_err(|e| {
+                    tracing::warn!(provider = %self.provider_id, error = %e, "refreshed ID token rejected");
+                    UpstreamError::Rejected(self.display_name.clone())
+                })?;
+            if claims.subject().as_str() != identity.upstream_subject {
+                tracing::warn!(provider = %self.provider_id, "refreshed ID token names another subject");
+                return Err(UpstreamError::Rejected(self.display_name.clone()));
+            }
+        }
+        match response.refresh_token() {
+            Some(rotated) => self.seal(sealer, rotated.secret()),
+            None => Ok(sealed.clone()),
+        }
     }
 
     fn verify(
@@ -346,6 +422,7 @@ impl OidcConnector {
             upstream_subject: subject,
             username,
             claims: out,
+            upstream_refresh: None,
         })
     }
 }

@@ -153,7 +153,7 @@ pub async fn idpresponse_get(
         );
     };
     match connector
-        .finish(code, &flow.pkce_verifier, &flow.nonce)
+        .finish(code, &flow.pkce_verifier, &flow.nonce, &state.sealer)
         .await
     {
         Ok(identity) => finish_sign_in(&state, &browser, request_id, &request, identity).await,

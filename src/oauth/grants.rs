@@ -1,6 +1,7 @@
 //! The token endpoint's grants (RFC 6749 §4.1.3, §6; RFC 7636 §4.6), revocation (RFC 7009)
 //! and userinfo, as logic over parsed parameters: no HTTP types except the Authorization value.
 
+use crate::connectors::{ProviderKind, UpstreamError};
 use crate::oauth::clients::RegisteredApp;
 use crate::oauth::error::{ErrorCode, OAuthError};
 use crate::oauth::keys::KeyError;
@@ -244,6 +245,9 @@ async fn refresh(
             "refresh token was issued to another client",
         ));
     }
+    if family.identity.upstream_refresh.is_some() {
+        family = refresh_upstream(state, &family_id, family, now).await?;
+    }
     if let Some(requested) = params.get("scope") {
         let requested: Vec<String> = requested
             .split(' ')
@@ -259,6 +263,47 @@ async fn refresh(
         family.scopes = requested;
     }
     mint_for(state, &family_id, &family, None, next).await
+}
+
+/// On a downstream refresh, asks the provider the user signed in with whether the session
+/// still stands. A refusal ends the family (`invalid_grant`); a provider that cannot be reached
+/// does not: the session continues and the next refresh asks again.
+async fn refresh_upstream(
+    state: &AppState,
+    family_id: &str,
+    mut family: RefreshFamily,
+    now: OffsetDateTime,
+) -> Result<RefreshFamily, OAuthError> {
+    let Some(ProviderKind::Oidc(connector)) = state
+        .providers
+        .get(&family.identity.provider)
+        .map(|p| &p.kind)
+    else {
+        return Ok(family);
+    };
+    match connector.refresh(&family.identity, &state.sealer).await {
+        Ok(sealed) => {
+            if family.identity.upstream_refresh.as_ref() != Some(&sealed) {
+                family.identity.upstream_refresh = Some(sealed);
+                state
+                    .store
+                    .update_refresh_family(family_id, &family, now)
+                    .await?;
+            }
+            Ok(family)
+        }
+        Err(UpstreamError::Rejected(provider)) => {
+            state.store.revoke_refresh_family(family_id).await?;
+            tracing::info!(%provider, "upstream refused the refresh; family revoked");
+            Err(OAuthError::invalid_grant(format!(
+                "{provider} ended this session"
+            )))
+        }
+        Err(e) => {
+            tracing::warn!(error = %e, "upstream unavailable during refresh; session continues");
+            Ok(family)
+        }
+    }
 }
 
 /// Signs the tokens. RSA signing is the most expensive step of a grant (~0.3 ms per signature,

@@ -182,6 +182,7 @@ mod tests {
             upstream_subject: "a".into(),
             username: "a".into(),
             claims,
+            upstream_refresh: None,
         };
         let only_openid = scoped_claims(&identity, &["openid".into()]);
         assert!(only_openid.is_empty());

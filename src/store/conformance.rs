@@ -39,6 +39,7 @@ pub async fn run_all(store: Arc<dyn Store>) {
     revoked_families_are_inactive_and_refuse_rotation(s).await;
     families_expire_and_rotation_does_not_extend_them(s).await;
     unknown_refresh_tokens_and_families_are_missing(s).await;
+    families_are_updated_only_while_alive(s).await;
     sso_sessions_are_stored_read_deleted_and_expire(s).await;
     browser_sessions_are_stored_overwritten_deleted_and_expire(s).await;
     signing_keys_are_upserted_listed_and_deleted(s).await;
@@ -77,6 +78,7 @@ fn identity(username: &str) -> Identity {
         upstream_subject: username.into(),
         username: username.into(),
         claims,
+        upstream_refresh: None,
     }
 }
 
@@ -166,6 +168,60 @@ async fn is_active(store: &dyn Store, family_id: &str, now: OffsetDateTime) -> b
 
 // ---------------------------------------------------------------------------------------------
 // checks
+
+async fn families_are_updated_only_while_alive(store: &dyn Store) {
+    let now = base_time();
+    let (family_id, mut family, token) = new_family(store, now + secs(60)).await;
+    family.scopes = vec!["openid".into(), "changed".into()];
+    assert!(
+        store
+            .update_refresh_family(&family_id, &family, now)
+            .await
+            .unwrap(),
+        "a live family is updated"
+    );
+    let read = store
+        .get_active_refresh_family(&family_id, now)
+        .await
+        .unwrap();
+    assert_eq!(
+        read.as_ref(),
+        Some(&family),
+        "the update is what is read back"
+    );
+    // Rotation still works and carries the update.
+    let next = unique("refresh");
+    match store
+        .rotate_refresh_token(&token, &next, now)
+        .await
+        .unwrap()
+    {
+        RefreshRotation::Rotated {
+            family: rotated, ..
+        } => assert_eq!(rotated, family),
+        other => panic!("expected Rotated, got {other:?}"),
+    }
+    // Not after expiry, not after revocation, not for an unknown family.
+    assert!(
+        !store
+            .update_refresh_family(&family_id, &family, now + secs(60))
+            .await
+            .unwrap()
+    );
+    store.revoke_refresh_family(&family_id).await.unwrap();
+    assert!(
+        !store
+            .update_refresh_family(&family_id, &family, now)
+            .await
+            .unwrap()
+    );
+    assert!(
+        !store
+            .update_refresh_family(&unique("family"), &family, now)
+            .await
+            .unwrap()
+    );
+}
 
 async fn ping_answers(store: &dyn Store) {
     store

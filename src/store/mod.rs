@@ -90,6 +90,14 @@ pub trait Store: Send + Sync + 'static {
         now: OffsetDateTime,
     ) -> StoreResult<Option<(String, RefreshFamily)>>;
     async fn revoke_refresh_family(&self, family_id: &str) -> StoreResult<()>;
+    /// Replaces what an unexpired, unrevoked family stands for (its upstream token rotated);
+    /// its tokens and expiry are unchanged. Returns false when there was no such family.
+    async fn update_refresh_family(
+        &self,
+        family_id: &str,
+        family: &RefreshFamily,
+        now: OffsetDateTime,
+    ) -> StoreResult<bool>;
     /// The family when it exists, is unexpired and not revoked, else `None`. Access tokens
     /// carry their family id, so this is also how a revoked session's access tokens die.
     async fn get_active_refresh_family(

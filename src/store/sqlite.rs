@@ -543,6 +543,25 @@ impl Store for SqliteStore {
         Ok(())
     }
 
+    async fn update_refresh_family(
+        &self,
+        family_id: &str,
+        family: &RefreshFamily,
+        now: OffsetDateTime,
+    ) -> StoreResult<bool> {
+        let updated = sqlx::query(
+            "UPDATE refresh_families SET record = ?1
+             WHERE id = ?2 AND revoked = 0 AND expires_at > ?3",
+        )
+        .bind(encode("refresh family", family)?)
+        .bind(family_id)
+        .bind(secs(now))
+        .execute(&self.writer)
+        .await
+        .map_err(backend)?;
+        Ok(updated.rows_affected() == 1)
+    }
+
     async fn get_active_refresh_family(
         &self,
         family_id: &str,

@@ -22,6 +22,7 @@ fn identity() -> Identity {
         upstream_subject: "alice".into(),
         username: "alice".into(),
         claims: Map::new(),
+        upstream_refresh: None,
     }
 }
 

@@ -138,6 +138,7 @@ async fn an_expired_code_is_refused() {
             upstream_subject: "demo".into(),
             username: "demo".into(),
             claims: Default::default(),
+            upstream_refresh: None,
         },
         auth_time: 0,
         family_id: "expired-family".into(),

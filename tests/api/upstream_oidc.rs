@@ -596,3 +596,130 @@ async fn an_unreachable_slow_or_garbled_provider_gets_a_page_naming_it() {
         assert_refused(&fed.app, &fed.app.browser, &url, StatusCode::BAD_GATEWAY).await;
     }
 }
+
+/// A completed login with A that left A's refresh token `upstream-rt-1` with authgate; returns
+/// the app's token response.
+async fn login_with_upstream_refresh(fed: &Fed) -> serde_json::Value {
+    let request = fed_request().with("identity_provider", "op-a");
+    let upstream = go_upstream_with(&fed.app, &fed.app.browser, &request).await;
+    let id_token = fed
+        .a
+        .sign(&fed.a.claims("authgate", &param(&upstream, "nonce")));
+    fed.a.answer_with_tokens(&id_token, Some("upstream-rt-1"));
+    let url = callback(
+        &fed.app,
+        "op-a",
+        &[
+            ("code", "c"),
+            ("state", &param(&upstream, "state")),
+            ("iss", &fed.a.issuer),
+        ],
+    );
+    let code = query_param(
+        &location(&fed.app.get(&fed.app.browser, &url).await),
+        "code",
+    )
+    .expect("code");
+    let response = fed.app.exchange(&request, &code).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    response.json().await.expect("json")
+}
+
+#[tokio::test]
+async fn the_upstream_refresh_token_is_kept_sealed_and_used_on_each_refresh() {
+    // Arrange
+    let fed = federated().await;
+    let tokens = login_with_upstream_refresh(&fed).await;
+    let refresh = tokens["refresh_token"].as_str().expect("refresh");
+
+    // Act: the app refreshes; A answers the upstream refresh with a rotated token.
+    let id_token = fed.a.sign(&json!({
+        "iss": fed.a.issuer, "sub": "upstream-user-1", "aud": "authgate",
+        "iat": time::OffsetDateTime::now_utc().unix_timestamp(),
+        "exp": time::OffsetDateTime::now_utc().unix_timestamp() + 3600,
+    }));
+    fed.a.answer_with_tokens(&id_token, Some("upstream-rt-2"));
+    let response = fed.app.refresh("fed", refresh).await;
+
+    // Assert: authgate refreshed upstream with the token A gave it, and kept the new one.
+    assert_eq!(response.status(), StatusCode::OK);
+    let asked = fed
+        .a
+        .behaviour
+        .lock()
+        .expect("lock")
+        .token_requests
+        .last()
+        .cloned()
+        .unwrap_or_default();
+    assert!(asked.contains("grant_type=refresh_token"), "{asked}");
+    assert!(asked.contains("refresh_token=upstream-rt-1"), "{asked}");
+    let next: serde_json::Value = response.json().await.expect("json");
+    fed.a.answer_with_tokens(&id_token, None);
+    assert_eq!(
+        fed.app
+            .refresh("fed", next["refresh_token"].as_str().expect("r"))
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    let asked = fed
+        .a
+        .behaviour
+        .lock()
+        .expect("lock")
+        .token_requests
+        .last()
+        .cloned()
+        .unwrap_or_default();
+    assert!(
+        asked.contains("refresh_token=upstream-rt-2"),
+        "the rotated upstream token was kept: {asked}"
+    );
+
+    // And it never reached the store readable: search the database files themselves.
+    let data = fed.app._dir.as_ref().expect("dir").path().join("data");
+    for entry in std::fs::read_dir(&data).expect("data dir") {
+        let bytes = std::fs::read(entry.expect("entry").path()).expect("read");
+        for secret in ["upstream-rt-1", "upstream-rt-2"] {
+            assert!(
+                !bytes.windows(secret.len()).any(|w| w == secret.as_bytes()),
+                "{secret} stored readable"
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn an_upstream_refusal_on_refresh_ends_the_family_with_invalid_grant() {
+    let fed = federated().await;
+    let tokens = login_with_upstream_refresh(&fed).await;
+    let refresh = tokens["refresh_token"].as_str().expect("refresh");
+    let access = tokens["access_token"].as_str().expect("access");
+
+    fed.a
+        .set(|b| b.token_response = Some((400, json!({"error": "invalid_grant"}).to_string())));
+    let (status, code) = error_code(fed.app.refresh("fed", refresh).await).await;
+
+    assert_eq!(
+        (status, code.as_str()),
+        (StatusCode::BAD_REQUEST, "invalid_grant")
+    );
+    assert_eq!(
+        fed.app.userinfo(access).await.status(),
+        StatusCode::UNAUTHORIZED,
+        "the family is revoked"
+    );
+}
+
+#[tokio::test]
+async fn an_unreachable_upstream_on_refresh_does_not_end_the_session() {
+    let fed = federated().await;
+    let tokens = login_with_upstream_refresh(&fed).await;
+    fed.a.set(|b| b.token_delay = Some(Duration::from_secs(5)));
+    let response = fed
+        .app
+        .refresh("fed", tokens["refresh_token"].as_str().expect("refresh"))
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+}

@@ -96,6 +96,15 @@ async fn a_native_app_signs_in_through_a_real_openid_provider() {
     assert_eq!(id["email"], "alice@example.com");
     assert_eq!(id["email_verified"], true);
     assert_eq!(id["nonce"], "nonce-456");
+
+    // A refresh by the app refreshes at the provider too (it issued authgate a refresh token).
+    let refreshed = app
+        .refresh(
+            "native-fed",
+            tokens["refresh_token"].as_str().expect("refresh"),
+        )
+        .await;
+    assert_eq!(refreshed.status(), StatusCode::OK);
     drop(peer);
 }
 

@@ -28,6 +28,8 @@ pub struct StubBehaviour {
     pub jwks: Option<String>,
     /// How many times the JWKS was fetched.
     pub jwks_fetches: u32,
+    /// The form bodies of the token requests received, oldest first.
+    pub token_requests: Vec<String>,
 }
 
 pub struct StubOp {
@@ -101,12 +103,20 @@ impl StubOp {
 
     /// The token endpoint answers with this ID token from now on.
     pub fn answer_with_id_token(&self, id_token: &str) {
-        let body = json!({
+        self.answer_with_tokens(id_token, None);
+    }
+
+    /// The same, with a refresh token.
+    pub fn answer_with_tokens(&self, id_token: &str, refresh_token: Option<&str>) {
+        let mut body = json!({
             "access_token": "upstream-access-token",
             "token_type": "Bearer",
             "expires_in": 3600,
             "id_token": id_token,
         });
+        if let Some(refresh) = refresh_token {
+            body["refresh_token"] = json!(refresh);
+        }
         self.set(|b| b.token_response = Some((200, body.to_string())));
     }
 
@@ -149,9 +159,10 @@ async fn jwks(State(s): State<Arc<Shared>>) -> impl IntoResponse {
     ([("content-type", "application/json")], body)
 }
 
-async fn token(State(s): State<Arc<Shared>>) -> impl IntoResponse {
+async fn token(State(s): State<Arc<Shared>>, body: String) -> impl IntoResponse {
     let (delay, answer) = {
-        let b = s.behaviour.lock().expect("lock");
+        let mut b = s.behaviour.lock().expect("lock");
+        b.token_requests.push(body);
         (b.token_delay, b.token_response.clone())
     };
     if let Some(delay) = delay {
