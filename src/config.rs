@@ -234,6 +234,67 @@ pub enum ProviderKind {
     },
     Oidc(Box<OidcSettings>),
     Facebook(Box<FacebookSettings>),
+    CognitoHosted(Box<CognitoHostedSettings>),
+}
+
+/// A Cognito user pool through its own hosted UI (`kind = "cognito-hosted"`): an OpenID
+/// provider whose endpoints live on the pool's domain and whose issuer is `cognito-idp`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct CognitoHostedSettings {
+    /// The hosted UI's base URL, e.g. `https://myapp.auth.eu-west-1.amazoncognito.com`.
+    pub domain: String,
+    pub region: String,
+    pub user_pool_id: String,
+    pub client_id: String,
+    #[serde(default)]
+    pub client_secret_env: Option<String>,
+    #[serde(default)]
+    pub client_secret_file: Option<PathBuf>,
+    #[serde(default = "default_oidc_scopes")]
+    pub scopes: Vec<String>,
+    /// A federated IdP of the pool to go to directly (Cognito's `identity_provider`).
+    #[serde(default)]
+    pub identity_provider: Option<String>,
+    /// Where the pool's issuer lives: `https://cognito-idp.{region}.amazonaws.com` unless set
+    /// (tests point it at an emulator).
+    #[serde(default)]
+    pub idp_endpoint: Option<String>,
+    #[serde(default = "default_true")]
+    pub require_nonce: bool,
+    #[serde(default = "default_upstream_timeout", with = "humantime_serde")]
+    pub timeout: Duration,
+}
+
+impl CognitoHostedSettings {
+    /// The OpenID settings this preset stands for.
+    pub fn as_oidc(&self) -> OidcSettings {
+        let idp = self
+            .idp_endpoint
+            .clone()
+            .unwrap_or_else(|| format!("https://cognito-idp.{}.amazonaws.com", self.region));
+        let issuer = format!("{}/{}", idp.trim_end_matches('/'), self.user_pool_id);
+        let domain = self.domain.trim_end_matches('/');
+        let mut extra = BTreeMap::new();
+        if let Some(idp) = &self.identity_provider {
+            extra.insert("identity_provider".to_string(), idp.clone());
+        }
+        OidcSettings {
+            jwks_uri: Some(format!("{issuer}/.well-known/jwks.json")),
+            issuer,
+            discovery_url: None,
+            authorization_endpoint: Some(format!("{domain}/oauth2/authorize")),
+            token_endpoint: Some(format!("{domain}/oauth2/token")),
+            require_nonce: self.require_nonce,
+            client_id: self.client_id.clone(),
+            client_secret_env: self.client_secret_env.clone(),
+            client_secret_file: self.client_secret_file.clone(),
+            scopes: self.scopes.clone(),
+            extra_authorize_params: extra,
+            hosted_domain: None,
+            id_token_algorithms: vec!["RS256".into()],
+            timeout: self.timeout,
+        }
+    }
 }
 
 /// Facebook Login, manual flow (`kind = "facebook"`): plain OAuth 2.0 plus the Graph API.
@@ -292,6 +353,15 @@ pub struct OidcSettings {
     /// Where to fetch signing keys when not the discovery document's `jwks_uri`.
     #[serde(default)]
     pub jwks_uri: Option<String>,
+    /// With `token_endpoint` and `jwks_uri`: endpoints known in advance, no discovery.
+    #[serde(default)]
+    pub authorization_endpoint: Option<String>,
+    #[serde(default)]
+    pub token_endpoint: Option<String>,
+    /// Require the ID token to echo our nonce (OIDC Core §3.1.3.7). Only for providers (or
+    /// emulators) that drop it; PKCE still binds the code to the flow.
+    #[serde(default = "default_true")]
+    pub require_nonce: bool,
     pub client_id: String,
     #[serde(default)]
     pub client_secret_env: Option<String>,
@@ -311,6 +381,10 @@ pub struct OidcSettings {
     /// How long to wait for the provider before showing a page that names it.
     #[serde(default = "default_upstream_timeout", with = "humantime_serde")]
     pub timeout: Duration,
+}
+
+fn default_true() -> bool {
+    true
 }
 
 fn default_oidc_scopes() -> Vec<String> {
@@ -487,6 +561,13 @@ impl Settings {
             match &provider.kind {
                 ProviderKind::Oidc(oidc) => validate_oidc(&key, oidc, &mut problems),
                 ProviderKind::Facebook(fb) => validate_facebook(&key, fb, &mut problems),
+                ProviderKind::CognitoHosted(c) => {
+                    validate_upstream_url(&key, "domain", &c.domain, &mut problems);
+                    if c.region.is_empty() || c.user_pool_id.is_empty() {
+                        problems.push(format!("{key}: region and user_pool_id are required"));
+                    }
+                    validate_oidc(&key, &c.as_oidc(), &mut problems);
+                }
                 ProviderKind::Local { users } => {
                     let mut names = HashSet::new();
                     for (j, user) in users.iter().enumerate() {
@@ -648,6 +729,11 @@ fn validate_oidc(key: &str, oidc: &OidcSettings, problems: &mut Vec<String>) {
         ("issuer", Some(&oidc.issuer)),
         ("discovery_url", oidc.discovery_url.as_ref()),
         ("jwks_uri", oidc.jwks_uri.as_ref()),
+        (
+            "authorization_endpoint",
+            oidc.authorization_endpoint.as_ref(),
+        ),
+        ("token_endpoint", oidc.token_endpoint.as_ref()),
     ] {
         if let Some(value) = value {
             validate_upstream_url(key, name, value, problems);

@@ -159,9 +159,9 @@ fn warn_about_demo_user(providers: &ProviderRegistry) {
                 .iter()
                 .map(|u| u.password_hash.clone())
                 .collect::<Vec<_>>(),
-            crate::config::ProviderKind::Oidc(_) | crate::config::ProviderKind::Facebook(_) => {
-                Vec::new()
-            }
+            crate::config::ProviderKind::Oidc(_)
+            | crate::config::ProviderKind::Facebook(_)
+            | crate::config::ProviderKind::CognitoHosted(_) => Vec::new(),
         })
         .collect();
     for provider in providers.iter() {

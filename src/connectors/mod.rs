@@ -137,6 +137,14 @@ impl ProviderRegistry {
                 ProviderSettingsKind::Oidc(oidc) => ProviderKind::Oidc(Box::new(
                     oidc::OidcConnector::new(&p.id, &display_name, oidc, &settings.issuer)?,
                 )),
+                ProviderSettingsKind::CognitoHosted(cognito) => {
+                    ProviderKind::Oidc(Box::new(oidc::OidcConnector::new(
+                        &p.id,
+                        &display_name,
+                        &cognito.as_oidc(),
+                        &settings.issuer,
+                    )?))
+                }
                 ProviderSettingsKind::Facebook(fb) => ProviderKind::Facebook(Box::new(
                     facebook::FacebookConnector::new(&p.id, &display_name, fb, &settings.issuer)?,
                 )),

@@ -124,6 +124,18 @@ impl OidcConnector {
         })
     }
 
+    /// Endpoints configured in advance (Cognito's hosted UI): no discovery document is read.
+    fn known_endpoints(&self) -> Option<Discovery> {
+        let s = &self.settings;
+        Some(Discovery {
+            issuer: s.issuer.clone(),
+            authorization_endpoint: s.authorization_endpoint.clone()?,
+            token_endpoint: s.token_endpoint.clone()?,
+            jwks_uri: s.jwks_uri.clone()?,
+            authorization_response_iss_parameter_supported: false,
+        })
+    }
+
     /// Discovery and keys, from cache unless stale or `refresh_keys`.
     async fn metadata(&self, refresh_keys: bool) -> Result<Cached, UpstreamError> {
         let cached = self.cache.read().ok().and_then(|c| c.clone());
@@ -133,8 +145,9 @@ impl OidcConnector {
         {
             return Ok(cached.clone());
         }
-        let discovery: Discovery = match (&cached, refresh_keys) {
-            (Some(c), true) if c.fetched.elapsed() < METADATA_TTL => c.discovery.clone(),
+        let discovery: Discovery = match (&cached, refresh_keys, self.known_endpoints()) {
+            (_, _, Some(known)) => known,
+            (Some(c), true, None) if c.fetched.elapsed() < METADATA_TTL => c.discovery.clone(),
             _ => self.get_json(&self.discovery_url()).await?,
         };
         if discovery.issuer != self.settings.issuer && self.settings.discovery_url.is_none() {
@@ -375,9 +388,23 @@ impl OidcConnector {
                 .iter()
                 .filter_map(|a| alg(a)),
         );
-        id_token
-            .claims(&verifier, &Nonce::new(nonce.to_string()))
-            .cloned()
+        let expected = nonce.to_string();
+        let require = self.settings.require_nonce;
+        // With require_nonce off, an absent nonce passes; a present one must still match.
+        let check_nonce = move |found: Option<&Nonce>| match found {
+            Some(found)
+                if crate::security::constant_time_eq(
+                    found.secret().as_bytes(),
+                    expected.as_bytes(),
+                ) =>
+            {
+                Ok(())
+            }
+            Some(_) => Err("nonce mismatch".to_string()),
+            None if require => Err("missing nonce claim".to_string()),
+            None => Ok(()),
+        };
+        id_token.claims(&verifier, check_nonce).cloned()
     }
 
     /// `raw` is the verified token itself, for claims the core claim set does not model.

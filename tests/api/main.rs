@@ -13,6 +13,7 @@ mod peers;
 mod restart;
 mod store;
 mod token;
+mod upstream_cognito;
 mod upstream_facebook;
 mod upstream_oidc;
 mod upstream_peer;

@@ -481,3 +481,132 @@ fn html_form_parsing_and_unescaping() {
     );
     assert_eq!(html_unescape("a & b &bogus; &amp"), "a & b &bogus; &amp");
 }
+
+/// cognito-local (npm), a Cognito user pool emulator with a minimal hosted UI, on its own port
+/// with its own state directory.
+pub struct CognitoLocal {
+    /// `http://127.0.0.1:PORT`: the JSON API, the hosted UI and the pools' issuer base.
+    pub endpoint: String,
+    child: std::process::Child,
+    _state: tempfile::TempDir,
+}
+
+impl Drop for CognitoLocal {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl CognitoLocal {
+    pub async fn start() -> CognitoLocal {
+        install_crypto_provider();
+        let script = peers_dir().join("node_modules/cognito-local/lib/bin/start.js");
+        assert!(
+            script.is_file(),
+            "no cognito-local in tests/peers: {INSTALL_HINT}"
+        );
+        let state = tempfile::tempdir().expect("state dir");
+        // cognito-local stamps its own address into token issuers, so it must be told its port.
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .expect("free port")
+            .port();
+        let mut child = Command::new("node")
+            .arg(&script)
+            .current_dir(state.path())
+            .env("HOST", "127.0.0.1")
+            .env("PORT", port.to_string())
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start cognito-local ({e}): {INSTALL_HINT}"));
+        let stdout = child.stdout.take().expect("stdout");
+        let (ready_tx, ready_rx) = tokio::sync::oneshot::channel::<()>();
+        std::thread::spawn(move || {
+            let mut ready_tx = Some(ready_tx);
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                // Its readiness signal: "Cognito Local running on http://127.0.0.1:PORT".
+                if line.contains("Cognito Local running on")
+                    && let Some(tx) = ready_tx.take()
+                {
+                    let _ = tx.send(());
+                }
+            }
+        });
+        match tokio::time::timeout(START_DEADLINE, ready_rx).await {
+            Ok(Ok(())) => {}
+            _ => panic!("cognito-local did not start within {START_DEADLINE:?}"),
+        }
+        CognitoLocal {
+            endpoint: format!("http://127.0.0.1:{port}"),
+            child,
+            _state: state,
+        }
+    }
+
+    /// One call of the Cognito user pools JSON API (unsigned, as the public operations are).
+    pub async fn call(&self, operation: &str, body: Value) -> Value {
+        let response = Client::new()
+            .post(&self.endpoint)
+            .header("content-type", "application/x-amz-json-1.1")
+            .header(
+                "x-amz-target",
+                format!("AWSCognitoIdentityProviderService.{operation}"),
+            )
+            .body(body.to_string())
+            .send()
+            .await
+            .expect("cognito-local answers");
+        let status = response.status();
+        let value: Value = response.json().await.unwrap_or(Value::Null);
+        assert!(status.is_success(), "{operation} failed: {status} {value}");
+        value
+    }
+
+    /// A pool, a public app client allowed to send the browser back to `callback_url`, and a
+    /// user; returns (pool id, client id).
+    pub async fn pool_with_user(
+        &self,
+        callback_url: &str,
+        email: &str,
+        password: &str,
+    ) -> (String, String) {
+        let pool = self
+            .call(
+                "CreateUserPool",
+                serde_json::json!({"PoolName": "authgate-test"}),
+            )
+            .await;
+        let pool_id = pool["UserPool"]["Id"]
+            .as_str()
+            .expect("pool id")
+            .to_string();
+        let client = self
+            .call(
+                "CreateUserPoolClient",
+                serde_json::json!({
+                    "UserPoolId": pool_id, "ClientName": "authgate",
+                    "CallbackURLs": [callback_url], "AllowedOAuthFlows": ["code"],
+                    "AllowedOAuthScopes": ["openid", "email", "profile"],
+                    "AllowedOAuthFlowsUserPoolClient": true, "SupportedIdentityProviders": ["COGNITO"],
+                }),
+            )
+            .await;
+        let client_id = client["UserPoolClient"]["ClientId"]
+            .as_str()
+            .expect("client id")
+            .to_string();
+        self.call(
+            "AdminCreateUser",
+            serde_json::json!({
+                "UserPoolId": pool_id, "Username": email, "TemporaryPassword": password,
+                "MessageAction": "SUPPRESS",
+                "UserAttributes": [{"Name": "email", "Value": email}, {"Name": "email_verified", "Value": "true"}],
+            }),
+        )
+        .await;
+        (pool_id, client_id)
+    }
+}

@@ -1,0 +1,92 @@
+//! `kind = "cognito-hosted"` against cognito-local (a Cognito user pool emulator with a hosted
+//! UI): app → authgate → the pool's sign-in form → authgate → app → tokens.
+//!
+//! cognito-local does not echo `nonce` in its ID tokens (real Cognito does), so the provider is
+//! configured with `require_nonce = false`: the nonce-less token is accepted, a wrong nonce
+//! would still not be; PKCE binds the code to this flow. Nonce checking itself is covered
+//! against the stand-in (`upstream_oidc.rs`).
+
+use crate::helpers::*;
+use crate::peers::CognitoLocal;
+use reqwest::StatusCode;
+
+const EMAIL: &str = "erin@example.com";
+const PASSWORD: &str = "Passw0rd!-erin";
+
+#[tokio::test]
+async fn a_native_app_signs_in_through_a_cognito_hosted_ui() {
+    // Arrange: authgate's port first (the pool client must know the callback URL).
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let port = listener.local_addr().expect("addr").port();
+    let callback_url = format!("http://127.0.0.1:{port}/oauth2/idpresponse/pool");
+    let cognito = CognitoLocal::start().await;
+    let (pool_id, client_id) = cognito.pool_with_user(&callback_url, EMAIL, PASSWORD).await;
+    let extra = format!(
+        r#"
+[[providers]]
+id = "pool"
+kind = "cognito-hosted"
+name = "Our user pool"
+domain = "{endpoint}"
+region = "eu-west-1"
+user_pool_id = "{pool_id}"
+client_id = "{client_id}"
+idp_endpoint = "{endpoint}"
+require_nonce = false
+
+[[apps]]
+client_id = "poolapp"
+name = "Pool app"
+redirect_uris = ["poolapp://cb"]
+providers = ["pool"]
+scopes = ["openid", "email", "profile"]
+"#,
+        endpoint = cognito.endpoint,
+    );
+    let app = spawn_app_on(listener, &extra, |c| c).await;
+    let mut request = Authorize::native();
+    request.client_id = "poolapp".into();
+    request.redirect_uri = "poolapp://cb".into();
+
+    // Act: authgate sends the browser to the pool's hosted UI; the user signs in there.
+    let response = app.authorize(&app.browser, &request).await;
+    let response = app.get(&app.browser, &location(&response)).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let hosted = url::Url::parse(&location(&response)).expect("hosted UI URL");
+    assert_eq!(
+        hosted.as_str().split('?').next(),
+        Some(format!("{}/oauth2/authorize", cognito.endpoint).as_str())
+    );
+    let mut form: Vec<(String, String)> = hosted.query_pairs().into_owned().collect();
+    form.push(("username".into(), EMAIL.into()));
+    form.push(("password".into(), PASSWORD.into()));
+    let signed_in = app
+        .browser
+        .post(format!("{}/oauth2/authorize", cognito.endpoint))
+        .form(&form)
+        .send()
+        .await
+        .expect("post");
+    let callback = location(&signed_in);
+    assert!(callback.starts_with(&callback_url), "{callback}");
+    let back = app.get(&app.browser, &callback).await;
+
+    // Assert
+    assert_eq!(
+        back.status(),
+        StatusCode::SEE_OTHER,
+        "authgate accepted the pool's answer"
+    );
+    let to_app = location(&back);
+    assert!(to_app.starts_with("poolapp://cb?code="), "{to_app}");
+    let code = query_param(&to_app, "code").expect("code");
+    let response = app.exchange(&request, &code).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let tokens: serde_json::Value = response.json().await.expect("json");
+    let id = claims(tokens["id_token"].as_str().expect("id"));
+    assert_eq!(id["iss"], app.address.as_str());
+    assert_eq!(id["email"], EMAIL);
+    assert_eq!(id["nonce"], "nonce-456");
+}
