@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the test peers the integration suite starts on loopback (tests/peers: panva's
-# oidc-provider, an upstream OpenID Provider; cognito-local, a Cognito user pool with a hosted UI). Idempotent and quiet on success; meant to run
-# before `cargo test` (scripts/test.sh calls it). On a fresh Debian 12 it needs root for apt.
+# oidc-provider, an upstream OpenID Provider; cognito-local, a Cognito user pool with a hosted
+# UI). Idempotent and quiet on success; meant to run before `cargo test` (scripts/test.sh calls
+# it). On a fresh Debian 12 it needs root for apt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

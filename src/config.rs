@@ -285,6 +285,8 @@ impl CognitoHostedSettings {
             authorization_endpoint: Some(format!("{domain}/oauth2/authorize")),
             token_endpoint: Some(format!("{domain}/oauth2/token")),
             require_nonce: self.require_nonce,
+            federated_logout: Some(FederatedLogout::Cognito),
+            logout_endpoint: Some(format!("{domain}/logout")),
             client_id: self.client_id.clone(),
             client_secret_env: self.client_secret_env.clone(),
             client_secret_file: self.client_secret_file.clone(),
@@ -362,6 +364,12 @@ pub struct OidcSettings {
     /// emulators) that drop it; PKCE still binds the code to the flow.
     #[serde(default = "default_true")]
     pub require_nonce: bool,
+    /// Sign the user out at the provider too when they sign out of authgate.
+    #[serde(default)]
+    pub federated_logout: Option<FederatedLogout>,
+    /// The provider's logout endpoint, when not derived from the style above.
+    #[serde(default)]
+    pub logout_endpoint: Option<String>,
     pub client_id: String,
     #[serde(default)]
     pub client_secret_env: Option<String>,
@@ -381,6 +389,19 @@ pub struct OidcSettings {
     /// How long to wait for the provider before showing a page that names it.
     #[serde(default = "default_upstream_timeout", with = "humantime_serde")]
     pub timeout: Duration,
+}
+
+/// How a provider signs users out: where to send the browser, with which parameters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FederatedLogout {
+    /// OIDC RP-initiated logout: discovery's `end_session_endpoint` with `client_id` and
+    /// `post_logout_redirect_uri`.
+    Oidc,
+    /// Auth0: `{issuer}v2/logout` with `client_id` and `returnTo`.
+    Auth0,
+    /// Cognito: `{domain}/logout` with `client_id` and `logout_uri`.
+    Cognito,
 }
 
 fn default_true() -> bool {

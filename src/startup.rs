@@ -200,6 +200,7 @@ pub fn router(state: AppState) -> Router {
         // Cognito's `/login` takes the same parameters as the authorize endpoint.
         .route("/login", get(endpoints::authorize_get))
         .route("/logout", get(endpoints::logout_get))
+        .route("/logout/done", get(endpoints::logout_done_get))
         .route("/signin/{request_id}", get(signin::picker_get))
         .route(
             "/oauth2/idpresponse/{provider_id}",

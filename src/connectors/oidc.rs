@@ -8,7 +8,7 @@
 //! token names a key we do not know (the provider rotated).
 
 use super::{Identity, Started, UpstreamError};
-use crate::config::OidcSettings;
+use crate::config::{FederatedLogout, OidcSettings};
 use crate::security::{Sealed, Sealer};
 use openidconnect::core::{
     CoreClient, CoreIdToken, CoreIdTokenClaims, CoreJsonWebKeySet, CoreJwsSigningAlgorithm,
@@ -45,6 +45,8 @@ struct Discovery {
     jwks_uri: String,
     #[serde(default)]
     authorization_response_iss_parameter_supported: bool,
+    #[serde(default)]
+    end_session_endpoint: Option<String>,
 }
 
 #[derive(Clone)]
@@ -133,6 +135,7 @@ impl OidcConnector {
             token_endpoint: s.token_endpoint.clone()?,
             jwks_uri: s.jwks_uri.clone()?,
             authorization_response_iss_parameter_supported: false,
+            end_session_endpoint: s.logout_endpoint.clone(),
         })
     }
 
@@ -216,6 +219,36 @@ impl OidcConnector {
             pkce_verifier: verifier,
             nonce,
         })
+    }
+
+    /// Where to send the browser to sign out at the provider, coming back to `return_to`;
+    /// `None` when federated logout is off or the provider has no logout endpoint.
+    pub async fn logout_url(&self, return_to: &str) -> Option<String> {
+        let style = self.settings.federated_logout?;
+        let endpoint = match (&self.settings.logout_endpoint, style) {
+            (Some(endpoint), _) => endpoint.clone(),
+            (None, FederatedLogout::Auth0) => {
+                format!("{}/v2/logout", self.settings.issuer.trim_end_matches('/'))
+            }
+            (None, FederatedLogout::Oidc) => match self.metadata(false).await {
+                Ok(m) => m.discovery.end_session_endpoint?,
+                Err(e) => {
+                    tracing::warn!(provider = %self.provider_id, error = %e, "no federated logout");
+                    return None;
+                }
+            },
+            (None, FederatedLogout::Cognito) => return None,
+        };
+        let mut url = url::Url::parse(&endpoint).ok()?;
+        let return_param = match style {
+            FederatedLogout::Oidc => "post_logout_redirect_uri",
+            FederatedLogout::Auth0 => "returnTo",
+            FederatedLogout::Cognito => "logout_uri",
+        };
+        url.query_pairs_mut()
+            .append_pair("client_id", &self.settings.client_id)
+            .append_pair(return_param, return_to);
+        Some(url.into())
     }
 
     /// RFC 9207: when the provider says it sends `iss`, it must be there; when there, it must be

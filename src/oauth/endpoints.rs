@@ -234,19 +234,29 @@ struct HintClaims {
     aud: String,
 }
 
-/// Ends the single sign-on session, then goes where the app asked only if that place is
-/// registered for the app; otherwise it shows the signed-out page (no open redirect).
-#[tracing::instrument(name = "logout", skip_all)]
-pub async fn logout_get(
-    State(state): State<AppState>,
-    session: Session,
-    axum::extract::Query(params): axum::extract::Query<LogoutParams>,
-) -> Response {
-    let browser = BrowserSession::new(session);
-    if let Err(e) = browser.sign_out(&state).await {
-        return pages::unavailable(&e);
-    }
+/// Where a logout ends: every variant was validated against the app's registration.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub enum LogoutOutcome {
+    /// A registered logout URI of the app (with `state` for OIDC).
+    Redirect(String),
+    /// Cognito's "sign in again": back to the authorize endpoint.
+    Reauthorize(String),
+    /// The signed-out page (naming the app when known).
+    SignedOut(Option<String>),
+}
 
+impl LogoutOutcome {
+    pub fn respond(self) -> Response {
+        match self {
+            LogoutOutcome::Redirect(location) => found(&location),
+            LogoutOutcome::Reauthorize(location) => see_other(&location),
+            LogoutOutcome::SignedOut(app) => pages::signed_out(app.as_deref()),
+        }
+    }
+}
+
+/// Where the app asked to go, if that place is registered for it (no open redirect).
+fn logout_outcome(state: &AppState, params: &LogoutParams) -> LogoutOutcome {
     // OIDC RP-initiated logout: the hint names the app, even when it has expired.
     if let Some(target) = params.post_logout_redirect_uri.as_deref() {
         let from_hint = params
@@ -262,13 +272,12 @@ pub async fn logout_get(
         };
         let app = client_id.as_deref().and_then(|id| state.apps.get(id));
         if app.is_some_and(|app| app.logout_uris.allows(target)) {
-            let location = match params.state.as_deref() {
+            return LogoutOutcome::Redirect(match params.state.as_deref() {
                 Some(s) => with_query(target, &[("state", s)]),
                 None => target.to_string(),
-            };
-            return found(&location);
+            });
         }
-        return pages::signed_out(None);
+        return LogoutOutcome::SignedOut(None);
     }
 
     let Some(app) = params
@@ -276,14 +285,14 @@ pub async fn logout_get(
         .as_deref()
         .and_then(|id| state.apps.get(id))
     else {
-        return pages::signed_out(None);
+        return LogoutOutcome::SignedOut(None);
     };
     // Cognito: `client_id` + registered `logout_uri`.
     if let Some(target) = params.logout_uri.as_deref() {
         if app.logout_uris.allows(target) {
-            return found(target);
+            return LogoutOutcome::Redirect(target.to_string());
         }
-        return pages::signed_out(Some(&app.name));
+        return LogoutOutcome::SignedOut(Some(app.name.clone()));
     }
     // Cognito: `client_id` + `redirect_uri` + `response_type` signs in again (as someone else);
     // the authorize endpoint validates the redirect URI like any other request.
@@ -299,9 +308,58 @@ pub async fn logout_get(
         if let Some(s) = &params.scope {
             query.append_pair("scope", s);
         }
-        return see_other(&format!("/oauth2/authorize?{}", query.finish()));
+        return LogoutOutcome::Reauthorize(format!("/oauth2/authorize?{}", query.finish()));
     }
-    pages::signed_out(Some(&app.name))
+    LogoutOutcome::SignedOut(Some(app.name.clone()))
+}
+
+/// Ends the single sign-on session, then goes where the app asked only if that place is
+/// registered for it; otherwise it shows the signed-out page (no open redirect). When the user
+/// signed in upstream at a provider with federated logout, the browser visits that provider's
+/// logout first and comes back to `/logout/done`, which finishes the same way.
+#[tracing::instrument(name = "logout", skip_all)]
+pub async fn logout_get(
+    State(state): State<AppState>,
+    session: Session,
+    axum::extract::Query(params): axum::extract::Query<LogoutParams>,
+) -> Response {
+    let outcome = logout_outcome(&state, &params);
+    let browser = BrowserSession::new(session);
+    let provider = match browser.sso_session(&state).await {
+        Ok(sso) => sso.map(|s| s.identity.provider),
+        Err(e) => return pages::unavailable(&e),
+    };
+    if let Err(e) = browser.sign_out(&state).await {
+        return pages::unavailable(&e);
+    }
+    let return_to = format!("{}/logout/done", state.settings.issuer);
+    let upstream = match provider
+        .as_deref()
+        .and_then(|p| state.providers.get(p))
+        .map(|p| &p.kind)
+    {
+        Some(crate::connectors::ProviderKind::Oidc(connector)) => {
+            connector.logout_url(&return_to).await
+        }
+        _ => None,
+    };
+    let Some(upstream) = upstream else {
+        return outcome.respond();
+    };
+    if let Err(e) = browser.inner().insert(AFTER_LOGOUT, &outcome).await {
+        return pages::unavailable(&e);
+    }
+    found(&upstream)
+}
+
+const AFTER_LOGOUT: &str = "after_logout";
+
+/// The return from an upstream provider's logout: finish where `/logout` decided.
+pub async fn logout_done_get(session: Session) -> Response {
+    match session.remove::<LogoutOutcome>(AFTER_LOGOUT).await {
+        Ok(Some(outcome)) => outcome.respond(),
+        _ => pages::signed_out(None),
+    }
 }
 
 pub async fn discovery_get(State(state): State<AppState>) -> Response {

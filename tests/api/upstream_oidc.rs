@@ -47,18 +47,21 @@ timeout = "1s"
     };
     let extra = format!(
         r#"
-{}{}{}{}
+{}{}{}{}{}{}
 [[apps]]
 client_id = "fed"
 name = "Federated app"
 redirect_uris = ["fedapp://cb"]
-providers = ["local", "op-a", "op-b", "google", "down"]
+logout_uris = ["fedapp://signout"]
+providers = ["local", "op-a", "op-b", "google", "down", "auth0", "op-b-logout"]
 scopes = ["openid", "email", "profile"]
 "#,
         provider("op-a", &a.issuer, ""),
         provider("op-b", &b.issuer, ""),
         provider("google", &a.issuer, r#"hosted_domain = "example.com""#),
         provider("down", &format!("http://127.0.0.1:{dead}"), ""),
+        provider("auth0", &a.issuer, r#"federated_logout = "auth0""#),
+        provider("op-b-logout", &b.issuer, r#"federated_logout = "oidc""#),
     );
     let app = spawn_app_with(&extra).await;
     Fed { app, a, b }
@@ -722,4 +725,110 @@ async fn an_unreachable_upstream_on_refresh_does_not_end_the_session() {
         .refresh("fed", tokens["refresh_token"].as_str().expect("refresh"))
         .await;
     assert_eq!(response.status(), StatusCode::OK);
+}
+
+/// Signs `client` in through `provider`, answered by `stub`.
+async fn signed_in_with(fed: &Fed, client: &reqwest::Client, provider: &str, stub: &StubOp) {
+    let url = answered_callback(fed, client, provider, stub, provider, &stub.issuer).await;
+    assert_eq!(
+        fed.app.get(client, &url).await.status(),
+        StatusCode::SEE_OTHER
+    );
+}
+
+async fn session_ended(fed: &Fed, client: &reqwest::Client) -> bool {
+    let response = fed
+        .app
+        .authorize(client, &fed_request().with("prompt", "none"))
+        .await;
+    query_param(&location(&response), "error").as_deref() == Some("login_required")
+}
+
+#[tokio::test]
+async fn logout_signs_out_at_auth0_too_then_returns_to_the_app() {
+    // Arrange
+    let fed = federated().await;
+    let client = browser();
+    signed_in_with(&fed, &client, "auth0", &fed.a).await;
+
+    // Act
+    let response = fed
+        .app
+        .get(
+            &client,
+            "/logout?client_id=fed&logout_uri=fedapp%3A%2F%2Fsignout",
+        )
+        .await;
+
+    // Assert: first Auth0's /v2/logout, which comes back to /logout/done, then the app.
+    assert_eq!(response.status(), StatusCode::FOUND);
+    let upstream = url::Url::parse(&location(&response)).expect("url");
+    assert!(
+        upstream
+            .as_str()
+            .starts_with(&format!("{}/v2/logout?", fed.a.issuer)),
+        "{upstream}"
+    );
+    assert_eq!(param(&upstream, "client_id"), "authgate");
+    assert_eq!(param(&upstream, "returnTo"), fed.app.url("/logout/done"));
+    assert!(session_ended(&fed, &client).await);
+    let done = fed.app.get(&client, "/logout/done").await;
+    assert_eq!(done.status(), StatusCode::FOUND);
+    assert_eq!(location(&done), "fedapp://signout");
+    // Used once: a second visit just shows the signed-out page.
+    let again = fed.app.get(&client, "/logout/done").await;
+    assert_eq!(again.status(), StatusCode::OK);
+    assert!(again.headers().get("location").is_none());
+}
+
+#[tokio::test]
+async fn logout_uses_the_providers_end_session_endpoint_when_asked() {
+    let fed = federated().await;
+    let client = browser();
+    signed_in_with(&fed, &client, "op-b-logout", &fed.b).await;
+    let response = fed.app.get(&client, "/logout?client_id=fed").await;
+    let upstream = url::Url::parse(&location(&response)).expect("url");
+    assert!(
+        upstream
+            .as_str()
+            .starts_with(&format!("{}/session/end?", fed.b.issuer)),
+        "{upstream}"
+    );
+    assert_eq!(
+        param(&upstream, "post_logout_redirect_uri"),
+        fed.app.url("/logout/done")
+    );
+    let done = fed.app.get(&client, "/logout/done").await;
+    assert_eq!(
+        done.status(),
+        StatusCode::OK,
+        "no registered target: the signed-out page"
+    );
+}
+
+#[tokio::test]
+async fn logout_without_federated_logout_goes_straight_back() {
+    let fed = federated().await;
+    let client = browser();
+    signed_in_with(&fed, &client, "op-a", &fed.a).await;
+    let response = fed
+        .app
+        .get(
+            &client,
+            "/logout?client_id=fed&logout_uri=fedapp%3A%2F%2Fsignout",
+        )
+        .await;
+    assert_eq!(location(&response), "fedapp://signout");
+    assert!(session_ended(&fed, &client).await);
+}
+
+#[tokio::test]
+async fn logout_done_without_a_pending_logout_redirects_nowhere() {
+    let fed = federated().await;
+    let response = fed
+        .app
+        .get(&browser(), "/logout/done?to=https%3A%2F%2Fevil.example")
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(response.headers().get("location").is_none());
 }

@@ -146,6 +146,7 @@ async fn discovery(State(s): State<Arc<Shared>>) -> impl IntoResponse {
         "subject_types_supported": ["public"],
         "id_token_signing_alg_values_supported": ["RS256"],
         "authorization_response_iss_parameter_supported": iss_supported,
+        "end_session_endpoint": format!("{}/session/end", s.issuer),
     }))
 }
 
