@@ -4,7 +4,7 @@
 //! profile, signed with `appsecret_proof`. A token issued to another app is refused: without
 //! that check, any app's token would sign anyone in (the "token substitution" attack).
 
-use super::{Identity, Started, UpstreamError};
+use super::{Identity, Started, UpstreamError, UpstreamTokens};
 use crate::config::FacebookSettings;
 use aws_lc_rs::hmac;
 use serde::Deserialize;
@@ -131,7 +131,12 @@ impl FacebookConnector {
         })
     }
 
-    pub async fn finish(&self, code: &str, pkce_verifier: &str) -> Result<Identity, UpstreamError> {
+    pub async fn finish(
+        &self,
+        code: &str,
+        pkce_verifier: &str,
+        sealer: &crate::security::Sealer,
+    ) -> Result<Identity, UpstreamError> {
         let token: TokenAnswer = self
             .get(
                 &self.graph("/oauth/access_token"),
@@ -186,12 +191,22 @@ impl FacebookConnector {
         if let Some(name) = &profile.name {
             claims.insert("name".into(), Value::String(name.clone()));
         }
+        // The access token is what Cognito Identity takes as Facebook's login.
+        let tokens = UpstreamTokens {
+            id_token: None,
+            access_token: Some(token.access_token),
+        };
+        let sealed = tokens.seal(&self.provider_id, sealer).map_err(|e| {
+            tracing::error!(provider = %self.provider_id, error = %e, "sealing failed");
+            UpstreamError::BadAnswer(self.display_name.clone())
+        })?;
         Ok(Identity {
             provider: self.provider_id.clone(),
             username: profile.email.clone().unwrap_or_else(|| profile.id.clone()),
             upstream_subject: profile.id,
             claims,
             upstream_refresh: None,
+            upstream_tokens: Some(sealed),
         })
     }
 }

@@ -19,6 +19,43 @@ pub struct Identity {
     /// when the app refreshes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub upstream_refresh: Option<crate::security::Sealed>,
+    /// The provider's own tokens, sealed: what AWS federation sends as Logins (an ID token for
+    /// OpenID providers, the access token for Facebook).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub upstream_tokens: Option<crate::security::Sealed>,
+}
+
+/// What [`Identity::upstream_tokens`] holds once opened.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UpstreamTokens {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id_token: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_token: Option<String>,
+}
+
+impl UpstreamTokens {
+    /// The purpose they are sealed under, bound to the provider.
+    pub fn purpose(provider: &str) -> String {
+        format!("upstream-tokens:{provider}")
+    }
+
+    pub fn seal(
+        &self,
+        provider: &str,
+        sealer: &crate::security::Sealer,
+    ) -> Result<crate::security::Sealed, String> {
+        let json = serde_json::to_string(self).map_err(|e| e.to_string())?;
+        sealer.seal(&Self::purpose(provider), &json)
+    }
+
+    pub fn open(identity: &Identity, sealer: &crate::security::Sealer) -> Option<UpstreamTokens> {
+        let sealed = identity.upstream_tokens.as_ref()?;
+        let json = sealer
+            .open(&Self::purpose(&identity.provider), sealed)
+            .ok()?;
+        serde_json::from_str(&json).ok()
+    }
 }
 
 impl Identity {
@@ -50,6 +87,7 @@ mod tests {
             username: subject.into(),
             claims: Map::new(),
             upstream_refresh: None,
+            upstream_tokens: None,
         }
     }
 

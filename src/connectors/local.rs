@@ -87,6 +87,7 @@ impl LocalUsers {
             username: user.username.clone(),
             claims: user.claims.clone(),
             upstream_refresh: None,
+            upstream_tokens: None,
         })
     }
 }

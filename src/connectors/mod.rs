@@ -6,7 +6,7 @@ mod identity;
 pub mod local;
 pub mod oidc;
 
-pub use identity::Identity;
+pub use identity::{Identity, UpstreamTokens};
 
 /// What went wrong with the upstream, in words a sign-in page can show about that provider.
 #[derive(Debug, thiserror::Error)]
@@ -81,7 +81,7 @@ impl Upstream<'_> {
     ) -> Result<Identity, UpstreamError> {
         match self {
             Upstream::Oidc(c) => c.finish(code, pkce_verifier, nonce, sealer).await,
-            Upstream::Facebook(c) => c.finish(code, pkce_verifier).await,
+            Upstream::Facebook(c) => c.finish(code, pkce_verifier, sealer).await,
         }
     }
 }

@@ -7,7 +7,7 @@
 //! Discovery and JWKS are fetched on first use and cached; JWKS is fetched again once when a
 //! token names a key we do not know (the provider rotated).
 
-use super::{Identity, Started, UpstreamError};
+use super::{Identity, Started, UpstreamError, UpstreamTokens};
 use crate::config::{FederatedLogout, OidcSettings};
 use crate::security::{Sealed, Sealer};
 use openidconnect::core::{
@@ -35,6 +35,14 @@ type UpstreamClient = CoreClient<
     openidconnect::EndpointSet,
     openidconnect::EndpointNotSet,
 >;
+
+/// What an upstream refresh leaves the identity with.
+pub struct Refreshed {
+    /// The refresh token to keep (rotated or not).
+    pub refresh: Sealed,
+    /// The provider's new tokens.
+    pub tokens: Sealed,
+}
 
 /// The part of a discovery document we use.
 #[derive(Debug, Clone, Deserialize)]
@@ -335,7 +343,23 @@ impl OidcConnector {
         if let Some(refresh) = response.refresh_token() {
             identity.upstream_refresh = Some(self.seal(sealer, refresh.secret())?);
         }
+        let tokens = UpstreamTokens {
+            id_token: Some(id_token.to_string()),
+            access_token: Some(response.access_token().secret().clone()),
+        };
+        identity.upstream_tokens = Some(self.seal_tokens(sealer, &tokens)?);
         Ok(identity)
+    }
+
+    fn seal_tokens(
+        &self,
+        sealer: &Sealer,
+        tokens: &UpstreamTokens,
+    ) -> Result<Sealed, UpstreamError> {
+        tokens.seal(&self.provider_id, sealer).map_err(|e| {
+            tracing::error!(provider = %self.provider_id, error = %e, "sealing failed");
+            UpstreamError::BadAnswer(self.display_name.clone())
+        })
     }
 
     fn purpose(&self) -> String {
@@ -356,7 +380,7 @@ impl OidcConnector {
         &self,
         identity: &Identity,
         sealer: &Sealer,
-    ) -> Result<Sealed, UpstreamError> {
+    ) -> Result<Refreshed, UpstreamError> {
         let Some(sealed) = &identity.upstream_refresh else {
             return Err(UpstreamError::Rejected(self.display_name.clone()));
         };
@@ -401,10 +425,21 @@ impl OidcConnector {
                 return Err(UpstreamError::Rejected(self.display_name.clone()));
             }
         }
-        match response.refresh_token() {
-            Some(rotated) => self.seal(sealer, rotated.secret()),
-            None => Ok(sealed.clone()),
-        }
+        let previous = UpstreamTokens::open(identity, sealer);
+        let tokens = UpstreamTokens {
+            id_token: response
+                .id_token()
+                .map(|t| t.to_string())
+                .or_else(|| previous.and_then(|p| p.id_token)),
+            access_token: Some(response.access_token().secret().clone()),
+        };
+        Ok(Refreshed {
+            refresh: match response.refresh_token() {
+                Some(rotated) => self.seal(sealer, rotated.secret())?,
+                None => sealed.clone(),
+            },
+            tokens: self.seal_tokens(sealer, &tokens)?,
+        })
     }
 
     fn verify(
@@ -483,6 +518,7 @@ impl OidcConnector {
             username,
             claims: out,
             upstream_refresh: None,
+            upstream_tokens: None,
         })
     }
 }

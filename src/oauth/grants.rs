@@ -282,14 +282,14 @@ async fn refresh_upstream(
         return Ok(family);
     };
     match connector.refresh(&family.identity, &state.sealer).await {
-        Ok(sealed) => {
-            if family.identity.upstream_refresh.as_ref() != Some(&sealed) {
-                family.identity.upstream_refresh = Some(sealed);
-                state
-                    .store
-                    .update_refresh_family(family_id, &family, now)
-                    .await?;
-            }
+        Ok(refreshed) => {
+            // The new upstream tokens (and a rotated refresh token) replace the old ones.
+            family.identity.upstream_refresh = Some(refreshed.refresh);
+            family.identity.upstream_tokens = Some(refreshed.tokens);
+            state
+                .store
+                .update_refresh_family(family_id, &family, now)
+                .await?;
             Ok(family)
         }
         Err(UpstreamError::Rejected(provider)) => {

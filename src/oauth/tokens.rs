@@ -183,6 +183,7 @@ mod tests {
             username: "a".into(),
             claims,
             upstream_refresh: None,
+            upstream_tokens: None,
         };
         let only_openid = scoped_claims(&identity, &["openid".into()]);
         assert!(only_openid.is_empty());

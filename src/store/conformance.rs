@@ -79,6 +79,7 @@ fn identity(username: &str) -> Identity {
         username: username.into(),
         claims,
         upstream_refresh: None,
+        upstream_tokens: None,
     }
 }
 

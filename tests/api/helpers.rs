@@ -405,3 +405,21 @@ pub fn claims(jwt: &str) -> Value {
     let payload = jwt.split('.').nth(1).expect("payload");
     serde_json::from_slice(&URL_SAFE_NO_PAD.decode(payload).expect("base64")).expect("json")
 }
+
+/// The upstream tokens authgate keeps (sealed) with the family of `refresh_token`, opened.
+pub async fn kept_upstream_tokens(
+    app: &TestApp,
+    refresh_token: &str,
+) -> authgate::connectors::UpstreamTokens {
+    let state = app.state.as_ref().expect("in-process app");
+    let (_, family) = state
+        .store
+        .find_refresh_family(
+            &authgate::security::storage_hash(refresh_token),
+            time::OffsetDateTime::now_utc(),
+        )
+        .await
+        .expect("store")
+        .expect("family");
+    authgate::connectors::UpstreamTokens::open(&family.identity, &state.sealer).expect("opens")
+}

@@ -23,6 +23,7 @@ fn identity() -> Identity {
         username: "alice".into(),
         claims: Map::new(),
         upstream_refresh: None,
+        upstream_tokens: None,
     }
 }
 

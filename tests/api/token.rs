@@ -139,6 +139,7 @@ async fn an_expired_code_is_refused() {
             username: "demo".into(),
             claims: Default::default(),
             upstream_refresh: None,
+            upstream_tokens: None,
         },
         auth_time: 0,
         family_id: "expired-family".into(),

@@ -215,6 +215,10 @@ async fn a_facebook_login_ends_with_authgate_tokens() {
         "Facebook does not say it verified the address"
     );
     assert_eq!(id["name"], "Dana Facebook");
+
+    // Facebook's access token is kept, sealed, for AWS federation (Logins: graph.facebook.com).
+    let kept = kept_upstream_tokens(&fb.app, tokens["refresh_token"].as_str().expect("r")).await;
+    assert_eq!(kept.access_token.as_deref(), Some(USER_TOKEN));
 }
 
 async fn assert_no_code(fb: &Fb, url: &str, status: StatusCode) {

@@ -680,11 +680,25 @@ async fn the_upstream_refresh_token_is_kept_sealed_and_used_on_each_refresh() {
         "the rotated upstream token was kept: {asked}"
     );
 
+    // The provider's own tokens are kept too (for AWS federation), sealed, and opened intact.
+    let kept = kept_upstream_tokens(&fed.app, next["refresh_token"].as_str().expect("r")).await;
+    assert_eq!(kept.access_token.as_deref(), Some("upstream-access-token"));
+    assert_eq!(
+        kept.id_token.as_deref(),
+        Some(id_token.as_str()),
+        "the refreshed ID token replaced the first"
+    );
+
     // And it never reached the store readable: search the database files themselves.
     let data = fed.app._dir.as_ref().expect("dir").path().join("data");
     for entry in std::fs::read_dir(&data).expect("data dir") {
         let bytes = std::fs::read(entry.expect("entry").path()).expect("read");
-        for secret in ["upstream-rt-1", "upstream-rt-2"] {
+        for secret in [
+            "upstream-rt-1",
+            "upstream-rt-2",
+            "upstream-access-token",
+            id_token.as_str(),
+        ] {
             assert!(
                 !bytes.windows(secret.len()).any(|w| w == secret.as_bytes()),
                 "{secret} stored readable"
