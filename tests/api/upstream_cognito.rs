@@ -49,9 +49,24 @@ scopes = ["openid", "email", "profile"]
     let mut request = Authorize::native();
     request.client_id = "poolapp".into();
     request.redirect_uri = "poolapp://cb".into();
+    sign_in_through_pool(&app, &cognito, &callback_url, &request).await;
+}
 
+/// authgate sends the browser to the pool's hosted UI, the user signs in there, and the app gets
+/// authgate's tokens with the pool user's claims.
+async fn sign_in_through_pool(
+    app: &TestApp,
+    cognito: &CognitoLocal,
+    callback_url: &str,
+    request: &Authorize,
+) {
     // Act: authgate sends the browser to the pool's hosted UI; the user signs in there.
-    let response = app.authorize(&app.browser, &request).await;
+    let response = app
+        .authorize(
+            &app.browser,
+            &request.clone_with("identity_provider", "pool"),
+        )
+        .await;
     let response = app.get(&app.browser, &location(&response)).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     let hosted = url::Url::parse(&location(&response)).expect("hosted UI URL");
@@ -70,7 +85,7 @@ scopes = ["openid", "email", "profile"]
         .await
         .expect("post");
     let callback = location(&signed_in);
-    assert!(callback.starts_with(&callback_url), "{callback}");
+    assert!(callback.starts_with(callback_url), "{callback}");
     let back = app.get(&app.browser, &callback).await;
 
     // Assert
@@ -80,13 +95,40 @@ scopes = ["openid", "email", "profile"]
         "authgate accepted the pool's answer"
     );
     let to_app = location(&back);
-    assert!(to_app.starts_with("poolapp://cb?code="), "{to_app}");
+    assert!(
+        to_app.starts_with(&format!("{}?code=", request.redirect_uri)),
+        "{to_app}"
+    );
     let code = query_param(&to_app, "code").expect("code");
-    let response = app.exchange(&request, &code).await;
+    let response = app.exchange(request, &code).await;
     assert_eq!(response.status(), StatusCode::OK);
     let tokens: serde_json::Value = response.json().await.expect("json");
     let id = claims(tokens["id_token"].as_str().expect("id"));
     assert_eq!(id["iss"], app.address.as_str());
     assert_eq!(id["email"], EMAIL);
     assert_eq!(id["nonce"], "nonce-456");
+}
+
+#[tokio::test]
+async fn a_confidential_web_app_signs_in_through_a_cognito_hosted_ui() {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let port = listener.local_addr().expect("addr").port();
+    let callback_url = format!("http://127.0.0.1:{port}/oauth2/idpresponse/pool");
+    let cognito = CognitoLocal::start().await;
+    let (pool_id, client_id) = cognito.pool_with_user(&callback_url, EMAIL, PASSWORD).await;
+    let extra = format!(
+        "\n[[providers]]\nid = \"pool\"\nkind = \"cognito-hosted\"\ndomain = \"{e}\"\nregion = \"eu-west-1\"\n\
+         user_pool_id = \"{pool_id}\"\nclient_id = \"{client_id}\"\nidp_endpoint = \"{e}\"\nrequire_nonce = false\n",
+        e = cognito.endpoint
+    );
+    let app = spawn_app_on(listener, &extra, |config| {
+        config.replace(
+            "logout_uris = [\"https://app.example.com/signed-out\"]\nproviders = [\"local\"]",
+            "logout_uris = [\"https://app.example.com/signed-out\"]\nproviders = [\"local\", \"pool\"]",
+        )
+    })
+    .await;
+    sign_in_through_pool(&app, &cognito, &callback_url, &Authorize::web()).await;
 }

@@ -131,10 +131,15 @@ scopes = ["openid", "email", "profile"]
 "#,
         secret = secret_path.display()
     );
-    Fb {
-        app: spawn_app_with(&extra).await,
-        graph,
-    }
+    // The confidential web app may use Facebook too.
+    let app = spawn_app_edited(&extra, |config| {
+        config.replace(
+            "logout_uris = [\"https://app.example.com/signed-out\"]\nproviders = [\"local\"]",
+            "logout_uris = [\"https://app.example.com/signed-out\"]\nproviders = [\"local\", \"facebook\"]",
+        )
+    })
+    .await;
+    Fb { app, graph }
 }
 
 fn fb_request() -> Authorize {
@@ -144,9 +149,15 @@ fn fb_request() -> Authorize {
     request
 }
 
-/// authorize → (only provider) → Facebook's dialog URL; the stand-in learns the challenge.
+/// authorize → Facebook's dialog URL; the stand-in learns the challenge.
 async fn to_dialog(fb: &Fb, request: &Authorize) -> url::Url {
-    let response = fb.app.authorize(&fb.app.browser, request).await;
+    let response = fb
+        .app
+        .authorize(
+            &fb.app.browser,
+            &request.clone_with("identity_provider", "facebook"),
+        )
+        .await;
     let response = fb.app.get(&fb.app.browser, &location(&response)).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     let dialog = url::Url::parse(&location(&response)).expect("dialog URL");
@@ -302,4 +313,28 @@ async fn a_user_who_declines_goes_back_to_the_app_with_access_denied() {
         Some("access_denied")
     );
     assert!(query_param(&back, "code").is_none());
+}
+
+#[tokio::test]
+async fn a_confidential_web_app_signs_in_with_facebook() {
+    let fb = with_facebook().await;
+    let request = Authorize::web();
+    let dialog = to_dialog(&fb, &request).await;
+    let back = fb
+        .app
+        .get(
+            &fb.app.browser,
+            &callback(&fb, &dialog, &[("code", "fb-code")]),
+        )
+        .await;
+    let to_app = location(&back);
+    assert!(
+        to_app.starts_with("https://app.example.com/callback?code="),
+        "{to_app}"
+    );
+    let response = fb
+        .app
+        .exchange(&request, &query_param(&to_app, "code").expect("code"))
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
 }
