@@ -293,6 +293,7 @@ impl CognitoHostedSettings {
             scopes: self.scopes.clone(),
             extra_authorize_params: extra,
             hosted_domain: None,
+            claim_mapping: BTreeMap::new(),
             id_token_algorithms: vec!["RS256".into()],
             timeout: self.timeout,
         }
@@ -383,6 +384,11 @@ pub struct OidcSettings {
     /// Google Workspace domain: sent as `hd` and required in the ID token's `hd` claim.
     #[serde(default)]
     pub hosted_domain: Option<String>,
+    /// authgate claim (or `username`) ← the provider's ID-token claim it is read from, e.g.
+    /// `{ username = "nickname", name = "display_name" }`. `sub` and `email_verified` are not
+    /// remappable: what is trusted rests on them.
+    #[serde(default)]
+    pub claim_mapping: BTreeMap<String, String>,
     /// ID token algorithms accepted (asymmetric only).
     #[serde(default = "default_id_token_algorithms")]
     pub id_token_algorithms: Vec<String>,
@@ -769,6 +775,11 @@ fn validate_oidc(key: &str, oidc: &OidcSettings, problems: &mut Vec<String>) {
     if !oidc.scopes.iter().any(|s| s == "openid") {
         problems.push(format!("{key}.scopes: must include `openid`"));
     }
+    for ours in oidc.claim_mapping.keys() {
+        if matches!(ours.as_str(), "sub" | "email_verified" | "iss" | "aud") {
+            problems.push(format!("{key}.claim_mapping.{ours}: cannot be remapped"));
+        }
+    }
     if oidc.id_token_algorithms.is_empty() {
         problems.push(format!(
             "{key}.id_token_algorithms: at least one is required"
@@ -980,6 +991,7 @@ mod tests {
             scopes = ["email"]
             id_token_algorithms = ["RS256", "HS256", "none"]
             timeout = "0s"
+            claim_mapping = { sub = "email" }
         "#;
         let joined = load(text).expect_err("invalid").0.join("\n");
         for needle in [
@@ -989,6 +1001,7 @@ mod tests {
             "providers[0].id_token_algorithms[1]: `HS256`",
             "providers[0].id_token_algorithms[2]: `none`",
             "providers[0].timeout:",
+            "providers[0].claim_mapping.sub: cannot be remapped",
         ] {
             assert!(joined.contains(needle), "missing `{needle}` in:\n{joined}");
         }
@@ -997,7 +1010,8 @@ mod tests {
             .replace("client_id = \"\"", "client_id = \"authgate\"")
             .replace("[\"email\"]", "[\"openid\"]")
             .replace(", \"HS256\", \"none\"", "")
-            .replace("\"0s\"", "\"5s\"");
+            .replace("\"0s\"", "\"5s\"")
+            .replace("claim_mapping = { sub = \"email\" }", "");
         let settings = load(&good).expect("valid");
         assert!(
             matches!(&settings.providers[0].kind, ProviderKind::Oidc(o) if o.issuer == "https://op.example.com")

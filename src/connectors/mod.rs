@@ -56,9 +56,10 @@ impl Upstream<'_> {
         state: &str,
         login_hint: Option<&str>,
         prompt: Option<&str>,
+        idp_hint: Option<&crate::store::IdpHint>,
     ) -> Result<Started, UpstreamError> {
         match self {
-            Upstream::Oidc(c) => c.start(state, login_hint, prompt).await,
+            Upstream::Oidc(c) => c.start(state, login_hint, prompt, idp_hint).await,
             Upstream::Facebook(c) => c.start(state),
         }
     }

@@ -189,6 +189,7 @@ impl OidcConnector {
         state: &str,
         login_hint: Option<&str>,
         prompt: Option<&str>,
+        idp_hint: Option<&crate::store::IdpHint>,
     ) -> Result<Started, UpstreamError> {
         let metadata = self.metadata(false).await?;
         let verifier = crate::security::random_token();
@@ -218,8 +219,26 @@ impl OidcConnector {
             if let Some(hd) = &self.settings.hosted_domain {
                 query.append_pair("hd", hd);
             }
+            // The app's choice of the pool's IdP wins over the one configured.
+            let forwarded = [
+                (
+                    "identity_provider",
+                    idp_hint.and_then(|h| h.identity_provider.as_deref()),
+                ),
+                (
+                    "idp_identifier",
+                    idp_hint.and_then(|h| h.idp_identifier.as_deref()),
+                ),
+            ];
+            for (name, value) in forwarded {
+                if let Some(value) = value {
+                    query.append_pair(name, value);
+                }
+            }
             for (name, value) in &self.settings.extra_authorize_params {
-                query.append_pair(name, value);
+                if !forwarded.iter().any(|(n, v)| n == name && v.is_some()) {
+                    query.append_pair(name, value);
+                }
             }
         }
         Ok(Started {
@@ -507,11 +526,26 @@ impl OidcConnector {
         if let Some(picture) = claims.picture().and_then(|p| p.get(None)) {
             out.insert("picture".into(), Value::String(picture.to_string()));
         }
-        let username = claims
+        let mut username = claims
             .preferred_username()
             .map(|u| u.to_string())
             .or_else(|| claims.email().map(|e| e.to_string()))
             .unwrap_or_else(|| subject.clone());
+        if !self.settings.claim_mapping.is_empty() {
+            let payload = raw_payload(raw).unwrap_or_default();
+            for (ours, theirs) in &self.settings.claim_mapping {
+                let Some(value) = payload.get(theirs).filter(|v| !v.is_null()) else {
+                    continue;
+                };
+                match (ours.as_str(), value.as_str()) {
+                    ("username", Some(name)) => username = name.to_string(),
+                    ("username", None) => {}
+                    _ => {
+                        out.insert(ours.clone(), value.clone());
+                    }
+                }
+            }
+        }
         Ok(Identity {
             provider: self.provider_id.clone(),
             upstream_subject: subject,
@@ -523,12 +557,16 @@ impl OidcConnector {
     }
 }
 
-/// A string claim of a JWT whose signature has already been verified.
-fn raw_claim(jwt: &str, name: &str) -> Option<String> {
+/// The claims of a JWT whose signature has already been verified.
+fn raw_payload(jwt: &str) -> Option<Map<String, Value>> {
     use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
     let payload = URL_SAFE_NO_PAD.decode(jwt.split('.').nth(1)?).ok()?;
-    let value: Value = serde_json::from_slice(&payload).ok()?;
-    value.get(name)?.as_str().map(str::to_string)
+    serde_json::from_slice(&payload).ok()
+}
+
+/// A string claim of a JWT whose signature has already been verified.
+fn raw_claim(jwt: &str, name: &str) -> Option<String> {
+    raw_payload(jwt)?.get(name)?.as_str().map(str::to_string)
 }
 
 fn alg(name: &str) -> Option<CoreJwsSigningAlgorithm> {

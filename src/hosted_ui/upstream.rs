@@ -32,6 +32,7 @@ pub async fn send_upstream(
             request_id,
             request.login_hint.as_deref(),
             request.prompt.as_deref(),
+            request.idp_hint.as_ref(),
         )
         .await
     {

@@ -11,7 +11,7 @@ use crate::oauth::pkce;
 use crate::oauth::redirect::with_query;
 use crate::security::{random_token, storage_hash};
 use crate::state::AppState;
-use crate::store::{AuthRequest, CodeGrant, StoreError};
+use crate::store::{AuthRequest, CodeGrant, IdpHint, StoreError};
 use std::collections::HashMap;
 use time::OffsetDateTime;
 
@@ -45,6 +45,7 @@ pub struct ValidRequest {
     pub nonce: Option<String>,
     pub code_challenge: Option<String>,
     pub identity_provider: Option<String>,
+    pub idp_hint: Option<IdpHint>,
     pub prompt: Prompt,
     /// The `prompt` value as sent, for upstream providers (never `none`: that never leaves here).
     pub prompt_value: Option<String>,
@@ -196,15 +197,29 @@ pub fn validate(raw_query: &str, apps: &AppRegistry) -> Result<ValidRequest, Aut
         ));
     }
 
-    let identity_provider = get("identity_provider").or(get("idp_identifier"));
-    if let Some(provider) = identity_provider
-        && !app.providers.iter().any(|p| p == provider)
-    {
-        return Err(fail(
-            ErrorCode::InvalidRequest,
-            "identity_provider is not enabled for this app",
-        ));
-    }
+    // `identity_provider` (or Cognito's `idp_identifier`) names one of the app's providers, or
+    // else an IdP of the app's Cognito user pool, to which it is forwarded.
+    let named = |p: &str| app.providers.iter().any(|x| x == p);
+    let (identity_provider, idp_hint) = match (get("identity_provider"), get("idp_identifier")) {
+        (Some(p), _) if named(p) => (Some(p.to_string()), None),
+        (None, Some(p)) if named(p) => (Some(p.to_string()), None),
+        (None, None) => (None, None),
+        (ip, idp) => match &app.idp_hint_provider {
+            Some(pool) => (
+                Some(pool.clone()),
+                Some(IdpHint {
+                    identity_provider: ip.map(str::to_string),
+                    idp_identifier: idp.map(str::to_string),
+                }),
+            ),
+            None => {
+                return Err(fail(
+                    ErrorCode::InvalidRequest,
+                    "identity_provider is not enabled for this app",
+                ));
+            }
+        },
+    };
 
     let prompt = match get("prompt") {
         None => Prompt::Default,
@@ -234,7 +249,8 @@ pub fn validate(raw_query: &str, apps: &AppRegistry) -> Result<ValidRequest, Aut
         state,
         nonce: get("nonce").map(str::to_string),
         code_challenge: challenge.map(str::to_string),
-        identity_provider: identity_provider.map(str::to_string),
+        identity_provider,
+        idp_hint,
         prompt,
         prompt_value: get("prompt")
             .filter(|_| prompt != Prompt::None)
@@ -259,6 +275,7 @@ impl ValidRequest {
             prompt: self.prompt_value,
             browser_binding,
             upstream: None,
+            idp_hint: self.idp_hint,
         }
     }
 }

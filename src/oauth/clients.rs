@@ -15,6 +15,8 @@ pub struct RegisteredApp {
     pub logout_uris: RedirectUris,
     pub providers: Vec<String>,
     pub scopes: Vec<String>,
+    /// The app's one Cognito hosted-UI provider, to which IdP names that are not ours go.
+    pub idp_hint_provider: Option<String>,
 }
 
 impl fmt::Debug for RegisteredApp {
@@ -28,7 +30,16 @@ impl fmt::Debug for RegisteredApp {
 }
 
 impl RegisteredApp {
-    fn from_settings(app: &AppSettings) -> Result<Self, String> {
+    fn from_settings(app: &AppSettings, settings: &Settings) -> Result<Self, String> {
+        let pools: Vec<&String> = app
+            .providers
+            .iter()
+            .filter(|id| {
+                settings.providers.iter().any(|p| {
+                    &p.id == *id && matches!(p.kind, crate::config::ProviderKind::CognitoHosted(_))
+                })
+            })
+            .collect();
         let secret = app.client_secret()?;
         Ok(Self {
             client_id: app.client_id.clone(),
@@ -38,6 +49,10 @@ impl RegisteredApp {
             logout_uris: RedirectUris::new(&app.logout_uris)?,
             providers: app.providers.clone(),
             scopes: app.scopes.clone(),
+            idp_hint_provider: match pools.as_slice() {
+                [only] => Some((*only).clone()),
+                _ => None,
+            },
         })
     }
 
@@ -79,7 +94,10 @@ impl AppRegistry {
     pub fn from_settings(settings: &Settings) -> Result<Self, String> {
         let mut apps = HashMap::new();
         for app in &settings.apps {
-            apps.insert(app.client_id.clone(), RegisteredApp::from_settings(app)?);
+            apps.insert(
+                app.client_id.clone(),
+                RegisteredApp::from_settings(app, settings)?,
+            );
         }
         Ok(Self { apps })
     }

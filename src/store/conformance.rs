@@ -101,6 +101,7 @@ fn auth_request(client_id: &str) -> AuthRequest {
             pkce_verifier: "v".repeat(43),
             nonce: "n".into(),
         }),
+        idp_hint: None,
     }
 }
 

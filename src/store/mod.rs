@@ -10,8 +10,8 @@ pub mod sessions;
 pub mod sqlite;
 
 pub use records::{
-    AuthRequest, CodeGrant, CodeTake, KeyState, RefreshFamily, RefreshRotation, SigningKeyRecord,
-    SsoSession, UpstreamFlow,
+    AuthRequest, CodeGrant, CodeTake, IdpHint, KeyState, RefreshFamily, RefreshRotation,
+    SigningKeyRecord, SsoSession, UpstreamFlow,
 };
 
 use async_trait::async_trait;

@@ -25,6 +25,16 @@ pub struct AuthRequest {
     /// Set once the browser has been sent to an upstream provider.
     #[serde(default)]
     pub upstream: Option<UpstreamFlow>,
+    /// The app's `identity_provider` / `idp_identifier` when they name an IdP of a Cognito
+    /// user pool rather than one of ours: forwarded to the pool's hosted UI.
+    #[serde(default)]
+    pub idp_hint: Option<IdpHint>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IdpHint {
+    pub identity_provider: Option<String>,
+    pub idp_identifier: Option<String>,
 }
 
 /// What a flow sent upstream must find again on its return (RFC 9700 §4.4, §4.7).

@@ -318,6 +318,14 @@ scopes = ["openid"]
         .expect("html");
     assert!(html.contains("Continue with authgate account"));
     assert!(html.contains("Continue with Staff directory"));
+    assert!(
+        html.contains("provider provider-local"),
+        "each button names its kind for its icon"
+    );
+    let icon = app
+        .get(&app.browser, "/static/img/provider-local.svg")
+        .await;
+    assert_eq!(icon.status(), StatusCode::OK);
 
     // The demo app, with one provider, goes straight to it: no picker.
     let response = app.authorize(&app.browser, &Authorize::native()).await;

@@ -132,3 +132,51 @@ async fn a_confidential_web_app_signs_in_through_a_cognito_hosted_ui() {
     .await;
     sign_in_through_pool(&app, &cognito, &callback_url, &Authorize::web()).await;
 }
+
+#[tokio::test]
+async fn an_idp_name_the_app_sends_for_its_pool_is_forwarded_to_the_hosted_ui() {
+    // Arrange: the pool app of the first test (its only provider is the Cognito pool).
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let port = listener.local_addr().expect("addr").port();
+    let cognito = CognitoLocal::start().await;
+    let callback_url = format!("http://127.0.0.1:{port}/oauth2/idpresponse/pool");
+    let (pool_id, client_id) = cognito.pool_with_user(&callback_url, EMAIL, PASSWORD).await;
+    let extra = format!(
+        "\n[[providers]]\nid = \"pool\"\nkind = \"cognito-hosted\"\ndomain = \"{e}\"\nregion = \"eu-west-1\"\n\
+         user_pool_id = \"{pool_id}\"\nclient_id = \"{client_id}\"\nidp_endpoint = \"{e}\"\nrequire_nonce = false\n\
+         \n[[apps]]\nclient_id = \"poolapp\"\nname = \"Pool app\"\nredirect_uris = [\"poolapp://cb\"]\n\
+         providers = [\"local\", \"pool\"]\nscopes = [\"openid\"]\n",
+        e = cognito.endpoint
+    );
+    let app = spawn_app_on(listener, &extra, |c| c).await;
+    let mut request = Authorize::native();
+    request.client_id = "poolapp".into();
+    request.redirect_uri = "poolapp://cb".into();
+
+    for (param, value) in [
+        ("identity_provider", "Google"),
+        ("idp_identifier", "corp.example.com"),
+    ] {
+        // Act: "Google" is not one of authgate's providers, but an IdP of the app's pool.
+        let response = app
+            .authorize(&browser(), &request.clone_with(param, value))
+            .await;
+        let signin = location(&response);
+        assert!(signin.ends_with("/pool"), "straight to the pool: {signin}");
+        let client = browser();
+        let response = app
+            .authorize(&client, &request.clone_with(param, value))
+            .await;
+        let response = app.get(&client, &location(&response)).await;
+
+        // Assert
+        let hosted = url::Url::parse(&location(&response)).expect("hosted UI URL");
+        let forwarded = hosted
+            .query_pairs()
+            .find(|(k, _)| k == param)
+            .map(|(_, v)| v.into_owned());
+        assert_eq!(forwarded.as_deref(), Some(value), "{hosted}");
+    }
+}

@@ -47,13 +47,13 @@ timeout = "1s"
     };
     let extra = format!(
         r#"
-{}{}{}{}{}{}
+{}{}{}{}{}{}{}
 [[apps]]
 client_id = "fed"
 name = "Federated app"
 redirect_uris = ["fedapp://cb"]
 logout_uris = ["fedapp://signout"]
-providers = ["local", "op-a", "op-b", "google", "down", "auth0", "op-b-logout"]
+providers = ["local", "op-a", "op-b", "google", "down", "auth0", "op-b-logout", "mapped"]
 scopes = ["openid", "email", "profile"]
 "#,
         provider("op-a", &a.issuer, ""),
@@ -61,6 +61,11 @@ scopes = ["openid", "email", "profile"]
         provider("google", &a.issuer, r#"hosted_domain = "example.com""#),
         provider("down", &format!("http://127.0.0.1:{dead}"), ""),
         provider("auth0", &a.issuer, r#"federated_logout = "auth0""#),
+        provider(
+            "mapped",
+            &a.issuer,
+            r#"claim_mapping = { username = "nickname", name = "display_name" }"#
+        ),
         provider("op-b-logout", &b.issuer, r#"federated_logout = "oidc""#),
     );
     let app = spawn_app_with(&extra).await;
@@ -603,20 +608,28 @@ async fn an_unreachable_slow_or_garbled_provider_gets_a_page_naming_it() {
 /// A completed login with A that left A's refresh token `upstream-rt-1` with authgate; returns
 /// the app's token response.
 async fn login_with_upstream_refresh(fed: &Fed) -> serde_json::Value {
-    let request = fed_request().with("identity_provider", "op-a");
+    login_through(fed, "op-a", |_| {}, Some("upstream-rt-1")).await
+}
+
+/// A whole login through `provider` (served by stand-in A), whose ID token claims `edit` may
+/// change; returns the app's token response.
+async fn login_through(
+    fed: &Fed,
+    provider: &str,
+    edit: impl FnOnce(&mut serde_json::Value),
+    upstream_refresh: Option<&str>,
+) -> serde_json::Value {
+    let request = fed_request().with("identity_provider", provider);
     let upstream = go_upstream_with(&fed.app, &fed.app.browser, &request).await;
-    let id_token = fed
-        .a
-        .sign(&fed.a.claims("authgate", &param(&upstream, "nonce")));
-    fed.a.answer_with_tokens(&id_token, Some("upstream-rt-1"));
+    let mut claims = fed.a.claims("authgate", &param(&upstream, "nonce"));
+    edit(&mut claims);
+    fed.a
+        .answer_with_tokens(&fed.a.sign(&claims), upstream_refresh);
+    let state = param(&upstream, "state");
     let url = callback(
         &fed.app,
-        "op-a",
-        &[
-            ("code", "c"),
-            ("state", &param(&upstream, "state")),
-            ("iss", &fed.a.issuer),
-        ],
+        provider,
+        &[("code", "c"), ("state", &state), ("iss", &fed.a.issuer)],
     );
     let code = query_param(
         &location(&fed.app.get(&fed.app.browser, &url).await),
@@ -845,4 +858,26 @@ async fn logout_done_without_a_pending_logout_redirects_nowhere() {
         .await;
     assert_eq!(response.status(), StatusCode::OK);
     assert!(response.headers().get("location").is_none());
+}
+
+#[tokio::test]
+async fn claims_are_mapped_from_the_providers_names() {
+    let fed = federated().await;
+    let tokens = login_through(
+        &fed,
+        "mapped",
+        |claims| {
+            claims["nickname"] = json!("carol-nick");
+            claims["display_name"] = json!("Carol D.");
+        },
+        None,
+    )
+    .await;
+    let id = claims_of(tokens["id_token"].as_str().expect("id"));
+    assert_eq!(id["preferred_username"], "carol-nick");
+    assert_eq!(id["name"], "Carol D.");
+    assert_eq!(
+        id["email_verified"], true,
+        "standard claims still come from the standard names"
+    );
 }
