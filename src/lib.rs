@@ -4,6 +4,7 @@
 
 pub mod config;
 pub mod connectors;
+pub mod forms;
 pub mod hosted_ui;
 pub mod oauth;
 pub mod security;

@@ -78,10 +78,14 @@ impl Application {
     }
 }
 
-pub async fn build_state(settings: Settings, store: Arc<dyn Store>) -> anyhow::Result<AppState> {
-    // reqwest is built without a default TLS provider: pick aws-lc-rs, the crypto the rest of
-    // authgate uses. A second call (tests build many apps) finds it installed and is harmless.
+/// reqwest is built without a default TLS provider: pick aws-lc-rs, the crypto the rest of
+/// authgate uses. Idempotent (tests build many apps, and clients before any app).
+pub fn install_crypto_provider() {
     let _ = rustls::crypto::aws_lc_rs::default_provider().install_default();
+}
+
+pub async fn build_state(settings: Settings, store: Arc<dyn Store>) -> anyhow::Result<AppState> {
+    install_crypto_provider();
     let apps = AppRegistry::from_settings(&settings).map_err(anyhow::Error::msg)?;
     let providers = ProviderRegistry::from_settings(&settings).map_err(anyhow::Error::msg)?;
     warn_about_demo_user(&providers);

@@ -61,7 +61,7 @@ impl FacebookConnector {
             display_name: display_name.to_string(),
             app_secret: settings.app_secret()?,
             settings: settings.clone(),
-            callback_url: format!("{issuer}/oauth2/idpresponse/{provider_id}"),
+            callback_url: super::callback_url(issuer, provider_id),
             http,
         })
     }

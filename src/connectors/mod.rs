@@ -31,6 +31,12 @@ pub struct Started {
     pub nonce: String,
 }
 
+/// Where a provider returns the browser: one path per provider, so a response can only be
+/// accepted for the provider it was meant for (RFC 9700 §4.4.2).
+pub fn callback_url(issuer: &str, provider_id: &str) -> String {
+    format!("{issuer}/oauth2/idpresponse/{provider_id}")
+}
+
 /// The HTTP client a connector talks to its provider with: no redirects (following them from
 /// a token endpoint opens SSRF, and nothing here needs them) and the provider's timeout.
 pub(crate) fn upstream_http_client(

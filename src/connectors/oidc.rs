@@ -87,19 +87,10 @@ impl OidcConnector {
             display_name: display_name.to_string(),
             client_secret: settings.client_secret()?,
             settings: settings.clone(),
-            callback_url: format!("{issuer}/oauth2/idpresponse/{provider_id}"),
+            callback_url: super::callback_url(issuer, provider_id),
             http,
             cache: RwLock::new(None),
         })
-    }
-
-    /// The issuer this provider's tokens must name (and RFC 9207 `iss` must equal).
-    pub fn issuer(&self) -> &str {
-        &self.settings.issuer
-    }
-
-    pub fn callback_url(&self) -> &str {
-        &self.callback_url
     }
 
     fn discovery_url(&self) -> String {

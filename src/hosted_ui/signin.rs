@@ -194,22 +194,11 @@ struct PasswordForm {
 
 impl PasswordForm {
     fn parse(body: &[u8]) -> Option<Self> {
-        let (mut username, mut password, mut csrf) = (None, None, None);
-        for (name, value) in url::form_urlencoded::parse(body) {
-            let slot = match name.as_ref() {
-                "username" => &mut username,
-                "password" => &mut password,
-                "csrf" => &mut csrf,
-                _ => continue,
-            };
-            if slot.replace(value.into_owned()).is_some() {
-                return None;
-            }
-        }
+        let mut params = crate::forms::parse_unique(body).ok()?;
         Some(Self {
-            username: username?.trim().to_string(),
-            password: password?,
-            csrf: csrf?,
+            username: params.remove("username")?.trim().to_string(),
+            password: params.remove("password")?,
+            csrf: params.remove("csrf")?,
         })
     }
 }

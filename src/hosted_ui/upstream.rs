@@ -15,7 +15,6 @@ use crate::store::{AuthRequest, UpstreamFlow};
 use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use std::collections::HashMap;
 use time::OffsetDateTime;
 use tower_sessions::Session;
 
@@ -75,18 +74,12 @@ pub async fn idpresponse_get(
     Path(provider_id): Path<String>,
     RawQuery(query): RawQuery,
 ) -> Response {
-    let mut params: HashMap<String, String> = HashMap::new();
-    for (name, value) in url::form_urlencoded::parse(query.as_deref().unwrap_or("").as_bytes()) {
-        if params
-            .insert(name.to_string(), value.into_owned())
-            .is_some()
-        {
-            return pages::error(
-                StatusCode::BAD_REQUEST,
-                "The sign-in response repeats a parameter.",
-            );
-        }
-    }
+    let Ok(params) = crate::forms::parse_unique(query.as_deref().unwrap_or("").as_bytes()) else {
+        return pages::error(
+            StatusCode::BAD_REQUEST,
+            "The sign-in response repeats a parameter.",
+        );
+    };
     let Some(request_id) = params.get("state") else {
         return pages::error(
             StatusCode::BAD_REQUEST,

@@ -20,15 +20,9 @@ pub struct FormParams(HashMap<String, String>);
 
 impl FormParams {
     pub fn parse(body: &[u8]) -> Result<Self, OAuthError> {
-        let mut map = HashMap::new();
-        for (name, value) in url::form_urlencoded::parse(body) {
-            if map.insert(name.to_string(), value.into_owned()).is_some() {
-                return Err(OAuthError::invalid_request(format!(
-                    "parameter `{name}` is repeated"
-                )));
-            }
-        }
-        Ok(Self(map))
+        crate::forms::parse_unique(body)
+            .map(Self)
+            .map_err(|name| OAuthError::invalid_request(format!("parameter `{name}` is repeated")))
     }
 
     pub fn get(&self, name: &str) -> Option<&str> {

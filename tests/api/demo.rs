@@ -3,9 +3,8 @@
 use crate::helpers::*;
 use reqwest::StatusCode;
 
-#[tokio::test]
-async fn the_demo_page_completes_a_real_login_and_shows_decoded_tokens() {
-    let app = spawn_app().await;
+/// Clicks "Sign in" on the demo page; returns its redirect to the authorize endpoint.
+async fn start_demo(app: &TestApp) -> reqwest::Response {
     let html = app
         .get(&app.browser, "/demo")
         .await
@@ -13,8 +12,6 @@ async fn the_demo_page_completes_a_real_login_and_shows_decoded_tokens() {
         .await
         .expect("html");
     let csrf = input_value(&html, "csrf").expect("csrf");
-
-    // Sign in → authorize → sign-in page → password → /callback
     let start = app
         .browser
         .post(app.url("/demo/start"))
@@ -23,6 +20,14 @@ async fn the_demo_page_completes_a_real_login_and_shows_decoded_tokens() {
         .await
         .expect("start");
     assert_eq!(start.status(), StatusCode::SEE_OTHER);
+    start
+}
+
+#[tokio::test]
+async fn the_demo_page_completes_a_real_login_and_shows_decoded_tokens() {
+    let app = spawn_app().await;
+    // Sign in → authorize → sign-in page → password → /callback
+    let start = start_demo(&app).await;
     let authorize = app.get(&app.browser, &location(&start)).await;
     let page_url = location(&authorize);
     let page = app
@@ -51,7 +56,27 @@ async fn the_demo_page_completes_a_real_login_and_shows_decoded_tokens() {
 
 #[tokio::test]
 async fn the_demo_callback_refuses_a_foreign_state() {
+    // Without a sign-in started from this browser.
     let app = spawn_app().await;
     let response = app.get(&app.browser, "/callback?code=x&state=y").await;
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    assert!(
+        response
+            .text()
+            .await
+            .expect("html")
+            .contains("No sign-in was started")
+    );
+
+    // With one started, but a state that is not its own.
+    start_demo(&app).await;
+    let response = app.get(&app.browser, "/callback?code=x&state=forged").await;
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    assert!(
+        response
+            .text()
+            .await
+            .expect("html")
+            .contains("state parameter did not match")
+    );
 }

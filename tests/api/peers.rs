@@ -60,7 +60,7 @@ impl Drop for OidcPeer {
 /// built before any authgate server has started (the peer self-test, or a test that builds its
 /// clients first) fails with "No provider set" unless the process default is installed. Idempotent.
 pub fn install_crypto_provider() {
-    let _ = rustls::crypto::aws_lc_rs::default_provider().install_default();
+    authgate::startup::install_crypto_provider();
 }
 
 fn peers_dir() -> PathBuf {

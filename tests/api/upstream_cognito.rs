@@ -13,9 +13,16 @@ use reqwest::StatusCode;
 const EMAIL: &str = "erin@example.com";
 const PASSWORD: &str = "Passw0rd!-erin";
 
-#[tokio::test]
-async fn a_native_app_signs_in_through_a_cognito_hosted_ui() {
-    // Arrange: authgate's port first (the pool client must know the callback URL).
+struct Pool {
+    app: TestApp,
+    cognito: CognitoLocal,
+    callback_url: String,
+}
+
+/// A pool in cognito-local with a user, and authgate with provider `pool` for it, used by the
+/// native app `poolapp` (`poolapp://cb`) and by the confidential web app.
+async fn with_pool() -> Pool {
+    // authgate's port first: the pool's app client must know the callback URL.
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");
@@ -40,16 +47,42 @@ require_nonce = false
 client_id = "poolapp"
 name = "Pool app"
 redirect_uris = ["poolapp://cb"]
-providers = ["pool"]
+providers = ["local", "pool"]
 scopes = ["openid", "email", "profile"]
 "#,
         endpoint = cognito.endpoint,
     );
-    let app = spawn_app_on(listener, &extra, |c| c).await;
+    let app = spawn_app_on(listener, &extra, |config| {
+        config.replace(
+            "logout_uris = [\"https://app.example.com/signed-out\"]\nproviders = [\"local\"]",
+            "logout_uris = [\"https://app.example.com/signed-out\"]\nproviders = [\"local\", \"pool\"]",
+        )
+    })
+    .await;
+    Pool {
+        app,
+        cognito,
+        callback_url,
+    }
+}
+
+fn pool_app_request() -> Authorize {
     let mut request = Authorize::native();
     request.client_id = "poolapp".into();
     request.redirect_uri = "poolapp://cb".into();
-    sign_in_through_pool(&app, &cognito, &callback_url, &request).await;
+    request
+}
+
+#[tokio::test]
+async fn a_native_app_signs_in_through_a_cognito_hosted_ui() {
+    let pool = with_pool().await;
+    sign_in_through_pool(
+        &pool.app,
+        &pool.cognito,
+        &pool.callback_url,
+        &pool_app_request(),
+    )
+    .await;
 }
 
 /// authgate sends the browser to the pool's hosted UI, the user signs in there, and the app gets
@@ -111,65 +144,32 @@ async fn sign_in_through_pool(
 
 #[tokio::test]
 async fn a_confidential_web_app_signs_in_through_a_cognito_hosted_ui() {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let port = listener.local_addr().expect("addr").port();
-    let callback_url = format!("http://127.0.0.1:{port}/oauth2/idpresponse/pool");
-    let cognito = CognitoLocal::start().await;
-    let (pool_id, client_id) = cognito.pool_with_user(&callback_url, EMAIL, PASSWORD).await;
-    let extra = format!(
-        "\n[[providers]]\nid = \"pool\"\nkind = \"cognito-hosted\"\ndomain = \"{e}\"\nregion = \"eu-west-1\"\n\
-         user_pool_id = \"{pool_id}\"\nclient_id = \"{client_id}\"\nidp_endpoint = \"{e}\"\nrequire_nonce = false\n",
-        e = cognito.endpoint
-    );
-    let app = spawn_app_on(listener, &extra, |config| {
-        config.replace(
-            "logout_uris = [\"https://app.example.com/signed-out\"]\nproviders = [\"local\"]",
-            "logout_uris = [\"https://app.example.com/signed-out\"]\nproviders = [\"local\", \"pool\"]",
-        )
-    })
+    let pool = with_pool().await;
+    sign_in_through_pool(
+        &pool.app,
+        &pool.cognito,
+        &pool.callback_url,
+        &Authorize::web(),
+    )
     .await;
-    sign_in_through_pool(&app, &cognito, &callback_url, &Authorize::web()).await;
 }
 
 #[tokio::test]
 async fn an_idp_name_the_app_sends_for_its_pool_is_forwarded_to_the_hosted_ui() {
-    // Arrange: the pool app of the first test (its only provider is the Cognito pool).
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let port = listener.local_addr().expect("addr").port();
-    let cognito = CognitoLocal::start().await;
-    let callback_url = format!("http://127.0.0.1:{port}/oauth2/idpresponse/pool");
-    let (pool_id, client_id) = cognito.pool_with_user(&callback_url, EMAIL, PASSWORD).await;
-    let extra = format!(
-        "\n[[providers]]\nid = \"pool\"\nkind = \"cognito-hosted\"\ndomain = \"{e}\"\nregion = \"eu-west-1\"\n\
-         user_pool_id = \"{pool_id}\"\nclient_id = \"{client_id}\"\nidp_endpoint = \"{e}\"\nrequire_nonce = false\n\
-         \n[[apps]]\nclient_id = \"poolapp\"\nname = \"Pool app\"\nredirect_uris = [\"poolapp://cb\"]\n\
-         providers = [\"local\", \"pool\"]\nscopes = [\"openid\"]\n",
-        e = cognito.endpoint
-    );
-    let app = spawn_app_on(listener, &extra, |c| c).await;
-    let mut request = Authorize::native();
-    request.client_id = "poolapp".into();
-    request.redirect_uri = "poolapp://cb".into();
-
+    let pool = with_pool().await;
     for (param, value) in [
         ("identity_provider", "Google"),
         ("idp_identifier", "corp.example.com"),
     ] {
         // Act: "Google" is not one of authgate's providers, but an IdP of the app's pool.
-        let response = app
-            .authorize(&browser(), &request.clone_with(param, value))
+        let client = browser();
+        let response = pool
+            .app
+            .authorize(&client, &pool_app_request().clone_with(param, value))
             .await;
         let signin = location(&response);
         assert!(signin.ends_with("/pool"), "straight to the pool: {signin}");
-        let client = browser();
-        let response = app
-            .authorize(&client, &request.clone_with(param, value))
-            .await;
-        let response = app.get(&client, &location(&response)).await;
+        let response = pool.app.get(&client, &signin).await;
 
         // Assert
         let hosted = url::Url::parse(&location(&response)).expect("hosted UI URL");

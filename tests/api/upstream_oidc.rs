@@ -747,11 +747,16 @@ async fn an_unreachable_upstream_on_refresh_does_not_end_the_session() {
     let fed = federated().await;
     let tokens = login_with_upstream_refresh(&fed).await;
     fed.a.set(|b| b.token_delay = Some(Duration::from_secs(5)));
+    let asked_before = fed.a.behaviour.lock().expect("lock").token_requests.len();
     let response = fed
         .app
         .refresh("fed", tokens["refresh_token"].as_str().expect("refresh"))
         .await;
     assert_eq!(response.status(), StatusCode::OK);
+    // The provider was asked (and did not answer in time), not skipped.
+    let requests = fed.a.behaviour.lock().expect("lock").token_requests.clone();
+    assert_eq!(requests.len(), asked_before + 1);
+    assert!(requests[asked_before].contains("grant_type=refresh_token"));
 }
 
 /// Signs `client` in through `provider`, answered by `stub`.
