@@ -1,19 +1,28 @@
 #!/usr/bin/env bash
 # Installs the test peers the integration suite starts on loopback (tests/peers: panva's
 # oidc-provider, an upstream OpenID Provider; cognito-local, a Cognito user pool with a hosted
-# UI). Idempotent and quiet on success; meant to run before `cargo test` (scripts/test.sh calls
+# UI; moto server, Cognito user pools + Cognito Identity + STS; pycognito, an independent SRP
+# implementation for known-answer tests). Idempotent and quiet on success; meant to run before `cargo test` (scripts/test.sh calls
 # it). On a fresh Debian 12 it needs root for apt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 peers=tests/peers
 
-if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
-  echo "install-peers: node/npm missing; installing Debian's nodejs and npm" >&2
+apt_install() {
   if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
   export DEBIAN_FRONTEND=noninteractive
   $sudo apt-get update -qq >/dev/null
-  $sudo apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+  $sudo apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  echo "install-peers: node/npm missing; installing Debian's nodejs and npm" >&2
+  apt_install nodejs npm
+fi
+if ! command -v python3 >/dev/null 2>&1 || ! python3 -c 'import venv, ensurepip' >/dev/null 2>&1; then
+  echo "install-peers: python3 with venv missing; installing Debian's python3-venv" >&2
+  apt_install python3 python3-venv
 fi
 
 # (Re)install only when node_modules is missing or older than the lockfile. npm ci deletes
@@ -30,4 +39,21 @@ if [ ! -f "$stamp" ] || [ "$peers/package-lock.json" -nt "$stamp" ] || [ "$peers
   fi
   rm -f "$log"
   touch "$stamp"
+fi
+
+# The Python peers live in their own virtualenv, rebuilt when requirements.txt changes (same
+# stamp rule as above).
+venv="$peers/.venv"
+pystamp="$venv/.install-stamp"
+if [ ! -f "$pystamp" ] || [ "$peers/requirements.txt" -nt "$pystamp" ]; then
+  log=$(mktemp)
+  rm -rf "$venv"
+  if ! { python3 -m venv "$venv" && "$venv/bin/pip" install --disable-pip-version-check -q -r "$peers/requirements.txt"; } >"$log" 2>&1; then
+    cat "$log" >&2
+    rm -f "$log"
+    echo "install-peers: pip install failed in $venv" >&2
+    exit 1
+  fi
+  rm -f "$log"
+  touch "$pystamp"
 fi

@@ -9,6 +9,7 @@ mod helpers;
 mod login;
 mod logout;
 mod logs;
+mod moto;
 mod peers;
 mod restart;
 mod store;
