@@ -2,6 +2,7 @@
 //! provider with Cognito's URL contract, and (as they land) upstream connectors and AWS
 //! federation. See DESIGN.md for the flow.
 
+pub mod aws;
 pub mod config;
 pub mod connectors;
 pub mod forms;
