@@ -205,6 +205,18 @@ pub struct AppSettings {
     /// Provider ids this app may use, in the order the picker shows them.
     pub providers: Vec<String>,
     pub scopes: Vec<String>,
+    /// `broker` (default): authgate's own tokens. `passthrough`: the Cognito user pool's own
+    /// tokens, for apps whose APIs use Cognito authorizers (every provider must be `cognito`).
+    #[serde(default)]
+    pub token_mode: TokenMode,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TokenMode {
+    #[default]
+    Broker,
+    Passthrough,
 }
 
 impl AppSettings {
@@ -235,6 +247,86 @@ pub enum ProviderKind {
     Oidc(Box<OidcSettings>),
     Facebook(Box<FacebookSettings>),
     CognitoHosted(Box<CognitoHostedSettings>),
+    Cognito(Box<CognitoSettings>),
+}
+
+/// A Cognito user pool driven through its API from authgate's own pages (`kind = "cognito"`):
+/// sign-up, every sign-in challenge, password reset and remembered devices.
+#[derive(Debug, Clone, Deserialize)]
+pub struct CognitoSettings {
+    pub region: String,
+    pub user_pool_id: String,
+    /// The pool's app client authgate signs users in through.
+    pub client_id: String,
+    #[serde(default)]
+    pub client_secret_env: Option<String>,
+    #[serde(default)]
+    pub client_secret_file: Option<PathBuf>,
+    #[serde(default)]
+    pub auth_flow: CognitoAuthFlow,
+    /// Whether the sign-in page offers "Create an account".
+    #[serde(default = "default_true")]
+    pub sign_up: bool,
+    /// Attributes the sign-up page asks for (standard names such as `email`, `name`,
+    /// `phone_number`, or `custom:...`), each required.
+    #[serde(default = "default_sign_up_attributes")]
+    pub sign_up_attributes: Vec<String>,
+    /// The Cognito API endpoint (tests point it at an emulator); AWS's regional endpoint
+    /// unless set.
+    #[serde(default)]
+    pub endpoint_url: Option<String>,
+    /// How long remembered devices are kept in the browser.
+    #[serde(default = "default_device_ttl", with = "humantime_serde")]
+    pub remember_device_for: Duration,
+    #[serde(default = "default_upstream_timeout", with = "humantime_serde")]
+    pub timeout: Duration,
+}
+
+/// How the sign-in page proves the password to the pool.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum CognitoAuthFlow {
+    /// SRP-6a: the password never leaves authgate (Cognito's and Amplify's default).
+    #[default]
+    UserSrpAuth,
+    UserPasswordAuth,
+    /// The pool's Lambda triggers define the challenges; the page asks for a username only.
+    CustomAuth,
+    /// Choice-based sign-in; authgate asks for the password (`PASSWORD` challenge).
+    UserAuth,
+}
+
+impl CognitoAuthFlow {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::UserSrpAuth => "USER_SRP_AUTH",
+            Self::UserPasswordAuth => "USER_PASSWORD_AUTH",
+            Self::CustomAuth => "CUSTOM_AUTH",
+            Self::UserAuth => "USER_AUTH",
+        }
+    }
+}
+
+fn default_sign_up_attributes() -> Vec<String> {
+    vec!["email".into()]
+}
+
+fn default_device_ttl() -> Duration {
+    Duration::from_secs(90 * 24 * 3600)
+}
+
+impl CognitoSettings {
+    pub fn client_secret(&self) -> Result<Option<String>, String> {
+        read_secret(&self.client_secret_env, &self.client_secret_file)
+    }
+
+    /// The pool's issuer (`iss` of its tokens): always AWS's form, even against an emulator.
+    pub fn issuer(&self) -> String {
+        format!(
+            "https://cognito-idp.{}.amazonaws.com/{}",
+            self.region, self.user_pool_id
+        )
+    }
 }
 
 /// A Cognito user pool through its own hosted UI (`kind = "cognito-hosted"`): an OpenID
@@ -595,6 +687,7 @@ impl Settings {
                     }
                     validate_oidc(&key, &c.as_oidc(), &mut problems);
                 }
+                ProviderKind::Cognito(c) => validate_cognito(&key, c, &mut problems),
                 ProviderKind::Local { users } => {
                     let mut names = HashSet::new();
                     for (j, user) in users.iter().enumerate() {
@@ -657,6 +750,18 @@ impl Settings {
             for (j, id) in app.providers.iter().enumerate() {
                 if !self.providers.iter().any(|p| &p.id == id) {
                     problems.push(format!("{key}.providers[{j}]: no provider has id `{id}`"));
+                }
+            }
+            if app.token_mode == TokenMode::Passthrough {
+                let all_cognito = app.providers.iter().all(|id| {
+                    self.providers
+                        .iter()
+                        .any(|p| &p.id == id && matches!(p.kind, ProviderKind::Cognito(_)))
+                });
+                if !all_cognito {
+                    problems.push(format!(
+                        "{key}.token_mode: `passthrough` hands out a user pool's own tokens, so every provider of the app must be `kind = \"cognito\"`"
+                    ));
                 }
             }
             if app.scopes.is_empty() {
@@ -731,6 +836,33 @@ fn validate_upstream_url(key: &str, name: &str, value: &str, problems: &mut Vec<
                 ));
             }
         }
+    }
+}
+
+fn validate_cognito(key: &str, c: &CognitoSettings, problems: &mut Vec<String>) {
+    let (prefix, name) = c.user_pool_id.split_once('_').unwrap_or(("", ""));
+    if prefix.is_empty() || name.is_empty() || prefix != c.region {
+        problems.push(format!(
+            "{key}.user_pool_id: `{}` is not a pool id of region `{}` (like `{}_AbCdEf123`)",
+            c.user_pool_id, c.region, c.region
+        ));
+    }
+    if c.client_id.is_empty() || !c.client_id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'+') {
+        problems.push(format!("{key}.client_id: not a Cognito app client id"));
+    }
+    if let Err(e) = c.client_secret() {
+        problems.push(format!("{key}.{e}"));
+    }
+    if let Some(url) = &c.endpoint_url {
+        validate_upstream_url(key, "endpoint_url", url, problems);
+    }
+    for (j, attr) in c.sign_up_attributes.iter().enumerate() {
+        if attr.is_empty() || attr.len() > 32 || attr.chars().any(|ch| ch.is_whitespace()) {
+            problems.push(format!("{key}.sign_up_attributes[{j}]: `{attr}` is not an attribute name"));
+        }
+    }
+    if c.timeout.is_zero() {
+        problems.push(format!("{key}.timeout: must be longer than zero"));
     }
 }
 

@@ -48,6 +48,11 @@ impl Sealed {
     pub fn as_stored(&self) -> &str {
         &self.0
     }
+
+    /// A value read back from where it was kept outside the store (a cookie).
+    pub fn from_stored(stored: String) -> Self {
+        Self(stored)
+    }
 }
 
 impl Sealer {

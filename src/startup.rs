@@ -3,7 +3,7 @@
 
 use crate::config::{DEFAULT_CONFIG, Settings};
 use crate::connectors::{ProviderKind, ProviderRegistry};
-use crate::hosted_ui::{self, demo, signin, upstream};
+use crate::hosted_ui::{self, cognito, demo, signin, upstream};
 use crate::oauth::clients::AppRegistry;
 use crate::oauth::endpoints;
 use crate::oauth::keys::KeyManager;
@@ -165,7 +165,8 @@ fn warn_about_demo_user(providers: &ProviderRegistry) {
                 .collect::<Vec<_>>(),
             crate::config::ProviderKind::Oidc(_)
             | crate::config::ProviderKind::Facebook(_)
-            | crate::config::ProviderKind::CognitoHosted(_) => Vec::new(),
+            | crate::config::ProviderKind::CognitoHosted(_)
+            | crate::config::ProviderKind::Cognito(_) => Vec::new(),
         })
         .collect();
     for provider in providers.iter() {
@@ -213,6 +214,30 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/signin/{request_id}/{provider_id}",
             get(signin::provider_get).post(signin::password_post),
+        )
+        .route(
+            "/signin/{request_id}/{provider_id}/challenge",
+            get(cognito::challenge_get).post(cognito::challenge_post),
+        )
+        .route(
+            "/signin/{request_id}/{provider_id}/signup",
+            get(cognito::signup_get).post(cognito::signup_post),
+        )
+        .route(
+            "/signin/{request_id}/{provider_id}/confirm",
+            get(cognito::confirm_get).post(cognito::confirm_post),
+        )
+        .route(
+            "/signin/{request_id}/{provider_id}/confirm/resend",
+            post(cognito::resend_post),
+        )
+        .route(
+            "/signin/{request_id}/{provider_id}/forgot",
+            get(cognito::forgot_get).post(cognito::forgot_post),
+        )
+        .route(
+            "/signin/{request_id}/{provider_id}/reset",
+            get(cognito::reset_get).post(cognito::reset_post),
         );
     if state.settings.demo.enabled {
         browser = browser

@@ -2,3 +2,4 @@
 //! variant, and (as it lands) identity-pool federation.
 
 pub mod srp;
+pub mod user_pool;

@@ -207,6 +207,7 @@ impl FacebookConnector {
             claims,
             upstream_refresh: None,
             upstream_tokens: Some(sealed),
+            published_sub: None,
         })
     }
 }

@@ -23,6 +23,10 @@ pub struct Identity {
     /// OpenID providers, the access token for Facebook).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub upstream_tokens: Option<crate::security::Sealed>,
+    /// The `sub` to publish as it is, for providers whose subjects are already opaque UUIDs
+    /// (a Cognito user pool's `sub`: apps of a pool keep the identifier they know).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published_sub: Option<String>,
 }
 
 /// What [`Identity::upstream_tokens`] holds once opened.
@@ -62,6 +66,9 @@ impl Identity {
     /// authgate's `sub`: stable for a (provider, upstream subject) pair, opaque, UUID-shaped as
     /// Cognito's is, and different across providers even for equal upstream subjects.
     pub fn subject(&self) -> String {
+        if let Some(sub) = &self.published_sub {
+            return sub.clone();
+        }
         let mut hasher = Sha256::new();
         hasher.update(self.provider.as_bytes());
         hasher.update([0u8]);
@@ -88,6 +95,7 @@ mod tests {
             claims: Map::new(),
             upstream_refresh: None,
             upstream_tokens: None,
+            published_sub: None,
         }
     }
 

@@ -88,6 +88,7 @@ impl LocalUsers {
             claims: user.claims.clone(),
             upstream_refresh: None,
             upstream_tokens: None,
+            published_sub: None,
         })
     }
 }

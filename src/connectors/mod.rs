@@ -1,6 +1,7 @@
-//! Where users actually sign in. Today: the built-in local user list. Upstream providers
-//! (OIDC, Cognito, Facebook, SAML) join [`ProviderKind`] as they land.
+//! Where users actually sign in: local users and Cognito user pools on authgate's own pages,
+//! and upstream providers (OIDC, Cognito's hosted UI, Facebook) the browser is sent to.
 
+pub mod cognito;
 pub mod facebook;
 mod identity;
 pub mod local;
@@ -99,6 +100,7 @@ pub enum ProviderKind {
     Local(local::LocalUsers),
     Oidc(Box<oidc::OidcConnector>),
     Facebook(Box<facebook::FacebookConnector>),
+    Cognito(Box<cognito::CognitoConnector>),
 }
 
 impl ProviderKind {
@@ -108,13 +110,14 @@ impl ProviderKind {
             ProviderKind::Local(_) => "local",
             ProviderKind::Oidc(_) => "oidc",
             ProviderKind::Facebook(_) => "facebook",
+            ProviderKind::Cognito(_) => "cognito",
         }
     }
 
     /// The upstream leg, for providers that have one.
     pub fn upstream(&self) -> Option<Upstream<'_>> {
         match self {
-            ProviderKind::Local(_) => None,
+            ProviderKind::Local(_) | ProviderKind::Cognito(_) => None,
             ProviderKind::Oidc(c) => Some(Upstream::Oidc(c)),
             ProviderKind::Facebook(c) => Some(Upstream::Facebook(c)),
         }
@@ -152,6 +155,9 @@ impl ProviderRegistry {
                         &settings.issuer,
                     )?))
                 }
+                ProviderSettingsKind::Cognito(cognito) => ProviderKind::Cognito(Box::new(
+                    cognito::CognitoConnector::new(&p.id, &display_name, cognito)?,
+                )),
                 ProviderSettingsKind::Facebook(fb) => ProviderKind::Facebook(Box::new(
                     facebook::FacebookConnector::new(&p.id, &display_name, fb, &settings.issuer)?,
                 )),

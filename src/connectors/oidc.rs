@@ -544,6 +544,7 @@ impl OidcConnector {
             claims: out,
             upstream_refresh: None,
             upstream_tokens: None,
+            published_sub: None,
         })
     }
 }

@@ -32,6 +32,115 @@ pub struct PasswordPage<'a> {
     pub show_picker_link: bool,
 }
 
+/// The Cognito sign-in form. `base` is `/signin/{request}/{provider}`, which every Cognito page
+/// hangs off.
+#[derive(Template)]
+#[template(path = "cognito_signin.html")]
+pub struct CognitoSignInPage<'a> {
+    pub app_name: &'a str,
+    pub provider_name: &'a str,
+    pub request_id: &'a str,
+    pub base: &'a str,
+    pub csrf: &'a str,
+    pub username: &'a str,
+    pub asks_password: bool,
+    pub sign_up: bool,
+    pub notice: Option<&'a str>,
+    pub error: Option<&'a str>,
+    pub show_picker_link: bool,
+}
+
+/// A challenge answered with one value: an MFA or OTP code, or a custom challenge's answer.
+#[derive(Template)]
+#[template(path = "cognito_challenge.html")]
+pub struct CognitoChallengePage<'a> {
+    pub base: &'a str,
+    pub csrf: &'a str,
+    pub heading: &'a str,
+    pub intro: String,
+    /// What a custom challenge's trigger sent to show the user, as (name, value).
+    pub details: Vec<(String, String)>,
+    pub label: &'a str,
+    pub numeric: bool,
+    pub error: Option<&'a str>,
+}
+
+#[derive(Template)]
+#[template(path = "cognito_select_mfa.html")]
+pub struct CognitoSelectMfaPage<'a> {
+    pub base: &'a str,
+    pub csrf: &'a str,
+    /// (challenge answer, label)
+    pub options: Vec<(String, &'static str)>,
+    pub error: Option<&'a str>,
+}
+
+#[derive(Template)]
+#[template(path = "cognito_mfa_setup.html")]
+pub struct CognitoMfaSetupPage<'a> {
+    pub base: &'a str,
+    pub csrf: &'a str,
+    pub secret: &'a str,
+    pub qr_svg_base64: String,
+    pub error: Option<&'a str>,
+}
+
+/// A field asking for a user attribute (sign-up, or a new password's required attributes).
+pub struct AttributeField {
+    pub name: String,
+    pub label: String,
+    pub input_type: &'static str,
+    pub value: String,
+}
+
+/// A new password: after `NEW_PASSWORD_REQUIRED` (with the attributes the pool still needs),
+/// or to finish a reset (with the emailed code).
+#[derive(Template)]
+#[template(path = "cognito_new_password.html")]
+pub struct CognitoNewPasswordPage<'a> {
+    pub base: &'a str,
+    pub action: String,
+    pub csrf: &'a str,
+    pub intro: String,
+    pub asks_code: bool,
+    pub rules: Vec<String>,
+    pub attributes: Vec<AttributeField>,
+    pub submit: &'a str,
+    pub error: Option<&'a str>,
+}
+
+#[derive(Template)]
+#[template(path = "cognito_signup.html")]
+pub struct CognitoSignUpPage<'a> {
+    pub app_name: &'a str,
+    pub provider_name: &'a str,
+    pub base: &'a str,
+    pub csrf: &'a str,
+    pub username: &'a str,
+    pub rules: Vec<String>,
+    pub attributes: Vec<AttributeField>,
+    pub error: Option<&'a str>,
+}
+
+#[derive(Template)]
+#[template(path = "cognito_confirm.html")]
+pub struct CognitoConfirmPage<'a> {
+    pub base: &'a str,
+    pub csrf: &'a str,
+    pub destination: Option<&'a str>,
+    pub notice: Option<&'a str>,
+    pub error: Option<&'a str>,
+}
+
+#[derive(Template)]
+#[template(path = "cognito_forgot.html")]
+pub struct CognitoForgotPage<'a> {
+    pub base: &'a str,
+    pub csrf: &'a str,
+    pub username: &'a str,
+    pub error: Option<&'a str>,
+}
+
 #[derive(Template)]
 #[template(path = "error.html")]
 pub struct ErrorPage<'a> {

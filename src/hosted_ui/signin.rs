@@ -1,8 +1,9 @@
 //! The sign-in pages between `/oauth2/authorize` and the code: the provider picker and the
-//! local password form. Every step re-checks that the authorization request exists and was
+//! local password form (a Cognito pool's pages are in [`crate::hosted_ui::cognito`]). Every step re-checks that the authorization request exists and was
 //! started by this browser; every POST checks the CSRF token.
 
 use crate::connectors::{Identity, ProviderKind};
+use crate::hosted_ui::cognito;
 use crate::hosted_ui::pages::{self, PasswordPage, PickerPage, ProviderButton};
 use crate::hosted_ui::session::BrowserSession;
 use crate::hosted_ui::throttle::{self, Verdict};
@@ -12,7 +13,7 @@ use crate::state::AppState;
 use crate::store::{AuthRequest, SsoSession};
 use axum::body::Bytes;
 use axum::extract::{ConnectInfo, FromRequestParts, Path, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::http::request::Parts;
 use axum::response::Response;
 use std::net::SocketAddr;
@@ -103,6 +104,9 @@ pub async fn provider_get(
     session: Session,
     Path((request_id, provider_id)): Path<(String, String)>,
 ) -> Response {
+    if let Some(ProviderKind::Cognito(_)) = state.providers.get(&provider_id).map(|p| &p.kind) {
+        return cognito::signin_get(&state, session, request_id, provider_id).await;
+    }
     let browser = BrowserSession::new(session);
     let request = match bound_request(&state, &browser, &request_id).await {
         Ok(request) => request,
@@ -209,8 +213,21 @@ pub async fn password_post(
     session: Session,
     ClientAddr(address): ClientAddr,
     Path((request_id, provider_id)): Path<(String, String)>,
+    headers: HeaderMap,
     body: Bytes,
 ) -> Response {
+    if let Some(ProviderKind::Cognito(_)) = state.providers.get(&provider_id).map(|p| &p.kind) {
+        return cognito::signin_post(
+            &state,
+            session,
+            request_id,
+            provider_id,
+            address,
+            headers,
+            body,
+        )
+        .await;
+    }
     let browser = BrowserSession::new(session);
     let request = match bound_request(&state, &browser, &request_id).await {
         Ok(request) => request,

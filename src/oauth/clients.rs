@@ -17,6 +17,7 @@ pub struct RegisteredApp {
     pub scopes: Vec<String>,
     /// The app's one Cognito hosted-UI provider, to which IdP names that are not ours go.
     pub idp_hint_provider: Option<String>,
+    pub token_mode: crate::config::TokenMode,
 }
 
 impl fmt::Debug for RegisteredApp {
@@ -53,6 +54,7 @@ impl RegisteredApp {
                 [only] => Some((*only).clone()),
                 _ => None,
             },
+            token_mode: app.token_mode,
         })
     }
 

@@ -1,7 +1,11 @@
 //! The token endpoint's grants (RFC 6749 §4.1.3, §6; RFC 7636 §4.6), revocation (RFC 7009)
 //! and userinfo, as logic over parsed parameters: no HTTP types except the Authorization value.
 
+use crate::aws::user_pool::PoolError;
+use crate::config::TokenMode;
+use crate::connectors::cognito::CognitoConnector;
 use crate::connectors::{ProviderKind, UpstreamError};
+use crate::oauth::passthrough;
 use crate::oauth::clients::RegisteredApp;
 use crate::oauth::error::{ErrorCode, OAuthError};
 use crate::oauth::keys::KeyError;
@@ -175,6 +179,9 @@ async fn exchange_code(
         }
         (None, None) => {}
     }
+    if app.token_mode == TokenMode::Passthrough {
+        return passthrough::exchange(state, grant, now).await;
+    }
 
     let family = RefreshFamily {
         client_id: grant.client_id,
@@ -209,6 +216,9 @@ async fn refresh(
     params: &FormParams,
 ) -> Result<TokenResponse, OAuthError> {
     let presented = params.require("refresh_token")?;
+    if app.token_mode == TokenMode::Passthrough {
+        return passthrough::refresh(state, app, presented).await;
+    }
     let next = random_token();
     let now = OffsetDateTime::now_utc();
     let rotation = state
@@ -268,12 +278,16 @@ async fn refresh_upstream(
     mut family: RefreshFamily,
     now: OffsetDateTime,
 ) -> Result<RefreshFamily, OAuthError> {
-    let Some(ProviderKind::Oidc(connector)) = state
+    let connector = match state
         .providers
         .get(&family.identity.provider)
         .map(|p| &p.kind)
-    else {
-        return Ok(family);
+    {
+        Some(ProviderKind::Oidc(connector)) => connector,
+        Some(ProviderKind::Cognito(pool)) => {
+            return refresh_pool(state, pool, family_id, family, now).await;
+        }
+        _ => return Ok(family),
     };
     match connector.refresh(&family.identity, &state.sealer).await {
         Ok(refreshed) => {
@@ -295,6 +309,39 @@ async fn refresh_upstream(
         }
         Err(e) => {
             tracing::warn!(error = %e, "upstream unavailable during refresh; session continues");
+            Ok(family)
+        }
+    }
+}
+
+/// [`refresh_upstream`] for a Cognito user pool: `REFRESH_TOKEN_AUTH` with the pool's own
+/// refresh token, under the same rule (a refusal ends the family, an outage does not).
+async fn refresh_pool(
+    state: &AppState,
+    pool: &CognitoConnector,
+    family_id: &str,
+    mut family: RefreshFamily,
+    now: OffsetDateTime,
+) -> Result<RefreshFamily, OAuthError> {
+    match pool.refresh(&family.identity, &state.sealer).await {
+        Ok(identity) => {
+            family.identity = identity;
+            state
+                .store
+                .update_refresh_family(family_id, &family, now)
+                .await?;
+            Ok(family)
+        }
+        Err(PoolError::NotAuthorized) => {
+            state.store.revoke_refresh_family(family_id).await?;
+            tracing::info!(provider = %pool.provider_id, "user pool refused the refresh; family revoked");
+            Err(OAuthError::invalid_grant(format!(
+                "{} ended this session",
+                pool.display_name
+            )))
+        }
+        Err(e) => {
+            tracing::warn!(error = %e, "user pool unavailable during refresh; session continues");
             Ok(family)
         }
     }

@@ -8,6 +8,7 @@ pub mod endpoints;
 pub mod error;
 pub mod grants;
 pub mod keys;
+pub mod passthrough;
 pub mod pkce;
 pub mod redirect;
 pub mod tokens;

@@ -40,6 +40,8 @@ pub fn scoped_claims(identity: &Identity, scopes: &[String]) -> Map<String, Valu
             }
         }
     };
+    // Cognito puts group membership in every ID token; apps authorise on it.
+    release(&["cognito:groups"]);
     if has("email") {
         release(EMAIL_CLAIMS);
     }
@@ -82,6 +84,8 @@ pub struct IdClaims {
     pub jti: String,
     pub origin_jti: String,
     pub preferred_username: String,
+    #[serde(rename = "cognito:username")]
+    pub cognito_username: String,
     #[serde(flatten)]
     pub claims: Map<String, Value>,
 }
@@ -150,6 +154,7 @@ pub fn mint(
             jti: uuid::Uuid::new_v4().to_string(),
             origin_jti: family_id.to_string(),
             preferred_username: family.identity.username.clone(),
+            cognito_username: family.identity.username.clone(),
             claims: scoped_claims(&family.identity, &family.scopes),
         };
         Some(keys.sign(&id)?)
@@ -184,6 +189,7 @@ mod tests {
             claims,
             upstream_refresh: None,
             upstream_tokens: None,
+            published_sub: None,
         };
         let only_openid = scoped_claims(&identity, &["openid".into()]);
         assert!(only_openid.is_empty());

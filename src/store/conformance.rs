@@ -80,6 +80,7 @@ fn identity(username: &str) -> Identity {
         claims,
         upstream_refresh: None,
         upstream_tokens: None,
+        published_sub: None,
     }
 }
 

@@ -24,6 +24,7 @@ fn identity() -> Identity {
         claims: Map::new(),
         upstream_refresh: None,
         upstream_tokens: None,
+        published_sub: None,
     }
 }
 

@@ -140,6 +140,7 @@ async fn an_expired_code_is_refused() {
             claims: Default::default(),
             upstream_refresh: None,
             upstream_tokens: None,
+            published_sub: None,
         },
         auth_time: 0,
         family_id: "expired-family".into(),

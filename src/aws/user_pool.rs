@@ -1,0 +1,636 @@
+//! A Cognito user pool's user-facing API (the operations Amplify calls unsigned), through the
+//! official SDK: typed results, SECRET_HASH added wherever the app client has a secret, and
+//! every Cognito error folded into the few outcomes a page can explain.
+
+use crate::aws::srp;
+use aws_sdk_cognitoidentityprovider as idp;
+use idp::config::{BehaviorVersion, Region};
+use idp::error::{ProvideErrorMetadata, SdkError};
+use idp::types::{
+    AttributeType, AuthFlowType, ChallengeNameType, DeviceRememberedStatusType,
+    DeviceSecretVerifierConfigType,
+};
+use std::collections::HashMap;
+use std::fmt;
+use std::time::Duration;
+use tokio::sync::OnceCell;
+
+/// Everything that can go wrong, at the granularity the pages need.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PoolError {
+    /// Wrong password, unknown user, disabled user, bad or expired session: one message for
+    /// all of them, so the page reveals nothing about which accounts exist.
+    #[error("not authorized")]
+    NotAuthorized,
+    #[error("user not confirmed")]
+    UserNotConfirmed,
+    #[error("password reset required")]
+    PasswordResetRequired,
+    #[error("code mismatch")]
+    CodeMismatch,
+    #[error("code expired")]
+    ExpiredCode,
+    /// The pool's password policy refused the password; the message says which rule.
+    #[error("invalid password: {0}")]
+    InvalidPassword(String),
+    #[error("username exists")]
+    UsernameExists,
+    /// `LimitExceeded`, `TooManyRequests`, `TooManyFailedAttempts`: try again later.
+    #[error("rate limited")]
+    TooManyRequests,
+    /// A request the pool refused as malformed (an attribute it does not know, say).
+    #[error("invalid parameter: {0}")]
+    InvalidParameter(String),
+    /// No answer within the timeout, or no connection at all.
+    #[error("user pool unreachable")]
+    Unreachable,
+    /// An answer we cannot use: an unexpected error type, or a success without what it must
+    /// carry.
+    #[error("unexpected answer from the user pool: {0}")]
+    BadAnswer(String),
+}
+
+/// A challenge the pool raised; `session` is the pool's opaque `Session` for answering it.
+#[derive(Clone, serde::Serialize, serde::Deserialize)]
+pub struct Challenge {
+    pub name: String,
+    pub session: String,
+    pub parameters: HashMap<String, String>,
+}
+
+impl fmt::Debug for Challenge {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Challenge")
+            .field("name", &self.name)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The pool's tokens after a completed sign-in.
+#[derive(Clone)]
+pub struct PoolTokens {
+    pub id_token: String,
+    pub access_token: String,
+    pub refresh_token: Option<String>,
+    pub expires_in: i32,
+    /// Present when the pool tracks devices and this sign-in was not from a remembered one.
+    pub new_device: Option<NewDevice>,
+}
+
+impl fmt::Debug for PoolTokens {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("PoolTokens")
+            .field("expires_in", &self.expires_in)
+            .finish_non_exhaustive()
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct NewDevice {
+    pub device_key: String,
+    pub device_group_key: String,
+}
+
+/// What an `InitiateAuth` or `RespondToAuthChallenge` came back with.
+#[derive(Debug)]
+pub enum AuthStep {
+    Challenge(Challenge),
+    SignedIn(PoolTokens),
+}
+
+/// Where the pool sent a confirmation code, as Cognito masks it (`a***@e***`).
+#[derive(Debug, Clone, Default)]
+pub struct CodeDelivery {
+    pub destination: Option<String>,
+    pub medium: Option<String>,
+}
+
+#[derive(Debug)]
+pub struct SignUpOutcome {
+    pub confirmed: bool,
+    pub delivery: CodeDelivery,
+    /// Lets a just-confirmed user sign in without typing the password again (`USER_AUTH`).
+    pub session: Option<String>,
+}
+
+/// The pool's password rules, shown on pages that ask for a new password.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PasswordPolicy {
+    pub minimum_length: i32,
+    pub require_uppercase: bool,
+    pub require_lowercase: bool,
+    pub require_numbers: bool,
+    pub require_symbols: bool,
+}
+
+impl PasswordPolicy {
+    /// One line per rule, in the words the pages use.
+    pub fn rules(&self) -> Vec<String> {
+        let mut rules = vec![format!("At least {} characters", self.minimum_length)];
+        for (on, rule) in [
+            (self.require_uppercase, "An uppercase letter"),
+            (self.require_lowercase, "A lowercase letter"),
+            (self.require_numbers, "A number"),
+            (self.require_symbols, "A symbol such as ! or %"),
+        ] {
+            if on {
+                rules.push(rule.to_string());
+            }
+        }
+        rules
+    }
+}
+
+/// One app client of one pool.
+pub struct UserPoolClient {
+    sdk: idp::Client,
+    region: String,
+    endpoint_url: Option<String>,
+    timeout: Duration,
+    user_pool_id: String,
+    client_id: String,
+    client_secret: Option<String>,
+    /// Fetched once, with authgate's own AWS credentials (DescribeUserPool is signed); `None`
+    /// when those are missing or lack the permission, and the pages then show no rules.
+    policy: OnceCell<Option<PasswordPolicy>>,
+}
+
+impl fmt::Debug for UserPoolClient {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("UserPoolClient")
+            .field("user_pool_id", &self.user_pool_id)
+            .field("client_id", &self.client_id)
+            .finish_non_exhaustive()
+    }
+}
+
+impl UserPoolClient {
+    pub fn new(
+        region: &str,
+        endpoint_url: Option<&str>,
+        timeout: Duration,
+        user_pool_id: &str,
+        client_id: &str,
+        client_secret: Option<String>,
+    ) -> Self {
+        // No credentials: every operation here is one Cognito serves unsigned, as Amplify
+        // calls them. Retries (standard mode: throttling and transient errors, with backoff)
+        // stay inside the operation timeout, so a page always answers within it.
+        let mut config = idp::Config::builder()
+            .behavior_version(BehaviorVersion::latest())
+            .region(Region::new(region.to_string()))
+            .retry_config(aws_config::retry::RetryConfig::standard().with_max_attempts(3))
+            .timeout_config(
+                aws_config::timeout::TimeoutConfig::builder()
+                    .operation_timeout(timeout)
+                    .connect_timeout(timeout)
+                    .build(),
+            );
+        if let Some(url) = endpoint_url {
+            config = config.endpoint_url(url);
+        }
+        Self {
+            sdk: idp::Client::from_conf(config.build()),
+            region: region.to_string(),
+            endpoint_url: endpoint_url.map(str::to_string),
+            timeout,
+            user_pool_id: user_pool_id.to_string(),
+            client_id: client_id.to_string(),
+            client_secret,
+            policy: OnceCell::new(),
+        }
+    }
+
+    pub fn user_pool_id(&self) -> &str {
+        &self.user_pool_id
+    }
+
+    pub fn client_id(&self) -> &str {
+        &self.client_id
+    }
+
+    fn secret_hash(&self, username: &str) -> Option<String> {
+        self.client_secret
+            .as_deref()
+            .map(|secret| srp::secret_hash(secret, username, &self.client_id))
+    }
+
+    /// `InitiateAuth`. `username` is what SECRET_HASH is computed over.
+    pub async fn initiate(
+        &self,
+        flow: &str,
+        username: &str,
+        mut parameters: HashMap<String, String>,
+    ) -> Result<AuthStep, PoolError> {
+        if let Some(hash) = self.secret_hash(username) {
+            parameters.insert("SECRET_HASH".into(), hash);
+        }
+        let out = self
+            .sdk
+            .initiate_auth()
+            .client_id(&self.client_id)
+            .auth_flow(AuthFlowType::from(flow))
+            .set_auth_parameters(Some(parameters))
+            .send()
+            .await
+            .map_err(classify)?;
+        auth_step(
+            out.challenge_name,
+            out.session,
+            out.challenge_parameters,
+            out.authentication_result,
+        )
+    }
+
+    /// `RespondToAuthChallenge`; `responses` must carry `USERNAME` (SECRET_HASH is computed
+    /// over it).
+    pub async fn respond(
+        &self,
+        challenge: &str,
+        session: Option<&str>,
+        mut responses: HashMap<String, String>,
+    ) -> Result<AuthStep, PoolError> {
+        if let Some(hash) = responses
+            .get("USERNAME")
+            .and_then(|username| self.secret_hash(username))
+        {
+            responses.insert("SECRET_HASH".into(), hash);
+        }
+        let out = self
+            .sdk
+            .respond_to_auth_challenge()
+            .client_id(&self.client_id)
+            .challenge_name(ChallengeNameType::from(challenge))
+            .set_session(session.map(str::to_string))
+            .set_challenge_responses(Some(responses))
+            .send()
+            .await
+            .map_err(classify)?;
+        auth_step(
+            out.challenge_name,
+            out.session,
+            out.challenge_parameters,
+            out.authentication_result,
+        )
+    }
+
+    /// `REFRESH_TOKEN_AUTH`. `username` is the pool's user name (`cognito:username`), which
+    /// SECRET_HASH is computed over when the client has a secret.
+    pub async fn refresh(
+        &self,
+        refresh_token: &str,
+        username: &str,
+    ) -> Result<PoolTokens, PoolError> {
+        let parameters = HashMap::from([("REFRESH_TOKEN".to_string(), refresh_token.to_string())]);
+        match self.initiate("REFRESH_TOKEN_AUTH", username, parameters).await? {
+            AuthStep::SignedIn(tokens) => Ok(tokens),
+            AuthStep::Challenge(c) => Err(PoolError::BadAnswer(format!(
+                "challenge {} on refresh",
+                c.name
+            ))),
+        }
+    }
+
+    pub async fn sign_up(
+        &self,
+        username: &str,
+        password: &str,
+        attributes: &[(String, String)],
+    ) -> Result<SignUpOutcome, PoolError> {
+        let attributes = attributes
+            .iter()
+            .map(|(name, value)| AttributeType::builder().name(name).value(value).build())
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| PoolError::InvalidParameter(e.to_string()))?;
+        let out = self
+            .sdk
+            .sign_up()
+            .client_id(&self.client_id)
+            .username(username)
+            .password(password)
+            .set_secret_hash(self.secret_hash(username))
+            .set_user_attributes(Some(attributes))
+            .send()
+            .await
+            .map_err(classify)?;
+        Ok(SignUpOutcome {
+            confirmed: out.user_confirmed,
+            delivery: delivery(out.code_delivery_details),
+            session: out.session,
+        })
+    }
+
+    /// `ConfirmSignUp`; the returned session (if the pool gives one) signs the user in.
+    pub async fn confirm_sign_up(
+        &self,
+        username: &str,
+        code: &str,
+        session: Option<&str>,
+    ) -> Result<Option<String>, PoolError> {
+        let out = self
+            .sdk
+            .confirm_sign_up()
+            .client_id(&self.client_id)
+            .username(username)
+            .confirmation_code(code)
+            .set_secret_hash(self.secret_hash(username))
+            .set_session(session.map(str::to_string))
+            .send()
+            .await
+            .map_err(classify)?;
+        Ok(out.session)
+    }
+
+    pub async fn resend_confirmation_code(&self, username: &str) -> Result<CodeDelivery, PoolError> {
+        let out = self
+            .sdk
+            .resend_confirmation_code()
+            .client_id(&self.client_id)
+            .username(username)
+            .set_secret_hash(self.secret_hash(username))
+            .send()
+            .await
+            .map_err(classify)?;
+        Ok(delivery(out.code_delivery_details))
+    }
+
+    pub async fn forgot_password(&self, username: &str) -> Result<CodeDelivery, PoolError> {
+        let out = self
+            .sdk
+            .forgot_password()
+            .client_id(&self.client_id)
+            .username(username)
+            .set_secret_hash(self.secret_hash(username))
+            .send()
+            .await
+            .map_err(classify)?;
+        Ok(delivery(out.code_delivery_details))
+    }
+
+    pub async fn confirm_forgot_password(
+        &self,
+        username: &str,
+        code: &str,
+        password: &str,
+    ) -> Result<(), PoolError> {
+        self.sdk
+            .confirm_forgot_password()
+            .client_id(&self.client_id)
+            .username(username)
+            .confirmation_code(code)
+            .password(password)
+            .set_secret_hash(self.secret_hash(username))
+            .send()
+            .await
+            .map_err(classify)?;
+        Ok(())
+    }
+
+    /// `AssociateSoftwareToken` during `MFA_SETUP`: the TOTP secret and the next session.
+    pub async fn associate_software_token(
+        &self,
+        session: &str,
+    ) -> Result<(String, Option<String>), PoolError> {
+        let out = self
+            .sdk
+            .associate_software_token()
+            .session(session)
+            .send()
+            .await
+            .map_err(classify)?;
+        let secret = out
+            .secret_code
+            .ok_or_else(|| PoolError::BadAnswer("no SecretCode".into()))?;
+        Ok((secret, out.session))
+    }
+
+    /// `VerifySoftwareToken` during `MFA_SETUP`: the session to answer the challenge with.
+    pub async fn verify_software_token(
+        &self,
+        session: &str,
+        code: &str,
+    ) -> Result<Option<String>, PoolError> {
+        let out = self
+            .sdk
+            .verify_software_token()
+            .session(session)
+            .user_code(code)
+            .friendly_device_name("authgate")
+            .send()
+            .await
+            .map_err(classify)?;
+        match out.status {
+            Some(idp::types::VerifySoftwareTokenResponseType::Success) => Ok(out.session),
+            _ => Err(PoolError::CodeMismatch),
+        }
+    }
+
+    /// `ConfirmDevice` (then `UpdateDeviceStatus` to remembered when the pool leaves that to
+    /// the user, as "remember this device" on the page already said so).
+    pub async fn remember_device(
+        &self,
+        access_token: &str,
+        device_key: &str,
+        verifier: &srp::DeviceVerifier,
+        device_name: &str,
+    ) -> Result<(), PoolError> {
+        let config = DeviceSecretVerifierConfigType::builder()
+            .password_verifier(&verifier.verifier)
+            .salt(&verifier.salt)
+            .build();
+        let out = self
+            .sdk
+            .confirm_device()
+            .access_token(access_token)
+            .device_key(device_key)
+            .device_secret_verifier_config(config)
+            .device_name(device_name)
+            .send()
+            .await
+            .map_err(classify)?;
+        if out.user_confirmation_necessary {
+            self.sdk
+                .update_device_status()
+                .access_token(access_token)
+                .device_key(device_key)
+                .device_remembered_status(DeviceRememberedStatusType::Remembered)
+                .send()
+                .await
+                .map_err(classify)?;
+        }
+        Ok(())
+    }
+
+    /// The pool's password policy, fetched once (see [`Self::policy`]).
+    pub async fn password_policy(&self) -> Option<PasswordPolicy> {
+        self.policy
+            .get_or_init(|| async {
+                match self.describe_policy().await {
+                    Ok(policy) => Some(policy),
+                    Err(e) => {
+                        tracing::info!(user_pool_id = %self.user_pool_id, error = %e, "password policy unavailable; pages will not list the rules");
+                        None
+                    }
+                }
+            })
+            .await
+            .clone()
+    }
+
+    async fn describe_policy(&self) -> Result<PasswordPolicy, String> {
+        // Signed with authgate's own credentials from the standard chain.
+        let mut loader = aws_config::defaults(aws_config::BehaviorVersion::latest())
+            .region(aws_config::Region::new(self.region.clone()))
+            .timeout_config(
+                aws_config::timeout::TimeoutConfig::builder()
+                    .operation_timeout(self.timeout)
+                    .build(),
+            );
+        if let Some(url) = &self.endpoint_url {
+            loader = loader.endpoint_url(url);
+        }
+        let client = idp::Client::new(&loader.load().await);
+        let out = client
+            .describe_user_pool()
+            .user_pool_id(&self.user_pool_id)
+            .send()
+            .await
+            .map_err(|e| classify(e).to_string())?;
+        let p = out
+            .user_pool
+            .and_then(|pool| pool.policies)
+            .and_then(|policies| policies.password_policy)
+            .ok_or("the pool has no password policy")?;
+        Ok(PasswordPolicy {
+            minimum_length: p.minimum_length.unwrap_or(8),
+            require_uppercase: p.require_uppercase,
+            require_lowercase: p.require_lowercase,
+            require_numbers: p.require_numbers,
+            require_symbols: p.require_symbols,
+        })
+    }
+}
+
+fn auth_step(
+    challenge_name: Option<ChallengeNameType>,
+    session: Option<String>,
+    parameters: Option<HashMap<String, String>>,
+    result: Option<idp::types::AuthenticationResultType>,
+) -> Result<AuthStep, PoolError> {
+    if let Some(result) = result {
+        let (Some(id_token), Some(access_token)) = (result.id_token, result.access_token) else {
+            return Err(PoolError::BadAnswer("tokens missing".into()));
+        };
+        let new_device = result.new_device_metadata.and_then(|d| {
+            Some(NewDevice {
+                device_key: d.device_key?,
+                device_group_key: d.device_group_key?,
+            })
+        });
+        return Ok(AuthStep::SignedIn(PoolTokens {
+            id_token,
+            access_token,
+            refresh_token: result.refresh_token,
+            expires_in: result.expires_in,
+            new_device,
+        }));
+    }
+    match challenge_name {
+        Some(name) => Ok(AuthStep::Challenge(Challenge {
+            name: name.as_str().to_string(),
+            session: session.unwrap_or_default(),
+            parameters: parameters.unwrap_or_default(),
+        })),
+        // moto answers an unsupported flow with `{}`: neither tokens nor a challenge.
+        None => Err(PoolError::BadAnswer("neither tokens nor a challenge".into())),
+    }
+}
+
+fn delivery(details: Option<idp::types::CodeDeliveryDetailsType>) -> CodeDelivery {
+    details.map_or_else(CodeDelivery::default, |d| CodeDelivery {
+        destination: d.destination,
+        medium: d.delivery_medium.map(|m| m.as_str().to_string()),
+    })
+}
+
+/// Folds an SDK error into a [`PoolError`] by Cognito's error type.
+fn classify<E, R>(err: SdkError<E, R>) -> PoolError
+where
+    E: ProvideErrorMetadata,
+{
+    match &err {
+        SdkError::TimeoutError(_) | SdkError::DispatchFailure(_) => PoolError::Unreachable,
+        SdkError::ServiceError(service) => {
+            let e = service.err();
+            from_code(e.code(), e.message())
+        }
+        SdkError::ResponseError(_) => PoolError::BadAnswer("unreadable response".into()),
+        _ => PoolError::BadAnswer("request could not be built".into()),
+    }
+}
+
+fn from_code(code: Option<&str>, message: Option<&str>) -> PoolError {
+    let message = message.unwrap_or_default().to_string();
+    match code.unwrap_or_default() {
+        "NotAuthorizedException" | "UserNotFoundException" | "ResourceNotFoundException" => {
+            PoolError::NotAuthorized
+        }
+        "UserNotConfirmedException" => PoolError::UserNotConfirmed,
+        "PasswordResetRequiredException" => PoolError::PasswordResetRequired,
+        "CodeMismatchException" | "EnableSoftwareTokenMFAException" => PoolError::CodeMismatch,
+        "ExpiredCodeException" => PoolError::ExpiredCode,
+        "InvalidPasswordException" | "PasswordHistoryPolicyViolationException" => {
+            PoolError::InvalidPassword(message)
+        }
+        "UsernameExistsException" | "AliasExistsException" => PoolError::UsernameExists,
+        "LimitExceededException" | "TooManyRequestsException" | "TooManyFailedAttemptsException" => {
+            PoolError::TooManyRequests
+        }
+        "InvalidParameterException" => PoolError::InvalidParameter(message),
+        other => PoolError::BadAnswer(if other.is_empty() {
+            "an error without a type".to_string()
+        } else {
+            other.to_string()
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_fold_without_revealing_accounts() {
+        for code in [
+            "NotAuthorizedException",
+            "UserNotFoundException",
+            "ResourceNotFoundException",
+        ] {
+            assert_eq!(from_code(Some(code), None), PoolError::NotAuthorized);
+        }
+        assert_eq!(
+            from_code(Some("InvalidPasswordException"), Some("Password not long enough")),
+            PoolError::InvalidPassword("Password not long enough".into())
+        );
+        assert_eq!(
+            from_code(Some("TooManyFailedAttemptsException"), None),
+            PoolError::TooManyRequests
+        );
+        assert!(matches!(from_code(None, None), PoolError::BadAnswer(_)));
+    }
+
+    #[test]
+    fn policy_rules_read_as_a_list() {
+        let policy = PasswordPolicy {
+            minimum_length: 10,
+            require_uppercase: true,
+            require_lowercase: false,
+            require_numbers: true,
+            require_symbols: false,
+        };
+        assert_eq!(
+            policy.rules(),
+            vec!["At least 10 characters", "An uppercase letter", "A number"]
+        );
+    }
+}

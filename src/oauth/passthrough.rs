@@ -1,0 +1,159 @@
+//! Passthrough apps (`token_mode = "passthrough"`): the token endpoint hands out the Cognito
+//! user pool's own tokens, so API Gateway and AppSync Cognito authorizers accept them, and
+//! refreshes them with the pool (`REFRESH_TOKEN_AUTH`).
+//!
+//! authgate still keeps a refresh family per sign-in, keyed by the hash of the pool's refresh
+//! token: it is how a refresh finds the user (SECRET_HASH needs the user name), how
+//! `/oauth2/revoke` ends the session, and how a token issued to one app is refused to another.
+
+use crate::aws::user_pool::PoolError;
+use crate::connectors::cognito::CognitoConnector;
+use crate::connectors::{Identity, ProviderKind, UpstreamTokens};
+use crate::oauth::clients::RegisteredApp;
+use crate::oauth::error::{ErrorCode, OAuthError};
+use crate::oauth::tokens::TokenResponse;
+use crate::security::storage_hash;
+use crate::state::AppState;
+use crate::store::{CodeGrant, RefreshFamily};
+use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
+use time::OffsetDateTime;
+
+fn connector<'a>(
+    state: &'a AppState,
+    identity: &Identity,
+) -> Result<&'a CognitoConnector, OAuthError> {
+    match state.providers.get(&identity.provider).map(|p| &p.kind) {
+        Some(ProviderKind::Cognito(c)) => Ok(c),
+        // Config validation makes every provider of a passthrough app a pool; a grant from
+        // another provider (the config changed since) has no pool tokens to pass through.
+        _ => Err(OAuthError::invalid_grant(
+            "this sign-in has no user pool tokens to pass through",
+        )),
+    }
+}
+
+/// The pool tokens of a fresh sign-in, in exchange for its code.
+pub async fn exchange(
+    state: &AppState,
+    grant: CodeGrant,
+    now: OffsetDateTime,
+) -> Result<TokenResponse, OAuthError> {
+    let connector = connector(state, &grant.identity)?;
+    let tokens = UpstreamTokens::open(&grant.identity, &state.sealer);
+    let refresh = connector.open_refresh(&grant.identity, &state.sealer);
+    let (Some(UpstreamTokens {
+        id_token: Some(id_token),
+        access_token: Some(access_token),
+    }), Some(refresh)) = (tokens, refresh)
+    else {
+        return Err(OAuthError::invalid_grant(
+            "this sign-in has no user pool tokens to pass through",
+        ));
+    };
+    let family = RefreshFamily {
+        client_id: grant.client_id,
+        scopes: grant.scopes,
+        identity: grant.identity,
+        auth_time: grant.auth_time,
+    };
+    state
+        .store
+        .create_refresh_family(
+            &grant.family_id,
+            &family,
+            &storage_hash(&refresh),
+            now + state.settings.tokens.refresh_token_ttl,
+        )
+        .await?;
+    Ok(response(id_token, access_token, refresh, now))
+}
+
+/// New pool tokens for a pool refresh token this app was given.
+pub async fn refresh(
+    state: &AppState,
+    app: &RegisteredApp,
+    presented: &str,
+) -> Result<TokenResponse, OAuthError> {
+    let now = OffsetDateTime::now_utc();
+    let hash = storage_hash(presented);
+    let Some((family_id, _)) = state.store.find_refresh_family(&hash, now).await? else {
+        return Err(OAuthError::invalid_grant(
+            "refresh token is invalid or expired",
+        ));
+    };
+    let Some(mut family) = state
+        .store
+        .get_active_refresh_family(&family_id, now)
+        .await?
+    else {
+        return Err(OAuthError::invalid_grant("refresh token is revoked"));
+    };
+    if family.client_id != app.client_id {
+        state.store.revoke_refresh_family(&family_id).await?;
+        return Err(OAuthError::invalid_grant(
+            "refresh token was issued to another client",
+        ));
+    }
+    let connector = connector(state, &family.identity)?;
+    let identity = match connector.refresh(&family.identity, &state.sealer).await {
+        Ok(identity) => identity,
+        Err(PoolError::NotAuthorized) => {
+            // Signed out globally, deleted, disabled: the pool has ended this session.
+            state.store.revoke_refresh_family(&family_id).await?;
+            return Err(OAuthError::invalid_grant(format!(
+                "{} ended this session",
+                connector.display_name
+            )));
+        }
+        Err(e) => {
+            tracing::warn!(provider = %connector.provider_id, error = %e, "user pool refresh failed");
+            return Err(OAuthError::new(
+                ErrorCode::TemporarilyUnavailable,
+                format!("{} did not answer; try again", connector.display_name),
+            ));
+        }
+    };
+    let tokens = UpstreamTokens::open(&identity, &state.sealer);
+    let (Some(UpstreamTokens {
+        id_token: Some(id_token),
+        access_token: Some(access_token),
+    }), Some(refresh)) = (tokens, connector.open_refresh(&identity, &state.sealer))
+    else {
+        return Err(OAuthError::server_error());
+    };
+    family.identity = identity;
+    state
+        .store
+        .update_refresh_family(&family_id, &family, now)
+        .await?;
+    Ok(response(id_token, access_token, refresh, now))
+}
+
+fn response(
+    id_token: String,
+    access_token: String,
+    refresh_token: String,
+    now: OffsetDateTime,
+) -> TokenResponse {
+    let expires_in = token_exp(&access_token)
+        .map(|exp| (exp - now.unix_timestamp()).max(0))
+        .and_then(|secs| u64::try_from(secs).ok())
+        .unwrap_or(0);
+    TokenResponse {
+        access_token,
+        id_token: Some(id_token),
+        refresh_token,
+        token_type: "Bearer",
+        expires_in,
+    }
+}
+
+/// The `exp` of a JWT the pool issued (read, not verified: it came from the pool itself).
+fn token_exp(jwt: &str) -> Option<i64> {
+    let payload = jwt.split('.').nth(1)?;
+    let bytes = URL_SAFE_NO_PAD.decode(payload.trim_end_matches('=')).ok()?;
+    serde_json::from_slice::<serde_json::Value>(&bytes)
+        .ok()?
+        .get("exp")?
+        .as_i64()
+}
