@@ -847,7 +847,12 @@ fn validate_cognito(key: &str, c: &CognitoSettings, problems: &mut Vec<String>) 
             c.user_pool_id, c.region, c.region
         ));
     }
-    if c.client_id.is_empty() || !c.client_id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'+') {
+    if c.client_id.is_empty()
+        || !c
+            .client_id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'+')
+    {
         problems.push(format!("{key}.client_id: not a Cognito app client id"));
     }
     if let Err(e) = c.client_secret() {
@@ -858,7 +863,9 @@ fn validate_cognito(key: &str, c: &CognitoSettings, problems: &mut Vec<String>) 
     }
     for (j, attr) in c.sign_up_attributes.iter().enumerate() {
         if attr.is_empty() || attr.len() > 32 || attr.chars().any(|ch| ch.is_whitespace()) {
-            problems.push(format!("{key}.sign_up_attributes[{j}]: `{attr}` is not an attribute name"));
+            problems.push(format!(
+                "{key}.sign_up_attributes[{j}]: `{attr}` is not an attribute name"
+            ));
         }
     }
     if c.timeout.is_zero() {

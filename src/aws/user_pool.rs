@@ -282,7 +282,10 @@ impl UserPoolClient {
         username: &str,
     ) -> Result<PoolTokens, PoolError> {
         let parameters = HashMap::from([("REFRESH_TOKEN".to_string(), refresh_token.to_string())]);
-        match self.initiate("REFRESH_TOKEN_AUTH", username, parameters).await? {
+        match self
+            .initiate("REFRESH_TOKEN_AUTH", username, parameters)
+            .await?
+        {
             AuthStep::SignedIn(tokens) => Ok(tokens),
             AuthStep::Challenge(c) => Err(PoolError::BadAnswer(format!(
                 "challenge {} on refresh",
@@ -341,7 +344,10 @@ impl UserPoolClient {
         Ok(out.session)
     }
 
-    pub async fn resend_confirmation_code(&self, username: &str) -> Result<CodeDelivery, PoolError> {
+    pub async fn resend_confirmation_code(
+        &self,
+        username: &str,
+    ) -> Result<CodeDelivery, PoolError> {
         let out = self
             .sdk
             .resend_confirmation_code()
@@ -542,7 +548,9 @@ fn auth_step(
             parameters: parameters.unwrap_or_default(),
         })),
         // moto answers an unsupported flow with `{}`: neither tokens nor a challenge.
-        None => Err(PoolError::BadAnswer("neither tokens nor a challenge".into())),
+        None => Err(PoolError::BadAnswer(
+            "neither tokens nor a challenge".into(),
+        )),
     }
 }
 
@@ -583,9 +591,9 @@ fn from_code(code: Option<&str>, message: Option<&str>) -> PoolError {
             PoolError::InvalidPassword(message)
         }
         "UsernameExistsException" | "AliasExistsException" => PoolError::UsernameExists,
-        "LimitExceededException" | "TooManyRequestsException" | "TooManyFailedAttemptsException" => {
-            PoolError::TooManyRequests
-        }
+        "LimitExceededException"
+        | "TooManyRequestsException"
+        | "TooManyFailedAttemptsException" => PoolError::TooManyRequests,
         "InvalidParameterException" => PoolError::InvalidParameter(message),
         other => PoolError::BadAnswer(if other.is_empty() {
             "an error without a type".to_string()
@@ -609,7 +617,10 @@ mod tests {
             assert_eq!(from_code(Some(code), None), PoolError::NotAuthorized);
         }
         assert_eq!(
-            from_code(Some("InvalidPasswordException"), Some("Password not long enough")),
+            from_code(
+                Some("InvalidPasswordException"),
+                Some("Password not long enough")
+            ),
             PoolError::InvalidPassword("Password not long enough".into())
         );
         assert_eq!(

@@ -470,7 +470,10 @@ impl CognitoConnector {
 
     fn id_token_claims(&self, id_token: &str) -> Result<Map<String, Value>, PoolError> {
         let bad = |why: &str| PoolError::BadAnswer(format!("ID token {why}"));
-        let payload = id_token.split('.').nth(1).ok_or_else(|| bad("is not a JWT"))?;
+        let payload = id_token
+            .split('.')
+            .nth(1)
+            .ok_or_else(|| bad("is not a JWT"))?;
         let bytes = URL_SAFE_NO_PAD
             .decode(payload.trim_end_matches('='))
             .map_err(|_| bad("is not base64url"))?;
@@ -535,17 +538,17 @@ fn released_claims(claims: &Map<String, Value>) -> Map<String, Value> {
         matches!(claims.get(flag), Some(Value::Bool(true)))
             || matches!(claims.get(flag), Some(Value::String(s)) if s == "true")
     };
-    if verified("email_verified") {
-        if let Some(email) = claims.get("email") {
-            out.insert("email".into(), email.clone());
-            out.insert("email_verified".into(), Value::Bool(true));
-        }
+    if verified("email_verified")
+        && let Some(email) = claims.get("email")
+    {
+        out.insert("email".into(), email.clone());
+        out.insert("email_verified".into(), Value::Bool(true));
     }
-    if verified("phone_number_verified") {
-        if let Some(phone) = claims.get("phone_number") {
-            out.insert("phone_number".into(), phone.clone());
-            out.insert("phone_number_verified".into(), Value::Bool(true));
-        }
+    if verified("phone_number_verified")
+        && let Some(phone) = claims.get("phone_number")
+    {
+        out.insert("phone_number".into(), phone.clone());
+        out.insert("phone_number_verified".into(), Value::Bool(true));
     }
     for name in [
         "name",

@@ -233,10 +233,10 @@ impl<'a> Page<'a> {
                     *identity,
                 )
                 .await;
-                if let Some(device) = remembered {
-                    if let Some(cookie) = self.device_cookie(headers, device) {
-                        response.headers_mut().append(header::SET_COOKIE, cookie);
-                    }
+                if let Some(device) = remembered
+                    && let Some(cookie) = self.device_cookie(headers, device)
+                {
+                    response.headers_mut().append(header::SET_COOKIE, cookie);
                 }
                 response
             }
@@ -375,10 +375,10 @@ pub async fn signin_get(
         Err(response) => return response,
     };
     let notice = flow.notice.take();
-    if notice.is_some() {
-        if let Err(response) = page.save_flow(&flow).await {
-            return response;
-        }
+    if notice.is_some()
+        && let Err(response) = page.save_flow(&flow).await
+    {
+        return response;
     }
     let username = page.request.login_hint.clone().unwrap_or_default();
     page.sign_in_page(StatusCode::OK, &username, notice.as_deref(), None)
@@ -401,7 +401,11 @@ pub async fn signin_post(
         Ok(form) => form,
         Err(response) => return response,
     };
-    let username = form.remove("username").unwrap_or_default().trim().to_string();
+    let username = form
+        .remove("username")
+        .unwrap_or_default()
+        .trim()
+        .to_string();
     let password = form.remove("password").unwrap_or_default();
     let remember = form.remove("remember_device").is_some_and(|v| v == "on");
     let retry = |status, message: &str| page.sign_in_page(status, &username, None, Some(message));
@@ -579,7 +583,10 @@ async fn challenge_page(
             .cloned();
         let intro = match (&*name, destination) {
             ("CUSTOM_CHALLENGE", _) => "Answer the question below to finish signing in.".into(),
-            ("SOFTWARE_TOKEN_MFA", _) => "Open your authenticator app and enter the 6-digit code it shows for this account.".into(),
+            ("SOFTWARE_TOKEN_MFA", _) => {
+                "Open your authenticator app and enter the 6-digit code it shows for this account."
+                    .into()
+            }
             (_, Some(to)) => format!("We sent a code to {to}."),
             (_, None) => "Enter the code we sent you.".into(),
         };
@@ -651,7 +658,11 @@ async fn challenge_page(
                 }
             }
             let secret = pending.totp_secret.clone().unwrap_or_default();
-            let uri = otpauth_uri(&page.connector.display_name, &pending.typed_username, &secret);
+            let uri = otpauth_uri(
+                &page.connector.display_name,
+                &pending.typed_username,
+                &secret,
+            );
             pages::render(
                 status,
                 &CognitoMfaSetupPage {
@@ -834,7 +845,13 @@ pub async fn challenge_post(
             .await
         }
         Err(PoolError::TooManyRequests) => {
-            challenge_page(&page, pending, StatusCode::TOO_MANY_REQUESTS, Some(TRY_LATER)).await
+            challenge_page(
+                &page,
+                pending,
+                StatusCode::TOO_MANY_REQUESTS,
+                Some(TRY_LATER),
+            )
+            .await
         }
         Err(e) => {
             if let Some(response) = page.outage(&e) {
@@ -926,7 +943,11 @@ pub async fn signup_post(
         Ok(form) => form,
         Err(response) => return response,
     };
-    let username = form.remove("username").unwrap_or_default().trim().to_string();
+    let username = form
+        .remove("username")
+        .unwrap_or_default()
+        .trim()
+        .to_string();
     let password = form.remove("new_password").unwrap_or_default();
     let mut values = HashMap::new();
     let mut attributes = Vec::new();
@@ -1013,10 +1034,10 @@ pub async fn confirm_get(
         return page.go("");
     }
     let notice = flow.notice.take();
-    if notice.is_some() {
-        if let Err(response) = page.save_flow(&flow).await {
-            return response;
-        }
+    if notice.is_some()
+        && let Err(response) = page.save_flow(&flow).await
+    {
+        return response;
     }
     confirm_page(&page, &flow, StatusCode::OK, notice.as_deref(), None)
 }
@@ -1176,7 +1197,12 @@ pub async fn forgot_get(
     forgot_page(&page, StatusCode::OK, &username, None)
 }
 
-fn forgot_page(page: &Page<'_>, status: StatusCode, username: &str, error: Option<&str>) -> Response {
+fn forgot_page(
+    page: &Page<'_>,
+    status: StatusCode,
+    username: &str,
+    error: Option<&str>,
+) -> Response {
     pages::render(
         status,
         &CognitoForgotPage {
@@ -1202,7 +1228,11 @@ pub async fn forgot_post(
         Ok(form) => form,
         Err(response) => return response,
     };
-    let username = form.remove("username").unwrap_or_default().trim().to_string();
+    let username = form
+        .remove("username")
+        .unwrap_or_default()
+        .trim()
+        .to_string();
     if username.is_empty() {
         return forgot_page(&page, StatusCode::OK, "", Some("Enter your username."));
     }
@@ -1255,9 +1285,15 @@ async fn reset_page(
     error: Option<&str>,
 ) -> Response {
     let rules = policy_rules(page).await;
-    let intro = notice.unwrap_or_else(|| match flow.code_for.as_ref().and_then(|c| c.destination.as_deref()) {
-        Some(to) => format!("Enter the code we sent to {to} and choose a new password."),
-        None => "Enter the code we sent you and choose a new password.".into(),
+    let intro = notice.unwrap_or_else(|| {
+        match flow
+            .code_for
+            .as_ref()
+            .and_then(|c| c.destination.as_deref())
+        {
+            Some(to) => format!("Enter the code we sent to {to} and choose a new password."),
+            None => "Enter the code we sent you and choose a new password.".into(),
+        }
     });
     pages::render(
         status,
@@ -1292,10 +1328,10 @@ pub async fn reset_get(
         return page.go("/forgot");
     }
     let notice = flow.notice.take();
-    if notice.is_some() {
-        if let Err(response) = page.save_flow(&flow).await {
-            return response;
-        }
+    if notice.is_some()
+        && let Err(response) = page.save_flow(&flow).await
+    {
+        return response;
     }
     reset_page(&page, &flow, StatusCode::OK, notice, None).await
 }
@@ -1325,7 +1361,14 @@ pub async fn reset_post(
     let code = form.remove("code").unwrap_or_default().trim().to_string();
     let password = form.remove("new_password").unwrap_or_default();
     if code.is_empty() || password.is_empty() {
-        return reset_page(&page, &flow, StatusCode::OK, None, Some("Enter the code and a new password.")).await;
+        return reset_page(
+            &page,
+            &flow,
+            StatusCode::OK,
+            None,
+            Some("Enter the code and a new password."),
+        )
+        .await;
     }
     match page
         .connector
@@ -1349,7 +1392,9 @@ pub async fn reset_post(
                 PoolError::ExpiredCode => "That code has expired. Start the reset again.".into(),
                 PoolError::InvalidPassword(rule) => password_message(rule),
                 PoolError::TooManyRequests => TRY_LATER.into(),
-                _ => "The password could not be reset with that code. Start the reset again.".into(),
+                _ => {
+                    "The password could not be reset with that code. Start the reset again.".into()
+                }
             };
             reset_page(&page, &flow, StatusCode::OK, None, Some(&message)).await
         }

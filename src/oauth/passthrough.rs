@@ -41,10 +41,13 @@ pub async fn exchange(
     let connector = connector(state, &grant.identity)?;
     let tokens = UpstreamTokens::open(&grant.identity, &state.sealer);
     let refresh = connector.open_refresh(&grant.identity, &state.sealer);
-    let (Some(UpstreamTokens {
-        id_token: Some(id_token),
-        access_token: Some(access_token),
-    }), Some(refresh)) = (tokens, refresh)
+    let (
+        Some(UpstreamTokens {
+            id_token: Some(id_token),
+            access_token: Some(access_token),
+        }),
+        Some(refresh),
+    ) = (tokens, refresh)
     else {
         return Err(OAuthError::invalid_grant(
             "this sign-in has no user pool tokens to pass through",
@@ -114,10 +117,13 @@ pub async fn refresh(
         }
     };
     let tokens = UpstreamTokens::open(&identity, &state.sealer);
-    let (Some(UpstreamTokens {
-        id_token: Some(id_token),
-        access_token: Some(access_token),
-    }), Some(refresh)) = (tokens, connector.open_refresh(&identity, &state.sealer))
+    let (
+        Some(UpstreamTokens {
+            id_token: Some(id_token),
+            access_token: Some(access_token),
+        }),
+        Some(refresh),
+    ) = (tokens, connector.open_refresh(&identity, &state.sealer))
     else {
         return Err(OAuthError::server_error());
     };

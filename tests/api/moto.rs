@@ -15,7 +15,7 @@ use idp::types::{
 };
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
-use std::process::{ChildStdin, Command, Stdio};
+use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::{Mutex, OnceLock};
 
 const READY_PREFIX: &str = "MOTO_READY ";
@@ -25,6 +25,8 @@ struct Moto {
     endpoint: String,
     /// Held for the life of the binary: closing it stops moto.
     _stdin: Mutex<ChildStdin>,
+    /// Never waited for: moto outlives every test and exits with this binary.
+    _child: Mutex<Child>,
 }
 
 static MOTO: OnceLock<Moto> = OnceLock::new();
@@ -63,6 +65,7 @@ fn start() -> Moto {
     Moto {
         endpoint,
         _stdin: Mutex::new(stdin),
+        _child: Mutex::new(child),
     }
 }
 
