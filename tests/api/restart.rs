@@ -27,10 +27,16 @@ pub fn start(config: &std::path::Path) -> Server {
 }
 
 pub fn start_with_log_filter(config: &std::path::Path, filter: &str) -> Server {
+    start_with_env(config, filter, &[])
+}
+
+/// As [`start_with_log_filter`], with extra environment variables for the server.
+pub fn start_with_env(config: &std::path::Path, filter: &str, env: &[(&str, &str)]) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_authgate"))
         .args(["serve", "--config"])
         .arg(config)
         .env("RUST_LOG", filter)
+        .envs(env.iter().copied())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
