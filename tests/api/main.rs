@@ -3,6 +3,7 @@
 
 mod authorize;
 mod cli;
+mod cognito_standin;
 mod demo;
 mod discovery;
 mod helpers;
