@@ -816,7 +816,8 @@ fn the_standin_checks_timestamps_to_the_character() {
 async fn a_remembered_device_skips_mfa_through_device_srp() {
     let s = CognitoStandin::start().await;
     let sub = s.add_user("erin", PASSWORD, UserOptions::default().totp(TOTP));
-    let app = App::public(&s);
+    // The confidential client: SECRET_HASH on every device step too.
+    let app = App::confidential(&s);
     let device = app.sign_in_and_remember("erin").await;
 
     let confirm = s.last_confirm_device().expect("ConfirmDevice recorded");
