@@ -78,8 +78,6 @@ struct Flow {
     expires: Instant,
     /// DEVICE_KEY from InitiateAuth (or the PASSWORD_VERIFIER answer).
     device_key: Option<String>,
-    /// Set once DEVICE_PASSWORD_VERIFIER passed: the login used a remembered device.
-    device_verified: bool,
     step: Step,
     handles: Vec<String>,
 }
@@ -329,7 +327,6 @@ impl State {
             client_id: client_id.to_owned(),
             expires: Instant::now() + FLOW_LIFETIME,
             device_key: params.get("DEVICE_KEY").cloned(),
-            device_verified: false,
             step: Step::PasswordVerifier {
                 exchange,
                 secret_block,
@@ -367,7 +364,6 @@ impl State {
             client_id: client_id.to_owned(),
             expires: Instant::now() + FLOW_LIFETIME,
             device_key: params.get("DEVICE_KEY").cloned(),
-            device_verified: false,
             step: Step::Custom {
                 round: 0,
                 wrong_answers: 0,
@@ -612,7 +608,6 @@ impl State {
             return Transition::Fail(error);
         }
         // A remembered device stands in for the second factor: no MFA after it.
-        flow.device_verified = true;
         Transition::Done
     }
 
