@@ -5,6 +5,7 @@ mod authorize;
 mod cli;
 mod cognito_logs;
 mod cognito_pool;
+mod cognito_standin;
 mod demo;
 mod discovery;
 mod helpers;
