@@ -261,7 +261,8 @@ impl UserPoolClient {
             .respond_to_auth_challenge()
             .client_id(&self.client_id)
             .challenge_name(ChallengeNameType::from(challenge))
-            .set_session(session.map(str::to_string))
+            // PASSWORD_VERIFIER comes without a Session (its SECRET_BLOCK stands for one).
+            .set_session(session.filter(|s| !s.is_empty()).map(str::to_string))
             .set_challenge_responses(Some(responses))
             .send()
             .await

@@ -34,6 +34,7 @@ const LOCKED: &str = "Too many failed attempts. Wait a few minutes, then try aga
 const TRY_LATER: &str = "Too many attempts for now. Wait a few minutes, then try again.";
 const WRONG_CODE: &str = "That code is not right. Check it and try again.";
 const EXPIRED_CODE: &str = "That code has expired. Ask for a new one.";
+const WRONG_ANSWER: &str = "That answer was not accepted. Try again.";
 const SIGN_IN_AGAIN: &str = "That took too long, or the answer was not accepted. Sign in again.";
 const FORM_EXPIRED: &str = "This form has expired. Go back to the app and start again.";
 const INCOMPLETE: &str = "The form was incomplete. Go back and try again.";
@@ -826,6 +827,17 @@ pub async fn challenge_post(
         }
     };
     match result {
+        // The pool's triggers asked the same question again: the answer was wrong.
+        Ok(Outcome::Challenge(next)) if same_question(&pending, &next) => {
+            let flow = Flow {
+                pending: Some((*next).clone()),
+                ..Flow::default()
+            };
+            if let Err(response) = page.save_flow(&flow).await {
+                return response;
+            }
+            challenge_page(&page, *next, StatusCode::OK, Some(WRONG_ANSWER)).await
+        }
         Ok(outcome) => page.proceed(outcome, &headers).await,
         Err(PoolError::CodeMismatch) => {
             challenge_page(&page, pending, StatusCode::OK, Some(WRONG_CODE)).await
@@ -870,6 +882,12 @@ pub async fn challenge_post(
             page.sign_in_page(StatusCode::OK, &pending.typed_username, None, Some(message))
         }
     }
+}
+
+fn same_question(before: &PendingChallenge, after: &PendingChallenge) -> bool {
+    before.challenge.name == "CUSTOM_CHALLENGE"
+        && after.challenge.name == "CUSTOM_CHALLENGE"
+        && before.challenge.parameters == after.challenge.parameters
 }
 
 /// The pool's own words for a refused password name the rule ("Password not long enough"),

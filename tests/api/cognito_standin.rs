@@ -86,6 +86,24 @@ impl UserOptions {
         self
     }
 
+    /// EMAIL_OTP to the user's email (shown masked) that accepts exactly `code`.
+    pub fn email_otp(mut self, code: &str) -> Self {
+        self.mfa = Mfa::Email {
+            code: code.to_owned(),
+        };
+        self
+    }
+
+    /// Both SMS and an authenticator app, and no preference: SELECT_MFA_TYPE first.
+    pub fn mfa_choice(mut self, totp: &str, sms: &str, phone: &str) -> Self {
+        self.mfa = Mfa::Choice {
+            totp: totp.to_owned(),
+            sms: sms.to_owned(),
+            phone: phone.to_owned(),
+        };
+        self
+    }
+
     pub fn custom(mut self, rounds: Vec<CustomRound>) -> Self {
         self.custom_challenges = rounds;
         self
@@ -113,7 +131,18 @@ pub enum Mfa {
         code: String,
         phone: String,
     },
+    Email {
+        code: String,
+    },
+    Choice {
+        totp: String,
+        sms: String,
+        phone: String,
+    },
 }
+
+/// The code the stand-in "sends" for ForgotPassword.
+pub const RESET_CODE: &str = "135790";
 
 /// One CUSTOM_CHALLENGE: the public ChallengeParameters sent, and the ANSWER expected.
 #[derive(Clone, Debug)]

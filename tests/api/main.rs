@@ -3,6 +3,7 @@
 
 mod authorize;
 mod cli;
+mod cognito_flows;
 mod cognito_logs;
 mod cognito_pool;
 mod cognito_standin;

@@ -8,7 +8,7 @@
 //! Cognito, sends none back). Handles are single use: each answer retires them.
 
 use super::srp_server::{Exchange, Verifier, random_bytes};
-use super::{CustomRound, DeviceRecord, Mfa, Recorded, UserOptions};
+use super::{CustomRound, DeviceRecord, Mfa, RESET_CODE, Recorded, UserOptions};
 use axum::body::Bytes;
 use axum::extract::State as AxumState;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -94,6 +94,8 @@ enum Step {
     },
     SoftwareTokenMfa,
     SmsMfa,
+    EmailOtp,
+    SelectMfa,
     Custom {
         round: usize,
         wrong_answers: u32,
@@ -108,6 +110,8 @@ impl Step {
             Step::DevicePasswordVerifier { .. } => "DEVICE_PASSWORD_VERIFIER",
             Step::SoftwareTokenMfa => "SOFTWARE_TOKEN_MFA",
             Step::SmsMfa => "SMS_MFA",
+            Step::EmailOtp => "EMAIL_OTP",
+            Step::SelectMfa => "SELECT_MFA_TYPE",
             Step::Custom { .. } => "CUSTOM_CHALLENGE",
         }
     }
@@ -276,6 +280,8 @@ impl State {
             "UpdateDeviceStatus" => self.update_device_status(body),
             "ForgetDevice" => self.forget_device(body),
             "GetUser" => self.get_user(body),
+            "ForgotPassword" => self.forgot_password(body),
+            "ConfirmForgotPassword" => self.confirm_forgot_password(body),
             other => Err(CognitoError::new(
                 "UnknownOperationException",
                 format!("The stand-in does not implement {other}"),
@@ -455,7 +461,10 @@ impl State {
             Step::PasswordVerifier { .. } => self.verify_password(flow, responses),
             Step::DeviceSrpAuth => self.start_device_srp(flow, responses),
             Step::DevicePasswordVerifier { .. } => self.verify_device(flow, responses),
-            Step::SoftwareTokenMfa | Step::SmsMfa => self.check_mfa(flow, responses),
+            Step::SoftwareTokenMfa | Step::SmsMfa | Step::EmailOtp => {
+                self.check_mfa(flow, responses)
+            }
+            Step::SelectMfa => self.select_mfa(flow, responses),
             Step::Custom { .. } => self.check_custom(flow, responses),
         }
     }
@@ -524,6 +533,32 @@ impl State {
                 Transition::Challenge(json!({
                     "ChallengeName": "SOFTWARE_TOKEN_MFA",
                     "ChallengeParameters": {"USERNAME": user.id, "USER_ID_FOR_SRP": user.id},
+                }))
+            }
+            Mfa::Email { .. } => {
+                flow.step = Step::EmailOtp;
+                let email = user
+                    .options
+                    .email
+                    .clone()
+                    .unwrap_or_else(|| default_email(&user.login));
+                Transition::Challenge(json!({
+                    "ChallengeName": "EMAIL_OTP",
+                    "ChallengeParameters": {
+                        "USERNAME": user.id,
+                        "CODE_DELIVERY_DELIVERY_MEDIUM": "EMAIL",
+                        "CODE_DELIVERY_DESTINATION": mask_email(&email),
+                    },
+                }))
+            }
+            Mfa::Choice { .. } => {
+                flow.step = Step::SelectMfa;
+                Transition::Challenge(json!({
+                    "ChallengeName": "SELECT_MFA_TYPE",
+                    "ChallengeParameters": {
+                        "USERNAME": user.id,
+                        "MFAS_CAN_CHOOSE": "[\"SMS_MFA\",\"SOFTWARE_TOKEN_MFA\"]",
+                    },
                 }))
             }
             Mfa::Sms { phone, .. } => {
@@ -618,6 +653,9 @@ impl State {
                 ("SOFTWARE_TOKEN_MFA_CODE", code)
             }
             (Step::SmsMfa, Mfa::Sms { code, .. }) => ("SMS_MFA_CODE", code),
+            (Step::EmailOtp, Mfa::Email { code }) => ("EMAIL_OTP_CODE", code),
+            (Step::SoftwareTokenMfa, Mfa::Choice { totp, .. }) => ("SOFTWARE_TOKEN_MFA_CODE", totp),
+            (Step::SmsMfa, Mfa::Choice { sms, .. }) => ("SMS_MFA_CODE", sms),
             _ => return Transition::Fail(CognitoError::invalid_session()),
         };
         match param(responses, field) {
@@ -631,6 +669,39 @@ impl State {
                 "Invalid code received for user",
             )),
             Err(error) => Transition::Retry(error),
+        }
+    }
+
+    /// SELECT_MFA_TYPE: the ANSWER picks the challenge that follows.
+    fn select_mfa(&mut self, flow: &mut Flow, responses: &HashMap<String, String>) -> Transition {
+        let user = self.user(&flow.user);
+        let Mfa::Choice { phone, .. } = &user.options.mfa else {
+            return Transition::Fail(CognitoError::invalid_session());
+        };
+        match responses.get("ANSWER").map(String::as_str) {
+            Some("SOFTWARE_TOKEN_MFA") => {
+                flow.step = Step::SoftwareTokenMfa;
+                Transition::Challenge(json!({
+                    "ChallengeName": "SOFTWARE_TOKEN_MFA",
+                    "ChallengeParameters": {"USERNAME": user.id},
+                }))
+            }
+            Some("SMS_MFA") => {
+                let destination = mask_phone(phone);
+                flow.step = Step::SmsMfa;
+                Transition::Challenge(json!({
+                    "ChallengeName": "SMS_MFA",
+                    "ChallengeParameters": {
+                        "USERNAME": user.id,
+                        "CODE_DELIVERY_DELIVERY_MEDIUM": "SMS",
+                        "CODE_DELIVERY_DESTINATION": destination,
+                    },
+                }))
+            }
+            _ => Transition::Retry(CognitoError::new(
+                "InvalidParameterException",
+                "ANSWER must be one of MFAS_CAN_CHOOSE",
+            )),
         }
     }
 
@@ -903,6 +974,46 @@ impl State {
         Ok(json!({}))
     }
 
+    /// ForgotPassword: "sends" [`RESET_CODE`] to the user's email.
+    fn forgot_password(&mut self, body: &Value) -> Outcome {
+        let client_id = required(body, "ClientId")?;
+        let secret = self.client_secret(client_id)?;
+        let username = required(body, "Username")?;
+        check_body_secret_hash(secret.as_deref(), client_id, username, body)?;
+        let user = self.user_by_name(username)?;
+        let email = user
+            .options
+            .email
+            .clone()
+            .unwrap_or_else(|| default_email(&user.login));
+        Ok(json!({"CodeDeliveryDetails": {
+            "Destination": mask_email(&email),
+            "DeliveryMedium": "EMAIL",
+            "AttributeName": "email",
+        }}))
+    }
+
+    /// ConfirmForgotPassword: [`RESET_CODE`] sets the new password (a new SRP verifier).
+    fn confirm_forgot_password(&mut self, body: &Value) -> Outcome {
+        let client_id = required(body, "ClientId")?;
+        let secret = self.client_secret(client_id)?;
+        let username = required(body, "Username")?;
+        check_body_secret_hash(secret.as_deref(), client_id, username, body)?;
+        if required(body, "ConfirmationCode")? != RESET_CODE {
+            return Err(CognitoError::new(
+                "CodeMismatchException",
+                "Invalid verification code provided, please try again.",
+            ));
+        }
+        let password = required(body, "Password")?.to_owned();
+        let id = self.user_by_name(username)?.id.clone();
+        let realm = self.pool_name().to_owned();
+        if let Some(user) = self.users.iter_mut().find(|u| u.id == id) {
+            user.verifier = Verifier::new(&realm, &id, &password);
+        }
+        Ok(json!({}))
+    }
+
     fn get_user(&mut self, body: &Value) -> Outcome {
         let user = self.user(&self.access_token_user(body)?);
         let email = user
@@ -1068,6 +1179,27 @@ fn format_timestamp(moment: OffsetDateTime) -> String {
 fn mask_phone(phone: &str) -> String {
     let keep = phone.len().saturating_sub(4);
     format!("+*******{}", &phone[keep..])
+}
+
+/// `alice@example.com` → `a***@e***`, as Cognito shows an email destination.
+fn mask_email(email: &str) -> String {
+    let (local, domain) = email.split_once('@').unwrap_or((email, ""));
+    let first = |s: &str| s.chars().next().map(String::from).unwrap_or_default();
+    format!("{}***@{}***", first(local), first(domain))
+}
+
+/// `SecretHash` as a top-level member (the non-auth operations), checked like SECRET_HASH.
+fn check_body_secret_hash(
+    secret: Option<&str>,
+    client_id: &str,
+    username: &str,
+    body: &Value,
+) -> Result<(), CognitoError> {
+    let mut params = HashMap::new();
+    if let Some(hash) = body.get("SecretHash").and_then(Value::as_str) {
+        params.insert("SECRET_HASH".to_owned(), hash.to_owned());
+    }
+    check_secret_hash(secret, client_id, username, &params)
 }
 
 fn default_email(login: &str) -> String {
