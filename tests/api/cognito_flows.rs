@@ -551,6 +551,71 @@ async fn an_unconfirmed_user_is_sent_to_the_confirm_page() {
 }
 
 #[tokio::test]
+async fn new_password_required_asks_for_the_attributes_the_pool_needs() {
+    let standin = CognitoStandin::start().await;
+    standin.add_user(
+        "quinn",
+        "Temporary-1!",
+        UserOptions::default().new_password_required(&["name", "phone_number"]),
+    );
+    let app = spawn(&standin, "").await;
+    let client = browser();
+    let request = pool_request("poolapp");
+    let page = app.open(&client, &request).await;
+    let response = app
+        .sign_in_form(&client, &page, "quinn", "Temporary-1!", false)
+        .await;
+    let form = challenge(&app, &client, response).await;
+    assert_safe_page(&form, &standin);
+    assert!(form.html.contains("name=\"attr:name\""), "{}", form.html);
+    assert!(form.html.contains("name=\"attr:phone_number\""));
+    let action = format!("{}/challenge", page.url);
+
+    let short = app
+        .post(
+            &client,
+            &form,
+            &action,
+            &[
+                ("new_password", "short"),
+                ("attr:name", "Q"),
+                ("attr:phone_number", "+15555550100"),
+            ],
+        )
+        .await;
+    assert!(
+        short
+            .text()
+            .await
+            .expect("html")
+            .contains("Password not long enough")
+    );
+    let response = app
+        .post(
+            &client,
+            &form,
+            &action,
+            &[
+                ("new_password", PASSWORD),
+                ("attr:name", "Quinn"),
+                ("attr:phone_number", "+15555550100"),
+            ],
+        )
+        .await;
+    app.code_from(&request, &response);
+    let answer = standin
+        .requests_to("RespondToAuthChallenge")
+        .into_iter()
+        .rfind(|b| b["ChallengeName"] == "NEW_PASSWORD_REQUIRED")
+        .expect("answered");
+    assert_eq!(answer["ChallengeResponses"]["userAttributes.name"], "Quinn");
+    assert_eq!(
+        answer["ChallengeResponses"]["userAttributes.phone_number"],
+        "+15555550100"
+    );
+}
+
+#[tokio::test]
 async fn every_cognito_page_refuses_a_post_without_its_csrf_token() {
     let standin = CognitoStandin::start().await;
     standin.add_user("ola", PASSWORD, UserOptions::default());

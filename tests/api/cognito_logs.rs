@@ -200,3 +200,146 @@ token_mode = "passthrough"
         }
     }
 }
+
+#[tokio::test]
+async fn no_session_mfa_code_or_device_secret_is_logged_even_at_trace() {
+    use crate::cognito_standin::{CognitoStandin, UserOptions};
+    // Arrange: the binary against the stand-in, whose requests show every Session it issued.
+    let standin = CognitoStandin::start().await;
+    standin.add_user("tia", PASSWORD, UserOptions::default().totp("565656"));
+    let dir = tempfile::tempdir().expect("tmp");
+    let secret_file = dir.path().join("pool-secret");
+    std::fs::write(&secret_file, standin.client_secret()).expect("secret");
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .expect("probe")
+        .local_addr()
+        .expect("addr")
+        .port();
+    let extra = format!(
+        r#"
+[[providers]]
+id = "pool"
+kind = "cognito"
+region = "{region}"
+user_pool_id = "{pool_id}"
+client_id = "{client_id}"
+client_secret_file = {secret_file:?}
+endpoint_url = "{endpoint}"
+
+[[apps]]
+client_id = "poolapp"
+name = "Pool app"
+redirect_uris = ["poolapp://cb"]
+providers = ["pool"]
+scopes = ["openid"]
+"#,
+        region = standin.region(),
+        pool_id = standin.pool_id(),
+        client_id = standin.secret_client_id(),
+        endpoint = standin.endpoint(),
+    );
+    let config = dir.path().join("authgate.toml");
+    std::fs::write(&config, test_config(&dir, port, &extra)).expect("config");
+    let server = start_with_env(&config, "trace", &[]);
+    let app = TestApp::remote(&server.address);
+    let client = browser();
+    let mut request = Authorize::native();
+    request.client_id = "poolapp".into();
+    request.redirect_uri = "poolapp://cb".into();
+
+    // Act: sign in with MFA, remembering the device; sign in again through device SRP.
+    let (url, html) = app.open_sign_in(&client, &request).await;
+    let sign_in = Page {
+        url: url.clone(),
+        status: StatusCode::OK,
+        html,
+    };
+    let response = post(
+        &app,
+        &client,
+        &sign_in,
+        &url,
+        &[
+            ("username", "tia"),
+            ("password", PASSWORD),
+            ("remember_device", "on"),
+        ],
+    )
+    .await;
+    let mfa = page(&app, &client, &location(&response)).await;
+    let response = post(
+        &app,
+        &client,
+        &mfa,
+        &format!("{url}/challenge"),
+        &[("answer", "565656")],
+    )
+    .await;
+    let device_cookie = response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|v| v.strip_prefix("authgate-device-pool="))
+        .and_then(|v| v.split(';').next())
+        .expect("device cookie")
+        .to_string();
+    let code = query_param(&location(&response), "code").expect("code");
+    let again = request.clone_with("prompt", "login");
+    let (url, html) = app.open_sign_in(&client, &again).await;
+    let sign_in = Page {
+        url: url.clone(),
+        status: StatusCode::OK,
+        html,
+    };
+    let response = post(
+        &app,
+        &client,
+        &sign_in,
+        &url,
+        &[("username", "tia"), ("password", PASSWORD)],
+    )
+    .await;
+    assert!(
+        query_param(&location(&response), "code").is_some(),
+        "device SRP skipped MFA"
+    );
+
+    // Assert
+    let log = server.output.lock().expect("lock").clone();
+    let mut secrets = vec![
+        ("password", PASSWORD.to_string()),
+        ("MFA code", "565656".to_string()),
+        ("authorization code", code),
+        ("device cookie", device_cookie),
+        ("pool client secret", standin.client_secret().to_string()),
+    ];
+    let confirm = standin.last_confirm_device().expect("ConfirmDevice");
+    secrets.push((
+        "device verifier",
+        confirm["DeviceSecretVerifierConfig"]["PasswordVerifier"]
+            .as_str()
+            .expect("verifier")
+            .to_string(),
+    ));
+    for body in standin.requests_to("RespondToAuthChallenge") {
+        if let Some(session) = body["Session"].as_str() {
+            secrets.push(("pool Session", session.to_string()));
+        }
+        if let Some(signature) = body["ChallengeResponses"]["PASSWORD_CLAIM_SIGNATURE"].as_str() {
+            secrets.push(("SRP signature", signature.to_string()));
+        }
+    }
+    assert!(secrets.iter().any(|(what, _)| *what == "pool Session"));
+    for (what, secret) in secrets {
+        let probe = &secret[..secret.len().min(24)];
+        if let Some(at) = log.find(probe) {
+            let start = log[..at].rfind('\n').map_or(0, |i| i + 1);
+            let end = log[at..].find('\n').map_or(log.len(), |i| at + i);
+            panic!(
+                "the {what} appears in the log:\n{}",
+                &log[start..end.min(start + 600)]
+            );
+        }
+    }
+}

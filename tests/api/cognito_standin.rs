@@ -66,6 +66,9 @@ pub struct UserOptions {
     /// The `email` claim; defaults to the sign-in name if it has an `@`, else `name@example.com`.
     pub email: Option<String>,
     pub groups: Vec<String>,
+    /// An admin-created user with a temporary password: NEW_PASSWORD_REQUIRED after the
+    /// password, asking for these attributes (`requiredAttributes`).
+    pub new_password_required: Option<Vec<String>>,
 }
 
 impl UserOptions {
@@ -101,6 +104,11 @@ impl UserOptions {
             sms: sms.to_owned(),
             phone: phone.to_owned(),
         };
+        self
+    }
+
+    pub fn new_password_required(mut self, attributes: &[&str]) -> Self {
+        self.new_password_required = Some(attributes.iter().map(|a| (*a).to_owned()).collect());
         self
     }
 

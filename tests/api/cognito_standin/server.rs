@@ -96,6 +96,7 @@ enum Step {
     SmsMfa,
     EmailOtp,
     SelectMfa,
+    NewPassword,
     Custom {
         round: usize,
         wrong_answers: u32,
@@ -112,6 +113,7 @@ impl Step {
             Step::SmsMfa => "SMS_MFA",
             Step::EmailOtp => "EMAIL_OTP",
             Step::SelectMfa => "SELECT_MFA_TYPE",
+            Step::NewPassword => "NEW_PASSWORD_REQUIRED",
             Step::Custom { .. } => "CUSTOM_CHALLENGE",
         }
     }
@@ -282,6 +284,7 @@ impl State {
             "GetUser" => self.get_user(body),
             "ForgotPassword" => self.forgot_password(body),
             "ConfirmForgotPassword" => self.confirm_forgot_password(body),
+            "ResendConfirmationCode" => self.forgot_password(body),
             other => Err(CognitoError::new(
                 "UnknownOperationException",
                 format!("The stand-in does not implement {other}"),
@@ -465,6 +468,7 @@ impl State {
                 self.check_mfa(flow, responses)
             }
             Step::SelectMfa => self.select_mfa(flow, responses),
+            Step::NewPassword => self.new_password(flow, responses),
             Step::Custom { .. } => self.check_custom(flow, responses),
         }
     }
@@ -523,9 +527,24 @@ impl State {
         usable.then_some(device)
     }
 
-    /// After the password: MFA if the user has it, else done.
+    /// After the password: a forced new password, then MFA if the user has it, else done.
     fn second_factor(&self, flow: &mut Flow) -> Transition {
         let user = self.user(&flow.user);
+        if let Some(attributes) = &user.options.new_password_required {
+            flow.step = Step::NewPassword;
+            let required: Vec<String> = attributes
+                .iter()
+                .map(|a| format!("userAttributes.{a}"))
+                .collect();
+            return Transition::Challenge(json!({
+                "ChallengeName": "NEW_PASSWORD_REQUIRED",
+                "ChallengeParameters": {
+                    "USERNAME": user.id,
+                    "requiredAttributes": serde_json::to_string(&required).expect("json"),
+                    "userAttributes": "{}",
+                },
+            }));
+        }
         match &user.options.mfa {
             Mfa::None => Transition::Done,
             Mfa::SoftwareToken { .. } => {
@@ -670,6 +689,47 @@ impl State {
             )),
             Err(error) => Transition::Retry(error),
         }
+    }
+
+    /// NEW_PASSWORD_REQUIRED: a new password (a new verifier) and every required attribute.
+    fn new_password(&mut self, flow: &mut Flow, responses: &HashMap<String, String>) -> Transition {
+        let Ok(password) = param(responses, "NEW_PASSWORD") else {
+            return Transition::Retry(CognitoError::missing("NEW_PASSWORD"));
+        };
+        if password.len() < 8 {
+            return Transition::Retry(CognitoError::new(
+                "InvalidPasswordException",
+                "Password does not conform to policy: Password not long enough",
+            ));
+        }
+        let user = self.user(&flow.user);
+        let missing = user
+            .options
+            .new_password_required
+            .iter()
+            .flatten()
+            .find(|a| {
+                responses
+                    .get(&format!("userAttributes.{a}"))
+                    .is_none_or(|v| v.is_empty())
+            })
+            .cloned();
+        if let Some(attribute) = missing {
+            return Transition::Retry(CognitoError::new(
+                "InvalidParameterException",
+                format!("Missing required attribute {attribute}"),
+            ));
+        }
+        let (id, realm, password) = (
+            flow.user.clone(),
+            self.pool_name().to_owned(),
+            password.to_owned(),
+        );
+        if let Some(user) = self.users.iter_mut().find(|u| u.id == id) {
+            user.verifier = Verifier::new(&realm, &id, &password);
+            user.options.new_password_required = None;
+        }
+        self.second_factor(flow)
     }
 
     /// SELECT_MFA_TYPE: the ANSWER picks the challenge that follows.
