@@ -468,6 +468,43 @@ impl UserPoolClient {
         Ok(())
     }
 
+    /// `SetUserMFAPreference`: makes `kind` (`SMS_MFA`, `SOFTWARE_TOKEN_MFA`, `EMAIL_OTP`)
+    /// the user's preferred second factor, so the pool stops asking which one.
+    pub async fn set_mfa_preference(
+        &self,
+        access_token: &str,
+        kind: &str,
+    ) -> Result<(), PoolError> {
+        use idp::types::{EmailMfaSettingsType, SmsMfaSettingsType, SoftwareTokenMfaSettingsType};
+        let request = self
+            .sdk
+            .set_user_mfa_preference()
+            .access_token(access_token);
+        let request = match kind {
+            "SMS_MFA" => request.sms_mfa_settings(
+                SmsMfaSettingsType::builder()
+                    .enabled(true)
+                    .preferred_mfa(true)
+                    .build(),
+            ),
+            "SOFTWARE_TOKEN_MFA" => request.software_token_mfa_settings(
+                SoftwareTokenMfaSettingsType::builder()
+                    .enabled(true)
+                    .preferred_mfa(true)
+                    .build(),
+            ),
+            "EMAIL_OTP" | "EMAIL_MFA" => request.email_mfa_settings(
+                EmailMfaSettingsType::builder()
+                    .enabled(true)
+                    .preferred_mfa(true)
+                    .build(),
+            ),
+            other => return Err(PoolError::InvalidParameter(format!("no MFA kind {other}"))),
+        };
+        request.send().await.map_err(classify)?;
+        Ok(())
+    }
+
     /// The pool's password policy, fetched once (see [`Self::policy`]).
     pub async fn password_policy(&self) -> Option<PasswordPolicy> {
         self.policy

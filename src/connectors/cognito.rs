@@ -46,6 +46,10 @@ pub struct PendingChallenge {
     pub device: Option<RememberedDevice>,
     /// The TOTP secret shown during `MFA_SETUP`, once associated.
     pub totp_secret: Option<String>,
+    /// The second factor the user asked to always use (`SELECT_MFA_TYPE` "always use this"),
+    /// saved with `SetUserMFAPreference` once signed in.
+    #[serde(default)]
+    pub prefer_mfa: Option<String>,
 }
 
 impl fmt::Debug for PendingChallenge {
@@ -73,6 +77,7 @@ struct Attempt {
     typed_username: String,
     remember_device: bool,
     device: Option<RememberedDevice>,
+    prefer_mfa: Option<String>,
 }
 
 pub struct CognitoConnector {
@@ -134,6 +139,7 @@ impl CognitoConnector {
             typed_username: username.to_lowercase(),
             remember_device,
             device,
+            prefer_mfa: None,
         };
         let mut params = HashMap::from([("USERNAME".to_string(), username.to_string())]);
         if let Some(device) = &attempt.device {
@@ -213,6 +219,7 @@ impl CognitoConnector {
             typed_username: pending.typed_username,
             remember_device: pending.remember_device,
             device: pending.device,
+            prefer_mfa: pending.prefer_mfa,
         };
         self.advance(step, attempt, sealer).await
     }
@@ -384,6 +391,7 @@ impl CognitoConnector {
                         remember_device: attempt.remember_device,
                         device: attempt.device,
                         totp_secret: None,
+                        prefer_mfa: attempt.prefer_mfa,
                     })));
                 }
             }
@@ -423,6 +431,16 @@ impl CognitoConnector {
                 Err(e) => {
                     tracing::warn!(provider = %self.provider_id, error = %e, "could not remember the device")
                 }
+            }
+        }
+        if let Some(kind) = &attempt.prefer_mfa {
+            // Like the device: the sign-in stands even if the preference is not saved.
+            if let Err(e) = self
+                .pool
+                .set_mfa_preference(&tokens.access_token, kind)
+                .await
+            {
+                tracing::warn!(provider = %self.provider_id, error = %e, "could not save the MFA preference");
             }
         }
         let identity = self.identity(&tokens, sealer)?;

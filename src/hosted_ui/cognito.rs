@@ -799,8 +799,12 @@ pub async fn challenge_post(
                     )
                     .await;
                 }
+                let mut pending = pending.clone();
+                if form.remove("always").is_some_and(|v| v == "on") {
+                    pending.prefer_mfa = Some(answer.clone());
+                }
                 let answers = HashMap::from([("ANSWER".to_string(), answer)]);
-                connector.answer(pending.clone(), answers, sealer).await
+                connector.answer(pending, answers, sealer).await
             }
             "MFA_SETUP" => {
                 if pending.totp_secret.is_none() || answer.is_empty() {

@@ -322,6 +322,52 @@ async fn select_mfa_type_then_the_chosen_code() {
 }
 
 #[tokio::test]
+async fn always_use_this_method_saves_the_mfa_preference() {
+    let standin = CognitoStandin::start().await;
+    standin.add_user(
+        "uma",
+        PASSWORD,
+        UserOptions::default().mfa_choice("818181", "929292", "+15555550142"),
+    );
+    let app = spawn(&standin, "").await;
+    let client = browser();
+    let request = pool_request("poolapp");
+    let page = app.open(&client, &request).await;
+    let response = app
+        .sign_in_form(&client, &page, "uma", PASSWORD, false)
+        .await;
+    let select = challenge(&app, &client, response).await;
+    assert!(select.html.contains("Always use this method"));
+    let action = format!("{}/challenge", page.url);
+    let response = app
+        .post(
+            &client,
+            &select,
+            &action,
+            &[("answer", "SOFTWARE_TOKEN_MFA"), ("always", "on")],
+        )
+        .await;
+    let totp = challenge(&app, &client, response).await;
+    let response = app
+        .post(&client, &totp, &action, &[("answer", "818181")])
+        .await;
+    app.code_from(&request, &response);
+    let saved = standin.requests_to("SetUserMFAPreference");
+    assert_eq!(saved.len(), 1);
+    assert_eq!(saved[0]["SoftwareTokenMfaSettings"]["PreferredMfa"], true);
+
+    // Next time the pool goes straight to the authenticator app.
+    let other = browser();
+    let page = app.open(&other, &request).await;
+    let response = app
+        .sign_in_form(&other, &page, "uma", PASSWORD, false)
+        .await;
+    let next = challenge(&app, &other, response).await;
+    assert!(next.html.contains("authenticator app"), "{}", next.html);
+    assert!(!next.html.contains("Choose how to verify"));
+}
+
+#[tokio::test]
 async fn email_otp_shows_where_the_code_went() {
     let standin = CognitoStandin::start().await;
     standin.add_user(

@@ -285,6 +285,7 @@ impl State {
             "ForgotPassword" => self.forgot_password(body),
             "ConfirmForgotPassword" => self.confirm_forgot_password(body),
             "ResendConfirmationCode" => self.forgot_password(body),
+            "SetUserMFAPreference" => self.set_mfa_preference(body),
             other => Err(CognitoError::new(
                 "UnknownOperationException",
                 format!("The stand-in does not implement {other}"),
@@ -1031,6 +1032,23 @@ impl State {
         let key = required(body, "DeviceKey")?;
         self.own_device(&user, key)?;
         self.devices.remove(key);
+        Ok(json!({}))
+    }
+
+    /// SetUserMFAPreference: a user offered a choice keeps only the preferred factor.
+    fn set_mfa_preference(&mut self, body: &Value) -> Outcome {
+        let id = self.access_token_user(body)?;
+        let preferred = |name: &str| body[name]["PreferredMfa"].as_bool() == Some(true);
+        let Some(user) = self.users.iter_mut().find(|u| u.id == id) else {
+            return Err(CognitoError::not_authorized("Invalid Access Token"));
+        };
+        if let Mfa::Choice { totp, sms, phone } = user.options.mfa.clone() {
+            if preferred("SoftwareTokenMfaSettings") {
+                user.options.mfa = Mfa::SoftwareToken { code: totp };
+            } else if preferred("SMSMfaSettings") {
+                user.options.mfa = Mfa::Sms { code: sms, phone };
+            }
+        }
         Ok(json!({}))
     }
 
