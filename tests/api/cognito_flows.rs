@@ -88,6 +88,46 @@ async fn srp_proofs_are_real_a_wrong_password_is_refused() {
 }
 
 #[tokio::test]
+async fn user_auth_answers_the_password_choice() {
+    let standin = CognitoStandin::start().await;
+    standin.add_user("rae", PASSWORD, UserOptions::default().totp("343434"));
+    let app = spawn(&standin, r#"auth_flow = "USER_AUTH""#).await;
+    let client = browser();
+    let request = pool_request("poolapp");
+    let page = app.open(&client, &request).await;
+    let wrong = app
+        .sign_in_form(&client, &page, "rae", "Nope-nope-1", false)
+        .await;
+    no_code(&wrong);
+    assert!(
+        wrong
+            .text()
+            .await
+            .expect("html")
+            .contains("Incorrect username or password.")
+    );
+    let response = app
+        .sign_in_form(&client, &page, "rae", PASSWORD, false)
+        .await;
+    let mfa = challenge(&app, &client, response).await;
+    let response = app
+        .post(
+            &client,
+            &mfa,
+            &format!("{}/challenge", page.url),
+            &[("answer", "343434")],
+        )
+        .await;
+    app.code_from(&request, &response);
+    let initiate = &standin.requests_to("InitiateAuth")[1];
+    assert_eq!(initiate["AuthFlow"], "USER_AUTH");
+    assert_eq!(
+        initiate["AuthParameters"]["PREFERRED_CHALLENGE"],
+        "PASSWORD"
+    );
+}
+
+#[tokio::test]
 async fn a_remembered_device_skips_mfa_on_the_next_sign_in_from_that_browser() {
     let standin = CognitoStandin::start().await;
     standin.add_user("dana", PASSWORD, UserOptions::default().totp("424242"));

@@ -268,6 +268,7 @@ impl CognitoStandin {
             login: username.to_owned(),
             id: id.clone(),
             verifier,
+            password: password.to_owned(),
             options,
             device_group_key: format!("-{}", alphanumeric(9)),
         });

@@ -57,6 +57,8 @@ pub struct User {
     /// The internal username: `sub`, `cognito:username` and USER_ID_FOR_SRP.
     pub id: String,
     pub verifier: Verifier,
+    /// Kept for the flows that send the password itself (USER_AUTH with PASSWORD).
+    pub password: String,
     pub options: UserOptions,
     pub device_group_key: String,
 }
@@ -302,6 +304,7 @@ impl State {
         match required(body, "AuthFlow")? {
             "USER_SRP_AUTH" => self.start_srp(client_id, secret.as_deref(), &params),
             "CUSTOM_AUTH" => self.start_custom(client_id, secret.as_deref(), &params),
+            "USER_AUTH" => self.start_user_auth(client_id, secret.as_deref(), &params),
             other => Err(CognitoError::new(
                 "InvalidParameterException",
                 format!("The stand-in does not implement the {other} flow"),
@@ -346,6 +349,38 @@ impl State {
         // No Session: the secret block is this challenge's handle.
         self.insert_flow(flow, vec![secret_block_b64]);
         Ok(json!({"ChallengeName": "PASSWORD_VERIFIER", "ChallengeParameters": parameters}))
+    }
+
+    /// USER_AUTH answered up front with PREFERRED_CHALLENGE=PASSWORD and the password.
+    fn start_user_auth(
+        &mut self,
+        client_id: &str,
+        secret: Option<&str>,
+        params: &HashMap<String, String>,
+    ) -> Outcome {
+        let username = param(params, "USERNAME")?;
+        check_secret_hash(secret, client_id, username, params)?;
+        if params.get("PREFERRED_CHALLENGE").map(String::as_str) != Some("PASSWORD") {
+            return Err(CognitoError::new(
+                "InvalidParameterException",
+                "The stand-in implements USER_AUTH with PREFERRED_CHALLENGE=PASSWORD only",
+            ));
+        }
+        let given = param(params, "PASSWORD")?;
+        let user = self.user_by_name(username)?;
+        if !authgate::security::constant_time_eq(given.as_bytes(), user.password.as_bytes()) {
+            return Err(CognitoError::incorrect());
+        }
+        let mut flow = Flow {
+            user: user.id.clone(),
+            client_id: client_id.to_owned(),
+            expires: Instant::now() + FLOW_LIFETIME,
+            device_key: params.get("DEVICE_KEY").cloned(),
+            step: Step::SoftwareTokenMfa,
+            handles: Vec::new(),
+        };
+        let transition = self.second_factor(&mut flow);
+        self.conclude(flow, transition)
     }
 
     fn start_custom(
@@ -728,6 +763,7 @@ impl State {
         );
         if let Some(user) = self.users.iter_mut().find(|u| u.id == id) {
             user.verifier = Verifier::new(&realm, &id, &password);
+            user.password = password;
             user.options.new_password_required = None;
         }
         self.second_factor(flow)
@@ -1088,6 +1124,7 @@ impl State {
         let realm = self.pool_name().to_owned();
         if let Some(user) = self.users.iter_mut().find(|u| u.id == id) {
             user.verifier = Verifier::new(&realm, &id, &password);
+            user.password = password;
         }
         Ok(json!({}))
     }
