@@ -357,6 +357,11 @@ async fn sign_up_then_confirm_signs_the_user_in() {
     let confirm = app.follow(&client, response).await;
     assert!(confirm.html.contains("Confirm your account"));
     assert!(
+        confirm.html.contains("We sent a code to"),
+        "where the code went, as the pool masked it: {}",
+        confirm.html
+    );
+    assert!(
         !confirm.html.contains(PASSWORD),
         "the password is not kept in the page"
     );
