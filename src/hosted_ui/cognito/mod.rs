@@ -1,0 +1,421 @@
+//! The hosted pages of a Cognito user pool (`kind = "cognito"`): sign-in, each challenge the
+//! pool raises, sign-up and its confirmation, and password reset. Every page lives under
+//! `/signin/{request}/{provider}` and belongs to one authorization request of one browser.
+//! What a sign-in carries between pages (the pool's `Session`, the user being confirmed) stays
+//! server-side, sealed in the browser session: never in a URL or a form field.
+
+use crate::aws::user_pool::{CodeDelivery, PoolError};
+use crate::connectors::ProviderKind;
+use crate::connectors::cognito::{CognitoConnector, Outcome, PendingChallenge, RememberedDevice};
+use crate::hosted_ui::pages::{
+    self, AttributeField, CognitoChallengePage, CognitoConfirmPage, CognitoForgotPage,
+    CognitoMfaSetupPage, CognitoNewPasswordPage, CognitoSelectMfaPage, CognitoSignInPage,
+    CognitoSignUpPage,
+};
+use crate::hosted_ui::session::BrowserSession;
+use crate::hosted_ui::signin::{bound_request, finish_sign_in};
+use crate::hosted_ui::throttle::{self, Verdict};
+use crate::oauth::clients::RegisteredApp;
+use crate::oauth::endpoints::see_other;
+use crate::security::Sealed;
+use crate::state::AppState;
+use crate::store::AuthRequest;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::Response;
+use base64::{Engine, engine::general_purpose::STANDARD};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use tower_sessions::Session;
+
+mod challenge;
+mod reset;
+mod signin;
+mod signup;
+
+pub use challenge::{challenge_get, challenge_post};
+pub use reset::{forgot_get, forgot_post, reset_get, reset_post};
+pub use signin::{signin_get, signin_post};
+pub use signup::{confirm_get, confirm_post, resend_post, signup_get, signup_post};
+
+const BAD_CREDENTIALS: &str = "Incorrect username or password.";
+const LOCKED: &str = "Too many failed attempts. Wait a few minutes, then try again.";
+const TRY_LATER: &str = "Too many attempts for now. Wait a few minutes, then try again.";
+const WRONG_CODE: &str = "That code is not right. Check it and try again.";
+const EXPIRED_CODE: &str = "That code has expired. Ask for a new one.";
+const WRONG_ANSWER: &str = "That answer was not accepted. Try again.";
+const SIGN_IN_AGAIN: &str = "That took too long, or the answer was not accepted. Sign in again.";
+const FORM_EXPIRED: &str = "This form has expired. Go back to the app and start again.";
+const INCOMPLETE: &str = "The form was incomplete. Go back and try again.";
+/// Devices kept per browser and pool: enough for a shared family computer.
+const MAX_DEVICES: usize = 5;
+
+/// What one authorization request's Cognito pages remember between them.
+#[derive(Default, Serialize, Deserialize)]
+struct Flow {
+    pending: Option<PendingChallenge>,
+    /// The user a confirmation or reset code went to, and where (as the pool masked it).
+    code_for: Option<CodeFor>,
+    /// The password chosen at sign-up (or typed by an unconfirmed user), to sign in right after
+    /// the code is confirmed; dropped as soon as it has been used.
+    auto_sign_in: Option<String>,
+    /// A message for the next page shown.
+    notice: Option<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct CodeFor {
+    username: String,
+    destination: Option<String>,
+}
+
+/// One Cognito page's request: the authorization request it belongs to, checked.
+struct Page<'a> {
+    state: &'a AppState,
+    browser: BrowserSession,
+    request_id: String,
+    provider_id: String,
+    request: AuthRequest,
+    app: &'a RegisteredApp,
+    connector: &'a CognitoConnector,
+    base: String,
+    csrf: String,
+}
+
+impl<'a> Page<'a> {
+    async fn load(
+        state: &'a AppState,
+        session: Session,
+        request_id: String,
+        provider_id: String,
+    ) -> Result<Page<'a>, Response> {
+        let browser = BrowserSession::new(session);
+        let request = bound_request(state, &browser, &request_id).await?;
+        let not_here = || {
+            pages::error(
+                StatusCode::BAD_REQUEST,
+                "That sign-in method is not available for this app.",
+            )
+        };
+        let app = state
+            .apps
+            .get(&request.client_id)
+            .filter(|app| app.providers.contains(&provider_id))
+            .ok_or_else(not_here)?;
+        let Some(ProviderKind::Cognito(connector)) =
+            state.providers.get(&provider_id).map(|p| &p.kind)
+        else {
+            return Err(not_here());
+        };
+        let csrf = browser
+            .csrf_token()
+            .await
+            .map_err(|e| pages::unavailable(&e))?;
+        let base = format!("/signin/{request_id}/{provider_id}");
+        Ok(Page {
+            state,
+            browser,
+            request_id,
+            provider_id,
+            request,
+            app,
+            connector,
+            base,
+            csrf,
+        })
+    }
+
+    /// A POST's fields, after its CSRF token checked out; `Err` is the page to show.
+    async fn form(&self, body: &[u8]) -> Result<HashMap<String, String>, Response> {
+        let Ok(mut form) = crate::forms::parse_unique(body) else {
+            return Err(pages::error(StatusCode::BAD_REQUEST, INCOMPLETE));
+        };
+        let csrf = form.remove("csrf").unwrap_or_default();
+        if !self.browser.csrf_matches(&csrf).await {
+            tracing::warn!("Cognito form posted without a valid CSRF token");
+            return Err(pages::error(StatusCode::FORBIDDEN, FORM_EXPIRED));
+        }
+        Ok(form)
+    }
+
+    fn flow_key(&self) -> String {
+        format!("cognito:{}", self.request_id)
+    }
+
+    fn flow_purpose(&self) -> String {
+        format!("cognito-flow:{}:{}", self.provider_id, self.request_id)
+    }
+
+    async fn flow(&self) -> Result<Flow, Response> {
+        let stored = self
+            .browser
+            .inner()
+            .get::<Sealed>(&self.flow_key())
+            .await
+            .map_err(|e| pages::unavailable(&e))?;
+        let Some(sealed) = stored else {
+            return Ok(Flow::default());
+        };
+        // A flow that does not open (the key changed) is as good as none.
+        Ok(self
+            .state
+            .sealer
+            .open(&self.flow_purpose(), &sealed)
+            .ok()
+            .and_then(|json| serde_json::from_str(&json).ok())
+            .unwrap_or_default())
+    }
+
+    async fn save_flow(&self, flow: &Flow) -> Result<(), Response> {
+        let json = serde_json::to_string(flow).map_err(|e| pages::unavailable(&e))?;
+        let sealed = self
+            .state
+            .sealer
+            .seal(&self.flow_purpose(), &json)
+            .map_err(|e| pages::unavailable(&e))?;
+        self.browser
+            .inner()
+            .insert(&self.flow_key(), sealed)
+            .await
+            .map_err(|e| pages::unavailable(&e))
+    }
+
+    async fn clear_flow(&self) -> Result<(), Response> {
+        self.browser
+            .inner()
+            .remove::<Sealed>(&self.flow_key())
+            .await
+            .map(|_| ())
+            .map_err(|e| pages::unavailable(&e))
+    }
+
+    fn go(&self, page: &str) -> Response {
+        see_other(&format!("{}{page}", self.base))
+    }
+
+    /// The pool is down or answered nonsense: a page that names it.
+    fn outage(&self, e: &PoolError) -> Option<Response> {
+        let name = &self.connector.display_name;
+        match e {
+            PoolError::Unreachable => {
+                tracing::warn!(provider = %self.provider_id, "user pool did not answer");
+                Some(pages::error(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    &format!("{name} did not answer. Try again in a moment."),
+                ))
+            }
+            PoolError::BadAnswer(detail) => {
+                tracing::warn!(provider = %self.provider_id, %detail, "user pool answered something unusable");
+                Some(pages::error(
+                    StatusCode::BAD_GATEWAY,
+                    &format!("{name} gave an answer authgate cannot use. Try again later."),
+                ))
+            }
+            _ => None,
+        }
+    }
+
+    /// After a sign-in step: tokens end the sign-in; a challenge goes to its page.
+    async fn proceed(&self, outcome: Outcome, headers: &HeaderMap) -> Response {
+        match outcome {
+            Outcome::Challenge(pending) => {
+                let flow = Flow {
+                    pending: Some(*pending),
+                    ..Flow::default()
+                };
+                if let Err(page) = self.save_flow(&flow).await {
+                    return page;
+                }
+                self.go("/challenge")
+            }
+            Outcome::SignedIn {
+                identity,
+                remembered,
+            } => {
+                if let Err(page) = self.clear_flow().await {
+                    return page;
+                }
+                let mut response = finish_sign_in(
+                    self.state,
+                    &self.browser,
+                    &self.request_id,
+                    &self.request,
+                    *identity,
+                )
+                .await;
+                if let Some(device) = remembered
+                    && let Some(cookie) = self.device_cookie(headers, device)
+                {
+                    response.headers_mut().append(header::SET_COOKIE, cookie);
+                }
+                response
+            }
+        }
+    }
+
+    fn device_cookie_name(&self) -> String {
+        let prefix = if self.state.settings.secure_cookies() {
+            "__Host-"
+        } else {
+            ""
+        };
+        format!("{prefix}authgate-device-{}", self.provider_id)
+    }
+
+    fn device_purpose(&self) -> String {
+        format!("cognito-devices:{}", self.provider_id)
+    }
+
+    /// The devices this browser remembered for this pool.
+    fn remembered_devices(&self, headers: &HeaderMap) -> Vec<RememberedDevice> {
+        let name = self.device_cookie_name();
+        let value = headers
+            .get_all(header::COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(';'))
+            .filter_map(|pair| pair.trim().split_once('='))
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.to_string());
+        value
+            .and_then(|v| {
+                self.state
+                    .sealer
+                    .open(&self.device_purpose(), &Sealed::from_stored(v))
+                    .ok()
+            })
+            .and_then(|json| serde_json::from_str(&json).ok())
+            .unwrap_or_default()
+    }
+
+    /// The cookie that keeps `device` (and up to [`MAX_DEVICES`] others) in this browser.
+    fn device_cookie(&self, headers: &HeaderMap, device: RememberedDevice) -> Option<HeaderValue> {
+        let mut devices = self.remembered_devices(headers);
+        devices.retain(|d| d.username != device.username);
+        devices.insert(0, device);
+        devices.truncate(MAX_DEVICES);
+        let json = serde_json::to_string(&devices).ok()?;
+        let sealed = self.state.sealer.seal(&self.device_purpose(), &json).ok()?;
+        let secure = if self.state.settings.secure_cookies() {
+            "; Secure"
+        } else {
+            ""
+        };
+        HeaderValue::from_str(&format!(
+            "{}={}; Path=/; Max-Age={}; HttpOnly; SameSite=Lax{secure}",
+            self.device_cookie_name(),
+            sealed.as_stored(),
+            self.connector.remember_device_for.as_secs()
+        ))
+        .ok()
+    }
+
+    fn sign_in_page(
+        &self,
+        status: StatusCode,
+        username: &str,
+        notice: Option<&str>,
+        error: Option<&str>,
+    ) -> Response {
+        pages::render(
+            status,
+            &CognitoSignInPage {
+                app_name: &self.app.name,
+                provider_name: &self.connector.display_name,
+                request_id: &self.request_id,
+                base: &self.base,
+                csrf: &self.csrf,
+                username,
+                asks_password: self.connector.asks_password(),
+                sign_up: self.connector.sign_up,
+                notice,
+                error,
+                show_picker_link: self.app.providers.len() > 1,
+            },
+        )
+    }
+
+    /// Signs in with a password the user just set (after sign-up, confirmation or reset);
+    /// when the pool refuses, the sign-in page says the account is ready.
+    async fn sign_in_with(&self, username: &str, password: &str, headers: &HeaderMap) -> Response {
+        let device = self.device_for(headers, username);
+        match self
+            .connector
+            .sign_in(username, password, device, false, &self.state.sealer)
+            .await
+        {
+            Ok(outcome) => self.proceed(outcome, headers).await,
+            Err(e) => {
+                if let Some(page) = self.outage(&e) {
+                    return page;
+                }
+                tracing::info!(error = %e, "automatic sign-in refused");
+                self.sign_in_page(
+                    StatusCode::OK,
+                    username,
+                    Some("Your account is ready. Sign in to continue."),
+                    None,
+                )
+            }
+        }
+    }
+
+    fn device_for(&self, headers: &HeaderMap, username: &str) -> Option<RememberedDevice> {
+        let username = username.to_lowercase();
+        self.remembered_devices(headers)
+            .into_iter()
+            .find(|d| d.username == username)
+    }
+}
+
+fn attribute_label(name: &str) -> String {
+    match name {
+        "email" => "Email".into(),
+        "phone_number" => "Phone number (+15555550100)".into(),
+        "name" => "Name".into(),
+        "given_name" => "First name".into(),
+        "family_name" => "Last name".into(),
+        "preferred_username" => "Preferred username".into(),
+        "birthdate" => "Date of birth (YYYY-MM-DD)".into(),
+        other => other.trim_start_matches("custom:").replace('_', " "),
+    }
+}
+
+fn attribute_fields(names: &[String], values: &HashMap<String, String>) -> Vec<AttributeField> {
+    names
+        .iter()
+        .map(|name| AttributeField {
+            name: name.clone(),
+            label: attribute_label(name),
+            input_type: match name.as_str() {
+                "email" => "email",
+                "phone_number" => "tel",
+                _ => "text",
+            },
+            value: values.get(name).cloned().unwrap_or_default(),
+        })
+        .collect()
+}
+
+async fn policy_rules(page: &Page<'_>) -> Vec<String> {
+    page.connector
+        .pool
+        .password_policy()
+        .await
+        .map(|p| p.rules())
+        .unwrap_or_default()
+}
+
+/// The pool's own words for a refused password name the rule ("Password not long enough"),
+/// which is what the user needs; its prefix is noise.
+fn password_message(rule: &str) -> String {
+    let rule = rule
+        .trim_start_matches("Password does not conform to policy: ")
+        .trim();
+    if rule.is_empty() {
+        "That password does not meet the requirements.".into()
+    } else {
+        format!("That password does not meet the requirements: {rule}.")
+    }
+}

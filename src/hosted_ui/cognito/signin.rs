@@ -1,0 +1,117 @@
+//! The pool's sign-in page: username, password (unless custom auth), remember this device.
+
+use super::reset::start_reset;
+use super::*;
+
+pub async fn signin_get(
+    state: &AppState,
+    session: Session,
+    request_id: String,
+    provider_id: String,
+) -> Response {
+    let page = match Page::load(state, session, request_id, provider_id).await {
+        Ok(page) => page,
+        Err(response) => return response,
+    };
+    let mut flow = match page.flow().await {
+        Ok(flow) => flow,
+        Err(response) => return response,
+    };
+    let notice = flow.notice.take();
+    if notice.is_some()
+        && let Err(response) = page.save_flow(&flow).await
+    {
+        return response;
+    }
+    let username = page.request.login_hint.clone().unwrap_or_default();
+    page.sign_in_page(StatusCode::OK, &username, notice.as_deref(), None)
+}
+
+pub async fn signin_post(
+    state: &AppState,
+    session: Session,
+    request_id: String,
+    provider_id: String,
+    address: String,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let page = match Page::load(state, session, request_id, provider_id).await {
+        Ok(page) => page,
+        Err(response) => return response,
+    };
+    let mut form = match page.form(&body).await {
+        Ok(form) => form,
+        Err(response) => return response,
+    };
+    let username = form
+        .remove("username")
+        .unwrap_or_default()
+        .trim()
+        .to_string();
+    let password = form.remove("password").unwrap_or_default();
+    let remember = form.remove("remember_device").is_some_and(|v| v == "on");
+    let retry = |status, message: &str| page.sign_in_page(status, &username, None, Some(message));
+    if username.is_empty() || (page.connector.asks_password() && password.is_empty()) {
+        return retry(StatusCode::OK, BAD_CREDENTIALS);
+    }
+
+    let keys = throttle::Keys::new(&page.provider_id, &username, &address);
+    match throttle::verdict(state, &keys).await {
+        Ok(Verdict::Locked) => {
+            tracing::warn!("sign-in refused: too many failures");
+            return retry(StatusCode::TOO_MANY_REQUESTS, LOCKED);
+        }
+        Ok(Verdict::Allowed { delay }) if !delay.is_zero() => tokio::time::sleep(delay).await,
+        Ok(Verdict::Allowed { .. }) => {}
+        Err(e) => return pages::unavailable(&e),
+    }
+
+    let device = page.device_for(&headers, &username);
+    let result = page
+        .connector
+        .sign_in(&username, &password, device, remember, &state.sealer)
+        .await;
+    match result {
+        Ok(outcome) => {
+            if let Err(e) = throttle::succeeded(state, &keys).await {
+                return pages::unavailable(&e);
+            }
+            page.proceed(outcome, &headers).await
+        }
+        Err(PoolError::NotAuthorized) => {
+            tracing::info!("sign-in failed: the pool refused the credentials");
+            if let Err(e) = throttle::failed(state, &keys).await {
+                return pages::unavailable(&e);
+            }
+            retry(StatusCode::OK, BAD_CREDENTIALS)
+        }
+        Err(PoolError::UserNotConfirmed) => {
+            let flow = Flow {
+                code_for: Some(CodeFor {
+                    username: username.clone(),
+                    destination: None,
+                }),
+                auto_sign_in: Some(password),
+                notice: Some("Your account is not confirmed yet. Enter the code we sent when you signed up, or ask for a new one.".into()),
+                ..Flow::default()
+            };
+            match page.save_flow(&flow).await {
+                Ok(()) => page.go("/confirm"),
+                Err(response) => response,
+            }
+        }
+        Err(PoolError::PasswordResetRequired) => {
+            start_reset(
+                &page,
+                &username,
+                "Your password has to be reset before you can sign in.",
+            )
+            .await
+        }
+        Err(PoolError::TooManyRequests) => retry(StatusCode::TOO_MANY_REQUESTS, TRY_LATER),
+        Err(e) => page
+            .outage(&e)
+            .unwrap_or_else(|| retry(StatusCode::OK, BAD_CREDENTIALS)),
+    }
+}

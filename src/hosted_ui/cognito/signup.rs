@@ -1,0 +1,298 @@
+//! Sign-up, and confirming the account with the code the pool sent.
+
+use super::*;
+
+pub async fn signup_get(
+    State(state): State<AppState>,
+    session: Session,
+    Path((request_id, provider_id)): Path<(String, String)>,
+) -> Response {
+    let page = match Page::load(&state, session, request_id, provider_id).await {
+        Ok(page) => page,
+        Err(response) => return response,
+    };
+    if !page.connector.sign_up {
+        return page.go("");
+    }
+    signup_page(&page, StatusCode::OK, "", &HashMap::new(), None).await
+}
+
+async fn signup_page(
+    page: &Page<'_>,
+    status: StatusCode,
+    username: &str,
+    values: &HashMap<String, String>,
+    error: Option<&str>,
+) -> Response {
+    let rules = policy_rules(page).await;
+    pages::render(
+        status,
+        &CognitoSignUpPage {
+            app_name: &page.app.name,
+            provider_name: &page.connector.display_name,
+            base: &page.base,
+            csrf: &page.csrf,
+            username,
+            rules,
+            attributes: attribute_fields(&page.connector.sign_up_attributes, values),
+            error,
+        },
+    )
+}
+
+pub async fn signup_post(
+    State(state): State<AppState>,
+    session: Session,
+    Path((request_id, provider_id)): Path<(String, String)>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let page = match Page::load(&state, session, request_id, provider_id).await {
+        Ok(page) => page,
+        Err(response) => return response,
+    };
+    if !page.connector.sign_up {
+        return page.go("");
+    }
+    let mut form = match page.form(&body).await {
+        Ok(form) => form,
+        Err(response) => return response,
+    };
+    let username = form
+        .remove("username")
+        .unwrap_or_default()
+        .trim()
+        .to_string();
+    let password = form.remove("new_password").unwrap_or_default();
+    let mut values = HashMap::new();
+    let mut attributes = Vec::new();
+    for name in &page.connector.sign_up_attributes {
+        let value = form
+            .remove(&format!("attr:{name}"))
+            .unwrap_or_default()
+            .trim()
+            .to_string();
+        values.insert(name.clone(), value.clone());
+        attributes.push((name.clone(), value));
+    }
+    let missing = username.is_empty()
+        || password.is_empty()
+        || attributes.iter().any(|(_, value)| value.is_empty());
+    if missing {
+        return signup_page(
+            &page,
+            StatusCode::OK,
+            &username,
+            &values,
+            Some("Fill in every field."),
+        )
+        .await;
+    }
+    let outcome = match page
+        .connector
+        .pool
+        .sign_up(&username, &password, &attributes)
+        .await
+    {
+        Ok(outcome) => outcome,
+        Err(e) => {
+            if let Some(response) = page.outage(&e) {
+                return response;
+            }
+            let message = match &e {
+                PoolError::UsernameExists => {
+                    "An account with that username already exists. Sign in instead, or reset its password.".to_string()
+                }
+                PoolError::InvalidPassword(rule) => password_message(rule),
+                PoolError::InvalidParameter(why) => {
+                    tracing::info!(%why, "sign-up refused as invalid");
+                    "Check what you entered (an email address, a phone number such as +15555550100) and try again.".into()
+                }
+                PoolError::TooManyRequests => TRY_LATER.into(),
+                _ => "The account could not be created. Try again.".into(),
+            };
+            return signup_page(&page, StatusCode::OK, &username, &values, Some(&message)).await;
+        }
+    };
+    tracing::info!(provider = %page.provider_id, confirmed = outcome.confirmed, "account created");
+    if outcome.confirmed {
+        return page.sign_in_with(&username, &password, &headers).await;
+    }
+    let flow = Flow {
+        code_for: Some(CodeFor {
+            username,
+            destination: outcome.delivery.destination,
+        }),
+        auto_sign_in: Some(password),
+        ..Flow::default()
+    };
+    match page.save_flow(&flow).await {
+        Ok(()) => page.go("/confirm"),
+        Err(response) => response,
+    }
+}
+
+pub async fn confirm_get(
+    State(state): State<AppState>,
+    session: Session,
+    Path((request_id, provider_id)): Path<(String, String)>,
+) -> Response {
+    let page = match Page::load(&state, session, request_id, provider_id).await {
+        Ok(page) => page,
+        Err(response) => return response,
+    };
+    let mut flow = match page.flow().await {
+        Ok(flow) => flow,
+        Err(response) => return response,
+    };
+    if flow.code_for.is_none() {
+        return page.go("");
+    }
+    let notice = flow.notice.take();
+    if notice.is_some()
+        && let Err(response) = page.save_flow(&flow).await
+    {
+        return response;
+    }
+    confirm_page(&page, &flow, StatusCode::OK, notice.as_deref(), None)
+}
+
+fn confirm_page(
+    page: &Page<'_>,
+    flow: &Flow,
+    status: StatusCode,
+    notice: Option<&str>,
+    error: Option<&str>,
+) -> Response {
+    pages::render(
+        status,
+        &CognitoConfirmPage {
+            base: &page.base,
+            csrf: &page.csrf,
+            destination: flow
+                .code_for
+                .as_ref()
+                .and_then(|c| c.destination.as_deref()),
+            notice,
+            error,
+        },
+    )
+}
+
+pub async fn confirm_post(
+    State(state): State<AppState>,
+    session: Session,
+    Path((request_id, provider_id)): Path<(String, String)>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let page = match Page::load(&state, session, request_id, provider_id).await {
+        Ok(page) => page,
+        Err(response) => return response,
+    };
+    let mut form = match page.form(&body).await {
+        Ok(form) => form,
+        Err(response) => return response,
+    };
+    let mut flow = match page.flow().await {
+        Ok(flow) => flow,
+        Err(response) => return response,
+    };
+    let Some(username) = flow.code_for.as_ref().map(|c| c.username.clone()) else {
+        return page.go("");
+    };
+    let code = form.remove("code").unwrap_or_default().trim().to_string();
+    if code.is_empty() {
+        return confirm_page(&page, &flow, StatusCode::OK, None, Some(WRONG_CODE));
+    }
+    match page
+        .connector
+        .pool
+        .confirm_sign_up(&username, &code, None)
+        .await
+    {
+        Ok(_) => {
+            tracing::info!(provider = %page.provider_id, "account confirmed");
+            let password = flow.auto_sign_in.take();
+            flow.code_for = None;
+            if let Err(response) = page.save_flow(&flow).await {
+                return response;
+            }
+            match password {
+                Some(password) => page.sign_in_with(&username, &password, &headers).await,
+                None => page.sign_in_page(
+                    StatusCode::OK,
+                    &username,
+                    Some("Your account is confirmed. Sign in to continue."),
+                    None,
+                ),
+            }
+        }
+        Err(e) => {
+            if let Some(response) = page.outage(&e) {
+                return response;
+            }
+            let message = match e {
+                PoolError::CodeMismatch => WRONG_CODE,
+                PoolError::ExpiredCode => EXPIRED_CODE,
+                PoolError::TooManyRequests => TRY_LATER,
+                _ => "The account could not be confirmed with that code. Ask for a new one.",
+            };
+            confirm_page(&page, &flow, StatusCode::OK, None, Some(message))
+        }
+    }
+}
+
+pub async fn resend_post(
+    State(state): State<AppState>,
+    session: Session,
+    Path((request_id, provider_id)): Path<(String, String)>,
+    body: Bytes,
+) -> Response {
+    let page = match Page::load(&state, session, request_id, provider_id).await {
+        Ok(page) => page,
+        Err(response) => return response,
+    };
+    if let Err(response) = page.form(&body).await {
+        return response;
+    }
+    let mut flow = match page.flow().await {
+        Ok(flow) => flow,
+        Err(response) => return response,
+    };
+    let Some(username) = flow.code_for.as_ref().map(|c| c.username.clone()) else {
+        return page.go("");
+    };
+    match page
+        .connector
+        .pool
+        .resend_confirmation_code(&username)
+        .await
+    {
+        Ok(CodeDelivery { destination, .. }) => {
+            flow.notice = Some(match &destination {
+                Some(to) => format!("We sent a new code to {to}."),
+                None => "We sent a new code.".into(),
+            });
+            flow.code_for = Some(CodeFor {
+                username,
+                destination,
+            });
+            match page.save_flow(&flow).await {
+                Ok(()) => page.go("/confirm"),
+                Err(response) => response,
+            }
+        }
+        Err(e) => {
+            if let Some(response) = page.outage(&e) {
+                return response;
+            }
+            let message = if matches!(e, PoolError::TooManyRequests) {
+                TRY_LATER
+            } else {
+                "A new code could not be sent. Try again later."
+            };
+            confirm_page(&page, &flow, StatusCode::OK, None, Some(message))
+        }
+    }
+}
