@@ -306,7 +306,7 @@ pub async fn finish_sign_in(
         return pages::unavailable(&e);
     }
     tracing::info!(client_id = %request.client_id, provider = %sso.identity.provider, "signed in");
-    match authorize::issue_code(state, request, &sso.identity, sso.auth_time).await {
+    match authorize::issue_code(state, request, &sso.identity, sso.auth_time, None).await {
         Ok(location) => see_other(&location),
         Err(e) => pages::unavailable(&e),
     }

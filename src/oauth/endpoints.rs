@@ -92,6 +92,7 @@ pub async fn authorize_get(
                         &auth_request,
                         &sso.identity,
                         sso.auth_time,
+                        None,
                     )
                     .await
                     {

@@ -181,6 +181,7 @@ async fn exchange_code(
         scopes: grant.scopes,
         identity: grant.identity,
         auth_time: grant.auth_time,
+        aws: grant.aws.as_ref().map(|a| a.session.clone()),
     };
     let refresh_token = random_token();
     let expires_at = now + state.settings.tokens.refresh_token_ttl;

@@ -15,7 +15,7 @@ use idp::types::{
 };
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
-use std::process::{ChildStdin, Command, Stdio};
+use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::{Mutex, OnceLock};
 
 const READY_PREFIX: &str = "MOTO_READY ";
@@ -25,6 +25,9 @@ struct Moto {
     endpoint: String,
     /// Held for the life of the binary: closing it stops moto.
     _stdin: Mutex<ChildStdin>,
+    /// Never waited on: moto exits with this binary (see above), and a statics' destructor
+    /// never runs. Kept so the handle is owned rather than dropped on the floor.
+    _child: Mutex<Child>,
 }
 
 static MOTO: OnceLock<Moto> = OnceLock::new();
@@ -63,6 +66,7 @@ fn start() -> Moto {
     Moto {
         endpoint,
         _stdin: Mutex::new(stdin),
+        _child: Mutex::new(child),
     }
 }
 
