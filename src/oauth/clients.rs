@@ -17,6 +17,16 @@ pub struct RegisteredApp {
     pub scopes: Vec<String>,
     /// The app's one Cognito hosted-UI provider, to which IdP names that are not ours go.
     pub idp_hint_provider: Option<String>,
+    /// Set when the app gets AWS credentials (`aws_credentials = true`).
+    pub aws: Option<AppAws>,
+}
+
+/// How an app with `aws_credentials` is federated.
+#[derive(Debug, Clone)]
+pub struct AppAws {
+    pub failure: crate::config::AwsFailure,
+    pub allow_guest: bool,
+    pub custom_role_arn: Option<String>,
 }
 
 impl fmt::Debug for RegisteredApp {
@@ -53,6 +63,11 @@ impl RegisteredApp {
                 [only] => Some((*only).clone()),
                 _ => None,
             },
+            aws: app.aws_credentials.then(|| AppAws {
+                failure: app.aws_failure,
+                allow_guest: app.allow_guest,
+                custom_role_arn: app.custom_role_arn.clone(),
+            }),
         })
     }
 

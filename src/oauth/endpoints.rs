@@ -87,18 +87,16 @@ pub async fn authorize_get(
                     .is_none_or(|p| p == sso.identity.provider);
                 if allowed && wanted {
                     let auth_request = request.into_auth_request(String::new());
-                    return match authorize::issue_code(
+                    return crate::hosted_ui::aws::complete_sign_in(
                         &state,
-                        &auth_request,
-                        &sso.identity,
-                        sso.auth_time,
+                        &browser,
                         None,
+                        auth_request,
+                        sso.identity,
+                        sso.auth_time,
+                        found,
                     )
-                    .await
-                    {
-                        Ok(location) => found(&location),
-                        Err(e) => pages::unavailable(&e),
-                    };
+                    .await;
                 }
             }
             Ok(None) => {}

@@ -194,14 +194,23 @@ async fn exchange_code(
             expires_at,
         )
         .await?;
-    mint_for(
+    let mut response = mint_for(
         state,
         &grant.family_id,
         &family,
         grant.nonce.as_deref(),
         refresh_token,
     )
-    .await
+    .await?;
+    // What the sign-in got from the identity pool (federation happened before the code).
+    if let Some(aws) = grant.aws {
+        response.identity_id = aws.session.identity_id;
+        response.aws_credentials = aws
+            .credentials
+            .and_then(|sealed| crate::aws::federation::open_credentials(&state.sealer, &sealed));
+        response.aws_error = aws.error;
+    }
+    Ok(response)
 }
 
 async fn refresh(
@@ -257,13 +266,45 @@ async fn refresh(
         }
         family.scopes = requested;
     }
-    mint_for(state, &family_id, &family, None, next).await
+    let mut response = mint_for(state, &family_id, &family, None, next).await?;
+    with_aws_credentials(state, app, &family_id, family, &mut response).await;
+    Ok(response)
+}
+
+/// A refresh renews the app's AWS credentials too (from cache while they last). The identity
+/// pool failing never fails the refresh: the app gets its tokens and `aws_error`.
+async fn with_aws_credentials(
+    state: &AppState,
+    app: &RegisteredApp,
+    family_id: &str,
+    family: RefreshFamily,
+    response: &mut TokenResponse,
+) {
+    let (Some(federation), Some(_)) = (&state.federation, &app.aws) else {
+        return;
+    };
+    let identity = family.identity.clone();
+    match federation.for_family(state, app, family_id, family).await {
+        Ok((_, federated)) => {
+            response.identity_id = Some(federated.identity_id);
+            response.aws_credentials = Some(federated.credentials);
+        }
+        Err(e) => {
+            tracing::warn!(error = %e, "no AWS credentials for this refresh");
+            response.identity_id = federation
+                .known_identity_id(&*state.store, &identity)
+                .await
+                .ok()
+                .flatten();
+            response.aws_error = Some(e.note());
+        }
+    }
 }
 
 /// On a downstream refresh, asks the provider the user signed in with whether the session
 /// still stands. A refusal ends the family (`invalid_grant`); a provider that cannot be reached
 /// does not: the session continues and the next refresh asks again.
-async fn refresh_upstream(
+pub(crate) async fn refresh_upstream(
     state: &AppState,
     family_id: &str,
     mut family: RefreshFamily,
