@@ -2,6 +2,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod authorize;
+mod aws_credentials;
+mod aws_helpers;
+mod aws_proxy;
 mod cli;
 mod demo;
 mod discovery;

@@ -90,6 +90,29 @@ pub async fn idp_client() -> idp::Client {
     idp::Client::new(&sdk_config().await)
 }
 
+pub async fn identity_client() -> aws_sdk_cognitoidentity::Client {
+    aws_sdk_cognitoidentity::Client::new(&sdk_config().await)
+}
+
+/// An identity pool in moto that allows guests, developer identities (provider
+/// [`DEVELOPER_PROVIDER`]) and the classic flow; returns its id.
+pub async fn create_identity_pool() -> String {
+    identity_client()
+        .await
+        .create_identity_pool()
+        .identity_pool_name(format!("authgate_{}", uuid::Uuid::new_v4().simple()))
+        .allow_unauthenticated_identities(true)
+        .allow_classic_flow(true)
+        .developer_provider_name(DEVELOPER_PROVIDER)
+        .send()
+        .await
+        .expect("CreateIdentityPool")
+        .identity_pool_id
+}
+
+/// The developer provider name the test identity pools are created with.
+pub const DEVELOPER_PROVIDER: &str = "login.authgate.test";
+
 /// A user pool and one app client in moto.
 #[derive(Clone, Debug)]
 pub struct Pool {
