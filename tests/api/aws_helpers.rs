@@ -72,8 +72,6 @@ endpoint_url = "{endpoint}"
 sts_endpoint_url = "{endpoint}"
 developer_provider_name = "{DEVELOPER_PROVIDER}"
 allow_guest = true
-timeout = "2s"
-max_attempts = 3
 credentials_file = "{credentials}"
 {pool_extra}
 
@@ -111,6 +109,16 @@ pub async fn aws_app(pool_extra: &str, extra: &str) -> AwsApp {
         proxy,
         pool_id,
     }
+}
+
+/// The response to the password form of `request`'s sign-in in a fresh browser: the redirect
+/// with the code, or whatever page ended the sign-in.
+pub async fn sign_in_response(app: &TestApp, request: &Authorize) -> reqwest::Response {
+    let client = browser();
+    let (page_url, html) = app.open_sign_in(&client, request).await;
+    let csrf = input_value(&html, "csrf").expect("csrf");
+    app.post_password(&client, &page_url, Some(&csrf), USER, PASSWORD)
+        .await
 }
 
 /// A native app's authorize request for one of the apps above.

@@ -3,6 +3,7 @@
 
 mod authorize;
 mod aws_credentials;
+mod aws_faults;
 mod aws_helpers;
 mod aws_proxy;
 mod cli;
