@@ -6,6 +6,7 @@ mod aws_credentials;
 mod aws_faults;
 mod aws_helpers;
 mod aws_proxy;
+mod aws_roles;
 mod cli;
 mod demo;
 mod discovery;
