@@ -7,6 +7,7 @@ mod aws_faults;
 mod aws_helpers;
 mod aws_proxy;
 mod aws_roles;
+mod aws_session;
 mod cli;
 mod demo;
 mod discovery;
