@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod authorize;
+mod aws_container;
 mod aws_credentials;
 mod aws_faults;
 mod aws_helpers;
