@@ -6,6 +6,7 @@ mod aws_container;
 mod aws_credentials;
 mod aws_faults;
 mod aws_helpers;
+mod aws_logs;
 mod aws_proxy;
 mod aws_roles;
 mod aws_session;
