@@ -1447,4 +1447,24 @@ mod tests {
             "region from the id"
         );
     }
+
+    #[test]
+    fn the_identity_pool_example_is_valid() {
+        let example = include_str!("../config/examples/identity-pool.toml");
+        let text = format!(
+            "listen = \"127.0.0.1:1\"\nissuer = \"https://login.example.com\"\ndata_dir = \"d\"\n\
+             [[providers]]\nid = \"local\"\nkind = \"local\"\n{example}"
+        );
+        let settings = load(&text).expect("the example loads");
+        assert!(settings.apps[0].aws_credentials);
+        assert_eq!(
+            settings
+                .aws
+                .identity_pool
+                .expect("pool")
+                .developer_provider_name
+                .as_deref(),
+            Some("login.example.com")
+        );
+    }
 }
