@@ -155,7 +155,7 @@ impl IntoResponse for ApiError {
                                "aws_error": aws_error}),
                         None,
                     ),
-                    FederationError::Internal => (
+                    FederationError::Internal | FederationError::ProviderUnavailable { .. } => (
                         StatusCode::SERVICE_UNAVAILABLE,
                         json!({"error": "temporarily_unavailable", "error_description": description}),
                         None,

@@ -96,6 +96,9 @@ pub enum FederationError {
     /// the user must sign in with the provider again (`SIGNED_OUT_FEDERATED_TOKENS_INVALID`).
     #[error("the sign-in with {provider} has expired: sign in again")]
     FederatedTokensInvalid { provider: String },
+    /// The provider token has expired and the provider, asked to renew it, did not answer.
+    #[error("{provider} did not answer, so the sign-in could not be renewed")]
+    ProviderUnavailable { provider: String },
     /// The store or token signing failed (logged where it happened).
     #[error("authgate could not complete the federation")]
     Internal,
@@ -109,11 +112,21 @@ impl From<StoreError> for FederationError {
 }
 
 impl FederationError {
+    /// Worth trying again later without the user doing anything.
+    pub fn is_transient(&self) -> bool {
+        match self {
+            FederationError::Pool(e) => e.is_transient(),
+            FederationError::ProviderUnavailable { .. } | FederationError::Internal => true,
+            FederationError::FederatedTokensInvalid { .. } => false,
+        }
+    }
+
     /// The `aws_error` an app sees.
     pub fn note(&self) -> AwsErrorNote {
         let error = match self {
             FederationError::Pool(e) => e.code().to_string(),
             FederationError::FederatedTokensInvalid { .. } => "federated_tokens_invalid".into(),
+            FederationError::ProviderUnavailable { .. } => "provider_unreachable".into(),
             FederationError::Internal => "server_error".into(),
         };
         AwsErrorNote {
@@ -190,9 +203,15 @@ impl Federation {
         })
     }
 
-    /// Where the user's identity id is remembered: per pool and authgate subject.
+    /// Where the user's identity id is remembered: per pool, way of federating (a developer
+    /// identity and an OpenID one are different identities in the pool) and authgate subject.
     fn identity_key(&self, identity: &Identity) -> String {
-        format!("{}|{}", self.pool.pool_id(), identity.subject())
+        let how = match self.provider(identity).map(|p| &p.how) {
+            Ok(How::Developer) => "developer",
+            Ok(How::SelfIssued) => "self",
+            _ => "upstream",
+        };
+        format!("{}|{how}|{}", self.pool.pool_id(), identity.subject())
     }
 
     /// Whether the user must pick a role before the code is issued.
@@ -317,12 +336,20 @@ impl Federation {
         if self.federated_tokens(&family.identity, &state.sealer, now) == FederatedTokens::Renewable
         {
             let provider = provider_name(state, &family.identity.provider);
+            let before = family.identity.upstream_tokens.clone();
             family = crate::oauth::grants::refresh_upstream(state, family_id, family, now)
                 .await
                 .map_err(|e| {
                     tracing::info!(error = %e.description, "provider refused to renew its token");
-                    FederationError::FederatedTokensInvalid { provider }
+                    FederationError::FederatedTokensInvalid {
+                        provider: provider.clone(),
+                    }
                 })?;
+            // An unreachable provider leaves the session as it was (see refresh_upstream):
+            // that is no reason to send the user to sign in again.
+            if family.identity.upstream_tokens == before {
+                return Err(FederationError::ProviderUnavailable { provider });
+            }
         }
         let login = self
             .login_for(state, &app.client_id, &family.identity, now)

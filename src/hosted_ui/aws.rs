@@ -11,7 +11,8 @@ use crate::hosted_ui::pages::{self, RoleOption, RolePage};
 use crate::hosted_ui::session::BrowserSession;
 use crate::hosted_ui::signin::bound_request;
 use crate::oauth::authorize;
-use crate::oauth::endpoints::see_other;
+use crate::oauth::endpoints::{found, see_other};
+use crate::oauth::error::ErrorCode;
 use crate::security::{random_token, storage_hash};
 use crate::state::AppState;
 use crate::store::{AuthRequest, AwsGrant, AwsSession, PendingRole};
@@ -25,10 +26,18 @@ use tower_sessions::Session;
 const EXPIRED: &str =
     "This sign-in page has expired. Go back to the app and start signing in again.";
 
+/// How the browser is sent back to the app, and whether a page may be shown on the way.
+#[derive(Clone, Copy)]
+pub struct Finish {
+    /// 302 after a GET, 303 after a form.
+    pub redirect: fn(&str) -> Response,
+    /// False for `prompt=none`: no role page, no error page; the app gets an error redirect.
+    pub interactive: bool,
+}
+
 /// Where a finished sign-in goes next: federation (when the app asks for AWS), perhaps the role
 /// page, then the code. `request_id` names the stored request when there is one (the SSO path
-/// has none); `redirect` is how the browser is sent back to the app (302 after a GET, 303
-/// after a form).
+/// has none).
 pub async fn complete_sign_in(
     state: &AppState,
     browser: &BrowserSession,
@@ -36,20 +45,41 @@ pub async fn complete_sign_in(
     request: AuthRequest,
     identity: Identity,
     auth_time: i64,
-    redirect: fn(&str) -> Response,
+    finish: Finish,
 ) -> Response {
+    let redirect = finish.redirect;
     let federation = state.federation.as_ref();
     let app = state.apps.get(&request.client_id);
     let (Some(federation), Some(app)) = (federation, app.filter(|a| a.aws.is_some())) else {
         return issue(state, &request, &identity, auth_time, None, redirect).await;
     };
     if let RoleChoice::Choose(roles) = federation.role_choice(app, &identity, &state.sealer) {
+        if !finish.interactive {
+            return error_to_app(
+                state,
+                &request,
+                ErrorCode::InteractionRequired,
+                "the user must choose an AWS role",
+            );
+        }
         return ask_for_role(
             state, browser, request_id, request, identity, auth_time, roles,
         )
         .await;
     }
-    federate_and_issue(state, request, identity, auth_time, None, redirect).await
+    federate_and_issue(state, request, identity, auth_time, None, finish).await
+}
+
+/// An error sent back to the app (its redirect URI is already validated): for `prompt=none`,
+/// which must never stop on a page.
+fn error_to_app(state: &AppState, request: &AuthRequest, code: ErrorCode, why: &str) -> Response {
+    found(&authorize::error_redirect(
+        &state.settings.issuer,
+        &request.redirect_uri,
+        request.state.as_deref(),
+        code,
+        why,
+    ))
 }
 
 async fn federate_and_issue(
@@ -58,7 +88,7 @@ async fn federate_and_issue(
     identity: Identity,
     auth_time: i64,
     chosen_role: Option<String>,
-    redirect: fn(&str) -> Response,
+    finish: Finish,
 ) -> Response {
     let (Some(federation), Some(app)) = (&state.federation, state.apps.get(&request.client_id))
     else {
@@ -76,6 +106,14 @@ async fn federate_and_issue(
         },
         Err(e) if failure == crate::config::AwsFailure::FailLogin => {
             tracing::warn!(client_id = %app.client_id, error = %e, "sign-in failed at the identity pool; no code issued");
+            if !finish.interactive {
+                let code = if e.is_transient() {
+                    ErrorCode::TemporarilyUnavailable
+                } else {
+                    ErrorCode::AccessDenied
+                };
+                return error_to_app(state, &request, code, &e.to_string());
+            }
             return failed_page(&app.name, &e);
         }
         Err(e) => {
@@ -95,7 +133,15 @@ async fn federate_and_issue(
             }
         }
     };
-    issue(state, &request, &identity, auth_time, Some(grant), redirect).await
+    issue(
+        state,
+        &request,
+        &identity,
+        auth_time,
+        Some(grant),
+        finish.redirect,
+    )
+    .await
 }
 
 async fn issue(
@@ -115,7 +161,7 @@ async fn issue(
 /// The page a `fail_login` app's user sees: what failed, naming the identity pool.
 fn failed_page(app_name: &str, e: &FederationError) -> Response {
     let (status, advice) = match e {
-        FederationError::Pool(p) if p.is_transient() => (
+        e if e.is_transient() => (
             StatusCode::SERVICE_UNAVAILABLE,
             "Try again in a few minutes.",
         ),
@@ -123,8 +169,7 @@ fn failed_page(app_name: &str, e: &FederationError) -> Response {
             StatusCode::BAD_REQUEST,
             "Go back to the app and sign in again.",
         ),
-        FederationError::Internal => (StatusCode::SERVICE_UNAVAILABLE, "Try again in a moment."),
-        FederationError::Pool(_) => (
+        _ => (
             StatusCode::BAD_GATEWAY,
             "If it keeps happening, tell the app's support.",
         ),
@@ -266,7 +311,10 @@ pub async fn role_post(
         pending.identity,
         pending.auth_time,
         Some(role),
-        see_other,
+        Finish {
+            redirect: see_other,
+            interactive: true,
+        },
     )
     .await
 }

@@ -312,7 +312,10 @@ pub async fn finish_sign_in(
         request.clone(),
         sso.identity,
         sso.auth_time,
-        see_other,
+        crate::hosted_ui::aws::Finish {
+            redirect: see_other,
+            interactive: true,
+        },
     )
     .await
 }

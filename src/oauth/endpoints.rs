@@ -86,6 +86,10 @@ pub async fn authorize_get(
                     .as_deref()
                     .is_none_or(|p| p == sso.identity.provider);
                 if allowed && wanted {
+                    let finish = crate::hosted_ui::aws::Finish {
+                        redirect: found,
+                        interactive: request.prompt != Prompt::None,
+                    };
                     let auth_request = request.into_auth_request(String::new());
                     return crate::hosted_ui::aws::complete_sign_in(
                         &state,
@@ -94,7 +98,7 @@ pub async fn authorize_get(
                         auth_request,
                         sso.identity,
                         sso.auth_time,
-                        found,
+                        finish,
                     )
                     .await;
                 }

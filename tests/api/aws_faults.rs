@@ -221,3 +221,35 @@ async fn persistent_throttling_fails_the_sign_in_or_is_omitted() {
     // Act / Assert: omit.
     assert_omitted(&aws.app, "selfomit", "TooManyRequestsException").await;
 }
+
+#[tokio::test]
+async fn prompt_none_is_told_of_the_failure_instead_of_stopping_on_a_page() {
+    // Arrange: a browser signed in (single sign-on), then the pool refuses.
+    let aws = aws_app("", "").await;
+    let client = browser();
+    aws.app.login(&client, &request("selfapp")).await;
+    aws.proxy.fail(
+        "GetCredentialsForIdentity",
+        100,
+        400,
+        "NotAuthorizedException",
+    );
+
+    // Act
+    let silent = request("selfapp").with("prompt", "none");
+    let response = aws.app.authorize(&client, &silent).await;
+
+    // Assert: an error for the app, no code.
+    assert_eq!(response.status(), StatusCode::FOUND);
+    let back = location(&response);
+    assert!(back.starts_with("selfapp://cb?"), "{back}");
+    assert_eq!(
+        query_param(&back, "error").as_deref(),
+        Some("access_denied")
+    );
+    assert!(
+        query_param(&back, "error_description").is_some_and(|d| d.contains(&aws.pool_id)),
+        "{back}"
+    );
+    assert!(query_param(&back, "code").is_none());
+}

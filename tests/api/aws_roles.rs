@@ -258,4 +258,17 @@ async fn a_signed_in_browser_returning_through_single_sign_on_chooses_again() {
     let again = location(&response);
     assert!(again.starts_with("/aws/role/"), "{again}");
     assert_eq!(app.get(&client, &again).await.status(), StatusCode::OK);
+
+    // Act / Assert: prompt=none may show no page: the app is told, and gets no code.
+    let silent = request("roleapp").with("prompt", "none");
+    let response = app.authorize(&client, &silent).await;
+    assert_eq!(response.status(), StatusCode::FOUND);
+    let back = location(&response);
+    assert!(back.starts_with("roleapp://cb?"), "{back}");
+    assert_eq!(
+        query_param(&back, "error").as_deref(),
+        Some("interaction_required")
+    );
+    assert_eq!(query_param(&back, "state").as_deref(), Some("state-123"));
+    assert!(query_param(&back, "code").is_none());
 }

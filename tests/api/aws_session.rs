@@ -303,6 +303,57 @@ async fn an_expired_provider_token_is_renewed_before_it_is_sent() {
 }
 
 #[tokio::test]
+async fn a_provider_that_cannot_renew_its_token_now_is_a_temporary_failure() {
+    // Arrange: a refresh token is kept, the provider token expired, the provider is broken.
+    let up = with_upstream().await;
+    let tokens = login_upstream(&up, Some("upstream-rt-1")).await;
+    expire_provider_token(&up, tokens["refresh_token"].as_str().expect("r")).await;
+    up.op
+        .set(|b| b.token_response = Some((500, "<html>down</html>".into())));
+    up.aws.proxy.clear();
+
+    // Act
+    let response = post_credentials(&up.aws.app, tokens["access_token"].as_str()).await;
+
+    // Assert: try again later, not "sign in again"; nothing expired was sent.
+    assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+    let body: Value = response.json().await.expect("json");
+    assert_eq!(body["error"], "temporarily_unavailable", "{body}");
+    assert!(body.get("state").is_none());
+    assert!(up.aws.proxy.requests().is_empty());
+}
+
+#[tokio::test]
+async fn new_guest_identities_are_limited_per_address() {
+    // Arrange
+    let aws = aws_app("", "").await;
+    let url = aws.app.url("/aws/guest-credentials?client_id=guestapp");
+    let client = Client::new();
+    let mut first = None;
+    for _ in 0..20 {
+        let response = client.get(&url).send().await.expect("guest");
+        assert_eq!(response.status(), StatusCode::OK);
+        first.get_or_insert(response.json::<Value>().await.expect("json"));
+    }
+
+    // Act
+    let refused = client.get(&url).send().await.expect("guest");
+    let identity_id = first.expect("one")["identity_id"]
+        .as_str()
+        .expect("id")
+        .to_string();
+    let returning = client
+        .get(format!("{url}&identity_id={identity_id}"))
+        .send()
+        .await
+        .expect("guest");
+
+    // Assert: no 21st new identity a minute; a returning guest is still served.
+    assert_eq!(refused.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(returning.status(), StatusCode::OK);
+}
+
+#[tokio::test]
 async fn aws_credentials_are_refused_without_a_good_access_token_or_to_other_apps() {
     // Arrange
     let aws = aws_app("", "").await;
