@@ -26,6 +26,7 @@ const OVERRIDABLE: &[&str] = &[
     "login_throttle",
     "password_hashing",
     "demo",
+    "aws",
 ];
 
 #[derive(Debug, Clone, Deserialize)]
@@ -54,6 +55,9 @@ pub struct Settings {
     pub password_hashing: PasswordHashingSettings,
     #[serde(default)]
     pub demo: DemoSettings,
+    /// Federation to AWS: temporary credentials from a Cognito identity pool.
+    #[serde(default)]
+    pub aws: AwsSettings,
     #[serde(default)]
     pub apps: Vec<AppSettings>,
     #[serde(default)]
@@ -209,6 +213,21 @@ pub struct AppSettings {
     /// tokens, for apps whose APIs use Cognito authorizers (every provider must be `cognito`).
     #[serde(default)]
     pub token_mode: TokenMode,
+    /// Federate every sign-in into `[aws.identity_pool]`: the token response then carries
+    /// `identity_id` and `aws_credentials`, and `/aws/credentials` renews them.
+    #[serde(default)]
+    pub aws_credentials: bool,
+    /// What the app sees when the identity pool fails at sign-in.
+    #[serde(default)]
+    pub aws_failure: AwsFailure,
+    /// Guest (unauthenticated) credentials at `/aws/guest-credentials` for this app; needs
+    /// `aws_credentials` and `aws.identity_pool.allow_guest`.
+    #[serde(default)]
+    pub allow_guest: bool,
+    /// The role asked for (Cognito's `CustomRoleArn`) for every user of this app; wins over a
+    /// provider's `custom_role_arn`.
+    #[serde(default)]
+    pub custom_role_arn: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
@@ -217,6 +236,18 @@ pub enum TokenMode {
     #[default]
     Broker,
     Passthrough,
+}
+
+/// What a sign-in does when the identity pool fails (unreachable, refuses, throttles past the
+/// retries) for an app with `aws_credentials`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AwsFailure {
+    /// The sign-in ends on a page naming the identity pool; the app gets no code, no tokens.
+    #[default]
+    FailLogin,
+    /// The sign-in succeeds; the token response has no credentials and says why in `aws_error`.
+    Omit,
 }
 
 impl AppSettings {
@@ -233,8 +264,139 @@ pub struct ProviderSettings {
     /// Shown on the picker button; defaults to the id.
     #[serde(default)]
     pub name: Option<String>,
+    /// What identity-pool federation sends as Logins for users of this provider; defaults to
+    /// [`ProviderSettings::logins_mode`].
+    #[serde(default)]
+    pub logins: Option<LoginsMode>,
+    /// The role asked for (Cognito's `CustomRoleArn`) for users of this provider.
+    #[serde(default)]
+    pub custom_role_arn: Option<String>,
     #[serde(flatten)]
     pub kind: ProviderKind,
+}
+
+impl ProviderSettings {
+    /// The Logins this provider's users are federated with: `developer` for local users (they
+    /// have no token an identity pool could check), the provider's own token for the others.
+    pub fn logins_mode(&self) -> LoginsMode {
+        match (&self.logins, &self.kind) {
+            (Some(mode), _) => *mode,
+            (None, ProviderKind::Local { .. }) => LoginsMode::Developer,
+            (None, _) => LoginsMode::Upstream,
+        }
+    }
+}
+
+/// What a sign-in is federated into the identity pool with (the `Logins` map).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LoginsMode {
+    /// The provider's own token under its key: a user pool's or an OpenID provider's ID token,
+    /// Facebook's access token.
+    Upstream,
+    /// authgate's own ID token under authgate's issuer host (the pool trusts authgate as an
+    /// OpenID provider).
+    #[serde(rename = "self")]
+    SelfIssued,
+    /// Developer-authenticated identities: `GetOpenIdTokenForDeveloperIdentity`, signed with
+    /// authgate's own AWS credentials, for the user's authgate `sub`.
+    Developer,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct AwsSettings {
+    pub identity_pool: Option<IdentityPoolSettings>,
+}
+
+/// `[aws.identity_pool]`: the Cognito identity pool sign-ins are federated into.
+#[derive(Debug, Clone, Deserialize)]
+pub struct IdentityPoolSettings {
+    /// `region:uuid`, e.g. `eu-west-1:0f3c...`.
+    pub id: String,
+    /// Defaults to the region the id starts with.
+    #[serde(default)]
+    pub region: Option<String>,
+    #[serde(default)]
+    pub flow: PoolFlow,
+    /// Basic flow: the role `AssumeRoleWithWebIdentity` assumes for signed-in users (unless
+    /// a custom or preferred role says otherwise).
+    #[serde(default)]
+    pub role_arn: Option<String>,
+    /// Basic flow: the role for guests.
+    #[serde(default)]
+    pub guest_role_arn: Option<String>,
+    /// The pool allows unauthenticated identities; apps with `allow_guest` may get guest
+    /// credentials.
+    #[serde(default)]
+    pub allow_guest: bool,
+    /// The pool's developer provider name, for `logins = "developer"`.
+    #[serde(default)]
+    pub developer_provider_name: Option<String>,
+    /// Where Cognito Identity is reached instead of `https://cognito-identity.{region}.amazonaws.com`
+    /// (tests point it at an emulator).
+    #[serde(default)]
+    pub endpoint_url: Option<String>,
+    /// Where STS is reached (basic flow) instead of its regional endpoint.
+    #[serde(default)]
+    pub sts_endpoint_url: Option<String>,
+    /// How long one attempt of one AWS call may take (connect included).
+    #[serde(default = "default_aws_timeout", with = "humantime_serde")]
+    pub timeout: Duration,
+    /// Attempts per AWS call: throttling and transient errors are retried with backoff.
+    #[serde(default = "default_aws_attempts")]
+    pub max_attempts: u32,
+    /// Credentials are served from cache until this long before they expire.
+    #[serde(default = "default_refresh_before", with = "humantime_serde")]
+    pub refresh_before: Duration,
+    /// How long an identity id is remembered per user (GetId has a low quota).
+    #[serde(default = "default_identity_id_ttl", with = "humantime_serde")]
+    pub identity_id_ttl: Duration,
+    /// An AWS shared credentials file for authgate's own credentials (developer identities);
+    /// without it the standard chain is used (environment, `~/.aws`, web identity, ECS, EC2).
+    #[serde(default)]
+    pub credentials_file: Option<PathBuf>,
+    /// The profile of that file (or of `~/.aws`) to use; default `default` or `$AWS_PROFILE`.
+    #[serde(default)]
+    pub credentials_profile: Option<String>,
+}
+
+/// How credentials are obtained from the pool.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PoolFlow {
+    /// `GetId` + `GetCredentialsForIdentity`: the pool's roles and role mappings decide.
+    #[default]
+    Enhanced,
+    /// `GetId` + `GetOpenIdToken` + STS `AssumeRoleWithWebIdentity` with a configured role.
+    Basic,
+}
+
+fn default_aws_timeout() -> Duration {
+    Duration::from_secs(5)
+}
+
+fn default_aws_attempts() -> u32 {
+    3
+}
+
+fn default_refresh_before() -> Duration {
+    Duration::from_secs(300)
+}
+
+fn default_identity_id_ttl() -> Duration {
+    Duration::from_secs(90 * 24 * 3600)
+}
+
+impl IdentityPoolSettings {
+    /// The configured region, else the one the pool id starts with.
+    pub fn region(&self) -> String {
+        self.region.clone().unwrap_or_else(|| {
+            self.id
+                .split_once(':')
+                .map_or_else(String::new, |(r, _)| r.to_string())
+        })
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -776,6 +938,8 @@ impl Settings {
             }
         }
 
+        self.validate_aws(&mut problems);
+
         if self.demo.enabled {
             match self
                 .apps
@@ -806,6 +970,131 @@ impl Settings {
             }
         }
         problems
+    }
+
+    /// `[aws.identity_pool]` and the per-app and per-provider keys that use it.
+    fn validate_aws(&self, problems: &mut Vec<String>) {
+        let pool = self.aws.identity_pool.as_ref();
+        if let Some(pool) = pool {
+            let key = "aws.identity_pool";
+            match pool.id.split_once(':') {
+                Some((region, uuid))
+                    if is_region(region)
+                        && uuid.len() == 36
+                        && uuid.chars().all(|c| c.is_ascii_hexdigit() || c == '-') => {}
+                _ => problems.push(format!(
+                    "{key}.id: `{}` is not an identity pool id (region:uuid)",
+                    pool.id
+                )),
+            }
+            if !is_region(&pool.region()) {
+                problems.push(format!("{key}.region: `{}` is not a region", pool.region()));
+            }
+            for (name, value) in [
+                ("endpoint_url", &pool.endpoint_url),
+                ("sts_endpoint_url", &pool.sts_endpoint_url),
+            ] {
+                if let Some(value) = value {
+                    validate_upstream_url(key, name, value, problems);
+                }
+            }
+            if pool.flow == PoolFlow::Basic && pool.role_arn.is_none() {
+                problems.push(format!(
+                    "{key}.role_arn: the basic flow needs the role AssumeRoleWithWebIdentity assumes"
+                ));
+            }
+            if pool.flow == PoolFlow::Basic && pool.allow_guest && pool.guest_role_arn.is_none() {
+                problems.push(format!(
+                    "{key}.guest_role_arn: the basic flow with allow_guest needs the guests' role"
+                ));
+            }
+            for (name, value) in [
+                ("role_arn", &pool.role_arn),
+                ("guest_role_arn", &pool.guest_role_arn),
+            ] {
+                if let Some(arn) = value {
+                    validate_role_arn(&format!("{key}.{name}"), arn, problems);
+                }
+            }
+            if pool
+                .developer_provider_name
+                .as_deref()
+                .is_some_and(|n| n.is_empty() || n.len() > 128)
+            {
+                problems.push(format!(
+                    "{key}.developer_provider_name: 1-128 characters, as set on the pool"
+                ));
+            }
+            if pool.timeout.is_zero() {
+                problems.push(format!("{key}.timeout: must be longer than zero"));
+            }
+            if pool.max_attempts == 0 || pool.max_attempts > 10 {
+                problems.push(format!("{key}.max_attempts: between 1 and 10"));
+            }
+            if pool.identity_id_ttl.is_zero() {
+                problems.push(format!("{key}.identity_id_ttl: must be longer than zero"));
+            }
+            if let Some(path) = &pool.credentials_file
+                && !path.is_file()
+            {
+                problems.push(format!(
+                    "{key}.credentials_file: {} is not a file",
+                    path.display()
+                ));
+            }
+        }
+
+        // Providers some app federates: is there a way to build their Logins?
+        let mut federated = HashSet::new();
+        for (i, app) in self.apps.iter().enumerate() {
+            let key = format!("apps[{i}]");
+            if app.aws_credentials {
+                if pool.is_none() {
+                    problems.push(format!(
+                        "{key}.aws_credentials: needs an [aws.identity_pool] section"
+                    ));
+                }
+                federated.extend(app.providers.iter().map(String::as_str));
+            }
+            if app.allow_guest {
+                if !app.aws_credentials {
+                    problems.push(format!("{key}.allow_guest: needs aws_credentials = true"));
+                }
+                if pool.is_some_and(|p| !p.allow_guest) {
+                    problems.push(format!(
+                        "{key}.allow_guest: needs aws.identity_pool.allow_guest = true"
+                    ));
+                }
+            }
+            if let Some(arn) = &app.custom_role_arn {
+                validate_role_arn(&format!("{key}.custom_role_arn"), arn, problems);
+            }
+        }
+        for (i, provider) in self.providers.iter().enumerate() {
+            let key = format!("providers[{i}]");
+            if let Some(arn) = &provider.custom_role_arn {
+                validate_role_arn(&format!("{key}.custom_role_arn"), arn, problems);
+            }
+            let mode = provider.logins_mode();
+            if mode == LoginsMode::Upstream && matches!(provider.kind, ProviderKind::Local { .. }) {
+                problems.push(format!(
+                    "{key}.logins: local users have no provider token to send; use `developer` or `self`"
+                ));
+            }
+            if mode == LoginsMode::Developer
+                && federated.contains(provider.id.as_str())
+                && pool.is_some_and(|p| p.developer_provider_name.is_none())
+            {
+                problems.push(format!(
+                    "{key}.logins: `developer` needs aws.identity_pool.developer_provider_name{}",
+                    if provider.logins.is_none() {
+                        " (the default for local users)"
+                    } else {
+                        ""
+                    }
+                ));
+            }
+        }
     }
 
     /// The argon2id hash `authgate hash-password` prints for `password`.
@@ -959,6 +1248,30 @@ fn validate_issuer(issuer: &str, problems: &mut Vec<String>) {
                 problems.push("issuer: must not end with `/`".into());
             }
         }
+    }
+}
+
+/// `us-east-1`, `eu-west-2`, `us-gov-west-1`, ...
+fn is_region(region: &str) -> bool {
+    region.contains('-')
+        && region
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// `arn:{partition}:iam::{account}:role/{path/name}`.
+fn validate_role_arn(key: &str, arn: &str, problems: &mut Vec<String>) {
+    let parts: Vec<&str> = arn.splitn(6, ':').collect();
+    let ok = matches!(parts.as_slice(),
+        ["arn", partition, "iam", "", account, resource]
+            if partition.starts_with("aws")
+                && account.len() == 12
+                && account.chars().all(|c| c.is_ascii_digit())
+                && resource.strip_prefix("role/").is_some_and(|r| !r.is_empty()));
+    if !ok {
+        problems.push(format!(
+            "{key}: `{arn}` is not an IAM role ARN (arn:aws:iam::123456789012:role/name)"
+        ));
     }
 }
 
@@ -1179,6 +1492,118 @@ mod tests {
             problems
                 .iter()
                 .any(|p| p.contains("AUTHGATE_TEST_SECRET_THAT_IS_NOT_SET"))
+        );
+    }
+
+    const POOL_BASE: &str = r#"
+        listen = "127.0.0.1:1"
+        issuer = "http://127.0.0.1:1"
+        data_dir = "d"
+        [[providers]]
+        id = "local"
+        kind = "local"
+        [[apps]]
+        client_id = "app"
+        name = "App"
+        redirect_uris = ["myapp://cb"]
+        providers = ["local"]
+        scopes = ["openid"]
+        aws_credentials = true
+    "#;
+
+    #[test]
+    fn identity_pool_problems_name_their_keys() {
+        let text = format!(
+            r#"{POOL_BASE}
+        allow_guest = true
+        custom_role_arn = "not-an-arn"
+        [[providers]]
+        id = "local2"
+        kind = "local"
+        logins = "upstream"
+        [aws.identity_pool]
+        id = "nope"
+        flow = "basic"
+        allow_guest = false
+        endpoint_url = "http://cognito.example.com"
+        max_attempts = 0
+        "#
+        );
+        let joined = load(&text).expect_err("invalid").0.join("\n");
+        for needle in [
+            "aws.identity_pool.id: `nope` is not an identity pool id",
+            "aws.identity_pool.role_arn: the basic flow needs",
+            "aws.identity_pool.endpoint_url: must be https",
+            "aws.identity_pool.max_attempts:",
+            "apps[0].allow_guest: needs aws.identity_pool.allow_guest = true",
+            "apps[0].custom_role_arn: `not-an-arn` is not an IAM role ARN",
+            "providers[1].logins: local users have no provider token",
+            "providers[0].logins: `developer` needs aws.identity_pool.developer_provider_name (the default for local users)",
+        ] {
+            assert!(joined.contains(needle), "missing `{needle}` in:\n{joined}");
+        }
+    }
+
+    #[test]
+    fn aws_credentials_need_a_pool_and_a_good_pool_loads() {
+        let joined = load(POOL_BASE).expect_err("no pool").0.join("\n");
+        assert!(
+            joined.contains("apps[0].aws_credentials: needs an [aws.identity_pool] section"),
+            "{joined}"
+        );
+        let good = format!(
+            r#"{POOL_BASE}
+        [aws.identity_pool]
+        id = "eu-west-1:0f3c1d2e-aaaa-bbbb-cccc-0123456789ab"
+        developer_provider_name = "login.example.com"
+        "#
+        );
+        let settings = load(&good).expect("valid");
+        let pool = settings.aws.identity_pool.expect("pool");
+        assert_eq!(pool.region(), "eu-west-1");
+        assert_eq!(pool.flow, PoolFlow::Enhanced);
+        assert_eq!(settings.apps[0].aws_failure, AwsFailure::FailLogin);
+        assert_eq!(settings.providers[0].logins_mode(), LoginsMode::Developer);
+    }
+
+    #[test]
+    fn the_identity_pool_can_be_set_from_the_environment() {
+        let text = format!("{POOL_BASE}\n[aws.identity_pool]\nid = \"x\"\n");
+        let env = [
+            (
+                "AUTHGATE_AWS__IDENTITY_POOL__ID".to_string(),
+                "us-east-1:0f3c1d2e-aaaa-bbbb-cccc-0123456789ab".to_string(),
+            ),
+            (
+                "AUTHGATE_AWS__IDENTITY_POOL__DEVELOPER_PROVIDER_NAME".to_string(),
+                "dev".to_string(),
+            ),
+        ];
+        let s = Settings::load(&text, env).expect("valid");
+        assert_eq!(
+            s.aws.identity_pool.expect("pool").region(),
+            "us-east-1",
+            "region from the id"
+        );
+    }
+
+    #[test]
+    fn the_identity_pool_example_is_valid() {
+        let example = include_str!("../config/examples/identity-pool.toml");
+        let text = format!(
+            "listen = \"127.0.0.1:1\"\nissuer = \"https://login.example.com\"\ndata_dir = \"d\"\n\
+             [[providers]]\nid = \"local\"\nkind = \"local\"\n{example}"
+        );
+        let settings = load(&text).expect("the example loads");
+        assert!(settings.apps[0].aws_credentials);
+        assert_eq!(
+            settings
+                .aws
+                .identity_pool
+                .expect("pool")
+                .developer_provider_name
+                .as_deref(),
+            Some("login.example.com")
         );
     }
 }

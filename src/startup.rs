@@ -1,6 +1,7 @@
 //! Builds the application (store, keys, state, router, background tasks) and serves it. Tests
 //! and production go through the same [`Application::build`].
 
+use crate::aws::endpoints as aws_endpoints;
 use crate::config::{DEFAULT_CONFIG, Settings};
 use crate::connectors::{ProviderKind, ProviderRegistry};
 use crate::hosted_ui::{self, cognito, demo, signin, upstream};
@@ -104,6 +105,11 @@ pub async fn build_state(settings: Settings, store: Arc<dyn Store>) -> anyhow::R
     let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
     let sealer =
         crate::security::Sealer::new(&store_key(&settings)?).map_err(anyhow::Error::msg)?;
+    // The SDK clients are built here, once; credentials are resolved on first use.
+    let federation = match &settings.aws.identity_pool {
+        Some(pool) => Some(crate::aws::federation::Federation::new(&settings, pool).await),
+        None => None,
+    };
     Ok(AppState::new(AppContext {
         lifetimes: TokenLifetimes {
             access: t.access_token_ttl,
@@ -116,6 +122,7 @@ pub async fn build_state(settings: Settings, store: Arc<dyn Store>) -> anyhow::R
         discovery,
         password_slots: Semaphore::new(cores),
         sealer,
+        federation,
         settings,
     }))
 }
@@ -238,7 +245,13 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/signin/{request_id}/{provider_id}/reset",
             get(cognito::reset_get).post(cognito::reset_post),
-        );
+        )
+        .route(
+            "/aws/role/{request_id}",
+            get(hosted_ui::aws::role_get).post(hosted_ui::aws::role_post),
+        )
+        // The browser's SSO cookie, or an app's Bearer token.
+        .route("/session", get(aws_endpoints::session_get));
     if state.settings.demo.enabled {
         browser = browser
             .route("/demo", get(demo::demo_get))
@@ -254,6 +267,19 @@ pub fn router(state: AppState) -> Router {
             get(endpoints::userinfo).post(endpoints::userinfo),
         )
         .route("/oauth2/revoke", post(endpoints::revoke_post))
+        .route("/aws/credentials", post(aws_endpoints::credentials_post))
+        .route(
+            "/aws/guest-credentials",
+            get(aws_endpoints::guest_credentials_get),
+        )
+        .route(
+            "/aws/container-token",
+            post(aws_endpoints::container_token_post),
+        )
+        .route(
+            "/aws/container-credentials",
+            get(aws_endpoints::container_credentials_get),
+        )
         .route(
             "/.well-known/openid-configuration",
             get(endpoints::discovery_get),

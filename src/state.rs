@@ -26,6 +26,8 @@ pub struct AppContext {
     pub password_slots: Semaphore,
     /// Seals secrets the store keeps (upstream refresh tokens).
     pub sealer: crate::security::Sealer,
+    /// The identity pool sign-ins are federated into (`[aws.identity_pool]`), if any.
+    pub federation: Option<crate::aws::federation::Federation>,
 }
 
 impl AppState {

@@ -1,17 +1,28 @@
 //! Logging: `tracing` to stdout, text or JSON, filtered by `RUST_LOG` (default `info`).
 //! Handlers never record codes, tokens, passwords or secrets; spans skip all arguments.
 
+use tracing::Level;
 use tracing_subscriber::EnvFilter;
+use tracing_subscriber::filter::filter_fn;
+use tracing_subscriber::prelude::*;
 
 pub fn init(format: &str) {
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
-    let builder = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_target(false);
-    // A second init (tests start many apps in one process) is harmless: keep the first.
-    let _ = if format == "json" {
-        builder.json().try_init()
+    // The AWS SDK traces each call's input and output at TRACE, and not every secret in them is
+    // redacted (session tokens are not): its events stop at DEBUG whatever RUST_LOG says.
+    let aws_sdk_below_trace =
+        filter_fn(|meta| !(*meta.level() == Level::TRACE && meta.target().starts_with("aws_")));
+    let layer = if format == "json" {
+        tracing_subscriber::fmt::layer()
+            .json()
+            .with_target(false)
+            .boxed()
     } else {
-        builder.try_init()
+        tracing_subscriber::fmt::layer().with_target(false).boxed()
     };
+    // A second init (tests start many apps in one process) is harmless: keep the first.
+    let _ = tracing_subscriber::registry()
+        .with(filter)
+        .with(layer.with_filter(aws_sdk_below_trace))
+        .try_init();
 }

@@ -2,6 +2,7 @@
 //! sign-in flow, throttling of failed passwords, the built-in demo app, and the headers
 //! every page is sent with.
 
+pub mod aws;
 pub mod cognito;
 pub mod demo;
 pub mod pages;

@@ -141,6 +141,22 @@ pub struct CognitoForgotPage<'a> {
     pub error: Option<&'a str>,
 }
 
+/// The AWS role choice, between sign-in and the code.
+#[derive(Template)]
+#[template(path = "aws_role.html")]
+pub struct RolePage<'a> {
+    pub app_name: &'a str,
+    pub request_id: &'a str,
+    pub csrf: &'a str,
+    pub roles: Vec<RoleOption<'a>>,
+}
+
+pub struct RoleOption<'a> {
+    pub arn: &'a str,
+    /// The role's name (after `role/`), shown first.
+    pub name: &'a str,
+}
+
 #[derive(Template)]
 #[template(path = "error.html")]
 pub struct ErrorPage<'a> {

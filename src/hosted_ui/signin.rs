@@ -7,7 +7,6 @@ use crate::hosted_ui::cognito;
 use crate::hosted_ui::pages::{self, PasswordPage, PickerPage, ProviderButton};
 use crate::hosted_ui::session::BrowserSession;
 use crate::hosted_ui::throttle::{self, Verdict};
-use crate::oauth::authorize;
 use crate::oauth::endpoints::see_other;
 use crate::state::AppState;
 use crate::store::{AuthRequest, SsoSession};
@@ -323,8 +322,17 @@ pub async fn finish_sign_in(
         return pages::unavailable(&e);
     }
     tracing::info!(client_id = %request.client_id, provider = %sso.identity.provider, "signed in");
-    match authorize::issue_code(state, request, &sso.identity, sso.auth_time).await {
-        Ok(location) => see_other(&location),
-        Err(e) => pages::unavailable(&e),
-    }
+    crate::hosted_ui::aws::complete_sign_in(
+        state,
+        browser,
+        Some(request_id),
+        request.clone(),
+        sso.identity,
+        sso.auth_time,
+        crate::hosted_ui::aws::Finish {
+            redirect: see_other,
+            interactive: true,
+        },
+    )
+    .await
 }

@@ -11,7 +11,7 @@ use crate::oauth::pkce;
 use crate::oauth::redirect::with_query;
 use crate::security::{random_token, storage_hash};
 use crate::state::AppState;
-use crate::store::{AuthRequest, CodeGrant, IdpHint, StoreError};
+use crate::store::{AuthRequest, AwsGrant, CodeGrant, IdpHint, StoreError};
 use std::collections::HashMap;
 use time::OffsetDateTime;
 
@@ -276,6 +276,7 @@ impl ValidRequest {
             browser_binding,
             upstream: None,
             idp_hint: self.idp_hint,
+            pending_role: None,
         }
     }
 }
@@ -297,11 +298,13 @@ pub fn error_redirect(
 }
 
 /// Issues a single-use code for a finished sign-in and returns where to send the browser.
+/// `aws` is what identity-pool federation gave, for apps with `aws_credentials`.
 pub async fn issue_code(
     state: &AppState,
     request: &AuthRequest,
     identity: &Identity,
     auth_time: i64,
+    aws: Option<AwsGrant>,
 ) -> Result<String, StoreError> {
     let code = random_token();
     let grant = CodeGrant {
@@ -313,6 +316,7 @@ pub async fn issue_code(
         identity: identity.clone(),
         auth_time,
         family_id: uuid::Uuid::new_v4().to_string(),
+        aws,
     };
     let expires_at = OffsetDateTime::now_utc() + state.settings.tokens.code_ttl;
     state

@@ -18,6 +18,16 @@ pub struct RegisteredApp {
     /// The app's one Cognito hosted-UI provider, to which IdP names that are not ours go.
     pub idp_hint_provider: Option<String>,
     pub token_mode: crate::config::TokenMode,
+    /// Set when the app gets AWS credentials (`aws_credentials = true`).
+    pub aws: Option<AppAws>,
+}
+
+/// How an app with `aws_credentials` is federated.
+#[derive(Debug, Clone)]
+pub struct AppAws {
+    pub failure: crate::config::AwsFailure,
+    pub allow_guest: bool,
+    pub custom_role_arn: Option<String>,
 }
 
 impl fmt::Debug for RegisteredApp {
@@ -55,6 +65,11 @@ impl RegisteredApp {
                 _ => None,
             },
             token_mode: app.token_mode,
+            aws: app.aws_credentials.then(|| AppAws {
+                failure: app.aws_failure,
+                allow_guest: app.allow_guest,
+                custom_role_arn: app.custom_role_arn.clone(),
+            }),
         })
     }
 

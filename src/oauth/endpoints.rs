@@ -86,18 +86,21 @@ pub async fn authorize_get(
                     .as_deref()
                     .is_none_or(|p| p == sso.identity.provider);
                 if allowed && wanted {
-                    let auth_request = request.into_auth_request(String::new());
-                    return match authorize::issue_code(
-                        &state,
-                        &auth_request,
-                        &sso.identity,
-                        sso.auth_time,
-                    )
-                    .await
-                    {
-                        Ok(location) => found(&location),
-                        Err(e) => pages::unavailable(&e),
+                    let finish = crate::hosted_ui::aws::Finish {
+                        redirect: found,
+                        interactive: request.prompt != Prompt::None,
                     };
+                    let auth_request = request.into_auth_request(String::new());
+                    return crate::hosted_ui::aws::complete_sign_in(
+                        &state,
+                        &browser,
+                        None,
+                        auth_request,
+                        sso.identity,
+                        sso.auth_time,
+                        finish,
+                    )
+                    .await;
                 }
             }
             Ok(None) => {}

@@ -180,7 +180,10 @@ async fn exchange_code(
         (None, None) => {}
     }
     if app.token_mode == TokenMode::Passthrough {
-        return passthrough::exchange(state, grant, now).await;
+        let aws = grant.aws.clone();
+        let mut response = passthrough::exchange(state, grant, now).await?;
+        with_sign_in_credentials(state, aws, &mut response);
+        return Ok(response);
     }
 
     let family = RefreshFamily {
@@ -188,6 +191,7 @@ async fn exchange_code(
         scopes: grant.scopes,
         identity: grant.identity,
         auth_time: grant.auth_time,
+        aws: grant.aws.as_ref().map(|a| a.session.clone()),
     };
     let refresh_token = random_token();
     let expires_at = now + state.settings.tokens.refresh_token_ttl;
@@ -200,14 +204,31 @@ async fn exchange_code(
             expires_at,
         )
         .await?;
-    mint_for(
+    let mut response = mint_for(
         state,
         &grant.family_id,
         &family,
         grant.nonce.as_deref(),
         refresh_token,
     )
-    .await
+    .await?;
+    with_sign_in_credentials(state, grant.aws, &mut response);
+    Ok(response)
+}
+
+/// What the sign-in got from the identity pool (federation happened before the code).
+fn with_sign_in_credentials(
+    state: &AppState,
+    aws: Option<crate::store::AwsGrant>,
+    response: &mut TokenResponse,
+) {
+    if let Some(aws) = aws {
+        response.identity_id = aws.session.identity_id;
+        response.aws_credentials = aws
+            .credentials
+            .and_then(|sealed| crate::aws::federation::open_credentials(&state.sealer, &sealed));
+        response.aws_error = aws.error;
+    }
 }
 
 async fn refresh(
@@ -217,7 +238,9 @@ async fn refresh(
 ) -> Result<TokenResponse, OAuthError> {
     let presented = params.require("refresh_token")?;
     if app.token_mode == TokenMode::Passthrough {
-        return passthrough::refresh(state, app, presented).await;
+        let (mut response, family_id, family) = passthrough::refresh(state, app, presented).await?;
+        with_aws_credentials(state, app, &family_id, family, &mut response).await;
+        return Ok(response);
     }
     let next = random_token();
     let now = OffsetDateTime::now_utc();
@@ -266,13 +289,45 @@ async fn refresh(
         }
         family.scopes = requested;
     }
-    mint_for(state, &family_id, &family, None, next).await
+    let mut response = mint_for(state, &family_id, &family, None, next).await?;
+    with_aws_credentials(state, app, &family_id, family, &mut response).await;
+    Ok(response)
+}
+
+/// A refresh renews the app's AWS credentials too (from cache while they last). The identity
+/// pool failing never fails the refresh: the app gets its tokens and `aws_error`.
+async fn with_aws_credentials(
+    state: &AppState,
+    app: &RegisteredApp,
+    family_id: &str,
+    family: RefreshFamily,
+    response: &mut TokenResponse,
+) {
+    let (Some(federation), Some(_)) = (&state.federation, &app.aws) else {
+        return;
+    };
+    let identity = family.identity.clone();
+    match federation.for_family(state, app, family_id, family).await {
+        Ok((_, federated)) => {
+            response.identity_id = Some(federated.identity_id);
+            response.aws_credentials = Some(federated.credentials);
+        }
+        Err(e) => {
+            tracing::warn!(error = %e, "no AWS credentials for this refresh");
+            response.identity_id = federation
+                .known_identity_id(&*state.store, &identity)
+                .await
+                .ok()
+                .flatten();
+            response.aws_error = Some(e.note());
+        }
+    }
 }
 
 /// On a downstream refresh, asks the provider the user signed in with whether the session
 /// still stands. A refusal ends the family (`invalid_grant`); a provider that cannot be reached
 /// does not: the session continues and the next refresh asks again.
-async fn refresh_upstream(
+pub(crate) async fn refresh_upstream(
     state: &AppState,
     family_id: &str,
     mut family: RefreshFamily,

@@ -58,6 +58,7 @@ pub async fn exchange(
         scopes: grant.scopes,
         identity: grant.identity,
         auth_time: grant.auth_time,
+        aws: grant.aws.as_ref().map(|a| a.session.clone()),
     };
     state
         .store
@@ -71,12 +72,13 @@ pub async fn exchange(
     Ok(response(id_token, access_token, refresh, now))
 }
 
-/// New pool tokens for a pool refresh token this app was given.
+/// New pool tokens for a pool refresh token this app was given, with the family they belong
+/// to (for the AWS credentials that go with them).
 pub async fn refresh(
     state: &AppState,
     app: &RegisteredApp,
     presented: &str,
-) -> Result<TokenResponse, OAuthError> {
+) -> Result<(TokenResponse, String, RefreshFamily), OAuthError> {
     let now = OffsetDateTime::now_utc();
     let hash = storage_hash(presented);
     let Some((family_id, _)) = state.store.find_refresh_family(&hash, now).await? else {
@@ -132,7 +134,11 @@ pub async fn refresh(
         .store
         .update_refresh_family(&family_id, &family, now)
         .await?;
-    Ok(response(id_token, access_token, refresh, now))
+    Ok((
+        response(id_token, access_token, refresh, now),
+        family_id,
+        family,
+    ))
 }
 
 fn response(
@@ -151,6 +157,9 @@ fn response(
         refresh_token,
         token_type: "Bearer",
         expires_in,
+        identity_id: None,
+        aws_credentials: None,
+        aws_error: None,
     }
 }
 

@@ -90,7 +90,8 @@ pub struct IdClaims {
     pub claims: Map<String, Value>,
 }
 
-/// The token endpoint's success body (RFC 6749 §5.1).
+/// The token endpoint's success body (RFC 6749 §5.1), plus, for apps with
+/// `aws_credentials`, the identity pool's identity and credentials (or why there are none).
 #[derive(Serialize)]
 pub struct TokenResponse {
     pub access_token: String,
@@ -99,12 +100,33 @@ pub struct TokenResponse {
     pub refresh_token: String,
     pub token_type: &'static str,
     pub expires_in: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub identity_id: Option<String>,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "credentials_json"
+    )]
+    pub aws_credentials: Option<crate::aws::identity_pool::AwsCredentials>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub aws_error: Option<crate::store::AwsErrorNote>,
+}
+
+fn credentials_json<S: serde::Serializer>(
+    credentials: &Option<crate::aws::identity_pool::AwsCredentials>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match credentials {
+        Some(c) => c.json().serialize(serializer),
+        None => serializer.serialize_none(),
+    }
 }
 
 impl std::fmt::Debug for TokenResponse {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("TokenResponse")
             .field("expires_in", &self.expires_in)
+            .field("identity_id", &self.identity_id)
+            .field("aws_error", &self.aws_error)
             .finish_non_exhaustive()
     }
 }
@@ -167,6 +189,9 @@ pub fn mint(
         refresh_token,
         token_type: "Bearer",
         expires_in: access_ttl,
+        identity_id: None,
+        aws_credentials: None,
+        aws_error: None,
     })
 }
 

@@ -8,8 +8,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use super::{
-    AuthRequest, CodeGrant, CodeTake, KeyState, RefreshFamily, RefreshRotation, SigningKeyRecord,
-    SsoSession, Store, UpstreamFlow,
+    AuthRequest, AwsErrorNote, AwsGrant, AwsSession, CodeGrant, CodeTake, KeyState, PendingRole,
+    RefreshFamily, RefreshRotation, SigningKeyRecord, SsoSession, Store, UpstreamFlow,
 };
 use crate::connectors::Identity;
 use serde_json::{Map, Value};
@@ -46,6 +46,7 @@ pub async fn run_all(store: Arc<dyn Store>) {
     counters_count_hits_within_a_window(s).await;
     counters_restart_after_their_window_and_reset(s).await;
     concurrent_hits_are_all_counted(&store).await;
+    identity_ids_are_stored_replaced_deleted_and_expire(s).await;
     collect_expired_deletes_expired_records_only(s).await;
 }
 
@@ -103,6 +104,21 @@ fn auth_request(client_id: &str) -> AuthRequest {
             nonce: "n".into(),
         }),
         idp_hint: None,
+        pending_role: Some(PendingRole {
+            identity: identity("alice"),
+            auth_time: 1_700_000_000,
+            roles: vec![
+                "arn:aws:iam::123456789012:role/a".into(),
+                "arn:aws:iam::123456789012:role/b".into(),
+            ],
+        }),
+    }
+}
+
+fn aws_session() -> AwsSession {
+    AwsSession {
+        identity_id: Some("us-east-1:0f3c1d2e-aaaa-bbbb-cccc-0123456789ab".into()),
+        role_arn: Some("arn:aws:iam::123456789012:role/a".into()),
     }
 }
 
@@ -116,6 +132,14 @@ fn code_grant(family_id: &str) -> CodeGrant {
         identity: identity("alice"),
         auth_time: 1_700_000_000,
         family_id: family_id.into(),
+        aws: Some(AwsGrant {
+            session: aws_session(),
+            credentials: None,
+            error: Some(AwsErrorNote {
+                error: "unreachable".into(),
+                error_description: "the identity pool did not answer".into(),
+            }),
+        }),
     }
 }
 
@@ -125,6 +149,7 @@ fn refresh_family(username: &str) -> RefreshFamily {
         scopes: vec!["openid".into(), "offline_access".into()],
         identity: identity(username),
         auth_time: 1_700_000_000,
+        aws: Some(aws_session()),
     }
 }
 
@@ -757,6 +782,56 @@ async fn unknown_refresh_tokens_and_families_are_missing(store: &dyn Store) {
     );
 }
 
+async fn identity_ids_are_stored_replaced_deleted_and_expire(store: &dyn Store) {
+    let now = base_time();
+    let key = unique("identity-id");
+    store
+        .put_identity_id(&key, "us-east-1:first", now + secs(600))
+        .await
+        .unwrap();
+    assert_eq!(
+        store.get_identity_id(&key, now).await.unwrap().as_deref(),
+        Some("us-east-1:first"),
+        "an identity id reads back as it was put"
+    );
+    store
+        .put_identity_id(&key, "us-east-1:second", now + secs(900))
+        .await
+        .unwrap();
+    assert_eq!(
+        store
+            .get_identity_id(&key, now + secs(899))
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("us-east-1:second"),
+        "a second put replaces the id and its expiry"
+    );
+    assert_eq!(
+        store.get_identity_id(&key, now + secs(900)).await.unwrap(),
+        None,
+        "an identity id is gone at its expiry"
+    );
+    assert_eq!(
+        store
+            .get_identity_id(&unique("identity-id"), now)
+            .await
+            .unwrap(),
+        None,
+        "an unknown key reads as None"
+    );
+    store.delete_identity_id(&key).await.unwrap();
+    assert_eq!(
+        store.get_identity_id(&key, now).await.unwrap(),
+        None,
+        "a deleted identity id reads as None"
+    );
+    store
+        .delete_identity_id(&key)
+        .await
+        .expect("deleting an absent identity id is not an error");
+}
+
 async fn sso_sessions_are_stored_read_deleted_and_expire(store: &dyn Store) {
     let now = base_time();
     let id = unique("sso");
@@ -1114,6 +1189,16 @@ async fn collect_expired_deletes_expired_records_only(store: &dyn Store) {
         .await
         .unwrap();
 
+    let (dead_identity, live_identity) = (unique("identity-id"), unique("identity-id"));
+    store
+        .put_identity_id(&dead_identity, "us-east-1:dead", soon)
+        .await
+        .unwrap();
+    store
+        .put_identity_id(&live_identity, "us-east-1:live", later)
+        .await
+        .unwrap();
+
     let kid = unique("kid");
     store
         .put_signing_key(&signing_key(&kid, KeyState::Retired))
@@ -1126,8 +1211,22 @@ async fn collect_expired_deletes_expired_records_only(store: &dyn Store) {
     // Assert: expired records are gone even when read at a time they would still be valid,
     // which tells deletion apart from read-time filtering.
     assert!(
-        deleted >= 7,
-        "collect_expired reports at least the 7 expired records this check made, got {deleted}"
+        deleted >= 8,
+        "collect_expired reports at least the 8 expired records this check made, got {deleted}"
+    );
+    assert_eq!(
+        store.get_identity_id(&dead_identity, now).await.unwrap(),
+        None,
+        "an expired identity id is deleted"
+    );
+    assert_eq!(
+        store
+            .get_identity_id(&live_identity, collect_at)
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("us-east-1:live"),
+        "a live identity id survives collection"
     );
     assert_eq!(
         store.get_auth_request(&dead_request, now).await.unwrap(),

@@ -10,8 +10,8 @@ pub mod sessions;
 pub mod sqlite;
 
 pub use records::{
-    AuthRequest, CodeGrant, CodeTake, IdpHint, KeyState, RefreshFamily, RefreshRotation,
-    SigningKeyRecord, SsoSession, UpstreamFlow,
+    AuthRequest, AwsErrorNote, AwsGrant, AwsSession, CodeGrant, CodeTake, IdpHint, KeyState,
+    PendingRole, RefreshFamily, RefreshRotation, SigningKeyRecord, SsoSession, UpstreamFlow,
 };
 
 use async_trait::async_trait;
@@ -152,6 +152,18 @@ pub trait Store: Send + Sync + 'static {
     /// The current count for `key` (0 when absent or its window has passed).
     async fn counter(&self, key: &str, now: OffsetDateTime) -> StoreResult<u32>;
     async fn reset_counter(&self, key: &str) -> StoreResult<()>;
+
+    // --- identity-pool identity ids, per pool and user (GetId has a low quota: 25 calls/s)
+    /// Remembers `identity_id` under `key` until `expires_at` (replacing what was there).
+    async fn put_identity_id(
+        &self,
+        key: &str,
+        identity_id: &str,
+        expires_at: OffsetDateTime,
+    ) -> StoreResult<()>;
+    async fn get_identity_id(&self, key: &str, now: OffsetDateTime) -> StoreResult<Option<String>>;
+    /// Forgets it (the pool no longer knows the identity).
+    async fn delete_identity_id(&self, key: &str) -> StoreResult<()>;
 
     /// Deletes every record whose expiry is at or before `now`; returns how many were deleted.
     async fn collect_expired(&self, now: OffsetDateTime) -> StoreResult<u64>;

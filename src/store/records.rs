@@ -29,6 +29,66 @@ pub struct AuthRequest {
     /// user pool rather than one of ours: forwarded to the pool's hosted UI.
     #[serde(default)]
     pub idp_hint: Option<IdpHint>,
+    /// Set when the user has signed in but must choose an AWS role before the code is issued.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pending_role: Option<PendingRole>,
+}
+
+/// A finished sign-in waiting on the role page: who signed in, and the roles they may choose.
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
+pub struct PendingRole {
+    pub identity: Identity,
+    pub auth_time: i64,
+    pub roles: Vec<String>,
+}
+
+impl fmt::Debug for PendingRole {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("PendingRole")
+            .field("provider", &self.identity.provider)
+            .field("roles", &self.roles)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The identity-pool side of a session, kept with its refresh family so that credentials are
+/// renewed for the same identity and the same role.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AwsSession {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub identity_id: Option<String>,
+    /// The role chosen for this session (Cognito's `CustomRoleArn`), when one was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role_arn: Option<String>,
+}
+
+/// What a sign-in got from the identity pool, handed over at the code's redemption.
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
+pub struct AwsGrant {
+    pub session: AwsSession,
+    /// The credentials as JSON, sealed: the code record lives 60 s, but in the store.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credentials: Option<crate::security::Sealed>,
+    /// Why there are none (the app chose `aws_failure = "omit"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<AwsErrorNote>,
+}
+
+impl fmt::Debug for AwsGrant {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AwsGrant")
+            .field("session", &self.session)
+            .field("has_credentials", &self.credentials.is_some())
+            .field("error", &self.error)
+            .finish()
+    }
+}
+
+/// The `aws_error` of a token response: an error code and words for developers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AwsErrorNote {
+    pub error: String,
+    pub error_description: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -78,6 +138,9 @@ pub struct CodeGrant {
     pub auth_time: i64,
     /// The refresh family the redemption will create; named up front so reuse can revoke it.
     pub family_id: String,
+    /// For apps with `aws_credentials`: what the identity pool gave at sign-in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aws: Option<AwsGrant>,
 }
 
 impl fmt::Debug for CodeGrant {
@@ -107,8 +170,13 @@ pub struct RefreshFamily {
     pub scopes: Vec<String>,
     pub identity: Identity,
     pub auth_time: i64,
+    /// For apps with `aws_credentials`: the identity and role credentials are renewed for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aws: Option<AwsSession>,
 }
 
+// A one-shot return value, moved once: boxing the family would buy nothing but an allocation.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 // One is built per refresh and moved once; boxing the family would buy nothing measurable.
 #[allow(clippy::large_enum_variant)]

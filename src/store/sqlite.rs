@@ -16,7 +16,7 @@ use time::OffsetDateTime;
 
 /// The schema this code writes; a file stamped with a later version was written by a newer
 /// authgate and is refused rather than misread.
-const SCHEMA_VERSION: i64 = 2;
+const SCHEMA_VERSION: i64 = 3;
 
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 const READER_CONNECTIONS: u32 = 4;
@@ -77,6 +77,8 @@ const SCHEMA: &[&str] = &[
         expires_at INTEGER NOT NULL
     ) STRICT",
     "CREATE INDEX IF NOT EXISTS counters_expires_at ON counters (expires_at)",
+    IDENTITY_IDS_TABLE,
+    "CREATE INDEX IF NOT EXISTS identity_ids_expires_at ON identity_ids (expires_at)",
     // Inserting a rotated-to token marks its parent rotated in the same statement, so the
     // rotation's hot path is one statement: one round trip holding the single writer.
     "CREATE TRIGGER IF NOT EXISTS refresh_tokens_rotate_parent AFTER INSERT ON refresh_tokens
@@ -84,8 +86,18 @@ const SCHEMA: &[&str] = &[
      BEGIN UPDATE refresh_tokens SET rotated = 1 WHERE hash = NEW.parent; END",
 ];
 
+/// Identity-pool identity ids per (pool, user): added in schema version 3.
+const IDENTITY_IDS_TABLE: &str = "CREATE TABLE IF NOT EXISTS identity_ids (
+        key TEXT PRIMARY KEY,
+        identity_id TEXT NOT NULL,
+        expires_at INTEGER NOT NULL
+    ) STRICT";
+
 /// Upgrades from earlier schema versions, run before [`SCHEMA`] (which is idempotent).
-const MIGRATIONS: &[(i64, &str)] = &[(1, "ALTER TABLE refresh_tokens ADD COLUMN parent TEXT")];
+const MIGRATIONS: &[(i64, &str)] = &[
+    (1, "ALTER TABLE refresh_tokens ADD COLUMN parent TEXT"),
+    (2, IDENTITY_IDS_TABLE),
+];
 
 // Children before parents so every deleted row is counted: a cascade would delete tokens
 // without them showing up in `rows_affected`.
@@ -97,6 +109,7 @@ const EXPIRING_TABLES: &[&str] = &[
     "sso_sessions",
     "browser_sessions",
     "counters",
+    "identity_ids",
 ];
 
 /// SQLite-backed [`Store`]. Cloning is cheap and shares the pools.
@@ -721,6 +734,46 @@ impl Store for SqliteStore {
 
     async fn reset_counter(&self, key: &str) -> StoreResult<()> {
         sqlx::query("DELETE FROM counters WHERE key = ?1")
+            .bind(key)
+            .execute(&self.writer)
+            .await
+            .map_err(backend)?;
+        Ok(())
+    }
+
+    async fn put_identity_id(
+        &self,
+        key: &str,
+        identity_id: &str,
+        expires_at: OffsetDateTime,
+    ) -> StoreResult<()> {
+        sqlx::query(
+            "INSERT INTO identity_ids (key, identity_id, expires_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT (key) DO UPDATE SET identity_id = excluded.identity_id,
+                                             expires_at = excluded.expires_at",
+        )
+        .bind(key)
+        .bind(identity_id)
+        .bind(secs(expires_at))
+        .execute(&self.writer)
+        .await
+        .map_err(backend)?;
+        Ok(())
+    }
+
+    async fn get_identity_id(&self, key: &str, now: OffsetDateTime) -> StoreResult<Option<String>> {
+        sqlx::query_scalar(
+            "SELECT identity_id FROM identity_ids WHERE key = ?1 AND expires_at > ?2",
+        )
+        .bind(key)
+        .bind(secs(now))
+        .fetch_optional(&self.reader)
+        .await
+        .map_err(backend)
+    }
+
+    async fn delete_identity_id(&self, key: &str) -> StoreResult<()> {
+        sqlx::query("DELETE FROM identity_ids WHERE key = ?1")
             .bind(key)
             .execute(&self.writer)
             .await

@@ -2,6 +2,14 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod authorize;
+mod aws_container;
+mod aws_credentials;
+mod aws_faults;
+mod aws_helpers;
+mod aws_logs;
+mod aws_proxy;
+mod aws_roles;
+mod aws_session;
 mod cli;
 mod cognito_flows;
 mod cognito_logs;

@@ -64,6 +64,7 @@ async fn sqlite_store_keeps_records_across_reopen() {
         scopes: vec!["openid".into()],
         identity: identity(),
         auth_time: 1_700_000_000,
+        aws: None,
     };
     let session = SsoSession {
         identity: identity(),
@@ -103,6 +104,63 @@ async fn sqlite_store_keeps_records_across_reopen() {
 }
 
 #[tokio::test]
+async fn sqlite_store_keeps_identity_ids_across_reopen() {
+    // Arrange: an identity id remembered, then the store closed (authgate restarted).
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("authgate.sqlite");
+    let now = now();
+    {
+        let store = SqliteStore::open(&path).await.unwrap();
+        store
+            .put_identity_id("pool|user", "us-east-1:kept", now + Duration::days(90))
+            .await
+            .unwrap();
+        store.close().await;
+    }
+
+    // Act
+    let store = SqliteStore::open(&path).await.unwrap();
+
+    // Assert: no second GetId after a restart.
+    assert_eq!(
+        store
+            .get_identity_id("pool|user", now)
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("us-east-1:kept")
+    );
+    store.close().await;
+}
+
+#[tokio::test]
+async fn sqlite_store_migrates_a_version_2_database_to_hold_identity_ids() {
+    // Arrange: a version-2 file, which has no identity_ids table.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("authgate.sqlite");
+    SqliteStore::open(&path).await.unwrap().close().await;
+    let mut raw = raw_connection(&path).await;
+    for statement in ["DROP TABLE identity_ids", "PRAGMA user_version = 2"] {
+        sqlx::query(statement).execute(&mut raw).await.unwrap();
+    }
+    raw.close().await.unwrap();
+
+    // Act
+    let store = SqliteStore::open(&path).await.unwrap();
+
+    // Assert
+    store
+        .put_identity_id("k", "us-east-1:id", now() + Duration::hours(1))
+        .await
+        .unwrap();
+    assert_eq!(
+        store.get_identity_id("k", now()).await.unwrap().as_deref(),
+        Some("us-east-1:id")
+    );
+    store.close().await;
+}
+
+#[tokio::test]
 async fn sqlite_store_uses_wal_and_stamps_the_schema_version() {
     // Arrange
     let dir = tempfile::tempdir().unwrap();
@@ -122,7 +180,7 @@ async fn sqlite_store_uses_wal_and_stamps_the_schema_version() {
 
     // Assert
     assert_eq!(journal_mode, "wal");
-    assert_eq!(user_version, 2);
+    assert_eq!(user_version, 3);
     store.ping().await.unwrap();
 }
 
@@ -277,6 +335,7 @@ async fn sqlite_store_refuses_to_put_a_code_twice_so_a_used_code_cannot_be_rearm
         identity: identity(),
         auth_time: 1_700_000_000,
         family_id: "family-1".into(),
+        aws: None,
     };
     store
         .put_code("code-1", &grant, now + Duration::minutes(1))
