@@ -178,8 +178,6 @@ pub struct RefreshFamily {
 // A one-shot return value, moved once: boxing the family would buy nothing but an allocation.
 #[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
-// One is built per refresh and moved once; boxing the family would buy nothing measurable.
-#[allow(clippy::large_enum_variant)]
 pub enum RefreshRotation {
     /// The token was the family's active one; `new_hash` is now active.
     Rotated {
