@@ -75,6 +75,16 @@ token_mode = "passthrough"
     }
 }
 
+impl PoolApp {
+    /// The page helpers for an authgate started some other way (pool without a secret).
+    pub fn around(app: TestApp) -> PoolApp {
+        PoolApp {
+            app,
+            _secret_file: None,
+        }
+    }
+}
+
 pub fn pool_request(client_id: &str) -> Authorize {
     let mut request = Authorize::native();
     request.redirect_uri = format!("{client_id}://cb");

@@ -11,6 +11,7 @@ mod aws_proxy;
 mod aws_roles;
 mod aws_session;
 mod cli;
+mod cognito_aws;
 mod cognito_flows;
 mod cognito_logs;
 mod cognito_pool;
