@@ -2,40 +2,12 @@
 //! environment as a container would have them: the sign-up page shows the pool's password
 //! rules (DescribeUserPool, signed), and no password, code or pool token reaches the log.
 
-use crate::cognito_pool::{PASSWORD, Page};
+use crate::cognito_pool::{PASSWORD, Page, PoolApp};
 use crate::helpers::*;
 use crate::moto;
 use crate::restart::start_with_env;
-use reqwest::{Client, StatusCode};
+use reqwest::StatusCode;
 use serde_json::Value;
-
-async fn page(app: &TestApp, client: &Client, path: &str) -> Page {
-    let response = app.get(client, path).await;
-    let status = response.status();
-    Page {
-        url: path.to_string(),
-        status,
-        html: response.text().await.expect("html"),
-    }
-}
-
-async fn post(
-    app: &TestApp,
-    client: &Client,
-    from: &Page,
-    action: &str,
-    fields: &[(&str, &str)],
-) -> reqwest::Response {
-    let csrf = input_value(&from.html, "csrf").expect("csrf");
-    let mut form = fields.to_vec();
-    form.push(("csrf", &csrf));
-    client
-        .post(app.url(action))
-        .form(&form)
-        .send()
-        .await
-        .expect("post")
-}
 
 #[tokio::test]
 async fn pool_rules_are_shown_and_no_pool_secret_is_logged_even_at_trace() {
@@ -86,7 +58,8 @@ token_mode = "passthrough"
             ("AWS_REGION", moto::REGION),
         ],
     );
-    let app = TestApp::remote(&server.address);
+    let pages = PoolApp::around(TestApp::remote(&server.address));
+    let app = &pages.app;
     let client = browser();
     let mut request = Authorize::native();
     request.client_id = "passapp".into();
@@ -94,7 +67,7 @@ token_mode = "passthrough"
 
     // Act: sign up, confirm, get the pool's tokens, refresh them; and a wrong password.
     let (url, _) = app.open_sign_in(&client, &request).await;
-    let signup = page(&app, &client, &format!("{url}/signup")).await;
+    let signup = pages.get(&client, &format!("{url}/signup")).await;
     assert_eq!(signup.status, StatusCode::OK);
     assert!(
         signup.html.contains("At least 8 characters"),
@@ -103,28 +76,28 @@ token_mode = "passthrough"
     );
     assert!(signup.html.contains("An uppercase letter"));
     assert!(signup.html.contains("A symbol"));
-    let response = post(
-        &app,
-        &client,
-        &signup,
-        &format!("{url}/signup"),
-        &[
-            ("username", "tracy"),
-            ("new_password", PASSWORD),
-            ("attr:email", "tracy@example.com"),
-        ],
-    )
-    .await;
+    let response = pages
+        .post(
+            &client,
+            &signup,
+            &format!("{url}/signup"),
+            &[
+                ("username", "tracy"),
+                ("new_password", PASSWORD),
+                ("attr:email", "tracy@example.com"),
+            ],
+        )
+        .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
-    let confirm = page(&app, &client, &location(&response)).await;
-    let response = post(
-        &app,
-        &client,
-        &confirm,
-        &format!("{url}/confirm"),
-        &[("code", "864213")],
-    )
-    .await;
+    let confirm = pages.get(&client, &location(&response)).await;
+    let response = pages
+        .post(
+            &client,
+            &confirm,
+            &format!("{url}/confirm"),
+            &[("code", "864213")],
+        )
+        .await;
     let back = location(&response);
     let code = query_param(&back, "code").expect("code");
     let tokens: Value = app
@@ -151,14 +124,14 @@ token_mode = "passthrough"
         status: StatusCode::OK,
         html,
     };
-    let wrong = post(
-        &app,
-        &other,
-        &sign_in,
-        &url,
-        &[("username", "tracy"), ("password", "Wrong-pass-9zz")],
-    )
-    .await;
+    let wrong = pages
+        .post(
+            &other,
+            &sign_in,
+            &url,
+            &[("username", "tracy"), ("password", "Wrong-pass-9zz")],
+        )
+        .await;
     // moto checks no SRP proof, so this "signs in"; what matters is that the typed password
     // went nowhere near the log.
     assert!(wrong.status().is_redirection() || wrong.status().is_success());
@@ -188,17 +161,7 @@ token_mode = "passthrough"
             token(&refreshed, "access_token"),
         ),
     ];
-    for (what, secret) in secrets {
-        let probe = &secret[..secret.len().min(24)];
-        if let Some(at) = log.find(probe) {
-            let start = log[..at].rfind('\n').map_or(0, |i| i + 1);
-            let end = log[at..].find('\n').map_or(log.len(), |i| at + i);
-            panic!(
-                "the {what} appears in the log:\n{}",
-                &log[start..end.min(start + 600)]
-            );
-        }
-    }
+    assert_not_logged(&log, secrets);
 }
 
 #[tokio::test]
@@ -241,7 +204,8 @@ scopes = ["openid"]
     let config = dir.path().join("authgate.toml");
     std::fs::write(&config, test_config(&dir, port, &extra)).expect("config");
     let server = start_with_env(&config, "trace", &[]);
-    let app = TestApp::remote(&server.address);
+    let pages = PoolApp::around(TestApp::remote(&server.address));
+    let app = &pages.app;
     let client = browser();
     let mut request = Authorize::native();
     request.client_id = "poolapp".into();
@@ -254,27 +218,27 @@ scopes = ["openid"]
         status: StatusCode::OK,
         html,
     };
-    let response = post(
-        &app,
-        &client,
-        &sign_in,
-        &url,
-        &[
-            ("username", "tia"),
-            ("password", PASSWORD),
-            ("remember_device", "on"),
-        ],
-    )
-    .await;
-    let mfa = page(&app, &client, &location(&response)).await;
-    let response = post(
-        &app,
-        &client,
-        &mfa,
-        &format!("{url}/challenge"),
-        &[("answer", "565656")],
-    )
-    .await;
+    let response = pages
+        .post(
+            &client,
+            &sign_in,
+            &url,
+            &[
+                ("username", "tia"),
+                ("password", PASSWORD),
+                ("remember_device", "on"),
+            ],
+        )
+        .await;
+    let mfa = pages.get(&client, &location(&response)).await;
+    let response = pages
+        .post(
+            &client,
+            &mfa,
+            &format!("{url}/challenge"),
+            &[("answer", "565656")],
+        )
+        .await;
     let device_cookie = response
         .headers()
         .get_all("set-cookie")
@@ -292,14 +256,14 @@ scopes = ["openid"]
         status: StatusCode::OK,
         html,
     };
-    let response = post(
-        &app,
-        &client,
-        &sign_in,
-        &url,
-        &[("username", "tia"), ("password", PASSWORD)],
-    )
-    .await;
+    let response = pages
+        .post(
+            &client,
+            &sign_in,
+            &url,
+            &[("username", "tia"), ("password", PASSWORD)],
+        )
+        .await;
     assert!(
         query_param(&location(&response), "code").is_some(),
         "device SRP skipped MFA"
@@ -331,15 +295,5 @@ scopes = ["openid"]
         }
     }
     assert!(secrets.iter().any(|(what, _)| *what == "pool Session"));
-    for (what, secret) in secrets {
-        let probe = &secret[..secret.len().min(24)];
-        if let Some(at) = log.find(probe) {
-            let start = log[..at].rfind('\n').map_or(0, |i| i + 1);
-            let end = log[at..].find('\n').map_or(log.len(), |i| at + i);
-            panic!(
-                "the {what} appears in the log:\n{}",
-                &log[start..end.min(start + 600)]
-            );
-        }
-    }
+    assert_not_logged(&log, secrets);
 }

@@ -423,3 +423,22 @@ pub async fn kept_upstream_tokens(
         .expect("family");
     authgate::connectors::UpstreamTokens::open(&family.identity, &state.sealer).expect("opens")
 }
+
+/// Fails with the offending line when any secret (or its first 24 characters: a truncated or
+/// partly formatted copy counts) appears in `log`.
+pub fn assert_not_logged<W: std::fmt::Display>(
+    log: &str,
+    secrets: impl IntoIterator<Item = (W, String)>,
+) {
+    for (what, secret) in secrets {
+        let probe = &secret[..secret.len().min(24)];
+        if let Some(at) = log.find(probe) {
+            let start = log[..at].rfind('\n').map_or(0, |i| i + 1);
+            let end = log[at..].find('\n').map_or(log.len(), |i| at + i);
+            panic!(
+                "the {what} appears in the log:\n{}",
+                &log[start..end.min(start + 600)]
+            );
+        }
+    }
+}

@@ -167,6 +167,16 @@ impl<'a> Page<'a> {
             .unwrap_or_default())
     }
 
+    /// The flow, with its notice taken out: a notice is shown once, on the next page.
+    async fn flow_and_notice(&self) -> Result<(Flow, Option<String>), Response> {
+        let mut flow = self.flow().await?;
+        let notice = flow.notice.take();
+        if notice.is_some() {
+            self.save_flow(&flow).await?;
+        }
+        Ok((flow, notice))
+    }
+
     async fn save_flow(&self, flow: &Flow) -> Result<(), Response> {
         let json = serde_json::to_string(flow).map_err(|e| pages::unavailable(&e))?;
         let sealed = self

@@ -138,18 +138,12 @@ pub async fn reset_get(
         Ok(page) => page,
         Err(response) => return response,
     };
-    let mut flow = match page.flow().await {
-        Ok(flow) => flow,
+    let (flow, notice) = match page.flow_and_notice().await {
+        Ok(found) => found,
         Err(response) => return response,
     };
     if flow.code_for.is_none() {
         return page.go("/forgot");
-    }
-    let notice = flow.notice.take();
-    if notice.is_some()
-        && let Err(response) = page.save_flow(&flow).await
-    {
-        return response;
     }
     reset_page(&page, &flow, StatusCode::OK, notice, None).await
 }

@@ -13,16 +13,10 @@ pub async fn signin_get(
         Ok(page) => page,
         Err(response) => return response,
     };
-    let mut flow = match page.flow().await {
-        Ok(flow) => flow,
+    let (_, notice) = match page.flow_and_notice().await {
+        Ok(found) => found,
         Err(response) => return response,
     };
-    let notice = flow.notice.take();
-    if notice.is_some()
-        && let Err(response) = page.save_flow(&flow).await
-    {
-        return response;
-    }
     let username = page.request.login_hint.clone().unwrap_or_default();
     page.sign_in_page(StatusCode::OK, &username, notice.as_deref(), None)
 }
