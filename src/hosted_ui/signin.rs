@@ -104,7 +104,9 @@ pub async fn provider_get(
     Path((request_id, provider_id)): Path<(String, String)>,
 ) -> Response {
     if let Some(ProviderKind::Cognito(_)) = state.providers.get(&provider_id).map(|p| &p.kind) {
-        return cognito::signin_get(&state, session, request_id, provider_id).await;
+        return cognito::signin_get(&state, session, request_id, provider_id)
+            .await
+            .unwrap_or_else(|page| page);
     }
     let browser = BrowserSession::new(session);
     let request = match bound_request(&state, &browser, &request_id).await {
@@ -225,7 +227,8 @@ pub async fn password_post(
             headers,
             body,
         )
-        .await;
+        .await
+        .unwrap_or_else(|page| page);
     }
     let browser = BrowserSession::new(session);
     let request = match bound_request(&state, &browser, &request_id).await {

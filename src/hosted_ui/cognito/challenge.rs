@@ -227,19 +227,16 @@ pub async fn challenge_get(
     State(state): State<AppState>,
     session: Session,
     Path((request_id, provider_id)): Path<(String, String)>,
-) -> Response {
-    let page = match Page::load(&state, session, request_id, provider_id).await {
-        Ok(page) => page,
-        Err(response) => return response,
-    };
-    match page.flow().await {
+) -> PageResult {
+    let page = Page::load(&state, session, request_id, provider_id).await?;
+    Ok(match page.flow().await {
         Ok(Flow {
             pending: Some(pending),
             ..
         }) => challenge_page(&page, pending, StatusCode::OK, None).await,
         Ok(_) => page.go(""),
         Err(response) => response,
-    }
+    })
 }
 
 pub async fn challenge_post(
@@ -248,22 +245,16 @@ pub async fn challenge_post(
     Path((request_id, provider_id)): Path<(String, String)>,
     headers: HeaderMap,
     body: Bytes,
-) -> Response {
-    let page = match Page::load(&state, session, request_id, provider_id).await {
-        Ok(page) => page,
-        Err(response) => return response,
-    };
-    let mut form = match page.form(&body).await {
-        Ok(form) => form,
-        Err(response) => return response,
-    };
+) -> PageResult {
+    let page = Page::load(&state, session, request_id, provider_id).await?;
+    let mut form = page.form(&body).await?;
     let pending = match page.flow().await {
         Ok(Flow {
             pending: Some(pending),
             ..
         }) => pending,
-        Ok(_) => return page.go(""),
-        Err(response) => return response,
+        Ok(_) => return Ok(page.go("")),
+        Err(response) => return Err(response),
     };
     let name = pending.challenge.name.clone();
     let answer = form.remove("answer").unwrap_or_default().trim().to_string();
@@ -271,7 +262,7 @@ pub async fn challenge_post(
     let sealer = &state.sealer;
     let result = if let Some(c) = code_challenge(&name) {
         if answer.is_empty() {
-            return challenge_page(&page, pending, StatusCode::OK, Some(WRONG_CODE)).await;
+            return Ok(challenge_page(&page, pending, StatusCode::OK, Some(WRONG_CODE)).await);
         }
         let answers = HashMap::from([(c.response.to_string(), answer)]);
         connector.answer(pending.clone(), answers, sealer).await
@@ -279,13 +270,13 @@ pub async fn challenge_post(
         match name.as_str() {
             "SELECT_MFA_TYPE" => {
                 if !list_parameter(&pending, "MFAS_CAN_CHOOSE").contains(&answer) {
-                    return challenge_page(
+                    return Ok(challenge_page(
                         &page,
                         pending,
                         StatusCode::OK,
                         Some("Choose one of the options."),
                     )
-                    .await;
+                    .await);
                 }
                 let mut pending = pending.clone();
                 if form.remove("always").is_some_and(|v| v == "on") {
@@ -296,7 +287,9 @@ pub async fn challenge_post(
             }
             "MFA_SETUP" => {
                 if pending.totp_secret.is_none() || answer.is_empty() {
-                    return challenge_page(&page, pending, StatusCode::OK, Some(WRONG_CODE)).await;
+                    return Ok(
+                        challenge_page(&page, pending, StatusCode::OK, Some(WRONG_CODE)).await,
+                    );
                 }
                 connector
                     .finish_totp_setup(pending.clone(), &answer, sealer)
@@ -315,19 +308,17 @@ pub async fn challenge_post(
                 }
                 connector.answer(pending.clone(), answers, sealer).await
             }
-            _ => return challenge_page(&page, pending, StatusCode::OK, None).await,
+            _ => return Ok(challenge_page(&page, pending, StatusCode::OK, None).await),
         }
     };
-    match result {
+    Ok(match result {
         // The pool's triggers asked the same question again: the answer was wrong.
         Ok(Outcome::Challenge(next)) if same_question(&pending, &next) => {
             let flow = Flow {
                 pending: Some((*next).clone()),
                 ..Flow::default()
             };
-            if let Err(response) = page.save_flow(&flow).await {
-                return response;
-            }
+            page.save_flow(&flow).await?;
             challenge_page(&page, *next, StatusCode::OK, Some(WRONG_ANSWER)).await
         }
         Ok(outcome) => page.proceed(outcome, &headers).await,
@@ -359,13 +350,11 @@ pub async fn challenge_post(
         }
         Err(e) => {
             if let Some(response) = page.outage(&e) {
-                return response;
+                return Ok(response);
             }
             // A wrong custom answer, an expired session: this sign-in is over.
             tracing::info!(error = %e, challenge = %name, "challenge failed; back to sign-in");
-            if let Err(response) = page.clear_flow().await {
-                return response;
-            }
+            page.clear_flow().await?;
             let message = if matches!(e, PoolError::ExpiredCode) {
                 EXPIRED_CODE
             } else {
@@ -373,7 +362,7 @@ pub async fn challenge_post(
             };
             page.sign_in_page(StatusCode::OK, &pending.typed_username, None, Some(message))
         }
-    }
+    })
 }
 
 fn same_question(before: &PendingChallenge, after: &PendingChallenge) -> bool {

@@ -39,6 +39,10 @@ pub use reset::{forgot_get, forgot_post, reset_get, reset_post};
 pub use signin::{signin_get, signin_post};
 pub use signup::{confirm_get, confirm_post, resend_post, signup_get, signup_post};
 
+/// A page handler's result: `Err` is a page too (an expired request, a CSRF failure, a store
+/// outage), so `?` can end a handler early with the page that explains why.
+pub type PageResult = Result<Response, Response>;
+
 const BAD_CREDENTIALS: &str = "Incorrect username or password.";
 const LOCKED: &str = "Too many failed attempts. Wait a few minutes, then try again.";
 const TRY_LATER: &str = "Too many attempts for now. Wait a few minutes, then try again.";

@@ -6,13 +6,10 @@ pub async fn forgot_get(
     State(state): State<AppState>,
     session: Session,
     Path((request_id, provider_id)): Path<(String, String)>,
-) -> Response {
-    let page = match Page::load(&state, session, request_id, provider_id).await {
-        Ok(page) => page,
-        Err(response) => return response,
-    };
+) -> PageResult {
+    let page = Page::load(&state, session, request_id, provider_id).await?;
     let username = page.request.login_hint.clone().unwrap_or_default();
-    forgot_page(&page, StatusCode::OK, &username, None)
+    Ok(forgot_page(&page, StatusCode::OK, &username, None))
 }
 
 fn forgot_page(
@@ -37,24 +34,23 @@ pub async fn forgot_post(
     session: Session,
     Path((request_id, provider_id)): Path<(String, String)>,
     body: Bytes,
-) -> Response {
-    let page = match Page::load(&state, session, request_id, provider_id).await {
-        Ok(page) => page,
-        Err(response) => return response,
-    };
-    let mut form = match page.form(&body).await {
-        Ok(form) => form,
-        Err(response) => return response,
-    };
+) -> PageResult {
+    let page = Page::load(&state, session, request_id, provider_id).await?;
+    let mut form = page.form(&body).await?;
     let username = form
         .remove("username")
         .unwrap_or_default()
         .trim()
         .to_string();
     if username.is_empty() {
-        return forgot_page(&page, StatusCode::OK, "", Some("Enter your username."));
+        return Ok(forgot_page(
+            &page,
+            StatusCode::OK,
+            "",
+            Some("Enter your username."),
+        ));
     }
-    start_reset(&page, &username, "").await
+    Ok(start_reset(&page, &username, "").await)
 }
 
 /// Asks the pool to send a reset code and moves to the reset page. An unknown user gets the
@@ -133,19 +129,13 @@ pub async fn reset_get(
     State(state): State<AppState>,
     session: Session,
     Path((request_id, provider_id)): Path<(String, String)>,
-) -> Response {
-    let page = match Page::load(&state, session, request_id, provider_id).await {
-        Ok(page) => page,
-        Err(response) => return response,
-    };
-    let (flow, notice) = match page.flow_and_notice().await {
-        Ok(found) => found,
-        Err(response) => return response,
-    };
+) -> PageResult {
+    let page = Page::load(&state, session, request_id, provider_id).await?;
+    let (flow, notice) = page.flow_and_notice().await?;
     if flow.code_for.is_none() {
-        return page.go("/forgot");
+        return Ok(page.go("/forgot"));
     }
-    reset_page(&page, &flow, StatusCode::OK, notice, None).await
+    Ok(reset_page(&page, &flow, StatusCode::OK, notice, None).await)
 }
 
 pub async fn reset_post(
@@ -154,61 +144,53 @@ pub async fn reset_post(
     Path((request_id, provider_id)): Path<(String, String)>,
     headers: HeaderMap,
     body: Bytes,
-) -> Response {
-    let page = match Page::load(&state, session, request_id, provider_id).await {
-        Ok(page) => page,
-        Err(response) => return response,
-    };
-    let mut form = match page.form(&body).await {
-        Ok(form) => form,
-        Err(response) => return response,
-    };
-    let flow = match page.flow().await {
-        Ok(flow) => flow,
-        Err(response) => return response,
-    };
+) -> PageResult {
+    let page = Page::load(&state, session, request_id, provider_id).await?;
+    let mut form = page.form(&body).await?;
+    let flow = page.flow().await?;
     let Some(username) = flow.code_for.as_ref().map(|c| c.username.clone()) else {
-        return page.go("/forgot");
+        return Ok(page.go("/forgot"));
     };
     let code = form.remove("code").unwrap_or_default().trim().to_string();
     let password = form.remove("new_password").unwrap_or_default();
     if code.is_empty() || password.is_empty() {
-        return reset_page(
+        return Ok(reset_page(
             &page,
             &flow,
             StatusCode::OK,
             None,
             Some("Enter the code and a new password."),
         )
-        .await;
+        .await);
     }
-    match page
-        .connector
-        .pool
-        .confirm_forgot_password(&username, &code, &password)
-        .await
-    {
-        Ok(()) => {
-            tracing::info!(provider = %page.provider_id, "password reset");
-            if let Err(response) = page.clear_flow().await {
-                return response;
+    Ok(
+        match page
+            .connector
+            .pool
+            .confirm_forgot_password(&username, &code, &password)
+            .await
+        {
+            Ok(()) => {
+                tracing::info!(provider = %page.provider_id, "password reset");
+                page.clear_flow().await?;
+                page.sign_in_with(&username, &password, &headers).await
             }
-            page.sign_in_with(&username, &password, &headers).await
-        }
-        Err(e) => {
-            if let Some(response) = page.outage(&e) {
-                return response;
-            }
-            let message = match &e {
-                PoolError::CodeMismatch => WRONG_CODE.to_string(),
-                PoolError::ExpiredCode => "That code has expired. Start the reset again.".into(),
-                PoolError::InvalidPassword(rule) => password_message(rule),
-                PoolError::TooManyRequests => TRY_LATER.into(),
-                _ => {
-                    "The password could not be reset with that code. Start the reset again.".into()
+            Err(e) => {
+                if let Some(response) = page.outage(&e) {
+                    return Ok(response);
                 }
-            };
-            reset_page(&page, &flow, StatusCode::OK, None, Some(&message)).await
-        }
-    }
+                let message = match &e {
+                    PoolError::CodeMismatch => WRONG_CODE.to_string(),
+                    PoolError::ExpiredCode => {
+                        "That code has expired. Start the reset again.".into()
+                    }
+                    PoolError::InvalidPassword(rule) => password_message(rule),
+                    PoolError::TooManyRequests => TRY_LATER.into(),
+                    _ => "The password could not be reset with that code. Start the reset again."
+                        .into(),
+                };
+                reset_page(&page, &flow, StatusCode::OK, None, Some(&message)).await
+            }
+        },
+    )
 }

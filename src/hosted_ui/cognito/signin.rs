@@ -8,17 +8,11 @@ pub async fn signin_get(
     session: Session,
     request_id: String,
     provider_id: String,
-) -> Response {
-    let page = match Page::load(state, session, request_id, provider_id).await {
-        Ok(page) => page,
-        Err(response) => return response,
-    };
-    let (_, notice) = match page.flow_and_notice().await {
-        Ok(found) => found,
-        Err(response) => return response,
-    };
+) -> PageResult {
+    let page = Page::load(state, session, request_id, provider_id).await?;
+    let (_, notice) = page.flow_and_notice().await?;
     let username = page.request.login_hint.clone().unwrap_or_default();
-    page.sign_in_page(StatusCode::OK, &username, notice.as_deref(), None)
+    Ok(page.sign_in_page(StatusCode::OK, &username, notice.as_deref(), None))
 }
 
 pub async fn signin_post(
@@ -29,15 +23,9 @@ pub async fn signin_post(
     address: String,
     headers: HeaderMap,
     body: Bytes,
-) -> Response {
-    let page = match Page::load(state, session, request_id, provider_id).await {
-        Ok(page) => page,
-        Err(response) => return response,
-    };
-    let mut form = match page.form(&body).await {
-        Ok(form) => form,
-        Err(response) => return response,
-    };
+) -> PageResult {
+    let page = Page::load(state, session, request_id, provider_id).await?;
+    let mut form = page.form(&body).await?;
     let username = form
         .remove("username")
         .unwrap_or_default()
@@ -47,18 +35,18 @@ pub async fn signin_post(
     let remember = form.remove("remember_device").is_some_and(|v| v == "on");
     let retry = |status, message: &str| page.sign_in_page(status, &username, None, Some(message));
     if username.is_empty() || (page.connector.asks_password() && password.is_empty()) {
-        return retry(StatusCode::OK, BAD_CREDENTIALS);
+        return Ok(retry(StatusCode::OK, BAD_CREDENTIALS));
     }
 
     let keys = throttle::Keys::new(&page.provider_id, &username, &address);
     match throttle::verdict(state, &keys).await {
         Ok(Verdict::Locked) => {
             tracing::warn!("sign-in refused: too many failures");
-            return retry(StatusCode::TOO_MANY_REQUESTS, LOCKED);
+            return Ok(retry(StatusCode::TOO_MANY_REQUESTS, LOCKED));
         }
         Ok(Verdict::Allowed { delay }) if !delay.is_zero() => tokio::time::sleep(delay).await,
         Ok(Verdict::Allowed { .. }) => {}
-        Err(e) => return pages::unavailable(&e),
+        Err(e) => return Ok(pages::unavailable(&e)),
     }
 
     let device = page.device_for(&headers, &username);
@@ -66,17 +54,17 @@ pub async fn signin_post(
         .connector
         .sign_in(&username, &password, device, remember, &state.sealer)
         .await;
-    match result {
+    Ok(match result {
         Ok(outcome) => {
             if let Err(e) = throttle::succeeded(state, &keys).await {
-                return pages::unavailable(&e);
+                return Ok(pages::unavailable(&e));
             }
             page.proceed(outcome, &headers).await
         }
         Err(PoolError::NotAuthorized) => {
             tracing::info!("sign-in failed: the pool refused the credentials");
             if let Err(e) = throttle::failed(state, &keys).await {
-                return pages::unavailable(&e);
+                return Ok(pages::unavailable(&e));
             }
             retry(StatusCode::OK, BAD_CREDENTIALS)
         }
@@ -107,5 +95,5 @@ pub async fn signin_post(
         Err(e) => page
             .outage(&e)
             .unwrap_or_else(|| retry(StatusCode::OK, BAD_CREDENTIALS)),
-    }
+    })
 }

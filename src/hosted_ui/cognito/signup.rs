@@ -6,15 +6,12 @@ pub async fn signup_get(
     State(state): State<AppState>,
     session: Session,
     Path((request_id, provider_id)): Path<(String, String)>,
-) -> Response {
-    let page = match Page::load(&state, session, request_id, provider_id).await {
-        Ok(page) => page,
-        Err(response) => return response,
-    };
+) -> PageResult {
+    let page = Page::load(&state, session, request_id, provider_id).await?;
     if !page.connector.sign_up {
-        return page.go("");
+        return Ok(page.go(""));
     }
-    signup_page(&page, StatusCode::OK, "", &HashMap::new(), None).await
+    Ok(signup_page(&page, StatusCode::OK, "", &HashMap::new(), None).await)
 }
 
 async fn signup_page(
@@ -46,18 +43,12 @@ pub async fn signup_post(
     Path((request_id, provider_id)): Path<(String, String)>,
     headers: HeaderMap,
     body: Bytes,
-) -> Response {
-    let page = match Page::load(&state, session, request_id, provider_id).await {
-        Ok(page) => page,
-        Err(response) => return response,
-    };
+) -> PageResult {
+    let page = Page::load(&state, session, request_id, provider_id).await?;
     if !page.connector.sign_up {
-        return page.go("");
+        return Ok(page.go(""));
     }
-    let mut form = match page.form(&body).await {
-        Ok(form) => form,
-        Err(response) => return response,
-    };
+    let mut form = page.form(&body).await?;
     let username = form
         .remove("username")
         .unwrap_or_default()
@@ -79,14 +70,14 @@ pub async fn signup_post(
         || password.is_empty()
         || attributes.iter().any(|(_, value)| value.is_empty());
     if missing {
-        return signup_page(
+        return Ok(signup_page(
             &page,
             StatusCode::OK,
             &username,
             &values,
             Some("Fill in every field."),
         )
-        .await;
+        .await);
     }
     let outcome = match page
         .connector
@@ -97,7 +88,7 @@ pub async fn signup_post(
         Ok(outcome) => outcome,
         Err(e) => {
             if let Some(response) = page.outage(&e) {
-                return response;
+                return Ok(response);
             }
             let message = match &e {
                 PoolError::UsernameExists => {
@@ -111,12 +102,14 @@ pub async fn signup_post(
                 PoolError::TooManyRequests => TRY_LATER.into(),
                 _ => "The account could not be created. Try again.".into(),
             };
-            return signup_page(&page, StatusCode::OK, &username, &values, Some(&message)).await;
+            return Ok(
+                signup_page(&page, StatusCode::OK, &username, &values, Some(&message)).await,
+            );
         }
     };
     tracing::info!(provider = %page.provider_id, confirmed = outcome.confirmed, "account created");
     if outcome.confirmed {
-        return page.sign_in_with(&username, &password, &headers).await;
+        return Ok(page.sign_in_with(&username, &password, &headers).await);
     }
     let flow = Flow {
         code_for: Some(CodeFor {
@@ -126,29 +119,29 @@ pub async fn signup_post(
         auto_sign_in: Some(password),
         ..Flow::default()
     };
-    match page.save_flow(&flow).await {
+    Ok(match page.save_flow(&flow).await {
         Ok(()) => page.go("/confirm"),
         Err(response) => response,
-    }
+    })
 }
 
 pub async fn confirm_get(
     State(state): State<AppState>,
     session: Session,
     Path((request_id, provider_id)): Path<(String, String)>,
-) -> Response {
-    let page = match Page::load(&state, session, request_id, provider_id).await {
-        Ok(page) => page,
-        Err(response) => return response,
-    };
-    let (flow, notice) = match page.flow_and_notice().await {
-        Ok(found) => found,
-        Err(response) => return response,
-    };
+) -> PageResult {
+    let page = Page::load(&state, session, request_id, provider_id).await?;
+    let (flow, notice) = page.flow_and_notice().await?;
     if flow.code_for.is_none() {
-        return page.go("");
+        return Ok(page.go(""));
     }
-    confirm_page(&page, &flow, StatusCode::OK, notice.as_deref(), None)
+    Ok(confirm_page(
+        &page,
+        &flow,
+        StatusCode::OK,
+        notice.as_deref(),
+        None,
+    ))
 }
 
 fn confirm_page(
@@ -179,62 +172,59 @@ pub async fn confirm_post(
     Path((request_id, provider_id)): Path<(String, String)>,
     headers: HeaderMap,
     body: Bytes,
-) -> Response {
-    let page = match Page::load(&state, session, request_id, provider_id).await {
-        Ok(page) => page,
-        Err(response) => return response,
-    };
-    let mut form = match page.form(&body).await {
-        Ok(form) => form,
-        Err(response) => return response,
-    };
-    let mut flow = match page.flow().await {
-        Ok(flow) => flow,
-        Err(response) => return response,
-    };
+) -> PageResult {
+    let page = Page::load(&state, session, request_id, provider_id).await?;
+    let mut form = page.form(&body).await?;
+    let mut flow = page.flow().await?;
     let Some(username) = flow.code_for.as_ref().map(|c| c.username.clone()) else {
-        return page.go("");
+        return Ok(page.go(""));
     };
     let code = form.remove("code").unwrap_or_default().trim().to_string();
     if code.is_empty() {
-        return confirm_page(&page, &flow, StatusCode::OK, None, Some(WRONG_CODE));
+        return Ok(confirm_page(
+            &page,
+            &flow,
+            StatusCode::OK,
+            None,
+            Some(WRONG_CODE),
+        ));
     }
-    match page
-        .connector
-        .pool
-        .confirm_sign_up(&username, &code, None)
-        .await
-    {
-        Ok(_) => {
-            tracing::info!(provider = %page.provider_id, "account confirmed");
-            let password = flow.auto_sign_in.take();
-            flow.code_for = None;
-            if let Err(response) = page.save_flow(&flow).await {
-                return response;
+    Ok(
+        match page
+            .connector
+            .pool
+            .confirm_sign_up(&username, &code, None)
+            .await
+        {
+            Ok(_) => {
+                tracing::info!(provider = %page.provider_id, "account confirmed");
+                let password = flow.auto_sign_in.take();
+                flow.code_for = None;
+                page.save_flow(&flow).await?;
+                match password {
+                    Some(password) => page.sign_in_with(&username, &password, &headers).await,
+                    None => page.sign_in_page(
+                        StatusCode::OK,
+                        &username,
+                        Some("Your account is confirmed. Sign in to continue."),
+                        None,
+                    ),
+                }
             }
-            match password {
-                Some(password) => page.sign_in_with(&username, &password, &headers).await,
-                None => page.sign_in_page(
-                    StatusCode::OK,
-                    &username,
-                    Some("Your account is confirmed. Sign in to continue."),
-                    None,
-                ),
+            Err(e) => {
+                if let Some(response) = page.outage(&e) {
+                    return Ok(response);
+                }
+                let message = match e {
+                    PoolError::CodeMismatch => WRONG_CODE,
+                    PoolError::ExpiredCode => EXPIRED_CODE,
+                    PoolError::TooManyRequests => TRY_LATER,
+                    _ => "The account could not be confirmed with that code. Ask for a new one.",
+                };
+                confirm_page(&page, &flow, StatusCode::OK, None, Some(message))
             }
-        }
-        Err(e) => {
-            if let Some(response) = page.outage(&e) {
-                return response;
-            }
-            let message = match e {
-                PoolError::CodeMismatch => WRONG_CODE,
-                PoolError::ExpiredCode => EXPIRED_CODE,
-                PoolError::TooManyRequests => TRY_LATER,
-                _ => "The account could not be confirmed with that code. Ask for a new one.",
-            };
-            confirm_page(&page, &flow, StatusCode::OK, None, Some(message))
-        }
-    }
+        },
+    )
 }
 
 pub async fn resend_post(
@@ -242,51 +232,45 @@ pub async fn resend_post(
     session: Session,
     Path((request_id, provider_id)): Path<(String, String)>,
     body: Bytes,
-) -> Response {
-    let page = match Page::load(&state, session, request_id, provider_id).await {
-        Ok(page) => page,
-        Err(response) => return response,
-    };
-    if let Err(response) = page.form(&body).await {
-        return response;
-    }
-    let mut flow = match page.flow().await {
-        Ok(flow) => flow,
-        Err(response) => return response,
-    };
+) -> PageResult {
+    let page = Page::load(&state, session, request_id, provider_id).await?;
+    page.form(&body).await?;
+    let mut flow = page.flow().await?;
     let Some(username) = flow.code_for.as_ref().map(|c| c.username.clone()) else {
-        return page.go("");
+        return Ok(page.go(""));
     };
-    match page
-        .connector
-        .pool
-        .resend_confirmation_code(&username)
-        .await
-    {
-        Ok(CodeDelivery { destination, .. }) => {
-            flow.notice = Some(match &destination {
-                Some(to) => format!("We sent a new code to {to}."),
-                None => "We sent a new code.".into(),
-            });
-            flow.code_for = Some(CodeFor {
-                username,
-                destination,
-            });
-            match page.save_flow(&flow).await {
-                Ok(()) => page.go("/confirm"),
-                Err(response) => response,
+    Ok(
+        match page
+            .connector
+            .pool
+            .resend_confirmation_code(&username)
+            .await
+        {
+            Ok(CodeDelivery { destination, .. }) => {
+                flow.notice = Some(match &destination {
+                    Some(to) => format!("We sent a new code to {to}."),
+                    None => "We sent a new code.".into(),
+                });
+                flow.code_for = Some(CodeFor {
+                    username,
+                    destination,
+                });
+                match page.save_flow(&flow).await {
+                    Ok(()) => page.go("/confirm"),
+                    Err(response) => response,
+                }
             }
-        }
-        Err(e) => {
-            if let Some(response) = page.outage(&e) {
-                return response;
+            Err(e) => {
+                if let Some(response) = page.outage(&e) {
+                    return Ok(response);
+                }
+                let message = if matches!(e, PoolError::TooManyRequests) {
+                    TRY_LATER
+                } else {
+                    "A new code could not be sent. Try again later."
+                };
+                confirm_page(&page, &flow, StatusCode::OK, None, Some(message))
             }
-            let message = if matches!(e, PoolError::TooManyRequests) {
-                TRY_LATER
-            } else {
-                "A new code could not be sent. Try again later."
-            };
-            confirm_page(&page, &flow, StatusCode::OK, None, Some(message))
-        }
-    }
+        },
+    )
 }
