@@ -54,22 +54,13 @@ aws_credentials = true
     (app, proxy, pool, username)
 }
 
-async fn sign_in(app: &PoolApp, client_id: &str, username: &str) -> Value {
-    let client = browser();
-    let request = pool_request(client_id);
-    let page = app.open(&client, &request).await;
-    let response = app
-        .sign_in_form(&client, &page, username, PASSWORD, false)
-        .await;
-    app.tokens(&request, &app.code_from(&request, &response))
-        .await
-}
-
 #[tokio::test]
 async fn a_pool_users_id_token_is_sent_under_the_pools_key() {
     let (app, proxy, pool, username) = federated_pool_app().await;
 
-    let tokens = sign_in(&app, "poolapp", &username).await;
+    let tokens = app
+        .login(&browser(), &pool_request("poolapp"), &username, PASSWORD)
+        .await;
 
     credentials_of(&tokens);
     let key = format!("cognito-idp.{}.amazonaws.com/{}", moto::REGION, pool.id);
@@ -87,7 +78,9 @@ async fn a_pool_users_id_token_is_sent_under_the_pools_key() {
 async fn a_passthrough_app_gets_the_pools_tokens_and_credentials_for_them() {
     let (app, proxy, pool, username) = federated_pool_app().await;
 
-    let tokens = sign_in(&app, "passapp", &username).await;
+    let tokens = app
+        .login(&browser(), &pool_request("passapp"), &username, PASSWORD)
+        .await;
 
     // The pool's own ID token, the very one the identity pool was given.
     let id_token = tokens["id_token"].as_str().expect("id_token");

@@ -51,6 +51,22 @@ fn assert_safe_page(page: &Page, standin: &CognitoStandin) {
     );
 }
 
+/// Opens `request`'s sign-in page and signs in as `username`, expecting a challenge: the sign-in
+/// page (whose URL the challenge pages hang off) and the challenge page.
+async fn to_challenge(
+    app: &PoolApp,
+    client: &Client,
+    request: &crate::helpers::Authorize,
+    username: &str,
+) -> (Page, Page) {
+    let page = app.open(client, request).await;
+    let response = app
+        .sign_in_form(client, &page, username, PASSWORD, false)
+        .await;
+    let next = challenge(app, client, response).await;
+    (page, next)
+}
+
 async fn challenge(app: &PoolApp, client: &Client, response: reqwest::Response) -> Page {
     let page = app.follow(client, response).await;
     assert!(page.url.ends_with("/challenge"), "{}", page.url);
@@ -325,11 +341,7 @@ async fn select_mfa_type_then_the_chosen_code() {
     let app = spawn(&standin, "").await;
     let client = browser();
     let request = pool_request("poolapp");
-    let page = app.open(&client, &request).await;
-    let response = app
-        .sign_in_form(&client, &page, "ivy", PASSWORD, false)
-        .await;
-    let select = challenge(&app, &client, response).await;
+    let (page, select) = to_challenge(&app, &client, &request, "ivy").await;
     assert_safe_page(&select, &standin);
     assert!(
         select.html.contains("A text message to your phone"),
@@ -372,11 +384,7 @@ async fn always_use_this_method_saves_the_mfa_preference() {
     let app = spawn(&standin, "").await;
     let client = browser();
     let request = pool_request("poolapp");
-    let page = app.open(&client, &request).await;
-    let response = app
-        .sign_in_form(&client, &page, "uma", PASSWORD, false)
-        .await;
-    let select = challenge(&app, &client, response).await;
+    let (page, select) = to_challenge(&app, &client, &request, "uma").await;
     assert!(select.html.contains("Always use this method"));
     let action = format!("{}/challenge", page.url);
     let response = app
@@ -398,11 +406,7 @@ async fn always_use_this_method_saves_the_mfa_preference() {
 
     // Next time the pool goes straight to the authenticator app.
     let other = browser();
-    let page = app.open(&other, &request).await;
-    let response = app
-        .sign_in_form(&other, &page, "uma", PASSWORD, false)
-        .await;
-    let next = challenge(&app, &other, response).await;
+    let (_, next) = to_challenge(&app, &other, &request, "uma").await;
     assert!(next.html.contains("authenticator app"), "{}", next.html);
     assert!(!next.html.contains("Choose how to verify"));
 }
@@ -420,11 +424,7 @@ async fn email_otp_shows_where_the_code_went() {
     let app = spawn(&standin, "").await;
     let client = browser();
     let request = pool_request("poolapp");
-    let page = app.open(&client, &request).await;
-    let response = app
-        .sign_in_form(&client, &page, "jo", PASSWORD, false)
-        .await;
-    let otp = challenge(&app, &client, response).await;
+    let (page, otp) = to_challenge(&app, &client, &request, "jo").await;
     assert_safe_page(&otp, &standin);
     assert!(otp.html.contains("emailed you"));
     assert!(otp.html.contains("j***@e***"), "{}", otp.html);

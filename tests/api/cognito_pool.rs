@@ -166,6 +166,22 @@ impl PoolApp {
         self.post(client, page, &page.url.clone(), &fields).await
     }
 
+    /// A whole sign-in without challenges in `client`: the token response.
+    pub async fn login(
+        &self,
+        client: &Client,
+        request: &Authorize,
+        username: &str,
+        password: &str,
+    ) -> Value {
+        let page = self.open(client, request).await;
+        let response = self
+            .sign_in_form(client, &page, username, password, false)
+            .await;
+        self.tokens(request, &self.code_from(request, &response))
+            .await
+    }
+
     /// The redirect back to the app after a finished sign-in: its code.
     pub fn code_from(&self, request: &Authorize, response: &Response) -> String {
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
@@ -259,13 +275,7 @@ async fn password_auth_signs_in_and_refresh_goes_through_the_pool() {
     let client = browser();
     let request = pool_request("poolapp");
 
-    let page = app.open(&client, &request).await;
-    let response = app
-        .sign_in_form(&client, &page, &username, PASSWORD, false)
-        .await;
-    let tokens = app
-        .tokens(&request, &app.code_from(&request, &response))
-        .await;
+    let tokens = app.login(&client, &request, &username, PASSWORD).await;
 
     // The refresh asks the pool (REFRESH_TOKEN_AUTH) and succeeds while the user is signed in...
     let refresh = tokens["refresh_token"].as_str().expect("refresh");
@@ -825,13 +835,7 @@ async fn passthrough_apps_get_the_pools_own_tokens_that_the_pool_accepts() {
     let app = spawn_for_pool(pool.clone(), "").await;
     let client = browser();
     let request = pool_request("passapp");
-    let page = app.open(&client, &request).await;
-    let response = app
-        .sign_in_form(&client, &page, &username, PASSWORD, false)
-        .await;
-    let tokens = app
-        .tokens(&request, &app.code_from(&request, &response))
-        .await;
+    let tokens = app.login(&client, &request, &username, PASSWORD).await;
 
     // The pool's own tokens: its issuer, its client id.
     let id = claims(tokens["id_token"].as_str().expect("id"));
@@ -882,13 +886,7 @@ async fn a_passthrough_refresh_token_can_be_revoked() {
     let app = spawn_for_pool(pool, "").await;
     let client = browser();
     let request = pool_request("passapp");
-    let page = app.open(&client, &request).await;
-    let response = app
-        .sign_in_form(&client, &page, &username, PASSWORD, false)
-        .await;
-    let tokens = app
-        .tokens(&request, &app.code_from(&request, &response))
-        .await;
+    let tokens = app.login(&client, &request, &username, PASSWORD).await;
     let refresh = tokens["refresh_token"].as_str().expect("refresh");
 
     let revoked = Client::new()
