@@ -147,7 +147,7 @@ impl CognitoConnector {
         }
         let step = match self.auth_flow {
             CognitoAuthFlow::UserSrpAuth => {
-                let srp = SrpSession::new();
+                let srp = off_runtime(SrpSession::new).await?;
                 params.insert("SRP_A".into(), srp.srp_a());
                 let step = self
                     .pool
@@ -155,7 +155,7 @@ impl CognitoConnector {
                     .await?;
                 match step {
                     AuthStep::Challenge(c) if c.name == "PASSWORD_VERIFIER" => {
-                        self.password_verifier(&srp, c, password, &mut attempt)
+                        self.password_verifier(srp, c, password, &mut attempt)
                             .await?
                     }
                     other => other,
@@ -262,7 +262,7 @@ impl CognitoConnector {
     /// `PASSWORD_VERIFIER`: proves the password without sending it.
     async fn password_verifier(
         &self,
-        srp: &SrpSession,
+        srp: SrpSession,
         challenge: Challenge,
         password: &str,
         attempt: &mut Attempt,
@@ -276,17 +276,22 @@ impl CognitoConnector {
         let user_id = param("USER_ID_FOR_SRP")?;
         let secret_block = param("SECRET_BLOCK")?;
         let timestamp = srp::timestamp(time::OffsetDateTime::now_utc());
-        let signature = srp
-            .password_claim(
-                self.pool.user_pool_id(),
-                &user_id,
-                password,
-                &param("SRP_B")?,
-                &param("SALT")?,
-                &secret_block,
-                &timestamp,
-            )
-            .map_err(|e| PoolError::BadAnswer(e.to_string()))?;
+        let (pool_id, user, password) = (
+            self.pool.user_pool_id().to_string(),
+            user_id.clone(),
+            password.to_string(),
+        );
+        let (srp_b, salt, block, at) = (
+            param("SRP_B")?,
+            param("SALT")?,
+            secret_block.clone(),
+            timestamp.clone(),
+        );
+        let signature = off_runtime(move || {
+            srp.password_claim(&pool_id, &user, &password, &srp_b, &salt, &block, &at)
+        })
+        .await?
+        .map_err(|e| PoolError::BadAnswer(e.to_string()))?;
         // Later answers name the user as the pool does (it may differ from what was typed:
         // an email alias, say).
         attempt.username = p.get("USERNAME").cloned().unwrap_or(user_id);
@@ -316,7 +321,7 @@ impl CognitoConnector {
                 "DEVICE_SRP_AUTH without a remembered device".into(),
             ));
         };
-        let srp = SrpSession::new();
+        let srp = off_runtime(SrpSession::new).await?;
         let responses = HashMap::from([
             ("USERNAME".to_string(), attempt.username.clone()),
             ("DEVICE_KEY".to_string(), device.device_key.clone()),
@@ -340,17 +345,26 @@ impl CognitoConnector {
         };
         let secret_block = param("SECRET_BLOCK")?;
         let timestamp = srp::timestamp(time::OffsetDateTime::now_utc());
-        let signature = srp
-            .device_claim(
-                &device.device_group_key,
-                &device.device_key,
-                &device.password,
-                &param("SRP_B")?,
-                &param("SALT")?,
-                &secret_block,
-                &timestamp,
+        let known = device.clone();
+        let (srp_b, salt, block, at) = (
+            param("SRP_B")?,
+            param("SALT")?,
+            secret_block.clone(),
+            timestamp.clone(),
+        );
+        let signature = off_runtime(move || {
+            srp.device_claim(
+                &known.device_group_key,
+                &known.device_key,
+                &known.password,
+                &srp_b,
+                &salt,
+                &block,
+                &at,
             )
-            .map_err(|e| PoolError::BadAnswer(e.to_string()))?;
+        })
+        .await?
+        .map_err(|e| PoolError::BadAnswer(e.to_string()))?;
         let responses = HashMap::from([
             ("USERNAME".to_string(), attempt.username.clone()),
             ("DEVICE_KEY".to_string(), device.device_key.clone()),
@@ -406,8 +420,11 @@ impl CognitoConnector {
     ) -> Result<Outcome, PoolError> {
         let mut remembered = None;
         if let (true, Some(new_device)) = (attempt.remember_device, &tokens.new_device) {
-            let verifier =
-                srp::new_device_verifier(&new_device.device_group_key, &new_device.device_key);
+            let (group, key) = (
+                new_device.device_group_key.clone(),
+                new_device.device_key.clone(),
+            );
+            let verifier = off_runtime(move || srp::new_device_verifier(&group, &key)).await?;
             match self
                 .pool
                 .remember_device(
@@ -547,6 +564,16 @@ impl CognitoConnector {
         }
         self.identity(&tokens, sealer)
     }
+}
+
+/// Runs SRP arithmetic on the blocking pool: each 3072-bit modular exponentiation takes
+/// milliseconds, which on an async worker would stall every request sharing it.
+async fn off_runtime<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, PoolError> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|e| PoolError::BadAnswer(format!("SRP task failed: {e}")))
 }
 
 /// The claims the pool vouches for and apps may see: attributes only when verified, groups.
