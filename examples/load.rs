@@ -615,6 +615,8 @@ fn check_loopback(url: &str) -> anyhow::Result<()> {
 
 #[tokio::main]
 async fn main() -> anyhow::Result<std::process::ExitCode> {
+    // reqwest is built without a rustls provider of its own: use authgate's (aws-lc-rs).
+    authgate::startup::install_crypto_provider();
     let args = Args::parse();
     check_loopback(&args.url)?;
     anyhow::ensure!(args.concurrency > 0, "--concurrency must be at least 1");
