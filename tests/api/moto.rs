@@ -118,14 +118,11 @@ pub const DEVELOPER_PROVIDER: &str = "login.authgate.test";
 pub struct Pool {
     pub id: String,
     pub client_id: String,
-    // Read by the user-pool API tests as they land; nothing reads it yet.
-    #[allow(dead_code)]
     pub client_secret: Option<String>,
 }
 
 impl Pool {
-    /// `cognito-idp.{region}.amazonaws.com/{pool}`: the pool's issuer host and Logins key.
-    #[allow(dead_code)]
+    /// `https://cognito-idp.{region}.amazonaws.com/{pool}`: the `iss` of the pool's tokens.
     pub fn issuer(&self) -> String {
         format!("https://cognito-idp.{REGION}.amazonaws.com/{}", self.id)
     }
