@@ -1606,4 +1606,41 @@ mod tests {
             Some("login.example.com")
         );
     }
+
+    #[test]
+    fn the_cognito_example_is_valid() {
+        let example = include_str!("../config/examples/cognito.toml");
+        let text = format!(
+            "listen = \"127.0.0.1:1\"\nissuer = \"https://login.example.com\"\ndata_dir = \"d\"\n{example}"
+        );
+        let settings = load(&text).expect("the example loads");
+        let ProviderKind::Cognito(pool) = &settings.providers[0].kind else {
+            panic!("a cognito provider");
+        };
+        assert_eq!(pool.auth_flow, CognitoAuthFlow::UserSrpAuth);
+        assert_eq!(
+            pool.issuer(),
+            "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEfGhI"
+        );
+        assert_eq!(settings.apps[1].token_mode, TokenMode::Passthrough);
+    }
+
+    #[test]
+    fn cognito_settings_are_checked_with_key_names() {
+        let text = "listen = \"127.0.0.1:1\"\nissuer = \"https://login.example.com\"\ndata_dir = \"d\"\n\
+            [[providers]]\nid = \"pool\"\nkind = \"cognito\"\nregion = \"eu-west-1\"\n\
+            user_pool_id = \"us-east-1_Abc\"\nclient_id = \"bad id!\"\nendpoint_url = \"http://example.com\"\n\
+            timeout = \"0s\"\n\
+            [[apps]]\nclient_id = \"a\"\nname = \"A\"\nredirect_uris = [\"a://cb\"]\nproviders = [\"pool\"]\n\
+            scopes = [\"openid\"]\n";
+        let err = load(text).expect_err("refused").to_string();
+        for key in [
+            "providers[0].user_pool_id",
+            "providers[0].client_id",
+            "providers[0].endpoint_url",
+            "providers[0].timeout",
+        ] {
+            assert!(err.contains(key), "{key} in {err}");
+        }
+    }
 }
