@@ -13,7 +13,6 @@ use idp::types::{
 use std::collections::HashMap;
 use std::fmt;
 use std::time::Duration;
-use tokio::sync::OnceCell;
 
 /// Everything that can go wrong, at the granularity the pages need.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -150,9 +149,19 @@ pub struct UserPoolClient {
     user_pool_id: String,
     client_id: String,
     client_secret: Option<String>,
-    /// Fetched once, with authgate's own AWS credentials (DescribeUserPool is signed); `None`
-    /// when those are missing or lack the permission, and the pages then show no rules.
-    policy: OnceCell<Option<PasswordPolicy>>,
+    /// With authgate's own AWS credentials (DescribeUserPool is signed): kept once read; when
+    /// the credentials are missing or lack the permission, the pages show no rules and the
+    /// read is tried again after [`POLICY_RETRY`].
+    policy: tokio::sync::Mutex<PolicyCache>,
+}
+
+/// How long pages go without the password rules after DescribeUserPool failed.
+const POLICY_RETRY: Duration = Duration::from_secs(300);
+
+enum PolicyCache {
+    Unread,
+    Read(PasswordPolicy),
+    Failed(std::time::Instant),
 }
 
 impl fmt::Debug for UserPoolClient {
@@ -197,7 +206,7 @@ impl UserPoolClient {
             user_pool_id: user_pool_id.to_string(),
             client_id: client_id.to_string(),
             client_secret,
-            policy: OnceCell::new(),
+            policy: tokio::sync::Mutex::new(PolicyCache::Unread),
         }
     }
 
@@ -507,18 +516,24 @@ impl UserPoolClient {
 
     /// The pool's password policy, fetched once (see [`Self::policy`]).
     pub async fn password_policy(&self) -> Option<PasswordPolicy> {
-        self.policy
-            .get_or_init(|| async {
-                match self.describe_policy().await {
-                    Ok(policy) => Some(policy),
-                    Err(e) => {
-                        tracing::info!(user_pool_id = %self.user_pool_id, error = %e, "password policy unavailable; pages will not list the rules");
-                        None
-                    }
-                }
-            })
-            .await
-            .clone()
+        // Held across the call so that pages opened together ask AWS once.
+        let mut cache = self.policy.lock().await;
+        match &*cache {
+            PolicyCache::Read(policy) => return Some(policy.clone()),
+            PolicyCache::Failed(at) if at.elapsed() < POLICY_RETRY => return None,
+            _ => {}
+        }
+        match self.describe_policy().await {
+            Ok(policy) => {
+                *cache = PolicyCache::Read(policy.clone());
+                Some(policy)
+            }
+            Err(e) => {
+                tracing::info!(user_pool_id = %self.user_pool_id, error = %e, "password policy unavailable; pages will not list the rules");
+                *cache = PolicyCache::Failed(std::time::Instant::now());
+                None
+            }
+        }
     }
 
     async fn describe_policy(&self) -> Result<PasswordPolicy, String> {
