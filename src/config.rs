@@ -437,6 +437,10 @@ pub struct CognitoSettings {
     /// unless set.
     #[serde(default)]
     pub endpoint_url: Option<String>,
+    /// The app client has Cognito's refresh-token rotation on: refresh with
+    /// `GetTokensFromRefreshToken`, which answers with the next refresh token.
+    #[serde(default)]
+    pub refresh_token_rotation: bool,
     /// How long remembered devices are kept in the browser.
     #[serde(default = "default_device_ttl", with = "humantime_serde")]
     pub remember_device_for: Duration,

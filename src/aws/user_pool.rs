@@ -149,6 +149,8 @@ pub struct UserPoolClient {
     user_pool_id: String,
     client_id: String,
     client_secret: Option<String>,
+    /// The app client has refresh-token rotation on (`GetTokensFromRefreshToken`).
+    rotates_refresh_tokens: bool,
     /// With authgate's own AWS credentials (DescribeUserPool is signed): kept once read; when
     /// the credentials are missing or lack the permission, the pages show no rules and the
     /// read is tried again after [`POLICY_RETRY`].
@@ -181,6 +183,7 @@ impl UserPoolClient {
         user_pool_id: &str,
         client_id: &str,
         client_secret: Option<String>,
+        rotates_refresh_tokens: bool,
     ) -> Self {
         // No credentials: every operation here is one Cognito serves unsigned, as Amplify
         // calls them. Retries (standard mode: throttling and transient errors, with backoff)
@@ -206,6 +209,7 @@ impl UserPoolClient {
             user_pool_id: user_pool_id.to_string(),
             client_id: client_id.to_string(),
             client_secret,
+            rotates_refresh_tokens,
             policy: tokio::sync::Mutex::new(PolicyCache::Unread),
         }
     }
@@ -284,13 +288,32 @@ impl UserPoolClient {
         )
     }
 
-    /// `REFRESH_TOKEN_AUTH`. `username` is the pool's user name (`cognito:username`), which
-    /// SECRET_HASH is computed over when the client has a secret.
+    /// New tokens for a refresh token: `GetTokensFromRefreshToken` when the app client rotates
+    /// refresh tokens (the answer then carries the next one), else `REFRESH_TOKEN_AUTH`, where
+    /// `username` (`cognito:username`) is what SECRET_HASH is computed over.
     pub async fn refresh(
         &self,
         refresh_token: &str,
         username: &str,
     ) -> Result<PoolTokens, PoolError> {
+        if self.rotates_refresh_tokens {
+            let out = self
+                .sdk
+                .get_tokens_from_refresh_token()
+                .client_id(&self.client_id)
+                .refresh_token(refresh_token)
+                .set_client_secret(self.client_secret.clone())
+                .send()
+                .await
+                .map_err(classify)?;
+            return match auth_step(None, None, None, out.authentication_result)? {
+                AuthStep::SignedIn(tokens) => Ok(tokens),
+                AuthStep::Challenge(c) => Err(PoolError::BadAnswer(format!(
+                    "challenge {} on refresh",
+                    c.name
+                ))),
+            };
+        }
         let parameters = HashMap::from([("REFRESH_TOKEN".to_string(), refresh_token.to_string())]);
         match self
             .initiate("REFRESH_TOKEN_AUTH", username, parameters)
@@ -633,9 +656,10 @@ where
 fn from_code(code: Option<&str>, message: Option<&str>) -> PoolError {
     let message = message.unwrap_or_default().to_string();
     match code.unwrap_or_default() {
-        "NotAuthorizedException" | "UserNotFoundException" | "ResourceNotFoundException" => {
-            PoolError::NotAuthorized
-        }
+        "NotAuthorizedException"
+        | "UserNotFoundException"
+        | "ResourceNotFoundException"
+        | "RefreshTokenReuseException" => PoolError::NotAuthorized,
         "UserNotConfirmedException" => PoolError::UserNotConfirmed,
         "PasswordResetRequiredException" => PoolError::PasswordResetRequired,
         "CodeMismatchException" | "EnableSoftwareTokenMFAException" => PoolError::CodeMismatch,

@@ -110,6 +110,7 @@ impl CognitoConnector {
                 &settings.user_pool_id,
                 &settings.client_id,
                 secret,
+                settings.refresh_token_rotation,
             ),
             auth_flow: settings.auth_flow,
             sign_up: settings.sign_up,

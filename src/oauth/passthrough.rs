@@ -3,7 +3,7 @@
 //! refreshes them with the pool (`REFRESH_TOKEN_AUTH`).
 //!
 //! authgate still keeps a refresh family per sign-in, keyed by the hash of the pool's refresh
-//! token: it is how a refresh finds the user (SECRET_HASH needs the user name), how
+//! token (re-keyed when the pool rotates it): it is how a refresh finds the user (SECRET_HASH needs the user name), how
 //! `/oauth2/revoke` ends the session, and how a token issued to one app is refused to another.
 
 use crate::aws::user_pool::PoolError;
@@ -14,7 +14,7 @@ use crate::oauth::error::{ErrorCode, OAuthError};
 use crate::oauth::tokens::TokenResponse;
 use crate::security::storage_hash;
 use crate::state::AppState;
-use crate::store::{CodeGrant, RefreshFamily};
+use crate::store::{CodeGrant, RefreshFamily, RefreshRotation};
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use time::OffsetDateTime;
 
@@ -129,6 +129,18 @@ pub async fn refresh(
     else {
         return Err(OAuthError::server_error());
     };
+    if refresh != presented {
+        // The pool rotated it (refresh-token rotation): the family now answers to the new one,
+        // and the old one counts as used, so presenting it again revokes the family.
+        match state
+            .store
+            .rotate_refresh_token(&hash, &storage_hash(&refresh), now)
+            .await?
+        {
+            RefreshRotation::Rotated { .. } => {}
+            _ => return Err(OAuthError::invalid_grant("refresh token is revoked")),
+        }
+    }
     family.identity = identity;
     state
         .store

@@ -702,6 +702,71 @@ async fn new_password_required_asks_for_the_attributes_the_pool_needs() {
 }
 
 #[tokio::test]
+async fn rotated_pool_refresh_tokens_are_followed_and_a_replay_ends_the_session() {
+    let standin = CognitoStandin::start().await;
+    standin.add_user("val", PASSWORD, UserOptions::default());
+    let app = spawn(&standin, "refresh_token_rotation = true").await;
+    let client = browser();
+
+    // Passthrough: the app holds the pool's refresh token, and each refresh hands it the next.
+    let request = pool_request("passapp");
+    let tokens = app.login(&client, &request, "val", PASSWORD).await;
+    let first = tokens["refresh_token"].as_str().expect("rt").to_string();
+    let refreshed: serde_json::Value = app
+        .app
+        .refresh("passapp", &first)
+        .await
+        .json()
+        .await
+        .expect("json");
+    let second = refreshed["refresh_token"]
+        .as_str()
+        .expect("rotated")
+        .to_string();
+    assert_ne!(first, second, "the pool rotated it");
+    let again = app.app.refresh("passapp", &second).await;
+    assert_eq!(again.status(), StatusCode::OK, "the rotated token works");
+    let third: serde_json::Value = again.json().await.expect("json");
+    // Replaying a used one revokes the session: even the newest stops working.
+    let replay = app.app.refresh("passapp", &first).await;
+    assert_eq!(error_code(replay).await.1, "invalid_grant");
+    let newest = app
+        .app
+        .refresh("passapp", third["refresh_token"].as_str().expect("rt"))
+        .await;
+    assert_eq!(error_code(newest).await.1, "invalid_grant");
+
+    // Broker: authgate keeps the pool's rotated token, so refreshing twice works.
+    let request = pool_request("poolapp");
+    let tokens = app.login(&browser(), &request, "val", PASSWORD).await;
+    let one: serde_json::Value = app
+        .app
+        .refresh("poolapp", tokens["refresh_token"].as_str().expect("rt"))
+        .await
+        .json()
+        .await
+        .expect("json");
+    let two = app
+        .app
+        .refresh("poolapp", one["refresh_token"].as_str().expect("rt"))
+        .await;
+    assert_eq!(two.status(), StatusCode::OK);
+    assert!(
+        standin
+            .requests_to("InitiateAuth")
+            .iter()
+            .all(|b| b["AuthFlow"] != "REFRESH_TOKEN_AUTH")
+    );
+    for body in standin.requests_to("GetTokensFromRefreshToken") {
+        assert_eq!(
+            body["ClientSecret"],
+            standin.client_secret(),
+            "the confidential client's secret"
+        );
+    }
+}
+
+#[tokio::test]
 async fn every_cognito_page_refuses_a_post_without_its_csrf_token() {
     let standin = CognitoStandin::start().await;
     standin.add_user("ola", PASSWORD, UserOptions::default());

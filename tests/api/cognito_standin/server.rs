@@ -50,6 +50,14 @@ pub struct State {
     handles: HashMap<String, u64>,
     next_flow: u64,
     access_tokens: HashMap<String, AccessGrant>,
+    /// Refresh token → its grant; GetTokensFromRefreshToken rotates them (one use each).
+    refresh_tokens: HashMap<String, RefreshGrant>,
+}
+
+struct RefreshGrant {
+    user: String,
+    client_id: String,
+    used: bool,
 }
 
 pub struct User {
@@ -248,6 +256,7 @@ impl State {
             handles: HashMap::new(),
             next_flow: 0,
             access_tokens: HashMap::new(),
+            refresh_tokens: HashMap::new(),
         }
     }
 
@@ -288,6 +297,7 @@ impl State {
             "ConfirmForgotPassword" => self.confirm_forgot_password(body),
             "ResendConfirmationCode" => self.forgot_password(body),
             "SetUserMFAPreference" => self.set_mfa_preference(body),
+            "GetTokensFromRefreshToken" => self.get_tokens_from_refresh_token(body),
             other => Err(CognitoError::new(
                 "UnknownOperationException",
                 format!("The stand-in does not implement {other}"),
@@ -919,10 +929,23 @@ impl State {
                 expires_at: now + time::Duration::seconds(TOKEN_LIFETIME_SECONDS),
             },
         );
+        let refresh_token = format!(
+            "{}.{}",
+            authgate::security::random_token(),
+            authgate::security::random_token()
+        );
+        self.refresh_tokens.insert(
+            refresh_token.clone(),
+            RefreshGrant {
+                user: flow.user.clone(),
+                client_id: flow.client_id.clone(),
+                used: false,
+            },
+        );
         let mut result = json!({
             "AccessToken": access_token,
             "IdToken": self.jwt(&self.id_claims(flow, now)),
-            "RefreshToken": format!("{}.{}", authgate::security::random_token(), authgate::security::random_token()),
+            "RefreshToken": refresh_token,
             "ExpiresIn": TOKEN_LIFETIME_SECONDS,
             "TokenType": "Bearer",
         });
@@ -1069,6 +1092,50 @@ impl State {
         self.own_device(&user, key)?;
         self.devices.remove(key);
         Ok(json!({}))
+    }
+
+    /// GetTokensFromRefreshToken with refresh-token rotation: each refresh token works once and
+    /// the answer carries the next; the client secret is sent as is (no SECRET_HASH).
+    fn get_tokens_from_refresh_token(&mut self, body: &Value) -> Outcome {
+        let client_id = required(body, "ClientId")?.to_owned();
+        let secret = self.client_secret(&client_id)?;
+        let given = body.get("ClientSecret").and_then(Value::as_str);
+        match (secret.as_deref(), given) {
+            (None, None) => {}
+            (Some(expected), Some(given))
+                if authgate::security::constant_time_eq(expected.as_bytes(), given.as_bytes()) => {}
+            _ => {
+                return Err(CognitoError::not_authorized(
+                    "Unable to verify secret hash for client",
+                ));
+            }
+        }
+        let token = required(body, "RefreshToken")?;
+        let grant = self
+            .refresh_tokens
+            .get_mut(token)
+            .filter(|g| g.client_id == client_id)
+            .ok_or_else(|| CognitoError::not_authorized("Invalid Refresh Token"))?;
+        if grant.used {
+            return Err(CognitoError::new(
+                "RefreshTokenReuseException",
+                "Refresh token has already been used",
+            ));
+        }
+        grant.used = true;
+        let flow = Flow {
+            user: grant.user.clone(),
+            client_id,
+            expires: Instant::now() + FLOW_LIFETIME,
+            device_key: None,
+            step: Step::SoftwareTokenMfa,
+            handles: Vec::new(),
+        };
+        let mut result = self.tokens(&flow);
+        if let Some(result) = result.as_object_mut() {
+            result.remove("NewDeviceMetadata");
+        }
+        Ok(json!({"AuthenticationResult": result}))
     }
 
     /// SetUserMFAPreference: a user offered a choice keeps only the preferred factor.
