@@ -28,6 +28,15 @@ pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.ct_eq(b).into()
 }
 
+/// The claims of a JWT, read without checking its signature: for tokens whose signature was
+/// verified when they arrived, or that came straight from their issuer over TLS in answer to
+/// our own call (OIDC Core §3.1.3.7 (6)). `None` when it is not a JWT with a JSON payload.
+pub fn unverified_claims(jwt: &str) -> Option<serde_json::Map<String, serde_json::Value>> {
+    let payload = jwt.split('.').nth(1)?;
+    let bytes = URL_SAFE_NO_PAD.decode(payload.trim_end_matches('=')).ok()?;
+    serde_json::from_slice(&bytes).ok()
+}
+
 /// AES-256-GCM for secrets the store keeps but must not keep readable (upstream refresh tokens):
 /// a copy of the store (a backup, a shared Redis) without the key reveals nothing. The purpose
 /// is bound in as associated data, so a value sealed for one use cannot be replayed as another.

@@ -29,8 +29,7 @@ use crate::oauth::clients::RegisteredApp;
 use crate::security::{Sealed, Sealer};
 use crate::state::AppState;
 use crate::store::{AwsErrorNote, AwsSession, RefreshFamily, Store, StoreError};
-use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
-use serde_json::{Map, Value};
+use serde_json::Value;
 use std::collections::HashMap;
 use std::time::Duration;
 use time::OffsetDateTime;
@@ -601,15 +600,9 @@ pub fn open_credentials(sealer: &Sealer, sealed: &Sealed) -> Option<AwsCredentia
     serde_json::from_str(&json).ok()
 }
 
-/// The claims of a JWT authgate already verified when it received it (no check here).
-fn jwt_payload(jwt: &str) -> Option<Map<String, Value>> {
-    let payload = URL_SAFE_NO_PAD.decode(jwt.split('.').nth(1)?).ok()?;
-    serde_json::from_slice(&payload).ok()
-}
-
 /// True when the token's `exp` is after `at` (false when it has none).
 fn expires_after(jwt: &str, at: OffsetDateTime) -> bool {
-    jwt_payload(jwt)
+    crate::security::unverified_claims(jwt)
         .and_then(|p| p.get("exp").and_then(Value::as_i64))
         .is_some_and(|exp| exp > at.unix_timestamp())
 }
@@ -624,7 +617,7 @@ struct TokenRoles {
 fn token_roles(identity: &Identity, sealer: &Sealer) -> TokenRoles {
     let Some(payload) = UpstreamTokens::open(identity, sealer)
         .and_then(|t| t.id_token)
-        .and_then(|t| jwt_payload(&t))
+        .and_then(|t| crate::security::unverified_claims(&t))
     else {
         return TokenRoles::default();
     };
@@ -651,6 +644,8 @@ fn token_roles(identity: &Identity, sealer: &Sealer) -> TokenRoles {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
+    use serde_json::Map;
     use serde_json::json;
 
     fn sealer() -> Sealer {

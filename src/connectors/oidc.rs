@@ -523,7 +523,7 @@ impl OidcConnector {
             .or_else(|| claims.email().map(|e| e.to_string()))
             .unwrap_or_else(|| subject.clone());
         if !self.settings.claim_mapping.is_empty() {
-            let payload = raw_payload(raw).unwrap_or_default();
+            let payload = crate::security::unverified_claims(raw).unwrap_or_default();
             for (ours, theirs) in &self.settings.claim_mapping {
                 let Some(value) = payload.get(theirs).filter(|v| !v.is_null()) else {
                     continue;
@@ -549,16 +549,12 @@ impl OidcConnector {
     }
 }
 
-/// The claims of a JWT whose signature has already been verified.
-fn raw_payload(jwt: &str) -> Option<Map<String, Value>> {
-    use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
-    let payload = URL_SAFE_NO_PAD.decode(jwt.split('.').nth(1)?).ok()?;
-    serde_json::from_slice(&payload).ok()
-}
-
 /// A string claim of a JWT whose signature has already been verified.
 fn raw_claim(jwt: &str, name: &str) -> Option<String> {
-    raw_payload(jwt)?.get(name)?.as_str().map(str::to_string)
+    crate::security::unverified_claims(jwt)?
+        .get(name)?
+        .as_str()
+        .map(str::to_string)
 }
 
 fn alg(name: &str) -> Option<CoreJwsSigningAlgorithm> {

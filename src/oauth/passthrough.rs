@@ -15,7 +15,6 @@ use crate::oauth::tokens::TokenResponse;
 use crate::security::storage_hash;
 use crate::state::AppState;
 use crate::store::{CodeGrant, RefreshFamily, RefreshRotation};
-use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use time::OffsetDateTime;
 
 fn connector<'a>(
@@ -177,10 +176,7 @@ fn response(
 
 /// The `exp` of a JWT the pool issued (read, not verified: it came from the pool itself).
 fn token_exp(jwt: &str) -> Option<i64> {
-    let payload = jwt.split('.').nth(1)?;
-    let bytes = URL_SAFE_NO_PAD.decode(payload.trim_end_matches('=')).ok()?;
-    serde_json::from_slice::<serde_json::Value>(&bytes)
-        .ok()?
+    crate::security::unverified_claims(jwt)?
         .get("exp")?
         .as_i64()
 }
