@@ -280,17 +280,10 @@ pub async fn role_post(
         Ok(found) => found,
         Err(page) => return page,
     };
-    let Ok(mut form) = crate::forms::parse_unique(&body) else {
-        return pages::error(StatusCode::BAD_REQUEST, "The form repeats a field.");
+    let mut form = match browser.checked_form(&body).await {
+        Ok(form) => form,
+        Err(page) => return page,
     };
-    let csrf = form.remove("csrf").unwrap_or_default();
-    if !browser.csrf_matches(&csrf).await {
-        tracing::warn!("role form posted without a valid CSRF token");
-        return pages::error(
-            StatusCode::FORBIDDEN,
-            "This form has expired. Go back to the app and start again.",
-        );
-    }
     let Some(role) = form
         .remove("role")
         .filter(|role| pending.roles.contains(role))

@@ -4,6 +4,12 @@ use askama::Template;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 
+/// Words more than one sign-in page uses, so they say the same thing everywhere.
+pub const BAD_CREDENTIALS: &str = "Incorrect username or password.";
+pub const LOCKED: &str = "Too many failed attempts. Wait a few minutes, then try again.";
+pub const FORM_EXPIRED: &str = "This form has expired. Go back to the app and start again.";
+pub const INCOMPLETE: &str = "The form was incomplete. Go back and try again.";
+
 #[derive(Template)]
 #[template(path = "picker.html")]
 pub struct PickerPage<'a> {

@@ -59,6 +59,26 @@ impl BrowserSession {
         }
     }
 
+    /// A POSTed form's fields once its CSRF token checks out (the token itself removed);
+    /// `Err` is the page to show: 400 for a malformed or repeated field, 403 for a missing or
+    /// wrong token.
+    pub async fn checked_form(
+        &self,
+        body: &[u8],
+    ) -> Result<std::collections::HashMap<String, String>, axum::response::Response> {
+        use crate::hosted_ui::pages;
+        use axum::http::StatusCode;
+        let Ok(mut form) = crate::forms::parse_unique(body) else {
+            return Err(pages::error(StatusCode::BAD_REQUEST, pages::INCOMPLETE));
+        };
+        let csrf = form.remove("csrf").unwrap_or_default();
+        if !self.csrf_matches(&csrf).await {
+            tracing::warn!("form posted without a valid CSRF token");
+            return Err(pages::error(StatusCode::FORBIDDEN, pages::FORM_EXPIRED));
+        }
+        Ok(form)
+    }
+
     /// The secret whose hash an authorization request records (RFC 9700 §4.7 binding).
     pub async fn binding(&self) -> Result<String, SessionError> {
         self.get_or_create(BINDING).await

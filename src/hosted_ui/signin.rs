@@ -4,9 +4,11 @@
 
 use crate::connectors::{Identity, ProviderKind};
 use crate::hosted_ui::cognito;
-use crate::hosted_ui::pages::{self, PasswordPage, PickerPage, ProviderButton};
+use crate::hosted_ui::pages::{
+    self, BAD_CREDENTIALS, FORM_EXPIRED, LOCKED, PasswordPage, PickerPage, ProviderButton,
+};
 use crate::hosted_ui::session::BrowserSession;
-use crate::hosted_ui::throttle::{self, Verdict};
+use crate::hosted_ui::throttle;
 use crate::oauth::endpoints::see_other;
 use crate::state::AppState;
 use crate::store::{AuthRequest, SsoSession};
@@ -23,8 +25,6 @@ const EXPIRED: &str =
     "This sign-in page has expired. Go back to the app and start signing in again.";
 const OTHER_BROWSER: &str = "This sign-in was started in another browser or tab that has since \
      been closed. Go back to the app and start signing in again.";
-const BAD_CREDENTIALS: &str = "Incorrect username or password.";
-const LOCKED: &str = "Too many failed attempts. Wait a few minutes, then try again.";
 
 /// The client's address as the socket saw it (a proxy in front makes this the proxy).
 pub struct ClientAddr(pub String);
@@ -243,10 +243,7 @@ pub async fn password_post(
     };
     if !browser.csrf_matches(&form.csrf).await {
         tracing::warn!("sign-in form posted without a valid CSRF token");
-        return pages::error(
-            StatusCode::FORBIDDEN,
-            "This form has expired. Go back to the app and start again.",
-        );
+        return pages::error(StatusCode::FORBIDDEN, FORM_EXPIRED);
     }
     let csrf = form.csrf.as_str();
     let app_allows = state
@@ -279,13 +276,9 @@ pub async fn password_post(
     }
 
     let keys = throttle::Keys::new(&provider_id, &form.username, &address);
-    match throttle::verdict(&state, &keys).await {
-        Ok(Verdict::Locked) => {
-            tracing::warn!("sign-in refused: too many failures");
-            return retry(LOCKED, StatusCode::TOO_MANY_REQUESTS);
-        }
-        Ok(Verdict::Allowed { delay }) if !delay.is_zero() => tokio::time::sleep(delay).await,
-        Ok(Verdict::Allowed { .. }) => {}
+    match throttle::admit(&state, &keys).await {
+        Ok(true) => {}
+        Ok(false) => return retry(LOCKED, StatusCode::TOO_MANY_REQUESTS),
         Err(e) => return pages::unavailable(&e),
     }
 

@@ -42,6 +42,22 @@ pub async fn verdict(state: &AppState, keys: &Keys) -> Result<Verdict, StoreErro
     })
 }
 
+/// Whether this attempt may go ahead: waits out its delay first; `false` when locked.
+pub async fn admit(state: &AppState, keys: &Keys) -> Result<bool, StoreError> {
+    match verdict(state, keys).await? {
+        Verdict::Locked => {
+            tracing::warn!("sign-in refused: too many failures");
+            Ok(false)
+        }
+        Verdict::Allowed { delay } => {
+            if !delay.is_zero() {
+                tokio::time::sleep(delay).await;
+            }
+            Ok(true)
+        }
+    }
+}
+
 /// `base`, doubled for every failure past `slow_after`, capped at `max`.
 pub fn delay_for(failures: u32, slow_after: u32, base: Duration, max: Duration) -> Duration {
     if failures < slow_after {

@@ -12,9 +12,10 @@ use crate::hosted_ui::pages::{
     CognitoMfaSetupPage, CognitoNewPasswordPage, CognitoSelectMfaPage, CognitoSignInPage,
     CognitoSignUpPage,
 };
+use crate::hosted_ui::pages::{BAD_CREDENTIALS, LOCKED};
 use crate::hosted_ui::session::BrowserSession;
 use crate::hosted_ui::signin::{bound_request, finish_sign_in};
-use crate::hosted_ui::throttle::{self, Verdict};
+use crate::hosted_ui::throttle;
 use crate::oauth::clients::RegisteredApp;
 use crate::oauth::endpoints::see_other;
 use crate::security::Sealed;
@@ -43,15 +44,11 @@ pub use signup::{confirm_get, confirm_post, resend_post, signup_get, signup_post
 /// outage), so `?` can end a handler early with the page that explains why.
 pub type PageResult = Result<Response, Response>;
 
-const BAD_CREDENTIALS: &str = "Incorrect username or password.";
-const LOCKED: &str = "Too many failed attempts. Wait a few minutes, then try again.";
 const TRY_LATER: &str = "Too many attempts for now. Wait a few minutes, then try again.";
 const WRONG_CODE: &str = "That code is not right. Check it and try again.";
 const EXPIRED_CODE: &str = "That code has expired. Ask for a new one.";
 const WRONG_ANSWER: &str = "That answer was not accepted. Try again.";
 const SIGN_IN_AGAIN: &str = "That took too long, or the answer was not accepted. Sign in again.";
-const FORM_EXPIRED: &str = "This form has expired. Go back to the app and start again.";
-const INCOMPLETE: &str = "The form was incomplete. Go back and try again.";
 /// Devices kept per browser and pool: enough for a shared family computer.
 const MAX_DEVICES: usize = 5;
 
@@ -132,15 +129,7 @@ impl<'a> Page<'a> {
 
     /// A POST's fields, after its CSRF token checked out; `Err` is the page to show.
     async fn form(&self, body: &[u8]) -> Result<HashMap<String, String>, Response> {
-        let Ok(mut form) = crate::forms::parse_unique(body) else {
-            return Err(pages::error(StatusCode::BAD_REQUEST, INCOMPLETE));
-        };
-        let csrf = form.remove("csrf").unwrap_or_default();
-        if !self.browser.csrf_matches(&csrf).await {
-            tracing::warn!("Cognito form posted without a valid CSRF token");
-            return Err(pages::error(StatusCode::FORBIDDEN, FORM_EXPIRED));
-        }
-        Ok(form)
+        self.browser.checked_form(body).await
     }
 
     fn flow_key(&self) -> String {

@@ -39,13 +39,9 @@ pub async fn signin_post(
     }
 
     let keys = throttle::Keys::new(&page.provider_id, &username, &address);
-    match throttle::verdict(state, &keys).await {
-        Ok(Verdict::Locked) => {
-            tracing::warn!("sign-in refused: too many failures");
-            return Ok(retry(StatusCode::TOO_MANY_REQUESTS, LOCKED));
-        }
-        Ok(Verdict::Allowed { delay }) if !delay.is_zero() => tokio::time::sleep(delay).await,
-        Ok(Verdict::Allowed { .. }) => {}
+    match throttle::admit(state, &keys).await {
+        Ok(true) => {}
+        Ok(false) => return Ok(retry(StatusCode::TOO_MANY_REQUESTS, LOCKED)),
         Err(e) => return Ok(pages::unavailable(&e)),
     }
 
