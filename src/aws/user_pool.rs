@@ -49,11 +49,12 @@ pub enum PoolError {
     BadAnswer(String),
 }
 
-/// A challenge the pool raised; `session` is the pool's opaque `Session` for answering it.
+/// A challenge the pool raised; `session` is the pool's opaque `Session` for answering it
+/// (`PASSWORD_VERIFIER` comes without one: its `SECRET_BLOCK` stands for it).
 #[derive(Clone, serde::Serialize, serde::Deserialize)]
 pub struct Challenge {
     pub name: String,
-    pub session: String,
+    pub session: Option<String>,
     pub parameters: HashMap<String, String>,
 }
 
@@ -101,15 +102,12 @@ pub enum AuthStep {
 #[derive(Debug, Clone, Default)]
 pub struct CodeDelivery {
     pub destination: Option<String>,
-    pub medium: Option<String>,
 }
 
 #[derive(Debug)]
 pub struct SignUpOutcome {
     pub confirmed: bool,
     pub delivery: CodeDelivery,
-    /// Lets a just-confirmed user sign in without typing the password again (`USER_AUTH`).
-    pub session: Option<String>,
 }
 
 /// The pool's password rules, shown on pages that ask for a new password.
@@ -274,8 +272,7 @@ impl UserPoolClient {
             .respond_to_auth_challenge()
             .client_id(&self.client_id)
             .challenge_name(ChallengeNameType::from(challenge))
-            // PASSWORD_VERIFIER comes without a Session (its SECRET_BLOCK stands for one).
-            .set_session(session.filter(|s| !s.is_empty()).map(str::to_string))
+            .set_session(session.map(str::to_string))
             .set_challenge_responses(Some(responses))
             .send()
             .await
@@ -352,29 +349,20 @@ impl UserPoolClient {
         Ok(SignUpOutcome {
             confirmed: out.user_confirmed,
             delivery: delivery(out.code_delivery_details),
-            session: out.session,
         })
     }
 
-    /// `ConfirmSignUp`; the returned session (if the pool gives one) signs the user in.
-    pub async fn confirm_sign_up(
-        &self,
-        username: &str,
-        code: &str,
-        session: Option<&str>,
-    ) -> Result<Option<String>, PoolError> {
-        let out = self
-            .sdk
+    pub async fn confirm_sign_up(&self, username: &str, code: &str) -> Result<(), PoolError> {
+        self.sdk
             .confirm_sign_up()
             .client_id(&self.client_id)
             .username(username)
             .confirmation_code(code)
             .set_secret_hash(self.secret_hash(username))
-            .set_session(session.map(str::to_string))
             .send()
             .await
             .map_err(classify)?;
-        Ok(out.session)
+        Ok(())
     }
 
     pub async fn resend_confirmation_code(
@@ -620,7 +608,7 @@ fn auth_step(
     match challenge_name {
         Some(name) => Ok(AuthStep::Challenge(Challenge {
             name: name.as_str().to_string(),
-            session: session.unwrap_or_default(),
+            session,
             parameters: parameters.unwrap_or_default(),
         })),
         // moto answers an unsupported flow with `{}`: neither tokens nor a challenge.
@@ -631,10 +619,9 @@ fn auth_step(
 }
 
 fn delivery(details: Option<idp::types::CodeDeliveryDetailsType>) -> CodeDelivery {
-    details.map_or_else(CodeDelivery::default, |d| CodeDelivery {
-        destination: d.destination,
-        medium: d.delivery_medium.map(|m| m.as_str().to_string()),
-    })
+    CodeDelivery {
+        destination: details.and_then(|d| d.destination),
+    }
 }
 
 /// Folds an SDK error into a [`PoolError`] by Cognito's error type.

@@ -37,18 +37,9 @@ impl fmt::Debug for RememberedDevice {
 #[derive(Clone, Serialize, Deserialize)]
 pub struct PendingChallenge {
     pub challenge: Challenge,
-    /// `USERNAME` as the pool wants it in challenge responses.
-    pub username: String,
-    /// The name the user typed (for the device cookie).
-    pub typed_username: String,
-    pub remember_device: bool,
-    pub device: Option<RememberedDevice>,
+    pub attempt: Attempt,
     /// The TOTP secret shown during `MFA_SETUP`, once associated.
     pub totp_secret: Option<String>,
-    /// The second factor the user asked to always use (`SELECT_MFA_TYPE` "always use this"),
-    /// saved with `SetUserMFAPreference` once signed in.
-    #[serde(default)]
-    pub prefer_mfa: Option<String>,
 }
 
 impl fmt::Debug for PendingChallenge {
@@ -70,13 +61,18 @@ pub enum Outcome {
     },
 }
 
-/// The context a sign-in carries from step to step.
-struct Attempt {
-    username: String,
-    typed_username: String,
-    remember_device: bool,
-    device: Option<RememberedDevice>,
-    prefer_mfa: Option<String>,
+/// The context a sign-in carries from step to step, and from page to page.
+#[derive(Clone, Serialize, Deserialize)]
+pub struct Attempt {
+    /// `USERNAME` as the pool wants it in challenge responses.
+    pub username: String,
+    /// The name the user typed, lower-cased (for the device cookie).
+    pub typed_username: String,
+    pub remember_device: bool,
+    pub device: Option<RememberedDevice>,
+    /// The second factor the user asked to always use (`SELECT_MFA_TYPE` "always use this"),
+    /// saved with `SetUserMFAPreference` once signed in.
+    pub prefer_mfa: Option<String>,
 }
 
 pub struct CognitoConnector {
@@ -183,7 +179,7 @@ impl CognitoConnector {
                             ("PASSWORD".to_string(), password.to_string()),
                         ]);
                         self.pool
-                            .respond(&c.name, Some(&c.session), responses)
+                            .respond(&c.name, c.session.as_deref(), responses)
                             .await?
                     }
                     other => other,
@@ -202,26 +198,19 @@ impl CognitoConnector {
         sealer: &Sealer,
     ) -> Result<Outcome, PoolError> {
         let mut responses = answers;
-        responses.insert("USERNAME".into(), pending.username.clone());
-        if let Some(device) = &pending.device {
+        responses.insert("USERNAME".into(), pending.attempt.username.clone());
+        if let Some(device) = &pending.attempt.device {
             responses.insert("DEVICE_KEY".into(), device.device_key.clone());
         }
         let step = self
             .pool
             .respond(
                 &pending.challenge.name,
-                Some(&pending.challenge.session),
+                pending.challenge.session.as_deref(),
                 responses,
             )
             .await?;
-        let attempt = Attempt {
-            username: pending.username,
-            typed_username: pending.typed_username,
-            remember_device: pending.remember_device,
-            device: pending.device,
-            prefer_mfa: pending.prefer_mfa,
-        };
-        self.advance(step, attempt, sealer).await
+        self.advance(step, pending.attempt, sealer).await
     }
 
     /// `MFA_SETUP` with TOTP: associates a new secret (shown on the page as a QR code and
@@ -232,9 +221,9 @@ impl CognitoConnector {
     ) -> Result<PendingChallenge, PoolError> {
         let (secret, session) = self
             .pool
-            .associate_software_token(&pending.challenge.session)
+            .associate_software_token(setup_session(&pending)?)
             .await?;
-        if let Some(session) = session {
+        if session.is_some() {
             pending.challenge.session = session;
         }
         pending.totp_secret = Some(secret);
@@ -250,10 +239,10 @@ impl CognitoConnector {
     ) -> Result<Outcome, PoolError> {
         let session = self
             .pool
-            .verify_software_token(&pending.challenge.session, code)
+            .verify_software_token(setup_session(&pending)?, code)
             .await?;
         let mut pending = pending;
-        if let Some(session) = session {
+        if session.is_some() {
             pending.challenge.session = session;
         }
         self.answer(pending, HashMap::new(), sealer).await
@@ -305,7 +294,7 @@ impl CognitoConnector {
             responses.insert("DEVICE_KEY".into(), device.device_key.clone());
         }
         self.pool
-            .respond("PASSWORD_VERIFIER", Some(&challenge.session), responses)
+            .respond("PASSWORD_VERIFIER", challenge.session.as_deref(), responses)
             .await
     }
 
@@ -329,7 +318,7 @@ impl CognitoConnector {
         ]);
         let step = self
             .pool
-            .respond("DEVICE_SRP_AUTH", Some(&challenge.session), responses)
+            .respond("DEVICE_SRP_AUTH", challenge.session.as_deref(), responses)
             .await?;
         let AuthStep::Challenge(verifier) = step else {
             return Ok(step);
@@ -375,7 +364,7 @@ impl CognitoConnector {
         self.pool
             .respond(
                 "DEVICE_PASSWORD_VERIFIER",
-                Some(&verifier.session),
+                verifier.session.as_deref(),
                 responses,
             )
             .await
@@ -400,12 +389,8 @@ impl CognitoConnector {
                     }
                     return Ok(Outcome::Challenge(Box::new(PendingChallenge {
                         challenge: c,
-                        username: attempt.username,
-                        typed_username: attempt.typed_username,
-                        remember_device: attempt.remember_device,
-                        device: attempt.device,
+                        attempt,
                         totp_secret: None,
-                        prefer_mfa: attempt.prefer_mfa,
                     })));
                 }
             }
@@ -557,6 +542,15 @@ impl CognitoConnector {
         }
         self.identity(&tokens, sealer)
     }
+}
+
+/// The Session `MFA_SETUP` is set up under: TOTP association cannot work without one.
+fn setup_session(pending: &PendingChallenge) -> Result<&str, PoolError> {
+    pending
+        .challenge
+        .session
+        .as_deref()
+        .ok_or_else(|| PoolError::BadAnswer("MFA_SETUP without a Session".into()))
 }
 
 /// Runs SRP arithmetic on the blocking pool: each 3072-bit modular exponentiation takes

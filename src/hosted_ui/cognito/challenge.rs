@@ -158,7 +158,7 @@ async fn challenge_page(
             let secret = pending.totp_secret.clone().unwrap_or_default();
             let uri = otpauth_uri(
                 &page.connector.display_name,
-                &pending.typed_username,
+                &pending.attempt.typed_username,
                 &secret,
             );
             pages::render(
@@ -280,7 +280,7 @@ pub async fn challenge_post(
                 }
                 let mut pending = pending.clone();
                 if form.remove("always").is_some_and(|v| v == "on") {
-                    pending.prefer_mfa = Some(answer.clone());
+                    pending.attempt.prefer_mfa = Some(answer.clone());
                 }
                 let answers = HashMap::from([("ANSWER".to_string(), answer)]);
                 connector.answer(pending, answers, sealer).await
@@ -360,7 +360,12 @@ pub async fn challenge_post(
             } else {
                 SIGN_IN_AGAIN
             };
-            page.sign_in_page(StatusCode::OK, &pending.typed_username, None, Some(message))
+            page.sign_in_page(
+                StatusCode::OK,
+                &pending.attempt.typed_username,
+                None,
+                Some(message),
+            )
         }
     })
 }

@@ -190,13 +190,8 @@ pub async fn confirm_post(
         ));
     }
     Ok(
-        match page
-            .connector
-            .pool
-            .confirm_sign_up(&username, &code, None)
-            .await
-        {
-            Ok(_) => {
+        match page.connector.pool.confirm_sign_up(&username, &code).await {
+            Ok(()) => {
                 tracing::info!(provider = %page.provider_id, "account confirmed");
                 let password = flow.auto_sign_in.take();
                 flow.code_for = None;
