@@ -21,22 +21,13 @@ async fn spawn(standin: &CognitoStandin, provider_extra: &str) -> PoolApp {
     spawn_for_endpoint(pool, standin.endpoint(), provider_extra).await
 }
 
-/// Every Session the stand-in handed out, and no page may show one.
-fn sessions(standin: &CognitoStandin) -> Vec<String> {
-    standin
-        .requests_to("RespondToAuthChallenge")
-        .iter()
-        .filter_map(|body| body["Session"].as_str().map(str::to_string))
-        .collect()
-}
-
 fn assert_safe_page(page: &Page, standin: &CognitoStandin) {
     assert!(
         input_value(&page.html, "csrf").is_some(),
         "{} has no CSRF token",
         page.url
     );
-    for session in sessions(standin) {
+    for session in standin.issued_sessions() {
         assert!(
             !page.html.contains(&session),
             "{} shows a Session",
@@ -801,12 +792,20 @@ async fn every_cognito_page_refuses_a_post_without_its_csrf_token() {
 #[tokio::test]
 async fn the_sign_up_forgot_and_sign_in_pages_carry_csrf_and_no_secret() {
     let standin = CognitoStandin::start().await;
-    standin.add_user("pat", PASSWORD, UserOptions::default());
+    standin.add_user("pat", PASSWORD, UserOptions::default().totp("606060"));
     let app = spawn(&standin, "").await;
     let client = browser();
-    let sign_in = app.open(&client, &pool_request("poolapp")).await;
-    assert_safe_page(&sign_in, &standin);
-    for path in ["/signup", "/forgot"] {
+    let request = pool_request("poolapp");
+    // Mid sign-in: a password typed, a Session issued and kept for the challenge.
+    let (sign_in, challenge_page) = to_challenge(&app, &client, &request, "pat").await;
+    assert_eq!(standin.issued_sessions().len(), 1);
+    assert_safe_page(&challenge_page, &standin);
+    let retry = app
+        .sign_in_form(&client, &sign_in, "pat", PASSWORD, false)
+        .await;
+    let retry = app.follow(&client, retry).await;
+    assert_safe_page(&retry, &standin);
+    for path in ["", "/signup", "/forgot"] {
         let page = app.get(&client, &format!("{}{path}", sign_in.url)).await;
         assert_eq!(page.status, StatusCode::OK, "{path}");
         assert_safe_page(&page, &standin);

@@ -286,10 +286,10 @@ scopes = ["openid"]
             .expect("verifier")
             .to_string(),
     ));
+    for session in standin.issued_sessions() {
+        secrets.push(("pool Session", session));
+    }
     for body in standin.requests_to("RespondToAuthChallenge") {
-        if let Some(session) = body["Session"].as_str() {
-            secrets.push(("pool Session", session.to_string()));
-        }
         if let Some(signature) = body["ChallengeResponses"]["PASSWORD_CLAIM_SIGNATURE"].as_str() {
             secrets.push(("SRP signature", signature.to_string()));
         }

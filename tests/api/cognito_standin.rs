@@ -275,6 +275,11 @@ impl CognitoStandin {
         id
     }
 
+    /// Every Session the stand-in has handed out (whether or not it came back).
+    pub fn issued_sessions(&self) -> Vec<String> {
+        self.state().issued_sessions.clone()
+    }
+
     /// Every request so far, in order (including ones answered with an injected fault).
     pub fn requests(&self) -> Vec<Recorded> {
         self.state().requests.clone()

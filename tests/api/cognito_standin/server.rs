@@ -41,6 +41,8 @@ pub struct State {
     pub users: Vec<User>,
     pub devices: HashMap<String, Device>,
     pub requests: Vec<Recorded>,
+    /// Every Session handed out, so tests can look for them where they must not be.
+    pub issued_sessions: Vec<String>,
     pub faults: Vec<(String, String)>,
     pub last_confirm_device: Option<Value>,
     /// "Remember devices: user opt-in": ConfirmDevice says UserConfirmationNecessary and the
@@ -249,6 +251,7 @@ impl State {
             users: Vec::new(),
             devices: HashMap::new(),
             requests: Vec::new(),
+            issued_sessions: Vec::new(),
             faults: Vec::new(),
             last_confirm_device: None,
             device_opt_in: false,
@@ -426,6 +429,7 @@ impl State {
             handles: Vec::new(),
         };
         let session = authgate::security::random_token();
+        self.issued_sessions.push(session.clone());
         self.insert_flow(flow, vec![session.clone()]);
         Ok(json!({
             "ChallengeName": "CUSTOM_CHALLENGE",
@@ -858,6 +862,7 @@ impl State {
         match transition {
             Transition::Challenge(mut response) => {
                 let session = authgate::security::random_token();
+                self.issued_sessions.push(session.clone());
                 let mut handles = vec![session.clone()];
                 if let Some(block) = response["ChallengeParameters"]["SECRET_BLOCK"].as_str() {
                     handles.push(block.to_owned());
