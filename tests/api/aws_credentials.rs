@@ -9,7 +9,6 @@ use crate::aws_proxy::AwsProxy;
 use crate::helpers::*;
 use crate::moto::{DEVELOPER_PROVIDER, create_identity_pool};
 use crate::peers::CognitoLocal;
-use crate::upstream_stub::StubOp;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
@@ -233,62 +232,16 @@ aws_credentials = true
 #[tokio::test]
 async fn an_openid_providers_id_token_is_sent_under_its_issuer_host() {
     // Arrange
-    let op = StubOp::start().await;
-    let extra = format!(
-        r#"
-[[providers]]
-id = "op"
-kind = "oidc"
-issuer = "{issuer}"
-client_id = "authgate"
-timeout = "2s"
-
-[[apps]]
-client_id = "opapp"
-name = "OP app"
-redirect_uris = ["opapp://cb"]
-providers = ["op"]
-scopes = ["openid", "email"]
-aws_credentials = true
-"#,
-        issuer = op.issuer
-    );
-    let aws = aws_app("", &extra).await;
-    let request = request("opapp");
-    let response = aws.app.authorize(&aws.app.browser, &request).await;
-    let response = aws.app.get(&aws.app.browser, &location(&response)).await;
-    let upstream = url::Url::parse(&location(&response)).expect("upstream");
-    let param = |name: &str| {
-        upstream
-            .query_pairs()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.into_owned())
-            .expect(name)
-    };
-    let id_token = op.sign(&op.claims("authgate", &param("nonce")));
-    op.answer_with_id_token(&id_token);
+    let up = with_upstream().await;
 
     // Act
-    let callback = aws.app.url(&format!(
-        "/oauth2/idpresponse/op?code=c&state={}&iss={}",
-        param("state"),
-        op.issuer
-    ));
-    let back = aws.app.get(&aws.app.browser, &callback).await;
-    let code = query_param(&location(&back), "code").expect("code");
-    let tokens: Value = aws
-        .app
-        .exchange(&request, &code)
-        .await
-        .json()
-        .await
-        .expect("json");
+    let (tokens, id_token) = login_upstream(&up, None).await;
 
     // Assert: the issuer without its scheme, and the provider's own ID token.
     credentials_of(&tokens);
-    let key = op.issuer.trim_start_matches("http://").to_string();
+    let key = up.op.issuer.trim_start_matches("http://").to_string();
     assert_eq!(
-        Value::Object(aws.proxy.of("GetId")[0].logins()),
+        Value::Object(up.aws.proxy.of("GetId")[0].logins()),
         json!({ key: id_token })
     );
 }

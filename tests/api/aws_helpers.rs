@@ -15,6 +15,7 @@
 use crate::aws_proxy::AwsProxy;
 use crate::helpers::*;
 use crate::moto::{DEVELOPER_PROVIDER, create_identity_pool};
+use crate::upstream_stub::StubOp;
 use serde_json::Value;
 use std::path::PathBuf;
 use std::sync::LazyLock;
@@ -155,4 +156,70 @@ pub fn credentials_of(body: &Value) -> &Value {
         && expiration.as_bytes()[10] == b'T';
     assert!(shape, "expiration is RFC 3339 (UTC): {expiration}");
     credentials
+}
+
+pub struct Upstream {
+    pub aws: AwsApp,
+    pub op: StubOp,
+}
+
+/// authgate with an OpenID provider (the stand-in) whose ID token is federated.
+pub async fn with_upstream() -> Upstream {
+    let op = StubOp::start().await;
+    let extra = format!(
+        r#"
+[[providers]]
+id = "op"
+kind = "oidc"
+issuer = "{issuer}"
+client_id = "authgate"
+timeout = "2s"
+
+[[apps]]
+client_id = "opapp"
+name = "OP app"
+redirect_uris = ["opapp://cb"]
+providers = ["op"]
+scopes = ["openid", "email"]
+aws_credentials = true
+"#,
+        issuer = op.issuer
+    );
+    Upstream {
+        aws: aws_app("", &extra).await,
+        op,
+    }
+}
+
+/// A login through the provider, which answers with `refresh_token` (or none): the token
+/// response, and the ID token the provider issued.
+pub async fn login_upstream(up: &Upstream, refresh_token: Option<&str>) -> (Value, String) {
+    let app = &up.aws.app;
+    let client = browser();
+    let request = request("opapp");
+    let response = app.authorize(&client, &request).await;
+    let response = app.get(&client, &location(&response)).await;
+    let upstream = url::Url::parse(&location(&response)).expect("upstream");
+    let param = |name: &str| {
+        upstream
+            .query_pairs()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.into_owned())
+            .expect(name)
+    };
+    let token = up.op.sign(&up.op.claims("authgate", &param("nonce")));
+    up.op.answer_with_tokens(&token, refresh_token);
+    let callback = app.url(&format!(
+        "/oauth2/idpresponse/op?code=c&state={}&iss={}",
+        param("state"),
+        up.op.issuer
+    ));
+    let code = query_param(&location(&app.get(&client, &callback).await), "code").expect("code");
+    let tokens = app
+        .exchange(&request, &code)
+        .await
+        .json()
+        .await
+        .expect("json");
+    (tokens, token)
 }

@@ -4,7 +4,6 @@
 
 use crate::aws_helpers::*;
 use crate::helpers::*;
-use crate::upstream_stub::StubOp;
 use authgate::connectors::UpstreamTokens;
 use authgate::security::storage_hash;
 use reqwest::{Client, StatusCode};
@@ -148,69 +147,6 @@ async fn the_session_state_of_a_browser_follows_its_sso_session() {
     assert_eq!(state_of("").await.1["state"], "SIGNED_OUT");
 }
 
-struct Upstream {
-    aws: AwsApp,
-    op: StubOp,
-}
-
-/// authgate with an OpenID provider (the stand-in) whose ID token is federated.
-async fn with_upstream() -> Upstream {
-    let op = StubOp::start().await;
-    let extra = format!(
-        r#"
-[[providers]]
-id = "op"
-kind = "oidc"
-issuer = "{issuer}"
-client_id = "authgate"
-timeout = "2s"
-
-[[apps]]
-client_id = "opapp"
-name = "OP app"
-redirect_uris = ["opapp://cb"]
-providers = ["op"]
-scopes = ["openid", "email"]
-aws_credentials = true
-"#,
-        issuer = op.issuer
-    );
-    Upstream {
-        aws: aws_app("", &extra).await,
-        op,
-    }
-}
-
-/// A login through the provider, which answers with `refresh_token` (or none).
-async fn login_upstream(up: &Upstream, refresh_token: Option<&str>) -> Value {
-    let app = &up.aws.app;
-    let client = browser();
-    let request = request("opapp");
-    let response = app.authorize(&client, &request).await;
-    let response = app.get(&client, &location(&response)).await;
-    let upstream = url::Url::parse(&location(&response)).expect("upstream");
-    let param = |name: &str| {
-        upstream
-            .query_pairs()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.into_owned())
-            .expect(name)
-    };
-    let token = up.op.sign(&up.op.claims("authgate", &param("nonce")));
-    up.op.answer_with_tokens(&token, refresh_token);
-    let callback = app.url(&format!(
-        "/oauth2/idpresponse/op?code=c&state={}&iss={}",
-        param("state"),
-        up.op.issuer
-    ));
-    let code = query_param(&location(&app.get(&client, &callback).await), "code").expect("code");
-    app.exchange(&request, &code)
-        .await
-        .json()
-        .await
-        .expect("json")
-}
-
 /// Replaces the provider ID token kept with the session of `refresh_token` by an expired one
 /// (as if an hour had passed).
 async fn expire_provider_token(up: &Upstream, refresh_token: &str) {
@@ -242,7 +178,7 @@ async fn expire_provider_token(up: &Upstream, refresh_token: &str) {
 async fn an_expired_provider_token_that_cannot_be_renewed_signs_the_session_out_of_aws() {
     // Arrange: a login without an upstream refresh token, whose provider token then expires.
     let up = with_upstream().await;
-    let tokens = login_upstream(&up, None).await;
+    let (tokens, _) = login_upstream(&up, None).await;
     credentials_of(&tokens);
     expire_provider_token(&up, tokens["refresh_token"].as_str().expect("r")).await;
     up.aws.proxy.clear();
@@ -272,7 +208,7 @@ async fn an_expired_provider_token_that_cannot_be_renewed_signs_the_session_out_
 async fn an_expired_provider_token_is_renewed_before_it_is_sent() {
     // Arrange: a login that left a refresh token with authgate; its provider token expires.
     let up = with_upstream().await;
-    let tokens = login_upstream(&up, Some("upstream-rt-1")).await;
+    let (tokens, _) = login_upstream(&up, Some("upstream-rt-1")).await;
     expire_provider_token(&up, tokens["refresh_token"].as_str().expect("r")).await;
     let renewed = up.op.sign(&up.op.claims("authgate", "ignored"));
     up.op.answer_with_tokens(&renewed, Some("upstream-rt-2"));
@@ -306,7 +242,7 @@ async fn an_expired_provider_token_is_renewed_before_it_is_sent() {
 async fn a_provider_that_cannot_renew_its_token_now_is_a_temporary_failure() {
     // Arrange: a refresh token is kept, the provider token expired, the provider is broken.
     let up = with_upstream().await;
-    let tokens = login_upstream(&up, Some("upstream-rt-1")).await;
+    let (tokens, _) = login_upstream(&up, Some("upstream-rt-1")).await;
     expire_provider_token(&up, tokens["refresh_token"].as_str().expect("r")).await;
     up.op
         .set(|b| b.token_response = Some((500, "<html>down</html>".into())));
