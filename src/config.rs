@@ -901,12 +901,12 @@ impl Settings {
                 problems.push(format!("{key}.redirect_uris: at least one is required"));
             }
             for (j, uri) in app.redirect_uris.iter().enumerate() {
-                if let Err(e) = crate::oauth::redirect::validate_registered(uri) {
+                if let Err(e) = crate::redirect_uri::validate_registered(uri) {
                     problems.push(format!("{key}.redirect_uris[{j}]: {e}"));
                 }
             }
             for (j, uri) in app.logout_uris.iter().enumerate() {
-                if let Err(e) = crate::oauth::redirect::validate_registered(uri) {
+                if let Err(e) = crate::redirect_uri::validate_registered(uri) {
                     problems.push(format!("{key}.logout_uris[{j}]: {e}"));
                 }
             }
@@ -962,7 +962,7 @@ impl Settings {
                         );
                     }
                     let callback = format!("{}/callback", self.issuer);
-                    let allowed = crate::oauth::redirect::RedirectUris::new(&app.redirect_uris)
+                    let allowed = crate::redirect_uri::RedirectUris::new(&app.redirect_uris)
                         .is_ok_and(|uris| uris.allows(&callback));
                     if !allowed {
                         problems.push(format!(
@@ -1218,7 +1218,7 @@ fn validate_oidc(key: &str, oidc: &OidcSettings, problems: &mut Vec<String>) {
         ));
     }
     for (i, alg) in oidc.id_token_algorithms.iter().enumerate() {
-        if !crate::connectors::oidc::ALLOWED_ALGORITHMS.contains(&alg.as_str()) {
+        if !ALLOWED_ALGORITHMS.contains(&alg.as_str()) {
             problems.push(format!(
                 "{key}.id_token_algorithms[{i}]: `{alg}` is not an asymmetric JWS algorithm"
             ));
@@ -1346,6 +1346,11 @@ fn parse_env_value(raw: &str) -> toml::Value {
         Err(_) => toml::Value::String(raw.to_string()),
     }
 }
+
+/// Algorithms a provider may be configured to sign ID tokens with.
+pub const ALLOWED_ALGORITHMS: &[&str] = &[
+    "RS256", "RS384", "RS512", "PS256", "ES256", "ES384", "EdDSA",
+];
 
 #[cfg(test)]
 mod tests {

@@ -1,13 +1,13 @@
 //! Builds the application (store, keys, state, router, background tasks) and serves it. Tests
 //! and production go through the same [`Application::build`].
 
+use crate::apps::AppRegistry;
 use crate::aws::endpoints as aws_endpoints;
 use crate::config::{DEFAULT_CONFIG, Settings};
 use crate::connectors::{ProviderKind, ProviderRegistry};
 use crate::hosted_ui::{self, cognito, demo, signin, upstream};
-use crate::oauth::clients::AppRegistry;
+use crate::keys::KeyManager;
 use crate::oauth::endpoints;
-use crate::oauth::keys::KeyManager;
 use crate::oauth::tokens::TokenLifetimes;
 use crate::state::{AppContext, AppState};
 use crate::store::Store;
@@ -118,7 +118,7 @@ pub async fn build_state(settings: Settings, store: Arc<dyn Store>) -> anyhow::R
         apps,
         providers,
         store,
-        keys,
+        keys: Arc::new(keys),
         discovery,
         password_slots: Semaphore::new(cores),
         sealer,
@@ -248,7 +248,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route(
             "/aws/role/{request_id}",
-            get(hosted_ui::aws::role_get).post(hosted_ui::aws::role_post),
+            get(hosted_ui::role::role_get).post(hosted_ui::role::role_post),
         )
         // The browser's SSO cookie, or an app's Bearer token.
         .route("/session", get(aws_endpoints::session_get));
@@ -298,7 +298,9 @@ pub fn router(state: AppState) -> Router {
                 "There is no page at this address.",
             )
         })
-        .layer(axum::middleware::from_fn(hosted_ui::security_headers))
+        .layer(axum::middleware::from_fn(
+            crate::web::headers::security_headers,
+        ))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer(tower_http::trace::TraceLayer::new_for_http().make_span_with(RequestSpan))
         .with_state(state)

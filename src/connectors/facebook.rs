@@ -4,8 +4,9 @@
 //! profile, signed with `appsecret_proof`. A token issued to another app is refused: without
 //! that check, any app's token would sign anyone in (the "token substitution" attack).
 
-use super::{Identity, Started, UpstreamError, UpstreamTokens};
+use super::{Started, UpstreamError};
 use crate::config::FacebookSettings;
+use crate::identity::{Identity, UpstreamTokens};
 use aws_lc_rs::hmac;
 use serde::Deserialize;
 use serde_json::{Map, Value};
@@ -89,10 +90,7 @@ impl FacebookConnector {
             .append_pair("state", state)
             .append_pair("response_type", "code")
             .append_pair("scope", &self.settings.scopes.join(","))
-            .append_pair(
-                "code_challenge",
-                &crate::oauth::pkce::s256_challenge(&verifier),
-            )
+            .append_pair("code_challenge", &crate::pkce::s256_challenge(&verifier))
             .append_pair("code_challenge_method", "S256");
         Ok(Started {
             authorize_url: url.into(),

@@ -3,11 +3,11 @@
 
 pub mod cognito;
 pub mod facebook;
-mod identity;
+
 pub mod local;
 pub mod oidc;
 
-pub use identity::{Identity, UpstreamTokens};
+use crate::identity::Identity;
 
 /// What went wrong with the upstream, in words a sign-in page can show about that provider.
 #[derive(Debug, thiserror::Error)]
@@ -177,5 +177,52 @@ impl ProviderRegistry {
 
     pub fn iter(&self) -> impl Iterator<Item = &Provider> {
         self.providers.iter()
+    }
+}
+
+/// Why a provider did not renew a session's tokens.
+#[derive(Debug)]
+pub enum RenewRefused {
+    /// The provider refused (signed out there, deleted, disabled): the session is over.
+    Ended,
+    /// The provider could not be reached or answered nonsense: nothing is known either way.
+    Unavailable,
+}
+
+impl Provider {
+    /// Asks the provider to renew the tokens `identity` holds (its sealed refresh token):
+    /// `None` when this kind of provider keeps nothing to renew (local users, Facebook).
+    pub async fn renew(
+        &self,
+        identity: &Identity,
+        sealer: &crate::security::Sealer,
+    ) -> Option<Result<Identity, RenewRefused>> {
+        match &self.kind {
+            ProviderKind::Oidc(connector) => {
+                Some(match connector.refresh(identity, sealer).await {
+                    Ok(refreshed) => {
+                        // The new upstream tokens (and a rotated refresh token) replace the old.
+                        let mut renewed = identity.clone();
+                        renewed.upstream_refresh = Some(refreshed.refresh);
+                        renewed.upstream_tokens = Some(refreshed.tokens);
+                        Ok(renewed)
+                    }
+                    Err(UpstreamError::Rejected(_)) => Err(RenewRefused::Ended),
+                    Err(e) => {
+                        tracing::warn!(provider = %self.id, error = %e, "provider unavailable to renew");
+                        Err(RenewRefused::Unavailable)
+                    }
+                })
+            }
+            ProviderKind::Cognito(pool) => Some(match pool.refresh(identity, sealer).await {
+                Ok(renewed) => Ok(renewed),
+                Err(cognito::pool_api::PoolError::NotAuthorized) => Err(RenewRefused::Ended),
+                Err(e) => {
+                    tracing::warn!(provider = %self.id, error = %e, "user pool unavailable to renew");
+                    Err(RenewRefused::Unavailable)
+                }
+            }),
+            ProviderKind::Local(_) | ProviderKind::Facebook(_) => None,
+        }
     }
 }

@@ -7,8 +7,9 @@
 //! Discovery and JWKS are fetched on first use and cached; JWKS is fetched again once when a
 //! token names a key we do not know (the provider rotated).
 
-use super::{Identity, Started, UpstreamError, UpstreamTokens};
+use super::{Started, UpstreamError};
 use crate::config::{FederatedLogout, OidcSettings};
+use crate::identity::{Identity, UpstreamTokens};
 use crate::security::{Sealed, Sealer};
 use openidconnect::core::{
     CoreClient, CoreIdToken, CoreIdTokenClaims, CoreJsonWebKeySet, CoreJwsSigningAlgorithm,
@@ -196,10 +197,7 @@ impl OidcConnector {
                 .append_pair("scope", &self.settings.scopes.join(" "))
                 .append_pair("state", state)
                 .append_pair("nonce", &nonce)
-                .append_pair(
-                    "code_challenge",
-                    &crate::oauth::pkce::s256_challenge(&verifier),
-                )
+                .append_pair("code_challenge", &crate::pkce::s256_challenge(&verifier))
                 .append_pair("code_challenge_method", "S256");
             if let Some(hint) = login_hint {
                 query.append_pair("login_hint", hint);
@@ -569,8 +567,3 @@ fn alg(name: &str) -> Option<CoreJwsSigningAlgorithm> {
         _ => None,
     }
 }
-
-/// Algorithms a provider may be configured to sign ID tokens with.
-pub const ALLOWED_ALGORITHMS: &[&str] = &[
-    "RS256", "RS384", "RS512", "PS256", "ES256", "ES384", "EdDSA",
-];

@@ -2,44 +2,26 @@
 //! local password form (a Cognito pool's pages are in [`crate::hosted_ui::cognito`]). Every step re-checks that the authorization request exists and was
 //! started by this browser; every POST checks the CSRF token.
 
-use crate::connectors::{Identity, ProviderKind};
+use crate::connectors::ProviderKind;
 use crate::hosted_ui::cognito;
+use crate::hosted_ui::finish::{EXPIRED, finish_sign_in};
 use crate::hosted_ui::pages::{
     self, BAD_CREDENTIALS, FORM_EXPIRED, LOCKED, PasswordPage, PickerPage, ProviderButton,
 };
-use crate::hosted_ui::session::BrowserSession;
 use crate::hosted_ui::throttle;
-use crate::oauth::endpoints::see_other;
 use crate::state::AppState;
-use crate::store::{AuthRequest, SsoSession};
+use crate::store::AuthRequest;
+use crate::web::browser::BrowserSession;
+use crate::web::client::ClientAddr;
 use axum::body::Bytes;
-use axum::extract::{ConnectInfo, FromRequestParts, Path, State};
-use axum::http::request::Parts;
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use std::net::SocketAddr;
 use time::OffsetDateTime;
 use tower_sessions::Session;
 
-const EXPIRED: &str =
-    "This sign-in page has expired. Go back to the app and start signing in again.";
 const OTHER_BROWSER: &str = "This sign-in was started in another browser or tab that has since \
      been closed. Go back to the app and start signing in again.";
-
-/// The client's address as the socket saw it (a proxy in front makes this the proxy).
-pub struct ClientAddr(pub String);
-
-impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
-    type Rejection = std::convert::Infallible;
-
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        let addr = parts
-            .extensions
-            .get::<ConnectInfo<SocketAddr>>()
-            .map_or_else(|| "unknown".to_string(), |c| c.0.ip().to_string());
-        Ok(Self(addr))
-    }
-}
 
 /// Loads the request and checks it belongs to this browser; `Err` is the page to show.
 pub(crate) async fn bound_request(
@@ -296,39 +278,4 @@ pub async fn password_post(
         return pages::unavailable(&e);
     }
     finish_sign_in(&state, &browser, &request_id, &request, identity).await
-}
-
-/// A user has proven who they are: start their SSO session and send the code to the app.
-pub async fn finish_sign_in(
-    state: &AppState,
-    browser: &BrowserSession,
-    request_id: &str,
-    request: &AuthRequest,
-    identity: Identity,
-) -> Response {
-    let sso = SsoSession {
-        identity,
-        auth_time: OffsetDateTime::now_utc().unix_timestamp(),
-    };
-    if let Err(e) = browser.signed_in(state, &sso).await {
-        return pages::unavailable(&e);
-    }
-    // One request, one code: a reload of the sign-in page cannot mint a second one.
-    if let Err(e) = state.store.delete_auth_request(request_id).await {
-        return pages::unavailable(&e);
-    }
-    tracing::info!(client_id = %request.client_id, provider = %sso.identity.provider, "signed in");
-    crate::hosted_ui::aws::complete_sign_in(
-        state,
-        browser,
-        Some(request_id),
-        request.clone(),
-        sso.identity,
-        sso.auth_time,
-        crate::hosted_ui::aws::Finish {
-            redirect: see_other,
-            interactive: true,
-        },
-    )
-    .await
 }

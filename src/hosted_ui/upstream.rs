@@ -4,14 +4,15 @@
 //! so a replayed callback finds nothing.
 
 use crate::connectors::{Upstream, UpstreamError};
+use crate::hosted_ui::finish::finish_sign_in;
 use crate::hosted_ui::pages;
-use crate::hosted_ui::session::BrowserSession;
-use crate::hosted_ui::signin::{bound_request, finish_sign_in};
+use crate::hosted_ui::signin::bound_request;
 use crate::oauth::authorize::error_redirect;
-use crate::oauth::endpoints::{found, see_other};
 use crate::oauth::error::ErrorCode;
 use crate::state::AppState;
 use crate::store::{AuthRequest, UpstreamFlow};
+use crate::web::browser::BrowserSession;
+use crate::web::respond::{found, see_other};
 use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::Response;

@@ -4,16 +4,12 @@
 //! The first two checks decide who gets told about an error: until `client_id` and
 //! `redirect_uri` are known to belong together, nothing is redirected anywhere (§4.1.2.1).
 
-use crate::connectors::Identity;
-use crate::oauth::clients::AppRegistry;
+use crate::apps::AppRegistry;
 use crate::oauth::error::ErrorCode;
-use crate::oauth::pkce;
-use crate::oauth::redirect::with_query;
-use crate::security::{random_token, storage_hash};
-use crate::state::AppState;
-use crate::store::{AuthRequest, AwsGrant, CodeGrant, IdpHint, StoreError};
+use crate::pkce;
+use crate::redirect_uri::with_query;
+use crate::store::{AuthRequest, IdpHint};
 use std::collections::HashMap;
-use time::OffsetDateTime;
 
 /// Longest `state`, `nonce` or `login_hint` we keep: they are stored, so they are bounded.
 const MAX_PARAM_LEN: usize = 2048;
@@ -295,40 +291,6 @@ pub fn error_redirect(
     }
     params.push(("iss", issuer));
     with_query(redirect_uri, &params)
-}
-
-/// Issues a single-use code for a finished sign-in and returns where to send the browser.
-/// `aws` is what identity-pool federation gave, for apps with `aws_credentials`.
-pub async fn issue_code(
-    state: &AppState,
-    request: &AuthRequest,
-    identity: &Identity,
-    auth_time: i64,
-    aws: Option<AwsGrant>,
-) -> Result<String, StoreError> {
-    let code = random_token();
-    let grant = CodeGrant {
-        client_id: request.client_id.clone(),
-        redirect_uri: request.redirect_uri.clone(),
-        scopes: request.scopes.clone(),
-        nonce: request.nonce.clone(),
-        code_challenge: request.code_challenge.clone(),
-        identity: identity.clone(),
-        auth_time,
-        family_id: uuid::Uuid::new_v4().to_string(),
-        aws,
-    };
-    let expires_at = OffsetDateTime::now_utc() + state.settings.tokens.code_ttl;
-    state
-        .store
-        .put_code(&storage_hash(&code), &grant, expires_at)
-        .await?;
-    let mut params = vec![("code", code.as_str())];
-    if let Some(s) = request.state.as_deref() {
-        params.push(("state", s));
-    }
-    params.push(("iss", state.settings.issuer.as_str()));
-    Ok(with_query(&request.redirect_uri, &params))
 }
 
 #[cfg(test)]

@@ -1,20 +1,17 @@
 //! The token endpoint's grants (RFC 6749 §4.1.3, §6; RFC 7636 §4.6), revocation (RFC 7009)
 //! and userinfo, as logic over parsed parameters: no HTTP types except the Authorization value.
 
-use crate::aws::user_pool::PoolError;
+use crate::apps::RegisteredApp;
 use crate::config::TokenMode;
-use crate::connectors::cognito::CognitoConnector;
-use crate::connectors::{ProviderKind, UpstreamError};
-use crate::oauth::clients::RegisteredApp;
+use crate::keys::KeyError;
 use crate::oauth::error::{ErrorCode, OAuthError};
-use crate::oauth::keys::KeyError;
 use crate::oauth::passthrough;
-use crate::oauth::pkce;
 use crate::oauth::tokens::{AccessClaims, TokenResponse, mint, scoped_claims};
+use crate::pkce;
 use crate::security::{random_token, storage_hash};
+use crate::sessions::{self, Renewal};
 use crate::state::AppState;
 use crate::store::{CodeTake, RefreshFamily, RefreshRotation};
-use base64::{Engine, engine::general_purpose::STANDARD};
 use serde_json::{Map, Value};
 use std::collections::HashMap;
 use time::OffsetDateTime;
@@ -50,7 +47,7 @@ pub fn authenticate_client<'a>(
     params: &FormParams,
 ) -> Result<&'a RegisteredApp, OAuthError> {
     let basic = match authorization {
-        Some(value) => Some(parse_basic(value).ok_or_else(|| {
+        Some(value) => Some(crate::web::respond::basic(value).ok_or_else(|| {
             let mut e = OAuthError::invalid_client("malformed Basic authorization");
             e.basic_auth_attempted = true;
             e
@@ -92,21 +89,6 @@ pub fn authenticate_client<'a>(
         (false, Some(s)) if app.secret_matches(s) => Ok(app),
         (false, _) => Err(reject("client authentication failed")),
     }
-}
-
-/// `Basic base64(urlencode(id):urlencode(secret))` (RFC 6749 §2.3.1).
-fn parse_basic(value: &str) -> Option<(String, String)> {
-    let encoded = value
-        .strip_prefix("Basic ")
-        .or_else(|| value.strip_prefix("basic "))?;
-    let decoded = String::from_utf8(STANDARD.decode(encoded.trim()).ok()?).ok()?;
-    let (id, secret) = decoded.split_once(':')?;
-    let decode = |s: &str| {
-        url::form_urlencoded::parse(format!("v={s}").as_bytes())
-            .next()
-            .map(|(_, v)| v.into_owned())
-    };
-    Some((decode(id)?, decode(secret)?))
 }
 
 pub async fn token(
@@ -186,13 +168,7 @@ async fn exchange_code(
         return Ok(response);
     }
 
-    let family = RefreshFamily {
-        client_id: grant.client_id,
-        scopes: grant.scopes,
-        identity: grant.identity,
-        auth_time: grant.auth_time,
-        aws: grant.aws.as_ref().map(|a| a.session.clone()),
-    };
+    let family = sessions::family_from(&grant);
     let refresh_token = random_token();
     let expires_at = now + state.settings.tokens.refresh_token_ttl;
     state
@@ -273,7 +249,15 @@ async fn refresh(
         ));
     }
     if family.identity.upstream_refresh.is_some() {
-        family = refresh_upstream(state, &family_id, family, now).await?;
+        // A refusal ends the session; an outage does not (the next refresh asks again).
+        family = match sessions::renew_upstream(state.sessions(), &family_id, family, now).await? {
+            Renewal::Renewed(family) | Renewal::Unavailable { family, .. } => family,
+            Renewal::Ended { provider } => {
+                return Err(OAuthError::invalid_grant(format!(
+                    "{provider} ended this session"
+                )));
+            }
+        };
     }
     if let Some(requested) = params.get("scope") {
         let requested: Vec<String> = requested
@@ -307,7 +291,10 @@ async fn with_aws_credentials(
         return;
     };
     let identity = family.identity.clone();
-    match federation.for_family(state, app, family_id, family).await {
+    match federation
+        .for_family(state.federation_deps(), app, family_id, family)
+        .await
+    {
         Ok((_, federated)) => {
             response.identity_id = Some(federated.identity_id);
             response.aws_credentials = Some(federated.credentials);
@@ -320,84 +307,6 @@ async fn with_aws_credentials(
                 .ok()
                 .flatten();
             response.aws_error = Some(e.note());
-        }
-    }
-}
-
-/// On a downstream refresh, asks the provider the user signed in with whether the session
-/// still stands. A refusal ends the family (`invalid_grant`); a provider that cannot be reached
-/// does not: the session continues and the next refresh asks again.
-pub(crate) async fn refresh_upstream(
-    state: &AppState,
-    family_id: &str,
-    mut family: RefreshFamily,
-    now: OffsetDateTime,
-) -> Result<RefreshFamily, OAuthError> {
-    let connector = match state
-        .providers
-        .get(&family.identity.provider)
-        .map(|p| &p.kind)
-    {
-        Some(ProviderKind::Oidc(connector)) => connector,
-        Some(ProviderKind::Cognito(pool)) => {
-            return refresh_pool(state, pool, family_id, family, now).await;
-        }
-        _ => return Ok(family),
-    };
-    match connector.refresh(&family.identity, &state.sealer).await {
-        Ok(refreshed) => {
-            // The new upstream tokens (and a rotated refresh token) replace the old ones.
-            family.identity.upstream_refresh = Some(refreshed.refresh);
-            family.identity.upstream_tokens = Some(refreshed.tokens);
-            state
-                .store
-                .update_refresh_family(family_id, &family, now)
-                .await?;
-            Ok(family)
-        }
-        Err(UpstreamError::Rejected(provider)) => {
-            state.store.revoke_refresh_family(family_id).await?;
-            tracing::info!(%provider, "upstream refused the refresh; family revoked");
-            Err(OAuthError::invalid_grant(format!(
-                "{provider} ended this session"
-            )))
-        }
-        Err(e) => {
-            tracing::warn!(error = %e, "upstream unavailable during refresh; session continues");
-            Ok(family)
-        }
-    }
-}
-
-/// [`refresh_upstream`] for a Cognito user pool: `REFRESH_TOKEN_AUTH` with the pool's own
-/// refresh token, under the same rule (a refusal ends the family, an outage does not).
-async fn refresh_pool(
-    state: &AppState,
-    pool: &CognitoConnector,
-    family_id: &str,
-    mut family: RefreshFamily,
-    now: OffsetDateTime,
-) -> Result<RefreshFamily, OAuthError> {
-    match pool.refresh(&family.identity, &state.sealer).await {
-        Ok(identity) => {
-            family.identity = identity;
-            state
-                .store
-                .update_refresh_family(family_id, &family, now)
-                .await?;
-            Ok(family)
-        }
-        Err(PoolError::NotAuthorized) => {
-            state.store.revoke_refresh_family(family_id).await?;
-            tracing::info!(provider = %pool.provider_id, "user pool refused the refresh; family revoked");
-            Err(OAuthError::invalid_grant(format!(
-                "{} ended this session",
-                pool.display_name
-            )))
-        }
-        Err(e) => {
-            tracing::warn!(error = %e, "user pool unavailable during refresh; session continues");
-            Ok(family)
         }
     }
 }
@@ -506,16 +415,9 @@ pub async fn userinfo(
     state: &AppState,
     bearer: Option<&str>,
 ) -> Result<Map<String, Value>, OAuthError> {
-    let token = bearer
-        .and_then(|v| {
-            v.strip_prefix("Bearer ")
-                .or_else(|| v.strip_prefix("bearer "))
-        })
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-        .ok_or_else(|| {
-            OAuthError::new(ErrorCode::InvalidToken, "a Bearer access token is required")
-        })?;
+    let token = crate::web::respond::bearer(bearer).ok_or_else(|| {
+        OAuthError::new(ErrorCode::InvalidToken, "a Bearer access token is required")
+    })?;
     let (claims, family) = verify_access_token(state, token).await?;
     let scopes: Vec<String> = claims.scope.split(' ').map(str::to_string).collect();
     if !scopes.iter().any(|s| s == "openid") {
@@ -537,17 +439,6 @@ pub async fn userinfo(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn basic_credentials_are_form_decoded() {
-        let header = format!("Basic {}", STANDARD.encode("my%20app:s%3Acret"));
-        assert_eq!(
-            parse_basic(&header),
-            Some(("my app".into(), "s:cret".into()))
-        );
-        assert_eq!(parse_basic("Bearer x"), None);
-        assert_eq!(parse_basic("Basic !!!"), None);
-    }
 
     #[test]
     fn repeated_form_parameters_are_refused() {

@@ -11,7 +11,7 @@ use super::{
     AuthRequest, AwsErrorNote, AwsGrant, AwsSession, CodeGrant, CodeTake, KeyState, PendingRole,
     RefreshFamily, RefreshRotation, SigningKeyRecord, SsoSession, Store, UpstreamFlow,
 };
-use crate::connectors::Identity;
+use crate::identity::Identity;
 use serde_json::{Map, Value};
 use std::sync::Arc;
 use std::time::Duration;

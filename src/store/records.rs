@@ -1,6 +1,6 @@
 //! The typed records the store keeps. Stored as JSON; never logged (their `Debug` hides secrets).
 
-use crate::connectors::Identity;
+use crate::identity::Identity;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 

@@ -3,7 +3,7 @@
 // clippy's test allowance covers `#[test]` functions, not the helpers they share.
 #![allow(clippy::unwrap_used)]
 
-use authgate::connectors::Identity;
+use authgate::identity::Identity;
 use authgate::store::conformance::run_all;
 use authgate::store::sqlite::SqliteStore;
 use authgate::store::{

@@ -133,7 +133,7 @@ async fn an_expired_code_is_refused() {
         scopes: vec!["openid".into()],
         nonce: None,
         code_challenge: Some(challenge),
-        identity: authgate::connectors::Identity {
+        identity: authgate::identity::Identity {
             provider: "local".into(),
             upstream_subject: "demo".into(),
             username: "demo".into(),

@@ -1,7 +1,7 @@
 //! The apps registered with authgate (OAuth clients), built once from config.
 
 use crate::config::{AppSettings, Settings};
-use crate::oauth::redirect::RedirectUris;
+use crate::redirect_uri::RedirectUris;
 use crate::security::constant_time_eq;
 use std::collections::HashMap;
 use std::fmt;

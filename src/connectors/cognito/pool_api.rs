@@ -2,7 +2,7 @@
 //! official SDK: typed results, SECRET_HASH added wherever the app client has a secret, and
 //! every Cognito error folded into the few outcomes a page can explain.
 
-use crate::aws::srp;
+use crate::connectors::cognito::srp;
 use aws_sdk_cognitoidentityprovider as idp;
 use idp::config::{BehaviorVersion, Region};
 use idp::error::{ProvideErrorMetadata, SdkError};
