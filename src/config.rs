@@ -746,6 +746,20 @@ impl std::fmt::Display for ConfigError {
 impl std::error::Error for ConfigError {}
 
 impl Settings {
+    /// The password hashes of every local user in this config (to recognise the demo user's).
+    pub fn local_password_hashes(&self) -> Vec<String> {
+        self.providers
+            .iter()
+            .flat_map(|p| match &p.kind {
+                ProviderKind::Local { users } => users
+                    .iter()
+                    .map(|u| u.password_hash.clone())
+                    .collect::<Vec<_>>(),
+                _ => Vec::new(),
+            })
+            .collect()
+    }
+
     /// Parses `text`, applies `env` overrides, and validates the result.
     pub fn load(
         text: &str,

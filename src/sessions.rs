@@ -84,3 +84,166 @@ pub async fn renew_upstream(
         }),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    //! The rule's three outcomes, against a real OpenID provider's token endpoint played by a
+    //! few lines of axum, and the in-memory store.
+    use super::*;
+    use crate::identity::Identity;
+    use crate::oauth::fixture::Services;
+    use axum::Json;
+    use axum::http::StatusCode;
+    use axum::routing::{get, post};
+    use serde_json::{Map, json};
+
+    #[derive(Clone, Copy)]
+    enum Upstream {
+        Renews,
+        Refuses,
+        IsDown,
+    }
+
+    async fn provider(upstream: Upstream) -> Services {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let app = axum::Router::new()
+            .route("/jwks", get(|| async { Json(json!({"keys": []})) }))
+            .route(
+                "/token",
+                post(move || async move {
+                    match upstream {
+                        Upstream::Refuses => (
+                            StatusCode::BAD_REQUEST,
+                            Json(json!({"error": "invalid_grant"})),
+                        ),
+                        _ => (
+                            StatusCode::OK,
+                            Json(json!({"access_token": "new-access", "token_type": "Bearer",
+                                        "refresh_token": "new-refresh", "expires_in": 3600})),
+                        ),
+                    }
+                }),
+            );
+        match upstream {
+            // Nothing listens on the port any more.
+            Upstream::IsDown => drop(listener),
+            _ => {
+                tokio::spawn(async move { axum::serve(listener, app).await });
+            }
+        }
+        let base = format!("http://127.0.0.1:{port}");
+        Services::new(&format!(
+            "[[providers]]\nid = \"up\"\nkind = \"oidc\"\nname = \"Upstream\"\n\
+             issuer = \"{base}\"\nauthorization_endpoint = \"{base}/authorize\"\n\
+             token_endpoint = \"{base}/token\"\njwks_uri = \"{base}/jwks\"\n\
+             client_id = \"authgate\"\ntimeout = \"2s\"\n"
+        ))
+        .await
+    }
+
+    /// A live family whose user signed in at `up` and holds its refresh token `old-refresh`.
+    async fn family(services: &Services) -> (String, RefreshFamily) {
+        let identity = Identity {
+            provider: "up".into(),
+            upstream_subject: "u-1".into(),
+            username: "u-1".into(),
+            claims: Map::new(),
+            upstream_refresh: Some(
+                services
+                    .sealer
+                    .seal("upstream-refresh:up", "old-refresh")
+                    .unwrap(),
+            ),
+            upstream_tokens: None,
+            published_sub: None,
+        };
+        let family = RefreshFamily {
+            client_id: "demo".into(),
+            scopes: vec!["openid".into()],
+            identity,
+            auth_time: 0,
+            aws: None,
+        };
+        let id = uuid::Uuid::new_v4().to_string();
+        let expires = OffsetDateTime::now_utc() + time::Duration::hours(1);
+        services
+            .store
+            .create_refresh_family(&id, &family, "token-hash", expires)
+            .await
+            .unwrap();
+        (id, family)
+    }
+
+    async fn alive(services: &Services, id: &str) -> Option<RefreshFamily> {
+        let now = OffsetDateTime::now_utc();
+        services
+            .store
+            .get_active_refresh_family(id, now)
+            .await
+            .unwrap()
+    }
+
+    #[tokio::test]
+    async fn a_renewed_session_keeps_the_providers_new_refresh_token() {
+        let services = provider(Upstream::Renews).await;
+        let (id, family) = family(&services).await;
+
+        let now = OffsetDateTime::now_utc();
+        let renewal = renew_upstream(services.deps().sessions(), &id, family, now).await;
+
+        let Ok(Renewal::Renewed(renewed)) = renewal else {
+            panic!("expected a renewal, got {renewal:?}");
+        };
+        let sealed = renewed.identity.upstream_refresh.clone().unwrap();
+        let opened = services
+            .sealer
+            .open("upstream-refresh:up", &sealed)
+            .unwrap();
+        assert_eq!(opened, "new-refresh");
+        assert_eq!(
+            alive(&services, &id).await,
+            Some(renewed),
+            "stored as renewed"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_refusal_ends_the_family() {
+        let services = provider(Upstream::Refuses).await;
+        let (id, family) = family(&services).await;
+
+        let now = OffsetDateTime::now_utc();
+        let renewal = renew_upstream(services.deps().sessions(), &id, family, now).await;
+
+        assert!(
+            matches!(&renewal, Ok(Renewal::Ended { provider }) if provider == "Upstream"),
+            "{renewal:?}"
+        );
+        assert_eq!(alive(&services, &id).await, None, "the family is revoked");
+    }
+
+    #[tokio::test]
+    async fn an_unreachable_provider_keeps_the_family_as_it_was() {
+        let services = provider(Upstream::IsDown).await;
+        let (id, family) = family(&services).await;
+
+        let now = OffsetDateTime::now_utc();
+        let renewal = renew_upstream(services.deps().sessions(), &id, family.clone(), now).await;
+
+        let Ok(Renewal::Unavailable {
+            provider,
+            family: kept,
+        }) = renewal
+        else {
+            panic!("expected unavailable, got {renewal:?}");
+        };
+        assert_eq!(provider, "Upstream");
+        assert_eq!(kept, family);
+        assert_eq!(
+            alive(&services, &id).await,
+            Some(family),
+            "still alive, unchanged"
+        );
+    }
+}

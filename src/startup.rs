@@ -4,7 +4,7 @@
 use crate::apps::AppRegistry;
 use crate::aws::endpoints as aws_endpoints;
 use crate::config::{DEFAULT_CONFIG, Settings};
-use crate::connectors::{ProviderKind, ProviderRegistry};
+use crate::connectors::ProviderRegistry;
 use crate::hosted_ui::{self, cognito, demo, signin, upstream};
 use crate::keys::KeyManager;
 use crate::oauth::endpoints;
@@ -162,22 +162,9 @@ fn warn_about_demo_user(providers: &ProviderRegistry) {
     let Ok(default) = Settings::load(DEFAULT_CONFIG, std::iter::empty()) else {
         return;
     };
-    let demo_hashes: Vec<String> = default
-        .providers
-        .iter()
-        .flat_map(|p| match &p.kind {
-            crate::config::ProviderKind::Local { users } => users
-                .iter()
-                .map(|u| u.password_hash.clone())
-                .collect::<Vec<_>>(),
-            crate::config::ProviderKind::Oidc(_)
-            | crate::config::ProviderKind::Facebook(_)
-            | crate::config::ProviderKind::CognitoHosted(_)
-            | crate::config::ProviderKind::Cognito(_) => Vec::new(),
-        })
-        .collect();
+    let demo_hashes = default.local_password_hashes();
     for provider in providers.iter() {
-        let ProviderKind::Local(users) = &provider.kind else {
+        let Some(users) = provider.as_local() else {
             continue;
         };
         if demo_hashes.iter().any(|h| users.has_password_hash(h)) {

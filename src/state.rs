@@ -37,6 +37,20 @@ impl AppState {
 }
 
 impl AppContext {
+    /// What the authorization server's grants need.
+    pub fn oauth(&self) -> crate::oauth::Deps<'_> {
+        crate::oauth::Deps {
+            settings: &self.settings,
+            apps: &self.apps,
+            providers: &self.providers,
+            store: &*self.store,
+            keys: &self.keys,
+            lifetimes: &self.lifetimes,
+            sealer: &self.sealer,
+            federation: &self.federation,
+        }
+    }
+
     /// What identity-pool federation needs.
     pub fn federation_deps(&self) -> crate::aws::federation::Deps<'_> {
         crate::aws::federation::Deps {

@@ -192,7 +192,7 @@ async fn aws_session<'a>(
     state: &'a AppState,
     headers: &HeaderMap,
 ) -> Result<(&'a RegisteredApp, AccessClaims, RefreshFamily), ApiError> {
-    let (claims, family) = verify_access_token(state, bearer(headers)?).await?;
+    let (claims, family) = verify_access_token(state.oauth(), bearer(headers)?).await?;
     let app = aws_app(state, &claims.client_id)?;
     Ok((app, claims, family))
 }

@@ -357,8 +357,7 @@ impl Federation {
             };
             return Ok((family, federated));
         }
-        if self.federated_tokens(&family.identity, deps.sealer, now) == FederatedTokens::Renewable
-        {
+        if self.federated_tokens(&family.identity, deps.sealer, now) == FederatedTokens::Renewable {
             family = match sessions::renew_upstream(deps.sessions(), family_id, family, now).await?
             {
                 Renewal::Renewed(family) => family,

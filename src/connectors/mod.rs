@@ -190,6 +190,31 @@ pub enum RenewRefused {
 }
 
 impl Provider {
+    /// The Cognito user pool behind this provider, when it is one signed into on our pages.
+    pub fn as_cognito(&self) -> Option<&cognito::CognitoConnector> {
+        match &self.kind {
+            ProviderKind::Cognito(pool) => Some(pool),
+            _ => None,
+        }
+    }
+
+    /// The local users, when this provider is the built-in user list.
+    pub fn as_local(&self) -> Option<&local::LocalUsers> {
+        match &self.kind {
+            ProviderKind::Local(users) => Some(users),
+            _ => None,
+        }
+    }
+
+    /// Where to send the browser to sign out at the provider too (federated logout), coming
+    /// back to `return_to`; `None` when the provider has no such logout or it is not enabled.
+    pub async fn logout_url(&self, return_to: &str) -> Option<String> {
+        match &self.kind {
+            ProviderKind::Oidc(connector) => connector.logout_url(return_to).await,
+            _ => None,
+        }
+    }
+
     /// Asks the provider to renew the tokens `identity` holds (its sealed refresh token):
     /// `None` when this kind of provider keeps nothing to renew (local users, Facebook).
     pub async fn renew(

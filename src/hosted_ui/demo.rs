@@ -133,7 +133,7 @@ pub async fn demo_callback(
         .append_pair("code_verifier", &pending.verifier)
         .finish();
     let tokens = match FormParams::parse(body.as_bytes()) {
-        Ok(params) => grants::token(&state, None, &params).await,
+        Ok(params) => grants::token(state.oauth(), None, &params).await,
         Err(e) => Err(e),
     };
     let tokens = match tokens {

@@ -2,7 +2,6 @@
 //! local password form (a Cognito pool's pages are in [`crate::hosted_ui::cognito`]). Every step re-checks that the authorization request exists and was
 //! started by this browser; every POST checks the CSRF token.
 
-use crate::connectors::ProviderKind;
 use crate::hosted_ui::cognito;
 use crate::hosted_ui::finish::{EXPIRED, finish_sign_in};
 use crate::hosted_ui::pages::{
@@ -85,7 +84,7 @@ pub async fn provider_get(
     session: Session,
     Path((request_id, provider_id)): Path<(String, String)>,
 ) -> Response {
-    if let Some(ProviderKind::Cognito(_)) = state.providers.get(&provider_id).map(|p| &p.kind) {
+    if is_cognito_pool(&state, &provider_id) {
         return cognito::signin_get(&state, session, request_id, provider_id)
             .await
             .unwrap_or_else(|page| page);
@@ -199,7 +198,7 @@ pub async fn password_post(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    if let Some(ProviderKind::Cognito(_)) = state.providers.get(&provider_id).map(|p| &p.kind) {
+    if is_cognito_pool(&state, &provider_id) {
         return cognito::signin_post(
             &state,
             session,
@@ -232,8 +231,8 @@ pub async fn password_post(
         .apps
         .get(&request.client_id)
         .is_some_and(|a| a.providers.contains(&provider_id));
-    let users = match state.providers.get(&provider_id).map(|p| &p.kind) {
-        Some(ProviderKind::Local(users)) if app_allows => users,
+    let users = match state.providers.get(&provider_id).and_then(|p| p.as_local()) {
+        Some(users) if app_allows => users,
         _ => {
             return pages::error(
                 StatusCode::BAD_REQUEST,
@@ -278,4 +277,12 @@ pub async fn password_post(
         return pages::unavailable(&e);
     }
     finish_sign_in(&state, &browser, &request_id, &request, identity).await
+}
+
+/// A Cognito pool's sign-in has pages of its own ([`crate::hosted_ui::cognito`]).
+fn is_cognito_pool(state: &AppState, provider_id: &str) -> bool {
+    state
+        .providers
+        .get(provider_id)
+        .is_some_and(|p| p.as_cognito().is_some())
 }

@@ -125,7 +125,7 @@ pub async fn token_post(
     body: Bytes,
 ) -> Response {
     let result = match form_params(&headers, &body) {
-        Ok(params) => grants::token(&state, authorization(&headers), &params).await,
+        Ok(params) => grants::token(state.oauth(), authorization(&headers), &params).await,
         Err(e) => Err(e),
     };
     match result {
@@ -139,7 +139,7 @@ pub async fn token_post(
 
 #[tracing::instrument(name = "userinfo", skip_all)]
 pub async fn userinfo(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    match grants::userinfo(&state, authorization(&headers)).await {
+    match grants::userinfo(state.oauth(), authorization(&headers)).await {
         Ok(claims) => no_store(Json(claims).into_response()),
         Err(e) => e.into_response(),
     }
@@ -152,7 +152,7 @@ pub async fn revoke_post(
     body: Bytes,
 ) -> Response {
     let result = match form_params(&headers, &body) {
-        Ok(params) => grants::revoke(&state, authorization(&headers), &params).await,
+        Ok(params) => grants::revoke(state.oauth(), authorization(&headers), &params).await,
         Err(e) => Err(e),
     };
     match result {
@@ -277,15 +277,9 @@ pub async fn logout_get(
         return pages::unavailable(&e);
     }
     let return_to = format!("{}/logout/done", state.settings.issuer);
-    let upstream = match provider
-        .as_deref()
-        .and_then(|p| state.providers.get(p))
-        .map(|p| &p.kind)
-    {
-        Some(crate::connectors::ProviderKind::Oidc(connector)) => {
-            connector.logout_url(&return_to).await
-        }
-        _ => None,
+    let upstream = match provider.as_deref().and_then(|p| state.providers.get(p)) {
+        Some(provider) => provider.logout_url(&return_to).await,
+        None => None,
     };
     let Some(upstream) = upstream else {
         return outcome.respond();

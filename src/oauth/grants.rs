@@ -4,16 +4,17 @@
 use crate::apps::RegisteredApp;
 use crate::config::TokenMode;
 use crate::keys::KeyError;
+use crate::oauth::Deps;
 use crate::oauth::error::{ErrorCode, OAuthError};
 use crate::oauth::passthrough;
 use crate::oauth::tokens::{AccessClaims, TokenResponse, mint, scoped_claims};
 use crate::pkce;
 use crate::security::{random_token, storage_hash};
 use crate::sessions::{self, Renewal};
-use crate::state::AppState;
 use crate::store::{CodeTake, RefreshFamily, RefreshRotation};
 use serde_json::{Map, Value};
 use std::collections::HashMap;
+use std::sync::Arc;
 use time::OffsetDateTime;
 
 /// Form parameters of a token or revocation request, each at most once (RFC 6749 §3.2).
@@ -42,7 +43,7 @@ impl FormParams {
 /// Identifies and authenticates the calling app: `client_secret_basic`, `client_secret_post`,
 /// or `none` (public clients, `client_id` only).
 pub fn authenticate_client<'a>(
-    state: &'a AppState,
+    state: Deps<'a>,
     authorization: Option<&str>,
     params: &FormParams,
 ) -> Result<&'a RegisteredApp, OAuthError> {
@@ -92,7 +93,7 @@ pub fn authenticate_client<'a>(
 }
 
 pub async fn token(
-    state: &AppState,
+    state: Deps<'_>,
     authorization: Option<&str>,
     params: &FormParams,
 ) -> Result<TokenResponse, OAuthError> {
@@ -109,7 +110,7 @@ pub async fn token(
 }
 
 async fn exchange_code(
-    state: &AppState,
+    state: Deps<'_>,
     app: &RegisteredApp,
     params: &FormParams,
 ) -> Result<TokenResponse, OAuthError> {
@@ -194,7 +195,7 @@ async fn exchange_code(
 
 /// What the sign-in got from the identity pool (federation happened before the code).
 fn with_sign_in_credentials(
-    state: &AppState,
+    state: Deps<'_>,
     aws: Option<crate::store::AwsGrant>,
     response: &mut TokenResponse,
 ) {
@@ -202,13 +203,13 @@ fn with_sign_in_credentials(
         response.identity_id = aws.session.identity_id;
         response.aws_credentials = aws
             .credentials
-            .and_then(|sealed| crate::aws::federation::open_credentials(&state.sealer, &sealed));
+            .and_then(|sealed| crate::aws::federation::open_credentials(state.sealer, &sealed));
         response.aws_error = aws.error;
     }
 }
 
 async fn refresh(
-    state: &AppState,
+    state: Deps<'_>,
     app: &RegisteredApp,
     params: &FormParams,
 ) -> Result<TokenResponse, OAuthError> {
@@ -281,7 +282,7 @@ async fn refresh(
 /// A refresh renews the app's AWS credentials too (from cache while they last). The identity
 /// pool failing never fails the refresh: the app gets its tokens and `aws_error`.
 async fn with_aws_credentials(
-    state: &AppState,
+    state: Deps<'_>,
     app: &RegisteredApp,
     family_id: &str,
     family: RefreshFamily,
@@ -302,7 +303,7 @@ async fn with_aws_credentials(
         Err(e) => {
             tracing::warn!(error = %e, "no AWS credentials for this refresh");
             response.identity_id = federation
-                .known_identity_id(&*state.store, &identity)
+                .known_identity_id(state.store, &identity)
                 .await
                 .ok()
                 .flatten();
@@ -316,24 +317,42 @@ async fn with_aws_credentials(
 /// single writer mid-transaction then waits for that worker. So RSA signing moves to the
 /// blocking pool; ECDSA (~30 µs) costs less than the hand-off and stays inline.
 async fn mint_for(
-    state: &AppState,
+    state: Deps<'_>,
     family_id: &str,
     family: &RefreshFamily,
     nonce: Option<&str>,
     refresh_token: String,
 ) -> Result<TokenResponse, OAuthError> {
     let minted = if state.keys.signing_is_slow() {
-        let state = state.clone();
+        let keys = Arc::clone(state.keys);
+        let issuer = state.settings.issuer.clone();
+        let lifetimes = state.lifetimes.clone();
         let family_id = family_id.to_string();
         let family = family.clone();
         let nonce = nonce.map(str::to_string);
         tokio::task::spawn_blocking(move || {
-            mint_now(&state, &family_id, &family, nonce.as_deref(), refresh_token)
+            mint(
+                &keys,
+                &issuer,
+                &lifetimes,
+                &family_id,
+                &family,
+                nonce.as_deref(),
+                refresh_token,
+            )
         })
         .await
         .unwrap_or_else(|e| Err(KeyError::Crypto(format!("signing task failed: {e}"))))
     } else {
-        mint_now(state, family_id, family, nonce, refresh_token)
+        mint(
+            state.keys,
+            &state.settings.issuer,
+            state.lifetimes,
+            family_id,
+            family,
+            nonce,
+            refresh_token,
+        )
     };
     minted.map_err(|e| {
         tracing::error!(error = %e, "token signing failed");
@@ -341,27 +360,9 @@ async fn mint_for(
     })
 }
 
-fn mint_now(
-    state: &AppState,
-    family_id: &str,
-    family: &RefreshFamily,
-    nonce: Option<&str>,
-    refresh_token: String,
-) -> Result<TokenResponse, KeyError> {
-    mint(
-        &state.keys,
-        &state.settings.issuer,
-        &state.lifetimes,
-        family_id,
-        family,
-        nonce,
-        refresh_token,
-    )
-}
-
 /// RFC 7009 with Cognito's semantics: refresh tokens only; unknown tokens are a silent success.
 pub async fn revoke(
-    state: &AppState,
+    state: Deps<'_>,
     authorization: Option<&str>,
     params: &FormParams,
 ) -> Result<(), OAuthError> {
@@ -391,7 +392,7 @@ pub async fn revoke(
 
 /// Verifies an access token we issued and that its family is still alive.
 pub async fn verify_access_token(
-    state: &AppState,
+    state: Deps<'_>,
     token: &str,
 ) -> Result<(AccessClaims, RefreshFamily), OAuthError> {
     let invalid = |why: &str| OAuthError::new(ErrorCode::InvalidToken, why);
@@ -412,7 +413,7 @@ pub async fn verify_access_token(
 
 /// OIDC Core §5.3: the claims the token's scopes allow.
 pub async fn userinfo(
-    state: &AppState,
+    state: Deps<'_>,
     bearer: Option<&str>,
 ) -> Result<Map<String, Value>, OAuthError> {
     let token = crate::web::respond::bearer(bearer).ok_or_else(|| {
@@ -439,6 +440,155 @@ pub async fn userinfo(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::identity::Identity;
+    use crate::oauth::fixture::Services;
+    use crate::store::CodeGrant;
+
+    const VERIFIER: &str = "a-verifier-of-forty-three-characters-or-more-0123";
+
+    fn alice() -> Identity {
+        Identity {
+            provider: "local".into(),
+            upstream_subject: "alice".into(),
+            username: "alice".into(),
+            claims: Map::new(),
+            upstream_refresh: None,
+            upstream_tokens: None,
+            published_sub: None,
+        }
+    }
+
+    /// A code for the demo app, put straight into the store as the flow would.
+    async fn code_for(services: &Services) -> (String, String) {
+        let code = random_token();
+        let family_id = uuid::Uuid::new_v4().to_string();
+        let grant = CodeGrant {
+            client_id: "demo".into(),
+            redirect_uri: "myapp://callback".into(),
+            scopes: vec!["openid".into(), "email".into()],
+            nonce: Some("n".into()),
+            code_challenge: Some(pkce::s256_challenge(VERIFIER)),
+            identity: alice(),
+            auth_time: OffsetDateTime::now_utc().unix_timestamp(),
+            family_id: family_id.clone(),
+            aws: None,
+        };
+        let expires_at = OffsetDateTime::now_utc() + time::Duration::seconds(60);
+        services
+            .store
+            .put_code(&storage_hash(&code), &grant, expires_at)
+            .await
+            .unwrap();
+        (code, family_id)
+    }
+
+    fn form(pairs: &[(&str, &str)]) -> FormParams {
+        let body = url::form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(pairs)
+            .finish();
+        FormParams::parse(body.as_bytes()).unwrap()
+    }
+
+    fn exchange(code: &str, verifier: &str) -> FormParams {
+        form(&[
+            ("grant_type", "authorization_code"),
+            ("client_id", "demo"),
+            ("redirect_uri", "myapp://callback"),
+            ("code", code),
+            ("code_verifier", verifier),
+        ])
+    }
+
+    fn refresh_with(token: &str) -> FormParams {
+        form(&[
+            ("grant_type", "refresh_token"),
+            ("client_id", "demo"),
+            ("refresh_token", token),
+        ])
+    }
+
+    #[tokio::test]
+    async fn a_code_is_exchanged_once_and_a_replay_revokes_what_it_issued() {
+        let services = Services::new("").await;
+        let (code, family_id) = code_for(&services).await;
+
+        let tokens = token(services.deps(), None, &exchange(&code, VERIFIER))
+            .await
+            .unwrap();
+        assert!(tokens.id_token.is_some());
+        let (claims, _) = verify_access_token(services.deps(), &tokens.access_token)
+            .await
+            .unwrap();
+        assert_eq!(claims.origin_jti, family_id);
+
+        let replay = token(services.deps(), None, &exchange(&code, VERIFIER)).await;
+        assert_eq!(replay.unwrap_err().code, ErrorCode::InvalidGrant);
+        let revoked = verify_access_token(services.deps(), &tokens.access_token).await;
+        assert_eq!(revoked.unwrap_err().code, ErrorCode::InvalidToken);
+    }
+
+    #[tokio::test]
+    async fn a_wrong_verifier_issues_nothing_and_uses_up_the_code() {
+        let services = Services::new("").await;
+        let (code, family_id) = code_for(&services).await;
+
+        let wrong = token(services.deps(), None, &exchange(&code, &"x".repeat(43))).await;
+
+        assert_eq!(wrong.unwrap_err().code, ErrorCode::InvalidGrant);
+        let now = OffsetDateTime::now_utc();
+        let family = services.store.get_active_refresh_family(&family_id, now);
+        assert!(family.await.unwrap().is_none(), "no session was created");
+        let retry = token(services.deps(), None, &exchange(&code, VERIFIER)).await;
+        assert_eq!(retry.unwrap_err().code, ErrorCode::InvalidGrant);
+    }
+
+    #[tokio::test]
+    async fn refresh_rotates_and_a_rotated_token_presented_again_ends_the_family() {
+        let services = Services::new("").await;
+        let (code, _) = code_for(&services).await;
+        let first = token(services.deps(), None, &exchange(&code, VERIFIER))
+            .await
+            .unwrap();
+
+        let second = token(services.deps(), None, &refresh_with(&first.refresh_token))
+            .await
+            .unwrap();
+        assert_ne!(second.refresh_token, first.refresh_token);
+
+        let reuse = token(services.deps(), None, &refresh_with(&first.refresh_token)).await;
+        assert_eq!(reuse.unwrap_err().code, ErrorCode::InvalidGrant);
+        let after = token(services.deps(), None, &refresh_with(&second.refresh_token)).await;
+        assert_eq!(after.unwrap_err().code, ErrorCode::InvalidGrant);
+        let dead = verify_access_token(services.deps(), &second.access_token).await;
+        assert_eq!(dead.unwrap_err().code, ErrorCode::InvalidToken);
+    }
+
+    #[tokio::test]
+    async fn another_apps_refresh_token_is_refused_and_revoked() {
+        let other_app = "[[apps]]\nclient_id = \"other\"\nname = \"Other\"\n\
+                         redirect_uris = [\"other://cb\"]\nlogout_uris = []\n\
+                         providers = [\"local\"]\nscopes = [\"openid\"]\n";
+        let services = Services::new(other_app).await;
+        let (code, _) = code_for(&services).await;
+        let tokens = token(services.deps(), None, &exchange(&code, VERIFIER))
+            .await
+            .unwrap();
+
+        let stolen = form(&[
+            ("grant_type", "refresh_token"),
+            ("client_id", "other"),
+            ("refresh_token", &tokens.refresh_token),
+        ]);
+        let refused = token(services.deps(), None, &stolen).await;
+
+        assert_eq!(refused.unwrap_err().code, ErrorCode::InvalidGrant);
+        let own = token(services.deps(), None, &refresh_with(&tokens.refresh_token)).await;
+        assert_eq!(
+            own.unwrap_err().code,
+            ErrorCode::InvalidGrant,
+            "leaked: revoked"
+        );
+    }
 
     #[test]
     fn repeated_form_parameters_are_refused() {

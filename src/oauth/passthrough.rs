@@ -7,23 +7,23 @@
 //! `/oauth2/revoke` ends the session, and how a token issued to one app is refused to another.
 
 use crate::apps::RegisteredApp;
-use crate::connectors::ProviderKind;
 use crate::connectors::cognito::CognitoConnector;
 use crate::identity::{Identity, UpstreamTokens};
+use crate::oauth::Deps;
 use crate::oauth::error::{ErrorCode, OAuthError};
 use crate::oauth::tokens::TokenResponse;
 use crate::security::storage_hash;
 use crate::sessions::{self, Renewal};
-use crate::state::AppState;
 use crate::store::{CodeGrant, RefreshFamily, RefreshRotation};
 use time::OffsetDateTime;
 
-fn connector<'a>(
-    state: &'a AppState,
-    identity: &Identity,
-) -> Result<&'a CognitoConnector, OAuthError> {
-    match state.providers.get(&identity.provider).map(|p| &p.kind) {
-        Some(ProviderKind::Cognito(c)) => Ok(c),
+fn connector<'a>(state: Deps<'a>, identity: &Identity) -> Result<&'a CognitoConnector, OAuthError> {
+    match state
+        .providers
+        .get(&identity.provider)
+        .and_then(|p| p.as_cognito())
+    {
+        Some(c) => Ok(c),
         // Config validation makes every provider of a passthrough app a pool; a grant from
         // another provider (the config changed since) has no pool tokens to pass through.
         _ => Err(OAuthError::invalid_grant(
@@ -34,13 +34,13 @@ fn connector<'a>(
 
 /// The pool tokens of a fresh sign-in, in exchange for its code.
 pub async fn exchange(
-    state: &AppState,
+    state: Deps<'_>,
     grant: CodeGrant,
     now: OffsetDateTime,
 ) -> Result<TokenResponse, OAuthError> {
     let connector = connector(state, &grant.identity)?;
-    let tokens = UpstreamTokens::open(&grant.identity, &state.sealer);
-    let refresh = connector.open_refresh(&grant.identity, &state.sealer);
+    let tokens = UpstreamTokens::open(&grant.identity, state.sealer);
+    let refresh = connector.open_refresh(&grant.identity, state.sealer);
     let (
         Some(UpstreamTokens {
             id_token: Some(id_token),
@@ -69,7 +69,7 @@ pub async fn exchange(
 /// New pool tokens for a pool refresh token this app was given, with the family they belong
 /// to (for the AWS credentials that go with them).
 pub async fn refresh(
-    state: &AppState,
+    state: Deps<'_>,
     app: &RegisteredApp,
     presented: &str,
 ) -> Result<(TokenResponse, String, RefreshFamily), OAuthError> {
@@ -110,14 +110,14 @@ pub async fn refresh(
         }
     };
     let identity = &family.identity;
-    let tokens = UpstreamTokens::open(identity, &state.sealer);
+    let tokens = UpstreamTokens::open(identity, state.sealer);
     let (
         Some(UpstreamTokens {
             id_token: Some(id_token),
             access_token: Some(access_token),
         }),
         Some(refresh),
-    ) = (tokens, connector.open_refresh(identity, &state.sealer))
+    ) = (tokens, connector.open_refresh(identity, state.sealer))
     else {
         return Err(OAuthError::server_error());
     };

@@ -131,6 +131,7 @@ impl std::fmt::Debug for TokenResponse {
     }
 }
 
+#[derive(Clone)]
 pub struct TokenLifetimes {
     pub access: Duration,
     pub id: Duration,

@@ -1,10 +1,16 @@
 //! Every piece of state authgate keeps, behind one `Store` trait with typed operations and expiry.
 //!
-//! Implementations: [`sqlite::SqliteStore`] (the embedded default). Every implementation must pass
+//! Implementations: [`sqlite::SqliteStore`] (the embedded default) and, for tests only (feature
+//! `conformance`), `memory::MemoryStore`. Every implementation must pass
 //! [`conformance::run_all`]. Callers pass `now` explicitly so expiry is testable without waiting;
 //! an expired record is invisible to reads even before [`Store::collect_expired`] deletes it.
 
+// Test support, never in the shipped binary: the suite every backend must pass, and the
+// in-memory backend unit tests run protocol logic against.
+#[cfg(any(test, feature = "conformance"))]
 pub mod conformance;
+#[cfg(any(test, feature = "conformance"))]
+pub mod memory;
 mod records;
 pub mod sessions;
 pub mod sqlite;

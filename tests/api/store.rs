@@ -1,4 +1,5 @@
-//! The SQLite store: the shared conformance suite, plus what only a file on disk can show.
+//! The stores: the shared conformance suite on SQLite and in memory, plus what only a file on
+//! disk can show.
 
 // clippy's test allowance covers `#[test]` functions, not the helpers they share.
 #![allow(clippy::unwrap_used)]
@@ -49,6 +50,13 @@ async fn sqlite_store_passes_the_conformance_suite() {
     let store: Arc<dyn Store> = Arc::new(store);
 
     // Act / Assert: twice, because the suite must not depend on a fresh store.
+    run_all(Arc::clone(&store)).await;
+    run_all(store).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn memory_store_passes_the_conformance_suite() {
+    let store: Arc<dyn Store> = Arc::new(authgate::store::memory::MemoryStore::new());
     run_all(Arc::clone(&store)).await;
     run_all(store).await;
 }

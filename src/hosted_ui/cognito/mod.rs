@@ -5,7 +5,6 @@
 //! server-side, sealed in the browser session: never in a URL or a form field.
 
 use crate::apps::RegisteredApp;
-use crate::connectors::ProviderKind;
 use crate::connectors::cognito::pool_api::{CodeDelivery, PoolError};
 use crate::connectors::cognito::{CognitoConnector, Outcome, PendingChallenge, RememberedDevice};
 use crate::hosted_ui::finish::finish_sign_in;
@@ -105,8 +104,10 @@ impl<'a> Page<'a> {
             .get(&request.client_id)
             .filter(|app| app.providers.contains(&provider_id))
             .ok_or_else(not_here)?;
-        let Some(ProviderKind::Cognito(connector)) =
-            state.providers.get(&provider_id).map(|p| &p.kind)
+        let Some(connector) = state
+            .providers
+            .get(&provider_id)
+            .and_then(|p| p.as_cognito())
         else {
             return Err(not_here());
         };
