@@ -11,8 +11,18 @@ use crate::redirect_uri::with_query;
 use crate::store::{AuthRequest, IdpHint};
 use std::collections::HashMap;
 
-/// Longest `state`, `nonce` or `login_hint` we keep: they are stored, so they are bounded.
-const MAX_PARAM_LEN: usize = 2048;
+/// The longest value accepted of each parameter that is stored with the request (or forwarded
+/// upstream): what is stored is bounded. The app's own values get room; the others are short
+/// words or names (a language tag, prompt values, an IdP name), so 256 is already generous.
+const MAX_LEN: &[(&str, usize)] = &[
+    ("state", 2048),
+    ("nonce", 2048),
+    ("login_hint", 2048),
+    ("lang", 256),
+    ("prompt", 256),
+    ("identity_provider", 256),
+    ("idp_identifier", 256),
+];
 
 /// The request parameters of RFC 6749, RFC 7636, OIDC and Cognito that we read.
 const KNOWN: &[&str] = &[
@@ -29,6 +39,9 @@ const KNOWN: &[&str] = &[
     "prompt",
     "login_hint",
     "lang",
+    // Read only to be refused: request objects are not supported (OIDC Core §6).
+    "request",
+    "request_uri",
 ];
 
 /// A request that passed every check, ready to become an [`AuthRequest`].
@@ -134,11 +147,24 @@ pub fn validate(raw_query: &str, apps: &AppRegistry) -> Result<ValidRequest, Aut
             &format!("parameter `{name}` is repeated"),
         ));
     }
-    for name in ["state", "nonce", "login_hint"] {
-        if get(name).is_some_and(|v| v.len() > MAX_PARAM_LEN) {
+    // Request objects would carry parameters we would then ignore; nothing is fetched.
+    if get("request").is_some() {
+        return Err(fail(
+            ErrorCode::RequestNotSupported,
+            "request objects (`request`) are not supported",
+        ));
+    }
+    if get("request_uri").is_some() {
+        return Err(fail(
+            ErrorCode::RequestUriNotSupported,
+            "`request_uri` is not supported",
+        ));
+    }
+    for (name, max) in MAX_LEN {
+        if get(name).is_some_and(|v| v.len() > *max) {
             return Err(fail(
                 ErrorCode::InvalidRequest,
-                &format!("`{name}` is too long"),
+                &format!("`{name}` is too long (at most {max} bytes)"),
             ));
         }
     }
@@ -422,6 +448,79 @@ mod tests {
                 .prompt,
             Prompt::Default
         );
+    }
+
+    #[test]
+    fn request_objects_are_refused_with_their_own_codes() {
+        let apps = apps();
+        assert_eq!(
+            redirected_code(validate(&query("&request=eyJhbGciOiJub25lIn0.e30."), &apps)),
+            ErrorCode::RequestNotSupported
+        );
+        assert_eq!(
+            redirected_code(validate(
+                &query("&request_uri=https%3A%2F%2Fapp.example.com%2Fr.jwt"),
+                &apps
+            )),
+            ErrorCode::RequestUriNotSupported
+        );
+        assert_eq!(
+            ErrorCode::RequestNotSupported.as_str(),
+            "request_not_supported"
+        );
+        assert_eq!(
+            ErrorCode::RequestUriNotSupported.as_str(),
+            "request_uri_not_supported"
+        );
+    }
+
+    #[test]
+    fn every_stored_parameter_is_length_limited() {
+        // An app whose unknown `identity_provider` names are forwarded to its pool (and stored).
+        let settings = Settings::load(
+            r#"
+            listen = "127.0.0.1:1"
+            issuer = "https://login.example.com"
+            data_dir = "d"
+            [[providers]]
+            id = "pool"
+            kind = "cognito-hosted"
+            domain = "https://x.auth.eu-west-1.amazoncognito.com"
+            region = "eu-west-1"
+            user_pool_id = "eu-west-1_Abc"
+            client_id = "c"
+            [[apps]]
+            client_id = "demo"
+            name = "Demo"
+            redirect_uris = ["myapp://callback"]
+            providers = ["pool"]
+            scopes = ["openid"]
+            "#,
+            std::iter::empty(),
+        )
+        .expect("config");
+        let apps = AppRegistry::from_settings(&settings).expect("apps");
+        let with = |name: &str, value: &str| {
+            format!(
+                "response_type=code&client_id=demo&redirect_uri=myapp%3A%2F%2Fcallback&code_challenge={CHALLENGE}&code_challenge_method=S256&{name}={value}"
+            )
+        };
+        for (name, max) in MAX_LEN {
+            let ok = "a".repeat(*max);
+            let long = "a".repeat(max + 1);
+            assert!(
+                validate(&with(name, &ok), &apps).is_ok(),
+                "{name} of {max} bytes"
+            );
+            match validate(&with(name, &long), &apps) {
+                Err(AuthorizeError::Redirect {
+                    code: ErrorCode::InvalidRequest,
+                    description,
+                    ..
+                }) => assert!(description.contains(name), "{description}"),
+                other => panic!("{name} of {} bytes: {other:?}", max + 1),
+            }
+        }
     }
 
     #[test]

@@ -163,3 +163,76 @@ async fn an_expired_or_unknown_sign_in_request_gets_a_page() {
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
     assert!(response.text().await.expect("html").contains("expired"));
 }
+
+// ---------------------------------------------------------------------------------------------
+// request objects (OIDC Core §6) and the length of what is stored
+
+#[tokio::test]
+async fn request_and_request_uri_are_refused_and_nothing_is_fetched() {
+    // Arrange: somewhere a request_uri could point to, watching for a visit.
+    let app = spawn_app().await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let request_uri = format!(
+        "http://{}/request.jwt",
+        listener.local_addr().expect("addr")
+    );
+
+    // Act / Assert
+    assert_redirected_error(
+        &app,
+        &Authorize::native().with("request", "eyJhbGciOiJub25lIn0.e30."),
+        "request_not_supported",
+    )
+    .await;
+    assert_redirected_error(
+        &app,
+        &Authorize::native().with("request_uri", &request_uri),
+        "request_uri_not_supported",
+    )
+    .await;
+    let visit =
+        tokio::time::timeout(std::time::Duration::from_millis(200), listener.accept()).await;
+    assert!(visit.is_err(), "the request_uri was fetched");
+    // Nothing was stored for a fresh browser either.
+    let response = app
+        .authorize(
+            &browser(),
+            &Authorize::native().with("request_uri", &request_uri),
+        )
+        .await;
+    assert!(response.headers().get("set-cookie").is_none());
+}
+
+#[tokio::test]
+async fn overlong_stored_parameters_are_refused() {
+    let app = spawn_app().await;
+    let long = "x".repeat(3000);
+    for name in ["lang", "prompt", "state", "nonce", "login_hint"] {
+        let request = Authorize::native().with(name, &long);
+        let response = app.authorize(&browser(), &request).await;
+        assert_eq!(response.status(), StatusCode::FOUND, "{name}");
+        let back = location(&response);
+        assert_eq!(
+            query_param(&back, "error").as_deref(),
+            Some("invalid_request"),
+            "{name}: {back}"
+        );
+        assert!(
+            query_param(&back, "error_description").is_some_and(|d| d.contains(name)),
+            "{name}: {back}"
+        );
+        assert!(response.headers().get("set-cookie").is_none(), "{name}");
+    }
+    // A plausible language tag or prompt is fine.
+    let response = app
+        .authorize(
+            &browser(),
+            &Authorize::native()
+                .with("lang", "pt-BR")
+                .with("prompt", "login consent"),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+}
