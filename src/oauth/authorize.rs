@@ -22,6 +22,7 @@ const MAX_LEN: &[(&str, usize)] = &[
     ("prompt", 256),
     ("identity_provider", 256),
     ("idp_identifier", 256),
+    ("max_age", 256),
 ];
 
 /// The request parameters of RFC 6749, RFC 7636, OIDC and Cognito that we read.
@@ -39,6 +40,7 @@ const KNOWN: &[&str] = &[
     "prompt",
     "login_hint",
     "lang",
+    "max_age",
     // Read only to be refused: request objects are not supported (OIDC Core §6).
     "request",
     "request_uri",
@@ -60,6 +62,9 @@ pub struct ValidRequest {
     pub prompt_value: Option<String>,
     pub login_hint: Option<String>,
     pub lang: Option<String>,
+    /// OIDC `max_age`: the longest time (seconds) since the user last entered credentials for
+    /// a single sign-on session to be reused; see [`fresh_enough`].
+    pub max_age: Option<u64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -243,6 +248,20 @@ pub fn validate(raw_query: &str, apps: &AppRegistry) -> Result<ValidRequest, Aut
         },
     };
 
+    let max_age = match get("max_age") {
+        None => None,
+        // Digits only: `u64::from_str` would also take a leading `+`.
+        Some(v) => match v.parse::<u64>() {
+            Ok(seconds) if v.bytes().all(|b| b.is_ascii_digit()) => Some(seconds),
+            _ => {
+                return Err(fail(
+                    ErrorCode::InvalidRequest,
+                    "max_age must be a non-negative integer (seconds)",
+                ));
+            }
+        },
+    };
+
     let prompt = match get("prompt") {
         None => Prompt::Default,
         Some(value) => {
@@ -279,7 +298,22 @@ pub fn validate(raw_query: &str, apps: &AppRegistry) -> Result<ValidRequest, Aut
             .map(str::to_string),
         login_hint: get("login_hint").map(str::to_string),
         lang: get("lang").map(str::to_string),
+        max_age,
     })
+}
+
+/// OIDC Core §3.1.2.1: whether a single sign-on session whose credentials were entered at
+/// `auth_time` may answer a request with `max_age` at `now` (Unix seconds). More than
+/// `max_age` seconds ago is too old, and `max_age=0` always is (it means `prompt=login`).
+pub fn fresh_enough(auth_time: i64, max_age: Option<u64>, now: i64) -> bool {
+    match max_age {
+        None => true,
+        Some(0) => false,
+        // A sign-in "in the future" (the clock stepped back) is as fresh as can be.
+        Some(max_age) => {
+            u64::try_from(now.saturating_sub(auth_time)).map_or(true, |elapsed| elapsed <= max_age)
+        }
+    }
 }
 
 impl ValidRequest {
@@ -295,6 +329,7 @@ impl ValidRequest {
             login_hint: self.login_hint,
             lang: self.lang,
             prompt: self.prompt_value,
+            max_age: self.max_age,
             browser_binding,
             upstream: None,
             idp_hint: self.idp_hint,
@@ -451,6 +486,48 @@ mod tests {
     }
 
     #[test]
+    fn max_age_is_a_non_negative_integer() {
+        let apps = apps();
+        let max_age = |q: &str| validate(&query(q), &apps).map(|v| v.max_age);
+        assert_eq!(max_age(""), Ok(None));
+        assert_eq!(max_age("&max_age=0"), Ok(Some(0)));
+        assert_eq!(max_age("&max_age=3600"), Ok(Some(3600)));
+        for bad in [
+            "-1",
+            "%2B5",
+            "1.5",
+            "abc",
+            "1e3",
+            "%205",
+            "99999999999999999999",
+        ] {
+            assert_eq!(
+                redirected_code(validate(&query(&format!("&max_age={bad}")), &apps)),
+                ErrorCode::InvalidRequest,
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn fresh_enough_follows_max_age() {
+        let signed_in = 1_700_000_000;
+        assert!(fresh_enough(signed_in, None, signed_in + 86_400));
+        assert!(
+            !fresh_enough(signed_in, Some(0), signed_in),
+            "max_age=0 is prompt=login"
+        );
+        assert!(fresh_enough(signed_in, Some(60), signed_in + 60));
+        assert!(!fresh_enough(signed_in, Some(60), signed_in + 61));
+        assert!(
+            fresh_enough(signed_in, Some(60), signed_in - 5),
+            "clock stepped back"
+        );
+        assert!(fresh_enough(signed_in, Some(u64::MAX), i64::MAX));
+        assert!(!fresh_enough(i64::MIN, Some(60), i64::MAX));
+    }
+
+    #[test]
     fn request_objects_are_refused_with_their_own_codes() {
         let apps = apps();
         assert_eq!(
@@ -506,7 +583,11 @@ mod tests {
             )
         };
         for (name, max) in MAX_LEN {
-            let ok = "a".repeat(*max);
+            let ok = if *name == "max_age" {
+                "0".repeat(*max)
+            } else {
+                "a".repeat(*max)
+            };
             let long = "a".repeat(max + 1);
             assert!(
                 validate(&with(name, &ok), &apps).is_ok(),

@@ -99,6 +99,7 @@ fn auth_request(client_id: &str) -> AuthRequest {
         login_hint: Some("alice".into()),
         lang: Some("fr".into()),
         prompt: Some("login".into()),
+        max_age: Some(300),
         browser_binding: "b1nd1ng".into(),
         upstream: Some(UpstreamFlow {
             provider: "op".into(),

@@ -165,6 +165,108 @@ async fn an_expired_or_unknown_sign_in_request_gets_a_page() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// max_age (OIDC Core §3.1.2.1)
+
+/// The browser's SSO session is reused for `request`: straight back with a code.
+async fn reused(app: &TestApp, request: &Authorize) -> bool {
+    let response = app.authorize(&app.browser, request).await;
+    match response.status() {
+        StatusCode::FOUND => query_param(&location(&response), "code").is_some(),
+        StatusCode::SEE_OTHER => {
+            assert!(location(&response).starts_with("/signin/"));
+            false
+        }
+        other => panic!("unexpected answer {other}"),
+    }
+}
+
+#[tokio::test]
+async fn max_age_zero_always_asks_for_the_password_again() {
+    // Arrange: signed in.
+    let app = spawn_app().await;
+    app.login(&app.browser, &Authorize::native()).await;
+    assert!(reused(&app, &Authorize::native()).await);
+
+    // Act / Assert: a fresh sign-in is required, even a moment after signing in.
+    assert!(!reused(&app, &Authorize::native().with("max_age", "0")).await);
+    assert_redirected_error(
+        &app,
+        &Authorize::native()
+            .with("max_age", "0")
+            .with("prompt", "none"),
+        "login_required",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn an_sso_session_older_than_max_age_is_not_reused() {
+    // Arrange: signed in; auth_time is in whole seconds, so after 2.1 s more than 1 s has passed.
+    let app = spawn_app().await;
+    let first = app.login(&app.browser, &Authorize::native()).await;
+    let signed_in_at = claims(first["id_token"].as_str().expect("id"))["auth_time"]
+        .as_i64()
+        .expect("auth_time");
+    tokio::time::sleep(std::time::Duration::from_millis(2100)).await;
+
+    // Act / Assert: too old for max_age=1; young enough for max_age=3600.
+    assert!(!reused(&app, &Authorize::native().with("max_age", "1")).await);
+    assert_redirected_error(
+        &app,
+        &Authorize::native()
+            .with("max_age", "1")
+            .with("prompt", "none"),
+        "login_required",
+    )
+    .await;
+    let request = Authorize::native().with("max_age", "3600");
+    let code = app.code_for(&app.browser, &request).await;
+    let response = app.exchange(&request, &code).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let tokens: serde_json::Value = response.json().await.expect("json");
+    let id = claims(tokens["id_token"].as_str().expect("id"));
+    assert_eq!(
+        id["auth_time"].as_i64(),
+        Some(signed_in_at),
+        "the ID token says when the password was entered"
+    );
+}
+
+#[tokio::test]
+async fn a_fresh_sign_in_for_max_age_carries_its_auth_time() {
+    let app = spawn_app().await;
+    let before = time::OffsetDateTime::now_utc().unix_timestamp();
+    let tokens = app
+        .login(&app.browser, &Authorize::native().with("max_age", "0"))
+        .await;
+    let id = claims(tokens["id_token"].as_str().expect("id"));
+    let auth_time = id["auth_time"].as_i64().expect("auth_time");
+    assert!(auth_time >= before, "{auth_time} < {before}");
+}
+
+#[tokio::test]
+async fn a_max_age_that_is_not_a_non_negative_integer_is_refused() {
+    let app = spawn_app().await;
+    app.login(&app.browser, &Authorize::native()).await;
+    for value in [
+        "-1",
+        "abc",
+        "1.5",
+        "+5",
+        "1e3",
+        " 5",
+        "99999999999999999999999",
+    ] {
+        assert_redirected_error(
+            &app,
+            &Authorize::native().with("max_age", value),
+            "invalid_request",
+        )
+        .await;
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
 // request objects (OIDC Core §6) and the length of what is stored
 
 #[tokio::test]
