@@ -11,7 +11,8 @@ use time::OffsetDateTime;
 
 /// What to do with a validated request, given the browser's SSO session.
 pub enum Shortcut {
-    /// The session fits this app and provider: finish with it (see `finish::complete`).
+    /// The session fits this app and provider, and is recent enough for `max_age`: finish with
+    /// it (see `finish::complete`).
     Signed(SsoSession),
     /// `prompt=none` and nobody usable is signed in: back to the app with `login_required`.
     LoginRequired(Next),
@@ -32,7 +33,12 @@ pub fn shortcut(state: &AppContext, request: &ValidRequest, sso: Option<SsoSessi
             .identity_provider
             .as_deref()
             .is_none_or(|p| p == sso.identity.provider);
-        if allowed && wanted {
+        let fresh = authorize::fresh_enough(
+            sso.auth_time,
+            request.max_age,
+            OffsetDateTime::now_utc().unix_timestamp(),
+        );
+        if allowed && wanted && fresh {
             return Shortcut::Signed(sso);
         }
     }

@@ -256,24 +256,20 @@ pub async fn password_post(
         return retry(BAD_CREDENTIALS, StatusCode::OK);
     }
 
-    let keys = throttle::Keys::new(&provider_id, &form.username, &address);
-    match throttle::admit(&state, &keys).await {
-        Ok(true) => {}
-        Ok(false) => return retry(LOCKED, StatusCode::TOO_MANY_REQUESTS),
-        Err(e) => return pages::unavailable(&e),
-    }
-
+    let attempt = match throttle::reserve(&state, &provider_id, &form.username, &address).await {
+        Ok(attempt) => attempt,
+        Err(throttle::Refused::Locked) => return retry(LOCKED, StatusCode::TOO_MANY_REQUESTS),
+        Err(throttle::Refused::Store(e)) => return pages::unavailable(&e),
+    };
     let Some(identity) = users
         .authenticate(&form.username, &form.password, &state.password_slots)
         .await
     else {
+        // The attempt's reservation stays: it is this failure's count.
         tracing::info!("sign-in failed: bad credentials");
-        if let Err(e) = throttle::failed(&state, &keys).await {
-            return pages::unavailable(&e);
-        }
         return retry(BAD_CREDENTIALS, StatusCode::OK);
     };
-    if let Err(e) = throttle::succeeded(&state, &keys).await {
+    if let Err(e) = attempt.succeeded().await {
         return pages::unavailable(&e);
     }
     finish_sign_in(&state, &browser, &request_id, &request, identity).await

@@ -368,8 +368,10 @@ pub async fn revoke(
 ) -> Result<(), OAuthError> {
     let token = params.require("token")?;
     let app = authenticate_client(state, authorization, params)?;
+    // `token_type_hint` is not read: a wrong hint only widens the search (RFC 7009 §2.1), and
+    // refresh tokens are all there is to search. Access tokens (JWTs) die with their family.
     let looks_like_jwt = token.matches('.').count() == 2;
-    if params.get("token_type_hint") == Some("access_token") || looks_like_jwt {
+    if looks_like_jwt {
         return Err(OAuthError::new(
             ErrorCode::UnsupportedTokenType,
             "only refresh tokens can be revoked; access tokens die with their refresh token",

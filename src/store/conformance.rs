@@ -45,7 +45,9 @@ pub async fn run_all(store: Arc<dyn Store>) {
     signing_keys_are_upserted_listed_and_deleted(s).await;
     counters_count_hits_within_a_window(s).await;
     counters_restart_after_their_window_and_reset(s).await;
+    counters_give_back_hits_but_never_go_below_zero(s).await;
     concurrent_hits_are_all_counted(&store).await;
+    concurrent_hits_and_releases_are_all_counted(&store).await;
     identity_ids_are_stored_replaced_deleted_and_expire(s).await;
     collect_expired_deletes_expired_records_only(s).await;
 }
@@ -97,6 +99,7 @@ fn auth_request(client_id: &str) -> AuthRequest {
         login_hint: Some("alice".into()),
         lang: Some("fr".into()),
         prompt: Some("login".into()),
+        max_age: Some(300),
         browser_binding: "b1nd1ng".into(),
         upstream: Some(UpstreamFlow {
             provider: "op".into(),
@@ -1085,6 +1088,73 @@ async fn counters_restart_after_their_window_and_reset(store: &dyn Store) {
         .expect("resetting an unknown counter is not an error");
 }
 
+async fn counters_give_back_hits_but_never_go_below_zero(store: &dyn Store) {
+    let now = base_time();
+    let key = unique("counter");
+    let window = Duration::from_secs(60);
+    for _ in 0..3 {
+        store.hit_counter(&key, window, now).await.unwrap();
+    }
+
+    store.release_counter(&key, now + secs(1)).await.unwrap();
+    assert_eq!(
+        store.counter(&key, now + secs(1)).await.unwrap(),
+        2,
+        "a release takes one hit back"
+    );
+    assert_eq!(
+        store
+            .hit_counter(&key, window, now + secs(2))
+            .await
+            .unwrap(),
+        3,
+        "hits after a release count on from there"
+    );
+    for _ in 0..5 {
+        store.release_counter(&key, now + secs(3)).await.unwrap();
+    }
+    assert_eq!(
+        store.counter(&key, now + secs(3)).await.unwrap(),
+        0,
+        "releases never take a counter below 0"
+    );
+    assert_eq!(
+        store
+            .hit_counter(&key, window, now + secs(4))
+            .await
+            .unwrap(),
+        1,
+        "a counter released to 0 counts from 1 again"
+    );
+    assert_eq!(
+        store.counter(&key, now + secs(60)).await.unwrap(),
+        0,
+        "releases do not extend the window (it ends 60 s after the first hit)"
+    );
+
+    store.release_counter(&key, now + secs(60)).await.unwrap();
+    assert_eq!(
+        store
+            .hit_counter(&key, window, now + secs(61))
+            .await
+            .unwrap(),
+        1,
+        "releasing an expired counter leaves it expired: the next hit starts a new window"
+    );
+
+    let unknown = unique("counter");
+    store
+        .release_counter(&unknown, now)
+        .await
+        .expect("releasing an unknown counter is not an error");
+    assert_eq!(store.counter(&unknown, now).await.unwrap(), 0);
+    assert_eq!(
+        store.hit_counter(&unknown, window, now).await.unwrap(),
+        1,
+        "releasing an unknown counter creates nothing"
+    );
+}
+
 async fn concurrent_hits_are_all_counted(store: &Arc<dyn Store>) {
     let now = base_time();
     let key = unique("counter");
@@ -1117,6 +1187,41 @@ async fn concurrent_hits_are_all_counted(store: &Arc<dyn Store>) {
     assert_eq!(
         store.counter(&key, now).await.unwrap(),
         u32::try_from(hits).unwrap()
+    );
+}
+
+async fn concurrent_hits_and_releases_are_all_counted(store: &Arc<dyn Store>) {
+    let now = base_time();
+    let key = unique("counter");
+    let window = Duration::from_secs(60);
+    for _ in 0..RACERS {
+        store.hit_counter(&key, window, now).await.unwrap();
+    }
+
+    // RACERS more hits race RACERS releases: whatever the order, the count ends where it began.
+    let barrier = Arc::new(Barrier::new(2 * RACERS));
+    let mut racers = JoinSet::new();
+    for i in 0..2 * RACERS {
+        let store = Arc::clone(store);
+        let barrier = Arc::clone(&barrier);
+        let key = key.clone();
+        racers.spawn(async move {
+            barrier.wait().await;
+            if i % 2 == 0 {
+                store.hit_counter(&key, window, now).await.map(|_| ())
+            } else {
+                store.release_counter(&key, now).await
+            }
+        });
+    }
+    for outcome in racers.join_all().await {
+        outcome.expect("hit or release under contention");
+    }
+
+    assert_eq!(
+        store.counter(&key, now).await.unwrap(),
+        u32::try_from(RACERS).unwrap(),
+        "concurrent hits and releases are none of them lost"
     );
 }
 

@@ -155,6 +155,10 @@ pub trait Store: Send + Sync + 'static {
         window: Duration,
         now: OffsetDateTime,
     ) -> StoreResult<u32>;
+    /// Takes one hit back from a live counter (never below 0), atomically: an attempt that
+    /// reserved its place with `hit_counter` and turned out not to count. An absent or expired
+    /// counter is left alone (no window is started).
+    async fn release_counter(&self, key: &str, now: OffsetDateTime) -> StoreResult<()>;
     /// The current count for `key` (0 when absent or its window has passed).
     async fn counter(&self, key: &str, now: OffsetDateTime) -> StoreResult<u32>;
     async fn reset_counter(&self, key: &str) -> StoreResult<()>;

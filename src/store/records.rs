@@ -20,6 +20,10 @@ pub struct AuthRequest {
     /// The app's `prompt` (`login`, `select_account`, `consent`), passed on to upstreams.
     #[serde(default)]
     pub prompt: Option<String>,
+    /// OIDC `max_age` (seconds), when the app sent one. Absent from records stored before it
+    /// existed, hence the default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_age: Option<u64>,
     /// SHA-256 (hex) of the binding secret held in the browser session that started the request.
     pub browser_binding: String,
     /// Set once the browser has been sent to an upstream provider.

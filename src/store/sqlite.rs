@@ -721,6 +721,19 @@ impl Store for SqliteStore {
         Ok(count_u32(count))
     }
 
+    async fn release_counter(&self, key: &str, now: OffsetDateTime) -> StoreResult<()> {
+        // One statement, like `hit_counter`: concurrent hits and releases are never lost.
+        sqlx::query(
+            "UPDATE counters SET count = MAX(count - 1, 0) WHERE key = ?1 AND expires_at > ?2",
+        )
+        .bind(key)
+        .bind(secs(now))
+        .execute(&self.writer)
+        .await
+        .map_err(backend)?;
+        Ok(())
+    }
+
     async fn counter(&self, key: &str, now: OffsetDateTime) -> StoreResult<u32> {
         let count: Option<i64> =
             sqlx::query_scalar("SELECT count FROM counters WHERE key = ?1 AND expires_at > ?2")

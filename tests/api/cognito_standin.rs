@@ -322,6 +322,11 @@ impl CognitoStandin {
         self.state().device_opt_in = true;
     }
 
+    /// Every answer from now on takes `latency` (each request is still recorded on arrival).
+    pub fn answer_after(&self, latency: std::time::Duration) {
+        self.state().latency = latency;
+    }
+
     /// Every sign-in in progress expires now (Cognito's flow sessions last 3 minutes).
     pub fn expire_sessions(&self) {
         self.state().expire_flows();

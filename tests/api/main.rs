@@ -27,6 +27,7 @@ mod moto;
 mod peers;
 mod restart;
 mod store;
+mod throttle;
 mod token;
 mod upstream_cognito;
 mod upstream_facebook;
