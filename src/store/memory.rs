@@ -380,6 +380,18 @@ impl Store for MemoryStore {
         Ok(entry.0)
     }
 
+    async fn release_counter(&self, key: &str, now: OffsetDateTime) -> StoreResult<()> {
+        if let Some(entry) = self
+            .tables()?
+            .counters
+            .get_mut(key)
+            .filter(|(_, exp)| *exp > secs(now))
+        {
+            entry.0 = entry.0.saturating_sub(1);
+        }
+        Ok(())
+    }
+
     async fn counter(&self, key: &str, now: OffsetDateTime) -> StoreResult<u32> {
         Ok(self
             .tables()?
