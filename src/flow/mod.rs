@@ -33,6 +33,7 @@
 
 pub mod begin;
 pub mod finish;
+pub mod upstream;
 
 use crate::aws::federation::FederationError;
 

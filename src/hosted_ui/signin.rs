@@ -94,24 +94,13 @@ pub async fn provider_get(
         Ok(request) => request,
         Err(page) => return page,
     };
-    let app_allows = state
-        .apps
-        .get(&request.client_id)
-        .is_some_and(|a| a.providers.contains(&provider_id));
-    if let Some(upstream) = state
+    let goes_upstream = state
         .providers
         .get(&provider_id)
-        .and_then(|p| p.kind.upstream())
-    {
-        if !app_allows {
-            return pages::error(
-                StatusCode::BAD_REQUEST,
-                "That sign-in method is not available for this app.",
-            );
-        }
+        .is_some_and(|p| p.kind.redirect().is_some());
+    if goes_upstream {
         return crate::hosted_ui::upstream::send_upstream(
             &state,
-            upstream,
             &provider_id,
             &request_id,
             request,

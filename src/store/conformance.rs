@@ -103,8 +103,12 @@ fn auth_request(client_id: &str) -> AuthRequest {
         browser_binding: "b1nd1ng".into(),
         upstream: Some(UpstreamFlow {
             provider: "op".into(),
-            pkce_verifier: "v".repeat(43),
-            nonce: "n".into(),
+            remembered: Some(
+                crate::security::Sealer::new(&[7; 32])
+                    .unwrap()
+                    .seal("connector-data:op", "{\"pkce_verifier\":\"v\"}")
+                    .unwrap(),
+            ),
         }),
         idp_hint: None,
         pending_role: Some(PendingRole {

@@ -106,8 +106,11 @@ pub struct IdpHint {
 pub struct UpstreamFlow {
     /// The provider the browser was sent to; the callback must arrive on its path.
     pub provider: String,
-    pub pkce_verifier: String,
-    pub nonce: String,
+    /// What the connector asked to remember (PKCE verifier, nonce, SAML request id), sealed:
+    /// opaque to everything but that connector. `None` in a request stored by a version that
+    /// kept these fields in the clear: such a sign-in is started again.
+    #[serde(default)]
+    pub remembered: Option<crate::security::Sealed>,
 }
 
 impl fmt::Debug for UpstreamFlow {
