@@ -4,6 +4,7 @@
 //! a [`PendingChallenge`] for a page to ask about. [`pool_api`] is the pool's API through the
 //! AWS SDK; [`srp`] is Cognito's SRP-6a.
 
+pub mod challenge;
 pub mod pool_api;
 pub mod srp;
 
@@ -66,7 +67,7 @@ pub enum Outcome {
 }
 
 /// The context a sign-in carries from step to step, and from page to page.
-#[derive(Clone, Serialize, Deserialize)]
+#[derive(Clone, Default, Serialize, Deserialize)]
 pub struct Attempt {
     /// `USERNAME` as the pool wants it in challenge responses.
     pub username: String,
@@ -193,9 +194,20 @@ impl CognitoConnector {
         self.advance(step, attempt, sealer).await
     }
 
-    /// Answers the challenge a page asked about. `answers` are the challenge's own responses
-    /// (`SMS_MFA_CODE`, `NEW_PASSWORD`, `ANSWER`, ...); USERNAME and SECRET_HASH are added.
-    pub async fn answer(
+    /// Answers the challenge a page asked about ([`PendingChallenge::ask`]).
+    pub async fn answer_with(
+        &self,
+        pending: PendingChallenge,
+        answer: challenge::Answer,
+        sealer: &Sealer,
+    ) -> Result<Outcome, PoolError> {
+        let responses = pending.responses(answer);
+        self.answer(pending, responses, sealer).await
+    }
+
+    /// Answers the pending challenge with its own responses (`SMS_MFA_CODE`, `NEW_PASSWORD`,
+    /// `ANSWER`, ...); USERNAME and SECRET_HASH are added.
+    async fn answer(
         &self,
         pending: PendingChallenge,
         answers: HashMap<String, String>,

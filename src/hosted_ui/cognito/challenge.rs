@@ -1,68 +1,61 @@
 //! The page for whichever challenge the pool raised, and its answer.
 
 use super::*;
+use crate::connectors::cognito::challenge::{Answer, Ask, Channel, MfaKind};
 
-/// How a one-value challenge is asked and answered.
-struct CodeChallenge {
+/// How a one-value challenge is asked: heading, intro, field label, numeric keyboard.
+struct OneValue {
     heading: &'static str,
+    intro: String,
+    details: Vec<(String, String)>,
     label: &'static str,
-    response: &'static str,
     numeric: bool,
 }
 
-fn code_challenge(name: &str) -> Option<CodeChallenge> {
-    let code = |heading, response| {
-        Some(CodeChallenge {
-            heading,
-            label: "Code",
-            response,
-            numeric: true,
-        })
-    };
-    match name {
-        "SMS_MFA" => code("Enter the code we texted you", "SMS_MFA_CODE"),
-        "SMS_OTP" => code("Enter the code we texted you", "SMS_OTP_CODE"),
-        "EMAIL_OTP" => code("Enter the code we emailed you", "EMAIL_OTP_CODE"),
-        "EMAIL_MFA" => code("Enter the code we emailed you", "EMAIL_MFA_CODE"),
-        "SOFTWARE_TOKEN_MFA" => code(
-            "Enter the code from your authenticator app",
-            "SOFTWARE_TOKEN_MFA_CODE",
-        ),
-        "CUSTOM_CHALLENGE" => Some(CodeChallenge {
+fn one_value(ask: &Ask) -> Option<OneValue> {
+    match ask {
+        Ask::Code {
+            channel,
+            destination,
+        } => {
+            let heading = match channel {
+                Channel::Sms => "Enter the code we texted you",
+                Channel::Email => "Enter the code we emailed you",
+                Channel::AuthenticatorApp => "Enter the code from your authenticator app",
+            };
+            let intro = match (channel, destination) {
+                (Channel::AuthenticatorApp, _) => {
+                    "Open your authenticator app and enter the 6-digit code it shows for this account."
+                        .into()
+                }
+                (_, Some(to)) => format!("We sent a code to {to}."),
+                (_, None) => "Enter the code we sent you.".into(),
+            };
+            Some(OneValue {
+                heading,
+                intro,
+                details: Vec::new(),
+                label: "Code",
+                numeric: true,
+            })
+        }
+        Ask::Custom { details } => Some(OneValue {
             heading: "One more step",
+            intro: "Answer the question below to finish signing in.".into(),
+            details: details.clone(),
             label: "Your answer",
-            response: "ANSWER",
             numeric: false,
         }),
         _ => None,
     }
 }
 
-/// A list-valued challenge parameter: Cognito sends JSON arrays as strings.
-fn list_parameter(pending: &PendingChallenge, name: &str) -> Vec<String> {
-    pending
-        .challenge
-        .parameters
-        .get(name)
-        .and_then(|v| serde_json::from_str::<Vec<String>>(v).ok())
-        .unwrap_or_default()
-}
-
-fn mfa_label(kind: &str) -> Option<&'static str> {
+fn mfa_label(kind: MfaKind) -> &'static str {
     match kind {
-        "SMS_MFA" => Some("A text message to your phone"),
-        "SOFTWARE_TOKEN_MFA" => Some("An authenticator app"),
-        "EMAIL_OTP" | "EMAIL_MFA" => Some("An email"),
-        _ => None,
+        MfaKind::Sms => "A text message to your phone",
+        MfaKind::AuthenticatorApp => "An authenticator app",
+        MfaKind::Email => "An email",
     }
-}
-
-/// The attributes a `NEW_PASSWORD_REQUIRED` asks for (`userAttributes.email` → `email`).
-fn required_attributes(pending: &PendingChallenge) -> Vec<String> {
-    list_parameter(pending, "requiredAttributes")
-        .into_iter()
-        .map(|a| a.trim_start_matches("userAttributes.").to_string())
-        .collect()
 }
 
 /// The page for the pending challenge.
@@ -72,53 +65,27 @@ async fn challenge_page(
     status: StatusCode,
     error: Option<&str>,
 ) -> Response {
-    let name = pending.challenge.name.clone();
-    if let Some(c) = code_challenge(&name) {
-        let destination = pending
-            .challenge
-            .parameters
-            .get("CODE_DELIVERY_DESTINATION")
-            .cloned();
-        let intro = match (&*name, destination) {
-            ("CUSTOM_CHALLENGE", _) => "Answer the question below to finish signing in.".into(),
-            ("SOFTWARE_TOKEN_MFA", _) => {
-                "Open your authenticator app and enter the 6-digit code it shows for this account."
-                    .into()
-            }
-            (_, Some(to)) => format!("We sent a code to {to}."),
-            (_, None) => "Enter the code we sent you.".into(),
-        };
-        let mut details: Vec<(String, String)> = if name == "CUSTOM_CHALLENGE" {
-            pending
-                .challenge
-                .parameters
-                .iter()
-                .filter(|(k, _)| k.as_str() != "USERNAME")
-                .map(|(k, v)| (k.replace('_', " "), v.clone()))
-                .collect()
-        } else {
-            Vec::new()
-        };
-        details.sort();
+    let ask = pending.ask();
+    if let Some(one) = one_value(&ask) {
         return pages::render(
             status,
             &CognitoChallengePage {
                 base: &page.base,
                 csrf: &page.csrf,
-                heading: c.heading,
-                intro,
-                details,
-                label: c.label,
-                numeric: c.numeric,
+                heading: one.heading,
+                intro: one.intro,
+                details: one.details,
+                label: one.label,
+                numeric: one.numeric,
                 error,
             },
         );
     }
-    match name.as_str() {
-        "SELECT_MFA_TYPE" => {
-            let options = list_parameter(&pending, "MFAS_CAN_CHOOSE")
+    match ask {
+        Ask::SelectMfa { options } => {
+            let options = options
                 .into_iter()
-                .filter_map(|kind| mfa_label(&kind).map(|label| (kind, label)))
+                .map(|kind| (kind.form_value().to_string(), mfa_label(kind)))
                 .collect();
             pages::render(
                 status,
@@ -130,14 +97,13 @@ async fn challenge_page(
                 },
             )
         }
-        "MFA_SETUP" => {
-            let can = list_parameter(&pending, "MFAS_CAN_SETUP");
-            if !can.is_empty() && !can.iter().any(|m| m == "SOFTWARE_TOKEN_MFA") {
-                return pages::error(
-                    StatusCode::BAD_REQUEST,
-                    "Your account needs a phone number or email address for its second sign-in step, and has none yet. Contact the app's support.",
-                );
-            }
+        Ask::MfaSetup {
+            authenticator_app: false,
+        } => pages::error(
+            StatusCode::BAD_REQUEST,
+            "Your account needs a phone number or email address for its second sign-in step, and has none yet. Contact the app's support.",
+        ),
+        Ask::MfaSetup { .. } => {
             if pending.totp_secret.is_none() {
                 pending = match page.connector.start_totp_setup(pending).await {
                     Ok(pending) => pending,
@@ -172,7 +138,7 @@ async fn challenge_page(
                 },
             )
         }
-        "NEW_PASSWORD_REQUIRED" => {
+        Ask::NewPassword { attributes } => {
             let rules = policy_rules(page).await;
             pages::render(
                 status,
@@ -184,20 +150,26 @@ async fn challenge_page(
                         .into(),
                     asks_code: false,
                     rules,
-                    attributes: attribute_fields(&required_attributes(&pending), &HashMap::new()),
+                    attributes: attribute_fields(&attributes, &HashMap::new()),
                     submit: "Set password and sign in",
                     error,
                 },
             )
         }
-        other => {
+        Ask::Unsupported(other) => {
             tracing::warn!(challenge = %other, "challenge authgate has no page for");
             pages::error(
                 StatusCode::BAD_REQUEST,
                 "This account needs a sign-in step authgate does not offer. Contact the app's support.",
             )
         }
+        Ask::Code { .. } | Ask::Custom { .. } => unreachable_page(),
     }
+}
+
+/// `one_value` covers codes and custom questions; a page for neither is a bug, not input.
+fn unreachable_page() -> Response {
+    pages::error(StatusCode::BAD_REQUEST, SIGN_IN_AGAIN)
 }
 
 /// `otpauth://` as authenticator apps read it (Google's Key Uri Format).
@@ -256,64 +228,76 @@ pub async fn challenge_post(
         Ok(_) => return Ok(page.go("")),
         Err(response) => return Err(response),
     };
-    let name = pending.challenge.name.clone();
     let answer = form.remove("answer").unwrap_or_default().trim().to_string();
     let connector = page.connector;
     let sealer = &state.sealer;
-    let result = if let Some(c) = code_challenge(&name) {
-        if answer.is_empty() {
+    let ask = pending.ask();
+    let result = match ask {
+        Ask::Code { .. } | Ask::Custom { .. } if answer.is_empty() => {
             return Ok(challenge_page(&page, pending, StatusCode::OK, Some(WRONG_CODE)).await);
         }
-        let answers = HashMap::from([(c.response.to_string(), answer)]);
-        connector.answer(pending.clone(), answers, sealer).await
-    } else {
-        match name.as_str() {
-            "SELECT_MFA_TYPE" => {
-                if !list_parameter(&pending, "MFAS_CAN_CHOOSE").contains(&answer) {
-                    return Ok(challenge_page(
-                        &page,
-                        pending,
-                        StatusCode::OK,
-                        Some("Choose one of the options."),
-                    )
-                    .await);
-                }
-                let mut pending = pending.clone();
-                if form.remove("always").is_some_and(|v| v == "on") {
-                    pending.attempt.prefer_mfa = Some(answer.clone());
-                }
-                let answers = HashMap::from([("ANSWER".to_string(), answer)]);
-                connector.answer(pending, answers, sealer).await
+        Ask::Code { .. } => {
+            connector
+                .answer_with(pending.clone(), Answer::Code(answer), sealer)
+                .await
+        }
+        Ask::Custom { .. } => {
+            connector
+                .answer_with(pending.clone(), Answer::Custom(answer), sealer)
+                .await
+        }
+        Ask::SelectMfa { options } => {
+            let Some(kind) = options.into_iter().find(|k| k.form_value() == answer) else {
+                return Ok(challenge_page(
+                    &page,
+                    pending,
+                    StatusCode::OK,
+                    Some("Choose one of the options."),
+                )
+                .await);
+            };
+            let mut pending = pending.clone();
+            if form.remove("always").is_some_and(|v| v == "on") {
+                pending.prefer(kind);
             }
-            "MFA_SETUP" => {
-                if pending.totp_secret.is_none() || answer.is_empty() {
-                    return Ok(
-                        challenge_page(&page, pending, StatusCode::OK, Some(WRONG_CODE)).await,
-                    );
-                }
-                connector
-                    .finish_totp_setup(pending.clone(), &answer, sealer)
-                    .await
+            connector
+                .answer_with(pending, Answer::SelectMfa(kind), sealer)
+                .await
+        }
+        Ask::MfaSetup { .. } => {
+            if pending.totp_secret.is_none() || answer.is_empty() {
+                return Ok(challenge_page(&page, pending, StatusCode::OK, Some(WRONG_CODE)).await);
             }
-            "NEW_PASSWORD_REQUIRED" => {
-                let new_password = form.remove("new_password").unwrap_or_default();
-                let mut answers = HashMap::from([("NEW_PASSWORD".to_string(), new_password)]);
-                for attr in required_attributes(&pending) {
+            connector
+                .finish_totp_setup(pending.clone(), &answer, sealer)
+                .await
+        }
+        Ask::NewPassword { attributes } => {
+            let password = form.remove("new_password").unwrap_or_default();
+            let attributes = attributes
+                .into_iter()
+                .map(|attr| {
                     let value = form
                         .remove(&format!("attr:{attr}"))
                         .unwrap_or_default()
                         .trim()
                         .to_string();
-                    answers.insert(format!("userAttributes.{attr}"), value);
-                }
-                connector.answer(pending.clone(), answers, sealer).await
-            }
-            _ => return Ok(challenge_page(&page, pending, StatusCode::OK, None).await),
+                    (attr, value)
+                })
+                .collect();
+            let answer = Answer::NewPassword {
+                password,
+                attributes,
+            };
+            connector.answer_with(pending.clone(), answer, sealer).await
+        }
+        Ask::Unsupported(_) => {
+            return Ok(challenge_page(&page, pending, StatusCode::OK, None).await);
         }
     };
     Ok(match result {
         // The pool's triggers asked the same question again: the answer was wrong.
-        Ok(Outcome::Challenge(next)) if same_question(&pending, &next) => {
+        Ok(Outcome::Challenge(next)) if pending.asked_again(&next) => {
             let flow = Flow {
                 pending: Some((*next).clone()),
                 ..Flow::default()
@@ -353,7 +337,7 @@ pub async fn challenge_post(
                 return Ok(response);
             }
             // A wrong custom answer, an expired session: this sign-in is over.
-            tracing::info!(error = %e, challenge = %name, "challenge failed; back to sign-in");
+            tracing::info!(error = %e, challenge = %pending.challenge.name, "challenge failed; back to sign-in");
             page.clear_flow().await?;
             let message = if matches!(e, PoolError::ExpiredCode) {
                 EXPIRED_CODE
@@ -368,10 +352,4 @@ pub async fn challenge_post(
             )
         }
     })
-}
-
-fn same_question(before: &PendingChallenge, after: &PendingChallenge) -> bool {
-    before.challenge.name == "CUSTOM_CHALLENGE"
-        && after.challenge.name == "CUSTOM_CHALLENGE"
-        && before.challenge.parameters == after.challenge.parameters
 }
