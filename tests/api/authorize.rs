@@ -1,7 +1,7 @@
 //! `/oauth2/authorize` refusals over HTTP: a page for untrusted client/redirect pairs (never a
 //! redirect), an error redirect with `state` and `iss` for everything else, nothing stored.
 
-use crate::helpers::*;
+use crate::support::app::*;
 use reqwest::StatusCode;
 
 async fn assert_page_not_redirect(app: &TestApp, query: &str) {

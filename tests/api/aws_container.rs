@@ -7,8 +7,8 @@
 //! every test in it: so the SDK runs in a child process (this binary again, running only the
 //! ignored `sdk_child`), with an environment of its own. Nothing here sets a variable.
 
-use crate::aws_helpers::*;
-use crate::helpers::*;
+use crate::support::app::*;
+use crate::support::aws::*;
 use reqwest::{Client, StatusCode};
 use serde_json::Value;
 

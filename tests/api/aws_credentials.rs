@@ -4,11 +4,11 @@
 //! key and token per provider, a SigV4 signature on the developer call only, no second GetId
 //! for a returning user.
 
-use crate::aws_helpers::*;
-use crate::aws_proxy::AwsProxy;
-use crate::helpers::*;
-use crate::moto::{DEVELOPER_PROVIDER, create_identity_pool};
-use crate::peers::CognitoLocal;
+use crate::support::app::*;
+use crate::support::aws::*;
+use crate::support::aws_proxy::AwsProxy;
+use crate::support::moto::{DEVELOPER_PROVIDER, create_identity_pool};
+use crate::support::peers::CognitoLocal;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 

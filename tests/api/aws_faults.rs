@@ -4,10 +4,10 @@
 //! code, so no tokens); `omit` issues the code, and the token response has tokens, no
 //! credentials, and `aws_error`.
 
-use crate::aws_helpers::*;
-use crate::aws_proxy::dead_endpoint;
-use crate::helpers::*;
-use crate::moto::create_identity_pool;
+use crate::support::app::*;
+use crate::support::aws::*;
+use crate::support::aws_proxy::dead_endpoint;
+use crate::support::moto::create_identity_pool;
 use reqwest::StatusCode;
 use serde_json::Value;
 use std::time::{Duration, Instant};

@@ -2,11 +2,11 @@
 //! container endpoint against the real binary at `RUST_LOG=trace` (the AWS SDK's own tracing
 //! included), then the whole log is searched for every secret that crossed the wire.
 
-use crate::aws_helpers::*;
-use crate::aws_proxy::AwsProxy;
-use crate::helpers::*;
-use crate::moto::create_identity_pool;
-use crate::restart::start_with_log_filter;
+use crate::support::app::*;
+use crate::support::aws::*;
+use crate::support::aws_proxy::AwsProxy;
+use crate::support::binary::start_with_log_filter;
+use crate::support::moto::create_identity_pool;
 use reqwest::Client;
 use serde_json::Value;
 

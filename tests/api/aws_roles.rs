@@ -3,9 +3,9 @@
 //! `CustomRoleArn` of every credentials call of the session. The page is CSRF-protected, bound
 //! to the browser that signed in, single-use, and accepts only the roles listed.
 
-use crate::aws_helpers::*;
-use crate::helpers::*;
-use crate::upstream_stub::StubOp;
+use crate::support::app::*;
+use crate::support::aws::*;
+use crate::support::upstream_stub::StubOp;
 use reqwest::{Client, StatusCode};
 use serde_json::{Value, json};
 

@@ -2,8 +2,8 @@
 //! cookie), renewal of an expiring provider token before federation, and every request
 //! `/aws/credentials` and `/aws/guest-credentials` must refuse (without calling AWS).
 
-use crate::aws_helpers::*;
-use crate::helpers::*;
+use crate::support::app::*;
+use crate::support::aws::*;
 use authgate::identity::UpstreamTokens;
 use authgate::security::storage_hash;
 use reqwest::{Client, StatusCode};

@@ -3,11 +3,11 @@
 //! broker apps and for passthrough apps (whose token response is the pool's tokens plus the
 //! AWS credentials). moto serves both pools; the recording stand-in shows what was sent.
 
-use crate::aws_helpers::{aws_config, credentials_of};
-use crate::aws_proxy::AwsProxy;
-use crate::cognito_pool::{PASSWORD, PoolApp, pool_request};
-use crate::helpers::*;
-use crate::moto::{self, create_identity_pool};
+use crate::support::app::*;
+use crate::support::aws::{aws_config, credentials_of};
+use crate::support::aws_proxy::AwsProxy;
+use crate::support::moto::{self, create_identity_pool};
+use crate::support::pool::{PASSWORD, PoolApp, pool_request};
 use serde_json::{Value, json};
 
 async fn federated_pool_app() -> (PoolApp, AwsProxy, moto::Pool, String) {

@@ -4,10 +4,10 @@
 //! the stand-in's confidential app client, so SECRET_HASH is checked on every call.
 //! Also: every Cognito page renders with its CSRF token and shows no pool Session.
 
-use crate::cognito_pool::{Page, PoolApp, no_code, pool_request, spawn_for_endpoint};
-use crate::cognito_standin::{CognitoStandin, CustomRound, RESET_CODE, UserOptions};
-use crate::helpers::*;
-use crate::moto::Pool;
+use crate::support::app::*;
+use crate::support::cognito_standin::{CognitoStandin, CustomRound, RESET_CODE, UserOptions};
+use crate::support::moto::Pool;
+use crate::support::pool::{Page, PoolApp, no_code, pool_request, spawn_for_endpoint};
 use reqwest::{Client, StatusCode};
 
 const PASSWORD: &str = "Str0ng-enough!";
@@ -47,7 +47,7 @@ fn assert_safe_page(page: &Page, standin: &CognitoStandin) {
 async fn to_challenge(
     app: &PoolApp,
     client: &Client,
-    request: &crate::helpers::Authorize,
+    request: &crate::support::app::Authorize,
     username: &str,
 ) -> (Page, Page) {
     let page = app.open(client, request).await;

@@ -2,10 +2,10 @@
 //! environment as a container would have them: the sign-up page shows the pool's password
 //! rules (DescribeUserPool, signed), and no password, code or pool token reaches the log.
 
-use crate::cognito_pool::{PASSWORD, Page, PoolApp};
-use crate::helpers::*;
-use crate::moto;
-use crate::restart::start_with_env;
+use crate::support::app::*;
+use crate::support::binary::start_with_env;
+use crate::support::moto;
+use crate::support::pool::{PASSWORD, Page, PoolApp};
 use reqwest::StatusCode;
 use serde_json::Value;
 
@@ -166,7 +166,7 @@ token_mode = "passthrough"
 
 #[tokio::test]
 async fn no_session_mfa_code_or_device_secret_is_logged_even_at_trace() {
-    use crate::cognito_standin::{CognitoStandin, UserOptions};
+    use crate::support::cognito_standin::{CognitoStandin, UserOptions};
     // Arrange: the binary against the stand-in, whose requests show every Session it issued.
     let standin = CognitoStandin::start().await;
     standin.add_user("tia", PASSWORD, UserOptions::default().totp("565656"));

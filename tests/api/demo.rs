@@ -1,6 +1,6 @@
 //! The built-in demo page signs in through the hosted UI like any app and shows its tokens.
 
-use crate::helpers::*;
+use crate::support::app::*;
 use reqwest::StatusCode;
 
 /// Clicks "Sign in" on the demo page; returns its redirect to the authorize endpoint.

@@ -1,6 +1,6 @@
 //! Discovery, JWKS, health, security headers, and the pages themselves.
 
-use crate::helpers::*;
+use crate::support::app::*;
 use reqwest::StatusCode;
 
 #[tokio::test]

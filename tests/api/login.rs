@@ -1,7 +1,7 @@
 //! Whole logins through the hosted UI: native (custom scheme), loopback, confidential web app,
 //! single sign-on, and every way the browser leg can be wrong.
 
-use crate::helpers::*;
+use crate::support::app::*;
 use reqwest::StatusCode;
 
 #[tokio::test]

@@ -1,7 +1,7 @@
 //! `/logout` in Cognito's and OIDC's shapes: the session always ends; the browser goes only to
 //! a registered URI, otherwise to the signed-out page.
 
-use crate::helpers::*;
+use crate::support::app::*;
 use reqwest::StatusCode;
 
 async fn signed_in_app() -> (TestApp, serde_json::Value) {

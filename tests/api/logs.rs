@@ -1,8 +1,8 @@
 //! Secrets never reach the log: a full login, refresh and logout against the real binary at
 //! `RUST_LOG=trace`, then the whole log is searched for every secret that crossed the wire.
 
-use crate::helpers::*;
-use crate::restart::start_with_log_filter;
+use crate::support::app::*;
+use crate::support::binary::start_with_log_filter;
 use reqwest::StatusCode;
 
 #[tokio::test]

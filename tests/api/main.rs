@@ -1,14 +1,14 @@
 //! One integration-test binary (so the suite builds once); one module per capability.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod support;
+
 mod architecture;
 mod authorize;
 mod aws_container;
 mod aws_credentials;
 mod aws_faults;
-mod aws_helpers;
 mod aws_logs;
-mod aws_proxy;
 mod aws_roles;
 mod aws_session;
 mod cli;
@@ -16,15 +16,12 @@ mod cognito_aws;
 mod cognito_flows;
 mod cognito_logs;
 mod cognito_pool;
-mod cognito_standin;
+mod cognito_standin_checks;
 mod demo;
 mod discovery;
-mod helpers;
 mod login;
 mod logout;
 mod logs;
-mod moto;
-mod peers;
 mod restart;
 mod store;
 mod throttle;
@@ -33,4 +30,3 @@ mod upstream_cognito;
 mod upstream_facebook;
 mod upstream_oidc;
 mod upstream_peer;
-mod upstream_stub;

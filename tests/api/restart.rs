@@ -1,78 +1,9 @@
 //! Durability: the real binary is killed (SIGKILL, no shutdown) right after issuing tokens,
 //! started again on the same data dir, and the refresh token still works.
 
-use crate::helpers::*;
+use crate::support::app::*;
+use crate::support::binary::start;
 use reqwest::StatusCode;
-use std::io::{BufRead, BufReader};
-
-use std::process::{Child, Command, Stdio};
-
-pub struct Server {
-    child: Child,
-    pub address: String,
-    /// Everything the server printed on stdout (its log), collected in the background.
-    pub output: std::sync::Arc<std::sync::Mutex<String>>,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// Starts `authgate serve` and waits for its "listening on" line (its own readiness signal).
-pub fn start(config: &std::path::Path) -> Server {
-    start_with_log_filter(config, "error")
-}
-
-pub fn start_with_log_filter(config: &std::path::Path, filter: &str) -> Server {
-    start_with_env(config, filter, &[])
-}
-
-/// As [`start_with_log_filter`], with extra environment variables for the server.
-pub fn start_with_env(config: &std::path::Path, filter: &str, env: &[(&str, &str)]) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_authgate"))
-        .args(["serve", "--config"])
-        .arg(config)
-        .env("RUST_LOG", filter)
-        .envs(env.iter().copied())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("spawn authgate");
-    let output = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
-    let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
-    let mut address = None;
-    for line in lines.by_ref().map_while(Result::ok) {
-        let found = line
-            .strip_prefix("authgate listening on ")
-            .map(str::to_string);
-        let mut out = output.lock().expect("lock");
-        out.push_str(&line);
-        out.push('\n');
-        if found.is_some() {
-            address = found;
-            break;
-        }
-    }
-    let address = address.expect("authgate printed its address");
-    // Keep draining (and keeping) the log so the child never blocks on a full pipe.
-    let sink = std::sync::Arc::clone(&output);
-    std::thread::spawn(move || {
-        for line in lines.map_while(Result::ok) {
-            if let Ok(mut out) = sink.lock() {
-                out.push_str(&line);
-                out.push('\n');
-            }
-        }
-    });
-    Server {
-        child,
-        address,
-        output,
-    }
-}
 
 #[tokio::test]
 async fn a_refresh_token_survives_a_crash_and_restart() {

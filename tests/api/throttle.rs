@@ -4,10 +4,10 @@
 //! per window than the limits allow, and the right password inside a locked burst gets no code.
 //! The test config locks a username after 4 failures (`lock_after = 4`).
 
-use crate::cognito_pool::{PoolApp, pool_request, spawn_for_endpoint};
-use crate::cognito_standin::{CognitoStandin, UserOptions};
-use crate::helpers::*;
-use crate::moto::Pool;
+use crate::support::app::*;
+use crate::support::cognito_standin::{CognitoStandin, UserOptions};
+use crate::support::moto::Pool;
+use crate::support::pool::{PoolApp, pool_request, spawn_for_endpoint};
 use reqwest::{Client, StatusCode};
 use std::time::{Duration, Instant};
 use time::OffsetDateTime;

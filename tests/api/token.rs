@@ -1,7 +1,7 @@
 //! `/oauth2/token`, `/oauth2/userInfo` and `/oauth2/revoke`: every way a program's request can
 //! be wrong gets its RFC error, and nothing is issued.
 
-use crate::helpers::*;
+use crate::support::app::*;
 use authgate::security::storage_hash;
 use authgate::store::CodeGrant;
 use reqwest::StatusCode;

@@ -6,8 +6,8 @@
 //! would still not be; PKCE binds the code to this flow. Nonce checking itself is covered
 //! against the stand-in (`upstream_oidc.rs`).
 
-use crate::helpers::*;
-use crate::peers::CognitoLocal;
+use crate::support::app::*;
+use crate::support::peers::CognitoLocal;
 use reqwest::StatusCode;
 
 const EMAIL: &str = "erin@example.com";

@@ -2,7 +2,7 @@
 //! endpoints (there is no real Facebook here). The stand-in checks what real Facebook checks
 //! (app secret, PKCE verifier, `appsecret_proof`) and answers in Facebook's error shape.
 
-use crate::helpers::*;
+use crate::support::app::*;
 use axum::Router;
 use axum::extract::{Query, State};
 use axum::http::StatusCode as AxumStatus;

@@ -2,8 +2,8 @@
 //! response can be forged, replayed, misdelivered or broken. Each negative asserts that the
 //! app got no code.
 
-use crate::helpers::*;
-use crate::upstream_stub::{StubOp, signer};
+use crate::support::app::*;
+use crate::support::upstream_stub::{StubOp, signer};
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use reqwest::StatusCode;
 use serde_json::json;
@@ -225,7 +225,7 @@ async fn an_upstream_login_ends_with_authgate_tokens_for_the_app() {
 }
 
 fn claims_of(jwt: &str) -> serde_json::Value {
-    crate::helpers::claims(jwt)
+    crate::support::app::claims(jwt)
 }
 
 /// Sets up a flow with A and returns (upstream URL, state, nonce).

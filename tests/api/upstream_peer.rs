@@ -2,8 +2,10 @@
 //! `tests/peers/op.mjs`): app → authgate → provider login → authgate → app → tokens, for a
 //! native app with a custom scheme and for a confidential web app.
 
-use crate::helpers::*;
-use crate::peers::{OP_CLIENT_ID, OP_CLIENT_SECRET, OidcPeer, start_oidc_provider, upstream_login};
+use crate::support::app::*;
+use crate::support::peers::{
+    OP_CLIENT_ID, OP_CLIENT_SECRET, OidcPeer, start_oidc_provider, upstream_login,
+};
 use reqwest::StatusCode;
 
 /// authgate with provider `op` = a fresh oidc-provider that knows authgate's callback URL.

@@ -122,7 +122,7 @@ pub async fn spawn_app_on(
 }
 
 pub fn browser() -> Client {
-    crate::peers::install_crypto_provider();
+    crate::support::peers::install_crypto_provider();
     Client::builder()
         .redirect(Policy::none())
         .cookie_store(true)

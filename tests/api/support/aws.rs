@@ -12,10 +12,10 @@
 //! `selfpool` is a second local provider holding the demo user, federated with `logins = "self"`
 //! so that the GetId path can be driven without an upstream provider.
 
-use crate::aws_proxy::AwsProxy;
-use crate::helpers::*;
-use crate::moto::{DEVELOPER_PROVIDER, create_identity_pool};
-use crate::upstream_stub::StubOp;
+use crate::support::app::*;
+use crate::support::aws_proxy::AwsProxy;
+use crate::support::moto::{DEVELOPER_PROVIDER, create_identity_pool};
+use crate::support::upstream_stub::StubOp;
 use serde_json::Value;
 use std::path::PathBuf;
 use std::sync::LazyLock;

@@ -59,8 +59,8 @@ pub struct AwsProxy {
 
 impl AwsProxy {
     pub async fn start() -> AwsProxy {
-        crate::peers::install_crypto_provider();
-        let moto = crate::moto::endpoint().to_string();
+        crate::support::peers::install_crypto_provider();
+        let moto = crate::support::moto::endpoint().to_string();
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind");

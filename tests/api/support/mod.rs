@@ -1,0 +1,21 @@
+//! The harness, apart from the suites: the app under test, the real binary, real peers, and
+//! stand-ins for what has no real peer (each sized to what it proves).
+
+/// `spawn_app()`: authgate in-process on a free port, a browser-like client, flow helpers.
+pub mod app;
+/// Identity-pool federation set-ups shared by the `aws_*` suites.
+pub mod aws;
+/// A recording, fault-injecting proxy in front of moto's AWS endpoints.
+pub mod aws_proxy;
+/// The real `authgate` binary as a child process (restart, logs, CLI).
+pub mod binary;
+/// A Cognito user pool stand-in for what moto does not check (SRP, devices, custom challenges).
+pub mod cognito_standin;
+/// moto server: Cognito user pools, Cognito Identity, STS.
+pub mod moto;
+/// Real peers: panva's oidc-provider, cognito-local.
+pub mod peers;
+/// A `kind = "cognito"` authgate and a client that walks the pool's pages.
+pub mod pool;
+/// A scriptable OpenID provider and Facebook Graph stand-in.
+pub mod upstream_stub;
