@@ -280,10 +280,7 @@ pub fn router(state: AppState) -> Router {
         .merge(api)
         .nest_service("/static", ServeDir::new(static_dir()))
         .fallback(|| async {
-            crate::hosted_ui::pages::error(
-                StatusCode::NOT_FOUND,
-                "There is no page at this address.",
-            )
+            crate::hosted_ui::pages::error(StatusCode::NOT_FOUND, crate::web::page::Msg::NoSuchPage)
         })
         .layer(axum::middleware::from_fn(
             crate::web::headers::security_headers,

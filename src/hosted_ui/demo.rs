@@ -8,6 +8,7 @@ use crate::pkce;
 use crate::security::{constant_time_eq, random_token};
 use crate::state::AppState;
 use crate::web::browser::BrowserSession;
+use crate::web::page::{Msg, PageContext};
 use crate::web::respond::see_other;
 use axum::body::Bytes;
 use axum::extract::{Query, State};
@@ -30,6 +31,7 @@ pub async fn demo_get(State(state): State<AppState>, session: Session) -> Respon
     let browser = BrowserSession::new(session);
     match browser.csrf_token().await {
         Ok(csrf) => pages::render(
+            &PageContext::default(),
             StatusCode::OK,
             &DemoPage {
                 client_id: &state.settings.demo.client_id,
@@ -46,10 +48,7 @@ pub async fn demo_start(State(state): State<AppState>, session: Session, body: B
         .find(|(k, _)| k == "csrf")
         .map(|(_, v)| v.into_owned());
     if !browser.csrf_matches(csrf.as_deref().unwrap_or("")).await {
-        return pages::error(
-            StatusCode::FORBIDDEN,
-            "This form has expired. Reload the demo page.",
-        );
+        return pages::error(StatusCode::FORBIDDEN, Msg::DemoFormExpired);
     }
     let pending = Pending {
         state: random_token(),
@@ -92,6 +91,7 @@ pub async fn demo_callback(
     let client_id = state.settings.demo.client_id.clone();
     let failed = |message: &str| {
         pages::render(
+            &PageContext::default(),
             StatusCode::BAD_REQUEST,
             &DemoResultPage {
                 headline: "Sign-in failed",
@@ -171,6 +171,7 @@ pub async fn demo_callback(
         "Signed in, but the ID token nonce did not match"
     };
     pages::render(
+        &PageContext::default(),
         StatusCode::OK,
         &DemoResultPage {
             headline,

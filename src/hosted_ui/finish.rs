@@ -8,13 +8,11 @@ use crate::identity::Identity;
 use crate::state::AppState;
 use crate::store::{AuthRequest, SsoSession};
 use crate::web::browser::BrowserSession;
+use crate::web::page::{Advice, Msg};
 use crate::web::respond::{found, see_other};
 use axum::http::StatusCode;
 use axum::response::Response;
 use time::OffsetDateTime;
-
-pub const EXPIRED: &str =
-    "This sign-in page has expired. Go back to the app and start signing in again.";
 
 /// How the browser reached the step that produced `Next`.
 #[derive(Clone, Copy)]
@@ -33,7 +31,7 @@ pub fn respond(next: Next, arrived: Arrived) -> Response {
     };
     match next {
         Next::ToApp(location) | Next::ToPage(location) => redirect(&location),
-        Next::Failed(Failure::Expired) => pages::error(StatusCode::BAD_REQUEST, EXPIRED),
+        Next::Failed(Failure::Expired) => pages::error(StatusCode::BAD_REQUEST, Msg::SignInExpired),
         Next::Failed(Failure::Unavailable(detail)) => pages::unavailable(&detail),
         Next::Failed(Failure::Federation { app_name, error }) => failed_page(&app_name, &error),
     }
@@ -71,21 +69,16 @@ pub async fn finish_sign_in(
 /// The page a `fail_login` app's user sees: what failed, naming the identity pool.
 fn failed_page(app_name: &str, e: &FederationError) -> Response {
     let (status, advice) = match e {
-        e if e.is_transient() => (
-            StatusCode::SERVICE_UNAVAILABLE,
-            "Try again in a few minutes.",
-        ),
-        FederationError::FederatedTokensInvalid { .. } => (
-            StatusCode::BAD_REQUEST,
-            "Go back to the app and sign in again.",
-        ),
-        _ => (
-            StatusCode::BAD_GATEWAY,
-            "If it keeps happening, tell the app's support.",
-        ),
+        e if e.is_transient() => (StatusCode::SERVICE_UNAVAILABLE, Advice::TryLater),
+        FederationError::FederatedTokensInvalid { .. } => {
+            (StatusCode::BAD_REQUEST, Advice::SignInAgain)
+        }
+        _ => (StatusCode::BAD_GATEWAY, Advice::TellSupport),
     };
-    pages::error(
-        status,
-        &format!("You could not be signed in to {app_name} because {e}. {advice}"),
-    )
+    let msg = Msg::FederationFailed {
+        app: app_name.to_string(),
+        reason: e.to_string(),
+        advice,
+    };
+    pages::error(status, msg)
 }

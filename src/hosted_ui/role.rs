@@ -3,12 +3,13 @@
 //! started the sign-in, one post per request.
 
 use crate::flow::finish;
-use crate::hosted_ui::finish::{Arrived, EXPIRED, respond};
+use crate::hosted_ui::finish::{Arrived, respond};
 use crate::hosted_ui::pages::{self, RoleOption, RolePage};
 use crate::hosted_ui::signin::bound_request;
 use crate::state::AppState;
 use crate::store::{AuthRequest, PendingRole};
 use crate::web::browser::BrowserSession;
+use crate::web::page::{Msg, PageContext};
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -24,7 +25,7 @@ async fn pending(
     let mut request = bound_request(state, browser, request_id).await?;
     match request.pending_role.take() {
         Some(pending) => Ok((request, pending)),
-        None => Err(pages::error(StatusCode::BAD_REQUEST, EXPIRED)),
+        None => Err(pages::error(StatusCode::BAD_REQUEST, Msg::SignInExpired)),
     }
 }
 
@@ -56,6 +57,7 @@ pub async fn role_get(
         })
         .collect();
     pages::render(
+        &PageContext::for_lang(request.lang.as_deref()),
         StatusCode::OK,
         &RolePage {
             app_name,
@@ -87,10 +89,7 @@ pub async fn role_post(
         .filter(|role| pending.roles.contains(role))
     else {
         tracing::warn!("role form posted with a role the account may not use");
-        return pages::error(
-            StatusCode::BAD_REQUEST,
-            "That role is not one your account may use. Go back and choose one from the list.",
-        );
+        return pages::error(StatusCode::BAD_REQUEST, Msg::RoleNotAllowed);
     };
     let next = finish::role_chosen(&state, &request_id, request, pending, role).await;
     respond(next, Arrived::ByForm)

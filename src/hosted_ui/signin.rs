@@ -3,24 +3,22 @@
 //! started by this browser; every POST checks the CSRF token.
 
 use crate::hosted_ui::cognito;
-use crate::hosted_ui::finish::{EXPIRED, finish_sign_in};
+use crate::hosted_ui::finish::finish_sign_in;
 use crate::hosted_ui::pages::{
-    self, BAD_CREDENTIALS, FORM_EXPIRED, LOCKED, PasswordPage, PickerPage, ProviderButton,
+    self, BAD_CREDENTIALS, LOCKED, PasswordPage, PickerPage, ProviderButton,
 };
 use crate::hosted_ui::throttle;
 use crate::state::AppState;
 use crate::store::AuthRequest;
 use crate::web::browser::BrowserSession;
 use crate::web::client::ClientAddr;
+use crate::web::page::{Msg, PageContext};
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use time::OffsetDateTime;
 use tower_sessions::Session;
-
-const OTHER_BROWSER: &str = "This sign-in was started in another browser or tab that has since \
-     been closed. Go back to the app and start signing in again.";
 
 /// Loads the request and checks it belongs to this browser; `Err` is the page to show.
 pub(crate) async fn bound_request(
@@ -34,12 +32,12 @@ pub(crate) async fn bound_request(
         .await
     {
         Ok(Some(request)) => request,
-        Ok(None) => return Err(pages::error(StatusCode::BAD_REQUEST, EXPIRED)),
+        Ok(None) => return Err(pages::error(StatusCode::BAD_REQUEST, Msg::SignInExpired)),
         Err(e) => return Err(pages::unavailable(&e)),
     };
     if !browser.is_bound_to(&request.browser_binding).await {
         tracing::warn!("authorization request presented by a browser that did not start it");
-        return Err(pages::error(StatusCode::BAD_REQUEST, OTHER_BROWSER));
+        return Err(pages::error(StatusCode::BAD_REQUEST, Msg::OtherBrowser));
     }
     Ok(request)
 }
@@ -56,7 +54,7 @@ pub async fn picker_get(
         Err(page) => return page,
     };
     let Some(app) = state.apps.get(&request.client_id) else {
-        return pages::error(StatusCode::BAD_REQUEST, EXPIRED);
+        return pages::error(StatusCode::BAD_REQUEST, Msg::SignInExpired);
     };
     let providers = app
         .providers
@@ -69,6 +67,7 @@ pub async fn picker_get(
         })
         .collect();
     pages::render(
+        &PageContext::for_lang(request.lang.as_deref()),
         StatusCode::OK,
         &PickerPage {
             app_name: &app.name,
@@ -137,15 +136,13 @@ fn password_page(
     let app = state.apps.get(&request.client_id);
     let provider = state.providers.get(provider_id);
     let (Some(app), Some(provider)) = (app, provider) else {
-        return pages::error(StatusCode::BAD_REQUEST, EXPIRED);
+        return pages::error(StatusCode::BAD_REQUEST, Msg::SignInExpired);
     };
     if !app.providers.iter().any(|p| p == provider_id) {
-        return pages::error(
-            StatusCode::BAD_REQUEST,
-            "That sign-in method is not available for this app.",
-        );
+        return pages::error(StatusCode::BAD_REQUEST, Msg::MethodNotAvailable);
     }
     pages::render(
+        &PageContext::for_lang(request.lang.as_deref()),
         status,
         &PasswordPage {
             app_name: &app.name,
@@ -206,14 +203,11 @@ pub async fn password_post(
         Err(page) => return page,
     };
     let Some(form) = PasswordForm::parse(&body) else {
-        return pages::error(
-            StatusCode::BAD_REQUEST,
-            "The sign-in form was incomplete. Go back and try again.",
-        );
+        return pages::error(StatusCode::BAD_REQUEST, Msg::FormIncomplete);
     };
     if !browser.csrf_matches(&form.csrf).await {
         tracing::warn!("sign-in form posted without a valid CSRF token");
-        return pages::error(StatusCode::FORBIDDEN, FORM_EXPIRED);
+        return pages::error(StatusCode::FORBIDDEN, Msg::FormExpired);
     }
     let csrf = form.csrf.as_str();
     let app_allows = state
@@ -223,10 +217,7 @@ pub async fn password_post(
     let users = match state.providers.get(&provider_id).and_then(|p| p.as_local()) {
         Some(users) if app_allows => users,
         _ => {
-            return pages::error(
-                StatusCode::BAD_REQUEST,
-                "That sign-in method is not available for this app.",
-            );
+            return pages::error(StatusCode::BAD_REQUEST, Msg::MethodNotAvailable);
         }
     };
     let retry = |message: &str, status: StatusCode| {

@@ -11,13 +11,12 @@ use crate::hosted_ui::signin::bound_request;
 use crate::state::AppState;
 use crate::store::AuthRequest;
 use crate::web::browser::BrowserSession;
+use crate::web::page::Msg;
 use crate::web::respond::see_other;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use tower_sessions::Session;
-
-const NOT_AVAILABLE: &str = "That sign-in method is not available for this app.";
 
 /// Sends the browser to the provider (what it must remember is kept with the request).
 pub async fn send_upstream(
@@ -30,18 +29,17 @@ pub async fn send_upstream(
         Ok(Upstream::Redirect(url)) => see_other(&url),
         // No connector starts with a posted form yet (SAML's POST binding will); until one does,
         // offering a page for it would be code nobody runs.
-        Ok(Upstream::PostForm { .. }) => pages::error(StatusCode::BAD_REQUEST, NOT_AVAILABLE),
+        Ok(Upstream::PostForm { .. }) => {
+            pages::error(StatusCode::BAD_REQUEST, Msg::MethodNotAvailable)
+        }
         Err(e) => leg_failed(e),
     }
 }
 
 fn leg_failed(e: LegFailed) -> Response {
     match e {
-        LegFailed::NotOffered => pages::error(StatusCode::BAD_REQUEST, NOT_AVAILABLE),
-        LegFailed::NotThisFlow => pages::error(
-            StatusCode::BAD_REQUEST,
-            "This sign-in response does not belong to the sign-in that was started.",
-        ),
+        LegFailed::NotOffered => pages::error(StatusCode::BAD_REQUEST, Msg::MethodNotAvailable),
+        LegFailed::NotThisFlow => pages::error(StatusCode::BAD_REQUEST, Msg::UpstreamNotThisFlow),
         LegFailed::Upstream(e) => upstream_failed(&e),
         LegFailed::Store(e) => pages::unavailable(&e),
     }
@@ -51,13 +49,19 @@ fn upstream_failed(e: &UpstreamError) -> Response {
     match e {
         UpstreamError::Unreachable(_) | UpstreamError::BadAnswer(_) => pages::error(
             StatusCode::BAD_GATEWAY,
-            &format!("Signing in failed because {e}. Try again in a few minutes."),
+            Msg::UpstreamUnreachable {
+                reason: e.to_string(),
+            },
         ),
         UpstreamError::Rejected(_) | UpstreamError::Declined(_) => pages::error(
             StatusCode::BAD_REQUEST,
-            &format!("Signing in failed: {e}. Go back to the app and start again."),
+            Msg::UpstreamRejected {
+                reason: e.to_string(),
+            },
         ),
-        UpstreamError::Incomplete(sentence) => pages::error(StatusCode::BAD_REQUEST, sentence),
+        UpstreamError::Incomplete(sentence) => {
+            pages::error(StatusCode::BAD_REQUEST, Msg::UpstreamIncomplete(sentence))
+        }
     }
 }
 
@@ -69,10 +73,7 @@ pub async fn idpresponse_get(
     RawQuery(query): RawQuery,
 ) -> Response {
     let Ok(params) = crate::forms::parse_unique(query.as_deref().unwrap_or("").as_bytes()) else {
-        return pages::error(
-            StatusCode::BAD_REQUEST,
-            "The sign-in response repeats a parameter.",
-        );
+        return pages::error(StatusCode::BAD_REQUEST, Msg::UpstreamRepeats);
     };
     answered(&state, session, &provider_id, UpstreamReply::Query(params)).await
 }
@@ -85,10 +86,7 @@ async fn answered(
     reply: UpstreamReply,
 ) -> Response {
     let Some(request_id) = reply.flow_id().map(str::to_string) else {
-        return pages::error(
-            StatusCode::BAD_REQUEST,
-            "The sign-in response carried no state.",
-        );
+        return pages::error(StatusCode::BAD_REQUEST, Msg::UpstreamNoState);
     };
     let browser = BrowserSession::new(session);
     let request = match bound_request(state, &browser, &request_id).await {

@@ -22,6 +22,7 @@ use crate::redirect_uri::with_query;
 use crate::security::storage_hash;
 use crate::state::AppState;
 use crate::web::browser::BrowserSession;
+use crate::web::page::Msg;
 use crate::web::respond::{authorization, found, json_document, no_store, see_other};
 use axum::Json;
 use axum::body::Bytes;
@@ -41,7 +42,7 @@ pub async fn authorize_get(
         Ok(request) => request,
         Err(AuthorizeError::Page(message)) => {
             tracing::info!(%message, "authorize request refused with a page");
-            return pages::error(StatusCode::BAD_REQUEST, &message);
+            return pages::error(StatusCode::BAD_REQUEST, Msg::AuthorizeRefused(message));
         }
         Err(AuthorizeError::Redirect {
             redirect_uri,

@@ -3,7 +3,7 @@
 
 use crate::security::{constant_time_eq, random_token, storage_hash};
 use crate::store::{SsoSession, Store, StoreError};
-use crate::web::page::PageError;
+use crate::web::page::{Msg, PageError};
 use axum::http::StatusCode;
 use time::OffsetDateTime;
 use tower_sessions::Session;
@@ -72,12 +72,12 @@ impl BrowserSession {
         body: &[u8],
     ) -> Result<std::collections::HashMap<String, String>, PageError> {
         let Ok(mut form) = crate::forms::parse_unique(body) else {
-            return Err(PageError::new(StatusCode::BAD_REQUEST, INCOMPLETE));
+            return Err(PageError::new(StatusCode::BAD_REQUEST, Msg::FormIncomplete));
         };
         let csrf = form.remove("csrf").unwrap_or_default();
         if !self.csrf_matches(&csrf).await {
             tracing::warn!("form posted without a valid CSRF token");
-            return Err(PageError::new(StatusCode::FORBIDDEN, FORM_EXPIRED));
+            return Err(PageError::new(StatusCode::FORBIDDEN, Msg::FormExpired));
         }
         Ok(form)
     }

@@ -6,5 +6,6 @@
 pub mod browser;
 pub mod client;
 pub mod headers;
+pub mod messages;
 pub mod page;
 pub mod respond;

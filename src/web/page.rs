@@ -1,10 +1,10 @@
 //! The pages any face may end on: an error (with its one log line) and the signed-out page, and
 //! the one `render` every hosted page goes through.
 
+pub use crate::web::messages::{Advice, Msg};
 use askama::Template;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
-use std::borrow::Cow;
 
 #[derive(Template)]
 #[template(path = "error.html")]
@@ -19,30 +19,52 @@ struct SignedOutPage<'a> {
     app_name: Option<&'a str>,
 }
 
-/// A failure a person sees as a page: the status and the sentence to show. Handlers return it
+/// What a page is rendered for: its language (with its writing direction) and its look. Every
+/// page gets one; `templates/base.html` reads it. English and the one look for now: the
+/// language a request asked for (`lang`) is carried here, and falls back to English until the
+/// pages learn others; an app's branding will hang off the stylesheet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageContext {
+    pub lang: &'static str,
+    pub dir: &'static str,
+    pub stylesheet: &'static str,
+}
+
+impl Default for PageContext {
+    fn default() -> Self {
+        Self {
+            lang: "en",
+            dir: "ltr",
+            stylesheet: "/static/authgate.css",
+        }
+    }
+}
+
+impl PageContext {
+    /// For a sign-in that asked for `lang` (ui_locales and Accept-Language will join it).
+    pub fn for_lang(_requested: Option<&str>) -> Self {
+        Self::default()
+    }
+}
+
+/// A failure a person sees as a page: the status and the message to show. Handlers return it
 /// with `?`; it is the one place a page error is turned into a response (and, as pages grow
 /// languages and request ids, the one place those are added).
 #[derive(Debug)]
 pub struct PageError {
     pub status: StatusCode,
-    pub message: Cow<'static, str>,
+    pub msg: Msg,
 }
 
 impl PageError {
-    pub fn new(status: StatusCode, message: impl Into<Cow<'static, str>>) -> Self {
-        Self {
-            status,
-            message: message.into(),
-        }
+    pub fn new(status: StatusCode, msg: Msg) -> Self {
+        Self { status, msg }
     }
 
     /// The store or the browser session failed: say so without detail, and log the detail.
     pub fn unavailable(e: &dyn std::fmt::Display) -> Self {
         tracing::error!(error = %e, "state backend failure");
-        Self::new(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "Sign-in is temporarily unavailable. Please try again in a moment.",
-        )
+        Self::new(StatusCode::SERVICE_UNAVAILABLE, Msg::Unavailable)
     }
 }
 
@@ -53,11 +75,14 @@ impl IntoResponse for PageError {
         } else {
             "Sign-in problem"
         };
+        let ctx = PageContext::default();
+        let message = self.msg.english();
         render(
+            &ctx,
             self.status,
             &ErrorPage {
                 title,
-                message: &self.message,
+                message: &message,
             },
         )
     }
@@ -71,8 +96,9 @@ impl From<PageError> for Response {
 
 /// Renders a page with `status`. A template that fails to render is a bug, not user input, but
 /// it still ends in a plain page rather than a panic.
-pub fn render(status: StatusCode, page: &impl Template) -> Response {
-    match page.render() {
+pub fn render(ctx: &PageContext, status: StatusCode, page: &impl Template) -> Response {
+    let values: (&str, &dyn std::any::Any) = ("page_context", ctx);
+    match page.render_with_values(&values) {
         Ok(html) => (status, Html(html)).into_response(),
         Err(e) => {
             tracing::error!(error = %e, "template failed to render");
@@ -89,8 +115,8 @@ pub fn render(status: StatusCode, page: &impl Template) -> Response {
     }
 }
 
-pub fn error(status: StatusCode, message: &str) -> Response {
-    PageError::new(status, message.to_string()).into_response()
+pub fn error(status: StatusCode, msg: Msg) -> Response {
+    PageError::new(status, msg).into_response()
 }
 
 /// The store (or session) failed: say so without detail, and log the detail.
@@ -99,5 +125,31 @@ pub fn unavailable(e: &dyn std::fmt::Display) -> Response {
 }
 
 pub fn signed_out(app_name: Option<&str>) -> Response {
-    render(StatusCode::OK, &SignedOutPage { app_name })
+    render(
+        &PageContext::default(),
+        StatusCode::OK,
+        &SignedOutPage { app_name },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::body::to_bytes;
+
+    #[tokio::test]
+    async fn every_page_carries_its_language_direction_and_stylesheet() {
+        let response = error(StatusCode::NOT_FOUND, Msg::NoSuchPage);
+        assert_eq!(response.status(), StatusCode::NOT_FOUND);
+        let body = to_bytes(response.into_body(), 1 << 20).await.unwrap();
+        let html = String::from_utf8(body.to_vec()).unwrap();
+        assert!(html.contains(r#"<html lang="en" dir="ltr">"#), "{html}");
+        assert!(html.contains(r#"href="/static/authgate.css""#), "{html}");
+        assert!(html.contains("There is no page at this address."), "{html}");
+    }
+
+    #[test]
+    fn a_request_for_a_language_not_yet_offered_gets_english() {
+        assert_eq!(PageContext::for_lang(Some("ja")), PageContext::default());
+    }
 }

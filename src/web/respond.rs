@@ -21,7 +21,7 @@ pub fn see_other(location: &str) -> Response {
 fn redirect(status: StatusCode, location: &str) -> Response {
     match HeaderValue::from_str(location) {
         Ok(value) => (status, [(header::LOCATION, value)]).into_response(),
-        Err(_) => page::error(StatusCode::BAD_REQUEST, "The redirect URI cannot be used."),
+        Err(_) => page::error(StatusCode::BAD_REQUEST, page::Msg::UnusableRedirect),
     }
 }
 

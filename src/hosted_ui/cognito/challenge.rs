@@ -68,6 +68,7 @@ async fn challenge_page(
     let ask = pending.ask();
     if let Some(one) = one_value(&ask) {
         return pages::render(
+            &page.ctx,
             status,
             &CognitoChallengePage {
                 base: &page.base,
@@ -88,6 +89,7 @@ async fn challenge_page(
                 .map(|kind| (kind.form_value().to_string(), mfa_label(kind)))
                 .collect();
             pages::render(
+                &page.ctx,
                 status,
                 &CognitoSelectMfaPage {
                     base: &page.base,
@@ -99,17 +101,14 @@ async fn challenge_page(
         }
         Ask::MfaSetup {
             authenticator_app: false,
-        } => pages::error(
-            StatusCode::BAD_REQUEST,
-            "Your account needs a phone number or email address for its second sign-in step, and has none yet. Contact the app's support.",
-        ),
+        } => pages::error(StatusCode::BAD_REQUEST, Msg::MfaSetupUnsupported),
         Ask::MfaSetup { .. } => {
             if pending.totp_secret.is_none() {
                 pending = match page.connector.start_totp_setup(pending).await {
                     Ok(pending) => pending,
                     Err(e) => {
                         return page.outage(&e).unwrap_or_else(|| {
-                            pages::error(StatusCode::BAD_REQUEST, SIGN_IN_AGAIN)
+                            pages::error(StatusCode::BAD_REQUEST, Msg::SignInAgain)
                         });
                     }
                 };
@@ -128,6 +127,7 @@ async fn challenge_page(
                 &secret,
             );
             pages::render(
+                &page.ctx,
                 status,
                 &CognitoMfaSetupPage {
                     base: &page.base,
@@ -141,6 +141,7 @@ async fn challenge_page(
         Ask::NewPassword { attributes } => {
             let rules = policy_rules(page).await;
             pages::render(
+                &page.ctx,
                 status,
                 &CognitoNewPasswordPage {
                     base: &page.base,
@@ -158,10 +159,7 @@ async fn challenge_page(
         }
         Ask::Unsupported(other) => {
             tracing::warn!(challenge = %other, "challenge authgate has no page for");
-            pages::error(
-                StatusCode::BAD_REQUEST,
-                "This account needs a sign-in step authgate does not offer. Contact the app's support.",
-            )
+            pages::error(StatusCode::BAD_REQUEST, Msg::ChallengeUnsupported)
         }
         Ask::Code { .. } | Ask::Custom { .. } => unreachable_page(),
     }
@@ -169,7 +167,7 @@ async fn challenge_page(
 
 /// `one_value` covers codes and custom questions; a page for neither is a bug, not input.
 fn unreachable_page() -> Response {
-    pages::error(StatusCode::BAD_REQUEST, SIGN_IN_AGAIN)
+    pages::error(StatusCode::BAD_REQUEST, Msg::SignInAgain)
 }
 
 /// `otpauth://` as authenticator apps read it (Google's Key Uri Format).

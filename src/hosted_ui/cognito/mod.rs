@@ -20,6 +20,7 @@ use crate::security::Sealed;
 use crate::state::AppState;
 use crate::store::AuthRequest;
 use crate::web::browser::BrowserSession;
+use crate::web::page::{Msg, PageContext};
 use crate::web::respond::see_other;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
@@ -82,6 +83,8 @@ struct Page<'a> {
     connector: &'a CognitoConnector,
     base: String,
     csrf: String,
+    /// The language and look every page of this sign-in is rendered with.
+    ctx: PageContext,
 }
 
 impl<'a> Page<'a> {
@@ -93,12 +96,7 @@ impl<'a> Page<'a> {
     ) -> Result<Page<'a>, Response> {
         let browser = BrowserSession::new(session);
         let request = bound_request(state, &browser, &request_id).await?;
-        let not_here = || {
-            pages::error(
-                StatusCode::BAD_REQUEST,
-                "That sign-in method is not available for this app.",
-            )
-        };
+        let not_here = || pages::error(StatusCode::BAD_REQUEST, Msg::MethodNotAvailable);
         let app = state
             .apps
             .get(&request.client_id)
@@ -121,6 +119,7 @@ impl<'a> Page<'a> {
             browser,
             request_id,
             provider_id,
+            ctx: PageContext::for_lang(request.lang.as_deref()),
             request,
             app,
             connector,
@@ -210,14 +209,14 @@ impl<'a> Page<'a> {
                 tracing::warn!(provider = %self.provider_id, "user pool did not answer");
                 Some(pages::error(
                     StatusCode::SERVICE_UNAVAILABLE,
-                    &format!("{name} did not answer. Try again in a moment."),
+                    Msg::PoolUnreachable { pool: name.clone() },
                 ))
             }
             PoolError::BadAnswer(detail) => {
                 tracing::warn!(provider = %self.provider_id, %detail, "user pool answered something unusable");
                 Some(pages::error(
                     StatusCode::BAD_GATEWAY,
-                    &format!("{name} gave an answer authgate cannot use. Try again later."),
+                    Msg::PoolBadAnswer { pool: name.clone() },
                 ))
             }
             _ => None,
@@ -327,6 +326,7 @@ impl<'a> Page<'a> {
         error: Option<&str>,
     ) -> Response {
         pages::render(
+            &self.ctx,
             status,
             &CognitoSignInPage {
                 app_name: &self.app.name,

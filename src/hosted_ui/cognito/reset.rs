@@ -19,6 +19,7 @@ fn forgot_page(
     error: Option<&str>,
 ) -> Response {
     pages::render(
+        &page.ctx,
         status,
         &CognitoForgotPage {
             base: &page.base,
@@ -110,6 +111,7 @@ async fn reset_page(
         }
     });
     pages::render(
+        &page.ctx,
         status,
         &CognitoNewPasswordPage {
             base: &page.base,

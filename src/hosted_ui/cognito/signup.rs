@@ -23,6 +23,7 @@ async fn signup_page(
 ) -> Response {
     let rules = policy_rules(page).await;
     pages::render(
+        &page.ctx,
         status,
         &CognitoSignUpPage {
             app_name: &page.app.name,
@@ -152,6 +153,7 @@ fn confirm_page(
     error: Option<&str>,
 ) -> Response {
     pages::render(
+        &page.ctx,
         status,
         &CognitoConfirmPage {
             base: &page.base,
