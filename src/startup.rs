@@ -35,6 +35,8 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     state: AppState,
+    /// `[tls]`, read at start: serve https instead of plain http.
+    tls: Option<Arc<rustls::ServerConfig>>,
 }
 
 impl Application {
@@ -49,6 +51,10 @@ impl Application {
         settings: Settings,
         listener: TcpListener,
     ) -> anyhow::Result<Self> {
+        let tls = match &settings.tls {
+            Some(tls) => Some(crate::tls::server_config(tls).map_err(anyhow::Error::msg)?),
+            None => None,
+        };
         let store: Arc<dyn Store> =
             Arc::new(SqliteStore::open(&settings.data_dir.join("authgate.sqlite")).await?);
         let state = build_state(settings, store).await?;
@@ -57,6 +63,7 @@ impl Application {
             listener,
             router,
             state,
+            tls,
         })
     }
 
@@ -68,8 +75,16 @@ impl Application {
         &self.state
     }
 
+    /// `https` when the TLS listener is on, else `http`.
+    pub fn scheme(&self) -> &'static str {
+        if self.tls.is_some() { "https" } else { "http" }
+    }
+
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         spawn_maintenance(self.state.clone());
+        if let Some(tls) = self.tls {
+            return crate::tls::serve(self.listener, self.router, tls, shutdown_signal()).await;
+        }
         let service = self
             .router
             .into_make_service_with_connect_info::<SocketAddr>();
