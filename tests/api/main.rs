@@ -26,6 +26,7 @@ mod moto;
 mod peers;
 mod restart;
 mod store;
+mod tls;
 mod token;
 mod upstream_cognito;
 mod upstream_facebook;
