@@ -1,6 +1,7 @@
 //! One integration-test binary (so the suite builds once); one module per capability.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod amplify;
 mod authorize;
 mod aws_container;
 mod aws_credentials;
