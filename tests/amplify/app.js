@@ -2,8 +2,11 @@
 // configured once at page load with authgate as its hosted-UI domain and its user-pool endpoint.
 // driver.mjs serves this (bundled by esbuild) and calls the functions below from the page.
 //
-// The configuration comes from /config.js (written by the driver, which knows the ports):
-// window.AMPLIFY_CONFIG is exactly what an app passes to Amplify.configure().
+// The configuration comes from /config.js (written by the driver, which knows the ports), in one
+// of the two ways apps configure Amplify:
+// - window.AMPLIFY_CONFIG: what a JS v6 app passes to Amplify.configure() by hand;
+// - window.AMPLIFY_OUTPUTS: a Gen 2 amplify_outputs.json. Its schema has no key for the user-pool
+//   endpoint (and Amplify ignores one added to it), so the app adds userPoolEndpoint in code.
 
 import { Amplify } from 'aws-amplify';
 import {
@@ -13,7 +16,7 @@ import {
   signInWithRedirect,
   signOut,
 } from 'aws-amplify/auth';
-import { Hub } from 'aws-amplify/utils';
+import { Hub, parseAmplifyConfig } from 'aws-amplify/utils';
 
 const hubEvents = [];
 let settle;
@@ -30,7 +33,13 @@ Hub.listen('auth', ({ payload }) => {
   if (event === 'signInWithRedirect_failure') settle({ ok: false, error: describe(data?.error) });
 });
 
-Amplify.configure(window.AMPLIFY_CONFIG);
+if (window.AMPLIFY_OUTPUTS) {
+  const config = parseAmplifyConfig(window.AMPLIFY_OUTPUTS);
+  config.Auth.Cognito.userPoolEndpoint = window.AMPLIFY_USER_POOL_ENDPOINT;
+  Amplify.configure(config);
+} else {
+  Amplify.configure(window.AMPLIFY_CONFIG);
+}
 
 function describe(error) {
   if (!error) return 'unknown error';

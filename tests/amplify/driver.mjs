@@ -108,7 +108,29 @@ const amplifyConfig = {
     },
   },
 };
-configJs = `window.AMPLIFY_CONFIG = ${JSON.stringify(amplifyConfig)};`;
+// The same app as an Amplify Gen 2 project describes it in amplify_outputs.json (schema 1.x),
+// with authgate's host as oauth.domain; app.js adds userPoolEndpoint in code.
+const amplifyOutputs = {
+  version: '1.4',
+  auth: {
+    aws_region: params.userPoolId.split('_')[0],
+    user_pool_id: params.userPoolId,
+    user_pool_client_id: params.clientId,
+    oauth: {
+      identity_providers: [],
+      domain: authgateHost,
+      scopes: params.scopes,
+      redirect_sign_in_uri: [`${appOrigin}/`],
+      redirect_sign_out_uri: [`${appOrigin}/`],
+      response_type: 'code',
+    },
+  },
+};
+const configureByHand = `window.AMPLIFY_CONFIG = ${JSON.stringify(amplifyConfig)};`;
+const configureFromOutputs =
+  `window.AMPLIFY_OUTPUTS = ${JSON.stringify(amplifyOutputs)};\n` +
+  `window.AMPLIFY_USER_POOL_ENDPOINT = ${JSON.stringify(authgate)};`;
+configJs = configureByHand;
 
 // ---------------------------------------------------------------- the browser, and what it saw
 
@@ -511,6 +533,34 @@ const steps = [
         headers: { authorization: `Bearer ${seen.accessToken}` },
       });
       assert(userinfo.status === 401, `the access token still reads userInfo (${userinfo.status})`);
+    },
+  ],
+  [
+    'a Gen 2 app (amplify_outputs.json, userPoolEndpoint set in code) signs in and refreshes',
+    async () => {
+      configJs = configureFromOutputs;
+      await page.goto(`${appOrigin}/`);
+      await appReady();
+      const landed = await leaveWith(
+        'signInWithRedirect',
+        undefined,
+        signInLanding,
+        "authgate's sign-in page",
+      );
+      assert(/\/signin\/[^/]+$/.test(landed.pathname), `expected the picker, landed on ${landed}`);
+      const next = nextNavigation((u) => atAuthgate(u) && u.pathname.endsWith('/local'), 'the password page');
+      await page.click('a.provider[href$="/local"]');
+      await next;
+      await typePassword(params.user.username, params.user.password);
+      const before = await mustAmplify('fetchAuthSession');
+      const call = nextApiCall('GetTokensFromRefreshToken');
+      const result = await amplify('fetchAuthSession', { forceRefresh: true });
+      const response = await call.catch(() => undefined);
+      assert(response?.status() === 200, `GetTokensFromRefreshToken: ${response?.status() ?? 'not called'}`);
+      assert(result.ok, `fetchAuthSession({ forceRefresh: true }) failed: ${result.error}`);
+      assert(result.value.accessToken !== before.accessToken, 'the access token did not change');
+      await leaveWith('signOut', undefined, atApp, 'the return to the app after /logout');
+      await appReady();
     },
   ],
 ];

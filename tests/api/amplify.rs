@@ -117,7 +117,7 @@ async fn an_unmodified_amplify_app_signs_in_refreshes_and_signs_out_through_auth
         .lines()
         .filter(|l| l.starts_with("STEP "))
         .count();
-    assert_eq!(steps, 9, "{}", report.stdout);
+    assert_eq!(steps, 10, "{}", report.stdout);
     if std::env::var_os("TEST_LOG").is_some() {
         eprintln!("{}", report.stdout);
     }
