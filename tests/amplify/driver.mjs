@@ -14,7 +14,8 @@
 //
 // Environment: APP_CERT, APP_KEY (PEM, the app's https server), NODE_EXTRA_CA_CERTS (the test
 // CA, so this script's own calls to authgate trust it), CHROMIUM (default /usr/bin/chromium),
-// AMPLIFY_E2E_VERBOSE=1 (print the exchanges with authgate on success too).
+// AMPLIFY_E2E_VERBOSE=1 (print the exchanges with authgate on success too), AMPLIFY_E2E_STEPS
+// (see below).
 // The driver exits when stdin reaches EOF (the test process died).
 //
 // No sleeps: every wait is on an event (a navigation, a request, a response, a Hub event) and
@@ -130,6 +131,11 @@ const configureByHand = `window.AMPLIFY_CONFIG = ${JSON.stringify(amplifyConfig)
 const configureFromOutputs =
   `window.AMPLIFY_OUTPUTS = ${JSON.stringify(amplifyOutputs)};\n` +
   `window.AMPLIFY_USER_POOL_ENDPOINT = ${JSON.stringify(authgate)};`;
+// The same by hand, asking for the implicit flow (tokens in the URL fragment), which authgate
+// refuses.
+const implicitConfig = structuredClone(amplifyConfig);
+implicitConfig.Auth.Cognito.loginWith.oauth.responseType = 'token';
+const configureImplicit = `window.AMPLIFY_CONFIG = ${JSON.stringify(implicitConfig)};`;
 configJs = configureByHand;
 
 // ---------------------------------------------------------------- the browser, and what it saw
@@ -563,6 +569,33 @@ const steps = [
       await appReady();
     },
   ],
+  [
+    "responseType: 'token' (implicit flow) is refused, and Amplify says so",
+    async () => {
+      configJs = configureImplicit;
+      await page.goto(`${appOrigin}/`);
+      await appReady();
+      const back = await leaveWith(
+        'signInWithRedirect',
+        undefined,
+        (u) => atAuthgate(u) || atApp(u),
+        'the answer to the implicit request',
+      ).catch((error) => error);
+      assert(back instanceof Error, `no error: landed on ${back}`);
+      assert(
+        /unsupported_response_type: only response_type=code/.test(back.message),
+        `unexpected answer: ${back.message}`,
+      );
+      await appReady();
+      const outcome = await withTimeout(
+        page.evaluate(() => window.amplifyTest.redirectOutcome()),
+        "Amplify's signInWithRedirect_failure Hub event",
+      );
+      assert(!outcome.ok && /only response_type=code/.test(outcome.error), `Amplify: ${JSON.stringify(outcome)}`);
+      assert(!(await storedRefreshToken()), 'tokens were stored');
+      configJs = configureByHand;
+    },
+  ],
 ];
 
 function evidence() {
@@ -581,10 +614,13 @@ function evidence() {
   out(`  Amplify Hub events: ${JSON.stringify(globalThis.lastHubEvents ?? [])}`);
 }
 
+// AMPLIFY_E2E_STEPS=1,11 runs only those steps (when debugging one; the Rust test counts
+// every step as ok, so a partial run fails it).
+const only = process.env.AMPLIFY_E2E_STEPS?.split(',').map(Number);
 let failed = false;
 for (const [index, [name, run]] of steps.entries()) {
   const n = index + 1;
-  if (failed) {
+  if (failed || (only && !only.includes(n))) {
     out(`STEP ${n} ${name}: not run`);
     continue;
   }

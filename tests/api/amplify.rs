@@ -112,12 +112,17 @@ async fn an_unmodified_amplify_app_signs_in_refreshes_and_signs_out_through_auth
         report.stdout,
         report.stderr
     );
-    let steps = report
+    let steps: Vec<&str> = report
         .stdout
         .lines()
         .filter(|l| l.starts_with("STEP "))
-        .count();
-    assert_eq!(steps, 10, "{}", report.stdout);
+        .collect();
+    assert_eq!(steps.len(), 11, "{}", report.stdout);
+    assert!(
+        steps.iter().all(|l| l.contains(": ok (")),
+        "not every step ran (is AMPLIFY_E2E_STEPS set?):\n{}",
+        report.stdout
+    );
     if std::env::var_os("TEST_LOG").is_some() {
         eprintln!("{}", report.stdout);
     }
