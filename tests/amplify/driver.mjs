@@ -29,7 +29,7 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { chromium } from 'playwright-core';
 
-const STEP_TIMEOUT = 20_000;
+const STEP_TIMEOUT = 30_000; // generous: the suite runs in parallel on two cores
 const here = fileURLToPath(new URL('.', import.meta.url));
 const out = (line) => process.stdout.write(`${line}\n`);
 const fatal = (message) => {
