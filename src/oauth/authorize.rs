@@ -342,6 +342,7 @@ impl ValidRequest {
             upstream: None,
             idp_hint: self.idp_hint,
             pending_role: None,
+            sso_session: None,
         }
     }
 }

@@ -82,7 +82,12 @@ pub async fn authorize_get(
             let origin = Origin::Sso {
                 binding_hash: storage_hash(&binding),
             };
-            let request = request.into_auth_request(String::new());
+            let mut request = request.into_auth_request(String::new());
+            // The code, and the family it becomes, remember the sign-in (for /logout).
+            request.sso_session = match browser.sso_session_id().await {
+                Ok(id) => id,
+                Err(e) => return pages::unavailable(&e),
+            };
             finish::complete(&state, origin, request, sso.identity, sso.auth_time, mode).await
         }
         Shortcut::SignIn => {

@@ -474,6 +474,7 @@ mod tests {
             auth_time: OffsetDateTime::now_utc().unix_timestamp(),
             family_id: family_id.clone(),
             aws: None,
+            sso_session: None,
         };
         let expires_at = OffsetDateTime::now_utc() + time::Duration::seconds(60);
         services
