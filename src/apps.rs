@@ -85,6 +85,19 @@ impl RegisteredApp {
         }
     }
 
+    /// Checks Cognito's `SECRET_HASH` (base64 HMAC-SHA256 of `username` followed by the client
+    /// id, keyed with the client secret) in constant time.
+    pub fn secret_hash_matches(&self, username: &str, presented: &str) -> bool {
+        match &self.secret {
+            Some(secret) => {
+                let expected =
+                    crate::connectors::cognito::srp::secret_hash(secret, username, &self.client_id);
+                constant_time_eq(expected.as_bytes(), presented.as_bytes())
+            }
+            None => false,
+        }
+    }
+
     /// The requested scopes this app may have, in the app's order. Cognito's rule: scopes the
     /// app is not allowed are dropped, and no `scope` at all means every scope of the app.
     pub fn grant_scopes(&self, requested: Option<&str>) -> Vec<String> {
@@ -121,6 +134,10 @@ impl AppRegistry {
 
     pub fn get(&self, client_id: &str) -> Option<&RegisteredApp> {
         self.apps.get(client_id)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &RegisteredApp> {
+        self.apps.values()
     }
 
     pub fn all_scopes(&self) -> Vec<String> {

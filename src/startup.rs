@@ -3,6 +3,7 @@
 
 use crate::apps::AppRegistry;
 use crate::aws::endpoints as aws_endpoints;
+use crate::cognito_api;
 use crate::config::{DEFAULT_CONFIG, Settings};
 use crate::connectors::ProviderRegistry;
 use crate::hosted_ui::{self, cognito, demo, signin, upstream};
@@ -254,6 +255,8 @@ pub fn router(state: AppState) -> Router {
             get(endpoints::userinfo).post(endpoints::userinfo),
         )
         .route("/oauth2/revoke", post(endpoints::revoke_post))
+        // Cognito's user-pool API; any other method on `/` is the usual 404 page.
+        .route("/", post(cognito_api::api_post).fallback(not_found))
         .route("/aws/credentials", post(aws_endpoints::credentials_post))
         .route(
             "/aws/guest-credentials",
@@ -279,18 +282,17 @@ pub fn router(state: AppState) -> Router {
         .merge(browser)
         .merge(api)
         .nest_service("/static", ServeDir::new(static_dir()))
-        .fallback(|| async {
-            crate::hosted_ui::pages::error(
-                StatusCode::NOT_FOUND,
-                "There is no page at this address.",
-            )
-        })
+        .fallback(not_found)
         .layer(axum::middleware::from_fn(
             crate::web::headers::security_headers,
         ))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer(tower_http::trace::TraceLayer::new_for_http().make_span_with(RequestSpan))
         .with_state(state)
+}
+
+async fn not_found() -> axum::response::Response {
+    crate::hosted_ui::pages::error(StatusCode::NOT_FOUND, "There is no page at this address.")
 }
 
 /// `static/` next to the binary's working directory, or the crate's own in development/tests.

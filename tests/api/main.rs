@@ -12,6 +12,7 @@ mod aws_proxy;
 mod aws_roles;
 mod aws_session;
 mod cli;
+mod cognito_api;
 mod cognito_aws;
 mod cognito_flows;
 mod cognito_logs;
