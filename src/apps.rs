@@ -20,6 +20,9 @@ pub struct RegisteredApp {
     pub token_mode: crate::config::TokenMode,
     /// Set when the app gets AWS credentials (`aws_credentials = true`).
     pub aws: Option<AppAws>,
+    /// The origins whose pages may call the token, revoke, userinfo and user-pool API
+    /// endpoints (CORS).
+    pub web_origins: crate::web::cors::WebOrigins,
 }
 
 /// How an app with `aws_credentials` is federated.
@@ -70,6 +73,10 @@ impl RegisteredApp {
                 allow_guest: app.allow_guest,
                 custom_role_arn: app.custom_role_arn.clone(),
             }),
+            web_origins: crate::web::cors::WebOrigins::new(
+                app.web_origins.as_deref(),
+                &app.redirect_uris,
+            )?,
         })
     }
 
@@ -138,6 +145,35 @@ impl AppRegistry {
 
     pub fn iter(&self) -> impl Iterator<Item = &RegisteredApp> {
         self.apps.values()
+    }
+
+    /// Every app's web origins, by what a request may name its app by (CORS): its client id,
+    /// or for a passthrough app's pool tokens, the pool's issuer and app client.
+    pub fn origins(
+        &self,
+        providers: &crate::connectors::ProviderRegistry,
+    ) -> crate::web::cors::AppOrigins {
+        let mut origins = crate::web::cors::AppOrigins::default();
+        for app in self.apps.values() {
+            origins
+                .by_client
+                .insert(app.client_id.clone(), app.web_origins.clone());
+            if app.token_mode != crate::config::TokenMode::Passthrough {
+                continue;
+            }
+            for pool in app
+                .providers
+                .iter()
+                .filter_map(|id| providers.get(id).and_then(|p| p.as_cognito()))
+            {
+                origins
+                    .by_pool_token
+                    .entry((pool.issuer().to_string(), pool.pool.client_id().to_string()))
+                    .or_default()
+                    .push(app.web_origins.clone());
+            }
+        }
+        origins
     }
 
     pub fn all_scopes(&self) -> Vec<String> {

@@ -228,6 +228,10 @@ pub struct AppSettings {
     /// provider's `custom_role_arn`.
     #[serde(default)]
     pub custom_role_arn: Option<String>,
+    /// Origins (`scheme://host[:port]`, or `"*"`) whose pages may call the token, revoke,
+    /// userinfo and user-pool API endpoints; default: the origins of the http(s) redirect URIs.
+    #[serde(default)]
+    pub web_origins: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
@@ -922,6 +926,11 @@ impl Settings {
             for (j, uri) in app.logout_uris.iter().enumerate() {
                 if let Err(e) = crate::redirect_uri::validate_registered(uri) {
                     problems.push(format!("{key}.logout_uris[{j}]: {e}"));
+                }
+            }
+            for (j, origin) in app.web_origins.iter().flatten().enumerate() {
+                if let Err(e) = crate::web::cors::parse_origin(origin) {
+                    problems.push(format!("{key}.web_origins[{j}]: {e}"));
                 }
             }
             if app.providers.is_empty() {

@@ -14,6 +14,7 @@ use crate::state::{AppContext, AppState};
 use crate::store::Store;
 use crate::store::sessions::StoreSessions;
 use crate::store::sqlite::SqliteStore;
+use crate::web::cors;
 use axum::Router;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
@@ -248,15 +249,22 @@ pub fn router(state: AppState) -> Router {
     }
     let browser = browser.layer(sessions);
 
-    let api = Router::new()
+    // What pages call with fetch (Amplify from the browser): CORS per app, see web::cors.
+    // `POST /` is Cognito's user-pool API; any other method on `/` is the usual 404 page.
+    let fetched = Router::new()
         .route("/oauth2/token", post(endpoints::token_post))
         .route(
             "/oauth2/userInfo",
             get(endpoints::userinfo).post(endpoints::userinfo),
         )
         .route("/oauth2/revoke", post(endpoints::revoke_post))
-        // Cognito's user-pool API; any other method on `/` is the usual 404 page.
         .route("/", post(cognito_api::api_post).fallback(not_found))
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::new(state.apps.origins(&state.providers)),
+            cors::cors,
+        ));
+
+    let api = Router::new()
         .route("/aws/credentials", post(aws_endpoints::credentials_post))
         .route(
             "/aws/guest-credentials",
@@ -280,6 +288,7 @@ pub fn router(state: AppState) -> Router {
 
     Router::new()
         .merge(browser)
+        .merge(fetched)
         .merge(api)
         .nest_service("/static", ServeDir::new(static_dir()))
         .fallback(not_found)

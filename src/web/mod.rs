@@ -1,10 +1,11 @@
 //! HTTP plumbing every face of authgate shares (the hosted pages, the OAuth endpoints, the AWS
 //! endpoints): redirects and response helpers, the browser session, the client's address, the
-//! security headers and the pages any face may end on (an error, signed out). No protocol logic
-//! lives here, and nothing here imports from the modules above it.
+//! security headers, CORS for what pages fetch, and the pages any face may end on (an error,
+//! signed out). No protocol logic lives here, and nothing here imports from the modules above it.
 
 pub mod browser;
 pub mod client;
+pub mod cors;
 pub mod headers;
 pub mod page;
 pub mod respond;

@@ -18,6 +18,7 @@ mod cognito_flows;
 mod cognito_logs;
 mod cognito_pool;
 mod cognito_standin;
+mod cors;
 mod demo;
 mod discovery;
 mod helpers;
