@@ -23,6 +23,8 @@ pub struct RegisteredApp {
     /// The origins whose pages may call the token, revoke, userinfo and user-pool API
     /// endpoints (CORS).
     pub web_origins: crate::web::cors::WebOrigins,
+    /// `/logout` also revokes the refresh families this app got through that browser's sign-in.
+    pub logout_revokes_tokens: bool,
 }
 
 /// How an app with `aws_credentials` is federated.
@@ -77,6 +79,7 @@ impl RegisteredApp {
                 app.web_origins.as_deref(),
                 &app.redirect_uris,
             )?,
+            logout_revokes_tokens: app.logout_revokes_tokens,
         })
     }
 

@@ -232,6 +232,10 @@ pub struct AppSettings {
     /// userinfo and user-pool API endpoints; default: the origins of the http(s) redirect URIs.
     #[serde(default)]
     pub web_origins: Option<Vec<String>>,
+    /// `/logout` also revokes the refresh tokens this app got through that browser's sign-in
+    /// (Cognito's does not).
+    #[serde(default = "default_true")]
+    pub logout_revokes_tokens: bool,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
