@@ -14,7 +14,7 @@ use crate::state::{AppContext, AppState};
 use crate::store::Store;
 use crate::store::sessions::StoreSessions;
 use crate::store::sqlite::SqliteStore;
-use crate::web::cors;
+use crate::web::{cors, session_cookie};
 use axum::Router;
 use axum::http::StatusCode;
 use axum::response::IntoResponse;
@@ -181,11 +181,7 @@ fn warn_about_demo_user(providers: &ProviderRegistry) {
 
 pub fn router(state: AppState) -> Router {
     let sessions = SessionManagerLayer::new(StoreSessions(Arc::clone(&state.store)))
-        .with_name(if state.settings.secure_cookies() {
-            "__Host-authgate"
-        } else {
-            "authgate"
-        })
+        .with_name(session_cookie::name(state.settings.secure_cookies()))
         .with_secure(state.settings.secure_cookies())
         .with_http_only(true)
         // Lax, not Strict: the return from an upstream provider is a cross-site top-level GET.
@@ -247,7 +243,12 @@ pub fn router(state: AppState) -> Router {
             .route("/demo/start", post(demo::demo_start))
             .route("/callback", get(demo::demo_callback));
     }
-    let browser = browser.layer(sessions);
+    let browser = browser
+        .layer(sessions)
+        .layer(axum::middleware::map_response_with_state(
+            state.settings.secure_cookies(),
+            session_cookie::fix_removal,
+        ));
 
     // What pages call with fetch (Amplify from the browser): CORS per app, see web::cors.
     // `POST /` is Cognito's user-pool API; any other method on `/` is the usual 404 page.

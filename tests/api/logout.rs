@@ -2,7 +2,7 @@
 //! a registered URI, otherwise to the signed-out page.
 
 use crate::helpers::*;
-use reqwest::StatusCode;
+use reqwest::{Client, StatusCode};
 
 async fn signed_in_app() -> (TestApp, serde_json::Value) {
     let app = spawn_app().await;
@@ -162,4 +162,62 @@ logout_revokes_tokens = false
     assert!(refresh_works(&app, "keeper", &kept).await);
     assert!(!refresh_works(&app, "demo", &demo).await);
     assert_session_ended(&app).await;
+}
+
+#[tokio::test]
+async fn logout_removes_the_host_cookie_with_the_attributes_browsers_require() {
+    // Arrange: an https issuer (so the cookie is `__Host-authgate`, Secure) served over plain
+    // http here; a client without a cookie jar, which sends the cookie back by hand (a jar
+    // would not send a Secure cookie over http).
+    let app = spawn_app_edited("", |config| {
+        config
+            .replacen("issuer = \"http://", "issuer = \"https://", 1)
+            .replace("enabled = true", "enabled = false")
+    })
+    .await;
+    let client = Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    let started = app.authorize(&client, &Authorize::native()).await;
+    let set = started
+        .headers()
+        .get("set-cookie")
+        .and_then(|v| v.to_str().ok())
+        .expect("a session cookie")
+        .to_string();
+    assert!(set.starts_with("__Host-authgate="), "{set}");
+    let cookie = set.split(';').next().expect("name=value").to_string();
+
+    // Act
+    let response = client
+        .get(app.url("/logout"))
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .expect("logout");
+
+    // Assert
+    let removal = response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("__Host-authgate="))
+        .expect("the cookie is removed")
+        .to_string();
+    let attributes: Vec<String> = removal
+        .split(';')
+        .map(|a| a.trim().to_ascii_lowercase())
+        .collect();
+    for wanted in ["secure", "path=/", "httponly", "samesite=lax", "max-age=0"] {
+        assert!(
+            attributes.iter().any(|a| a == wanted),
+            "`{wanted}` missing from {removal}"
+        );
+    }
+    assert_eq!(
+        attributes[0], "__host-authgate=",
+        "an empty value: {removal}"
+    );
 }
