@@ -16,7 +16,7 @@ use crate::store::sessions::StoreSessions;
 use crate::store::sqlite::SqliteStore;
 use crate::web::{cors, session_cookie};
 use axum::Router;
-use axum::http::StatusCode;
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use std::net::SocketAddr;
@@ -26,7 +26,8 @@ use time::OffsetDateTime;
 use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
 use tower_http::limit::RequestBodyLimitLayer;
-use tower_http::services::ServeDir;
+use tower_http::services::{ServeDir, ServeFile};
+use tower_http::set_header::SetResponseHeaderLayer;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
 
@@ -287,11 +288,23 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz));
 
+    // Browsers ask for /favicon.ico on every page; it may be cached.
+    let favicon = |file: &str| {
+        tower::ServiceBuilder::new()
+            .layer(SetResponseHeaderLayer::overriding(
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("public, max-age=86400"),
+            ))
+            .service(ServeFile::new(static_dir().join(file)))
+    };
+
     Router::new()
         .merge(browser)
         .merge(fetched)
         .merge(api)
         .nest_service("/static", ServeDir::new(static_dir()))
+        .route_service("/favicon.ico", favicon("favicon.ico"))
+        .route_service("/favicon.svg", favicon("favicon.svg"))
         .fallback(not_found)
         .layer(axum::middleware::from_fn(
             crate::web::headers::security_headers,

@@ -21,6 +21,7 @@ mod cognito_standin;
 mod cors;
 mod demo;
 mod discovery;
+mod favicon;
 mod helpers;
 mod login;
 mod logout;
