@@ -242,6 +242,14 @@ pub struct AppSettings {
     /// provider's `custom_role_arn`.
     #[serde(default)]
     pub custom_role_arn: Option<String>,
+    /// Origins (`scheme://host[:port]`, or `"*"`) whose pages may call the token, revoke,
+    /// userinfo and user-pool API endpoints; default: the origins of the http(s) redirect URIs.
+    #[serde(default)]
+    pub web_origins: Option<Vec<String>>,
+    /// `/logout` also revokes the refresh tokens this app got through that browser's sign-in
+    /// (Cognito's does not).
+    #[serde(default = "default_true")]
+    pub logout_revokes_tokens: bool,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
@@ -760,6 +768,20 @@ impl std::fmt::Display for ConfigError {
 impl std::error::Error for ConfigError {}
 
 impl Settings {
+    /// The password hashes of every local user in this config (to recognise the demo user's).
+    pub fn local_password_hashes(&self) -> Vec<String> {
+        self.providers
+            .iter()
+            .flat_map(|p| match &p.kind {
+                ProviderKind::Local { users } => users
+                    .iter()
+                    .map(|u| u.password_hash.clone())
+                    .collect::<Vec<_>>(),
+                _ => Vec::new(),
+            })
+            .collect()
+    }
+
     /// Parses `text`, applies `env` overrides, and validates the result.
     pub fn load(
         text: &str,
@@ -925,13 +947,18 @@ impl Settings {
                 problems.push(format!("{key}.redirect_uris: at least one is required"));
             }
             for (j, uri) in app.redirect_uris.iter().enumerate() {
-                if let Err(e) = crate::oauth::redirect::validate_registered(uri) {
+                if let Err(e) = crate::redirect_uri::validate_registered(uri) {
                     problems.push(format!("{key}.redirect_uris[{j}]: {e}"));
                 }
             }
             for (j, uri) in app.logout_uris.iter().enumerate() {
-                if let Err(e) = crate::oauth::redirect::validate_registered(uri) {
+                if let Err(e) = crate::redirect_uri::validate_registered(uri) {
                     problems.push(format!("{key}.logout_uris[{j}]: {e}"));
+                }
+            }
+            for (j, origin) in app.web_origins.iter().flatten().enumerate() {
+                if let Err(e) = crate::web::cors::parse_origin(origin) {
+                    problems.push(format!("{key}.web_origins[{j}]: {e}"));
                 }
             }
             if app.providers.is_empty() {
@@ -986,7 +1013,7 @@ impl Settings {
                         );
                     }
                     let callback = format!("{}/callback", self.issuer);
-                    let allowed = crate::oauth::redirect::RedirectUris::new(&app.redirect_uris)
+                    let allowed = crate::redirect_uri::RedirectUris::new(&app.redirect_uris)
                         .is_ok_and(|uris| uris.allows(&callback));
                     if !allowed {
                         problems.push(format!(
@@ -1242,7 +1269,7 @@ fn validate_oidc(key: &str, oidc: &OidcSettings, problems: &mut Vec<String>) {
         ));
     }
     for (i, alg) in oidc.id_token_algorithms.iter().enumerate() {
-        if !crate::connectors::oidc::ALLOWED_ALGORITHMS.contains(&alg.as_str()) {
+        if !ALLOWED_ALGORITHMS.contains(&alg.as_str()) {
             problems.push(format!(
                 "{key}.id_token_algorithms[{i}]: `{alg}` is not an asymmetric JWS algorithm"
             ));
@@ -1370,6 +1397,11 @@ fn parse_env_value(raw: &str) -> toml::Value {
         Err(_) => toml::Value::String(raw.to_string()),
     }
 }
+
+/// Algorithms a provider may be configured to sign ID tokens with.
+pub const ALLOWED_ALGORITHMS: &[&str] = &[
+    "RS256", "RS384", "RS512", "PS256", "ES256", "ES384", "EdDSA",
+];
 
 #[cfg(test)]
 mod tests {

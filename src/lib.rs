@@ -1,16 +1,25 @@
 //! authgate: a login front door for apps on AWS. A hosted UI, an OAuth 2.0 / OpenID Connect
-//! provider with Cognito's URL contract, and (as they land) upstream connectors and AWS
-//! federation. See DESIGN.md for the flow.
+//! provider with Cognito's URL contract, upstream connectors and AWS federation. Start with
+//! `docs/architecture.md`, then [`flow`]: the login as a state machine.
 
+pub mod apps;
 pub mod aws;
+pub mod cognito_api;
 pub mod config;
 pub mod connectors;
+pub mod flow;
 pub mod forms;
 pub mod hosted_ui;
+pub mod identity;
+pub mod keys;
 pub mod oauth;
+pub mod pkce;
+pub mod redirect_uri;
 pub mod security;
+pub mod sessions;
 pub mod startup;
 pub mod state;
 pub mod store;
 pub mod telemetry;
 pub mod tls;
+pub mod web;

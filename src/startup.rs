@@ -1,20 +1,22 @@
 //! Builds the application (store, keys, state, router, background tasks) and serves it. Tests
 //! and production go through the same [`Application::build`].
 
+use crate::apps::AppRegistry;
 use crate::aws::endpoints as aws_endpoints;
+use crate::cognito_api;
 use crate::config::{DEFAULT_CONFIG, Settings};
-use crate::connectors::{ProviderKind, ProviderRegistry};
+use crate::connectors::ProviderRegistry;
 use crate::hosted_ui::{self, cognito, demo, signin, upstream};
-use crate::oauth::clients::AppRegistry;
+use crate::keys::KeyManager;
 use crate::oauth::endpoints;
-use crate::oauth::keys::KeyManager;
 use crate::oauth::tokens::TokenLifetimes;
 use crate::state::{AppContext, AppState};
 use crate::store::Store;
 use crate::store::sessions::StoreSessions;
 use crate::store::sqlite::SqliteStore;
+use crate::web::{cors, session_cookie};
 use axum::Router;
-use axum::http::StatusCode;
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use std::net::SocketAddr;
@@ -24,7 +26,8 @@ use time::OffsetDateTime;
 use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
 use tower_http::limit::RequestBodyLimitLayer;
-use tower_http::services::ServeDir;
+use tower_http::services::{ServeDir, ServeFile};
+use tower_http::set_header::SetResponseHeaderLayer;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
 
@@ -133,7 +136,7 @@ pub async fn build_state(settings: Settings, store: Arc<dyn Store>) -> anyhow::R
         apps,
         providers,
         store,
-        keys,
+        keys: Arc::new(keys),
         discovery,
         password_slots: Semaphore::new(cores),
         sealer,
@@ -177,22 +180,9 @@ fn warn_about_demo_user(providers: &ProviderRegistry) {
     let Ok(default) = Settings::load(DEFAULT_CONFIG, std::iter::empty()) else {
         return;
     };
-    let demo_hashes: Vec<String> = default
-        .providers
-        .iter()
-        .flat_map(|p| match &p.kind {
-            crate::config::ProviderKind::Local { users } => users
-                .iter()
-                .map(|u| u.password_hash.clone())
-                .collect::<Vec<_>>(),
-            crate::config::ProviderKind::Oidc(_)
-            | crate::config::ProviderKind::Facebook(_)
-            | crate::config::ProviderKind::CognitoHosted(_)
-            | crate::config::ProviderKind::Cognito(_) => Vec::new(),
-        })
-        .collect();
+    let demo_hashes = default.local_password_hashes();
     for provider in providers.iter() {
-        let ProviderKind::Local(users) = &provider.kind else {
+        let Some(users) = provider.as_local() else {
             continue;
         };
         if demo_hashes.iter().any(|h| users.has_password_hash(h)) {
@@ -207,11 +197,7 @@ fn warn_about_demo_user(providers: &ProviderRegistry) {
 
 pub fn router(state: AppState) -> Router {
     let sessions = SessionManagerLayer::new(StoreSessions(Arc::clone(&state.store)))
-        .with_name(if state.settings.secure_cookies() {
-            "__Host-authgate"
-        } else {
-            "authgate"
-        })
+        .with_name(session_cookie::name(state.settings.secure_cookies()))
         .with_secure(state.settings.secure_cookies())
         .with_http_only(true)
         // Lax, not Strict: the return from an upstream provider is a cross-site top-level GET.
@@ -263,7 +249,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route(
             "/aws/role/{request_id}",
-            get(hosted_ui::aws::role_get).post(hosted_ui::aws::role_post),
+            get(hosted_ui::role::role_get).post(hosted_ui::role::role_post),
         )
         // The browser's SSO cookie, or an app's Bearer token.
         .route("/session", get(aws_endpoints::session_get));
@@ -273,15 +259,29 @@ pub fn router(state: AppState) -> Router {
             .route("/demo/start", post(demo::demo_start))
             .route("/callback", get(demo::demo_callback));
     }
-    let browser = browser.layer(sessions);
+    let browser = browser
+        .layer(sessions)
+        .layer(axum::middleware::map_response_with_state(
+            state.settings.secure_cookies(),
+            session_cookie::fix_removal,
+        ));
 
-    let api = Router::new()
+    // What pages call with fetch (Amplify from the browser): CORS per app, see web::cors.
+    // `POST /` is Cognito's user-pool API; any other method on `/` is the usual 404 page.
+    let fetched = Router::new()
         .route("/oauth2/token", post(endpoints::token_post))
         .route(
             "/oauth2/userInfo",
             get(endpoints::userinfo).post(endpoints::userinfo),
         )
         .route("/oauth2/revoke", post(endpoints::revoke_post))
+        .route("/", post(cognito_api::api_post).fallback(not_found))
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::new(state.apps.origins(&state.providers)),
+            cors::cors,
+        ));
+
+    let api = Router::new()
         .route("/aws/credentials", post(aws_endpoints::credentials_post))
         .route(
             "/aws/guest-credentials",
@@ -303,20 +303,34 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz));
 
+    // Browsers ask for /favicon.ico on every page; it may be cached.
+    let favicon = |file: &str| {
+        tower::ServiceBuilder::new()
+            .layer(SetResponseHeaderLayer::overriding(
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("public, max-age=86400"),
+            ))
+            .service(ServeFile::new(static_dir().join(file)))
+    };
+
     Router::new()
         .merge(browser)
+        .merge(fetched)
         .merge(api)
         .nest_service("/static", ServeDir::new(static_dir()))
-        .fallback(|| async {
-            crate::hosted_ui::pages::error(
-                StatusCode::NOT_FOUND,
-                "There is no page at this address.",
-            )
-        })
-        .layer(axum::middleware::from_fn(hosted_ui::security_headers))
+        .route_service("/favicon.ico", favicon("favicon.ico"))
+        .route_service("/favicon.svg", favicon("favicon.svg"))
+        .fallback(not_found)
+        .layer(axum::middleware::from_fn(
+            crate::web::headers::security_headers,
+        ))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer(tower_http::trace::TraceLayer::new_for_http().make_span_with(RequestSpan))
         .with_state(state)
+}
+
+async fn not_found() -> axum::response::Response {
+    crate::hosted_ui::pages::error(StatusCode::NOT_FOUND, "There is no page at this address.")
 }
 
 /// `static/` next to the binary's working directory, or the crate's own in development/tests.

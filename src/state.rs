@@ -1,9 +1,9 @@
 //! Everything a request handler needs, built once at start-up and shared (cheap to clone).
 
+use crate::apps::AppRegistry;
 use crate::config::Settings;
 use crate::connectors::ProviderRegistry;
-use crate::oauth::clients::AppRegistry;
-use crate::oauth::keys::KeyManager;
+use crate::keys::KeyManager;
 use crate::oauth::tokens::TokenLifetimes;
 use crate::store::Store;
 use std::ops::Deref;
@@ -18,7 +18,7 @@ pub struct AppContext {
     pub apps: AppRegistry,
     pub providers: ProviderRegistry,
     pub store: Arc<dyn Store>,
-    pub keys: KeyManager,
+    pub keys: Arc<KeyManager>,
     pub lifetimes: TokenLifetimes,
     /// `/.well-known/openid-configuration`, serialised once.
     pub discovery: bytes::Bytes,
@@ -33,6 +33,41 @@ pub struct AppContext {
 impl AppState {
     pub fn new(context: AppContext) -> Self {
         Self(Arc::new(context))
+    }
+}
+
+impl AppContext {
+    /// What the authorization server's grants need.
+    pub fn oauth(&self) -> crate::oauth::Deps<'_> {
+        crate::oauth::Deps {
+            settings: &self.settings,
+            apps: &self.apps,
+            providers: &self.providers,
+            store: &*self.store,
+            keys: &self.keys,
+            lifetimes: &self.lifetimes,
+            sealer: &self.sealer,
+            federation: &self.federation,
+        }
+    }
+
+    /// What identity-pool federation needs.
+    pub fn federation_deps(&self) -> crate::aws::federation::Deps<'_> {
+        crate::aws::federation::Deps {
+            store: &*self.store,
+            sealer: &self.sealer,
+            providers: &self.providers,
+            keys: &self.keys,
+        }
+    }
+
+    /// What session renewal needs.
+    pub fn sessions(&self) -> crate::sessions::Deps<'_> {
+        crate::sessions::Deps {
+            store: &*self.store,
+            sealer: &self.sealer,
+            providers: &self.providers,
+        }
     }
 }
 

@@ -17,16 +17,17 @@
 //! or read, and it dies with the session (logout, revocation, refresh-token reuse, expiry),
 //! because every use checks the family is still alive.
 
+use crate::apps::RegisteredApp;
 use crate::aws::federation::{FederatedTokens, FederationError};
 use crate::aws::identity_pool::{AwsCredentials, PoolError};
-use crate::hosted_ui::session::BrowserSession;
-use crate::hosted_ui::signin::ClientAddr;
-use crate::oauth::clients::RegisteredApp;
 use crate::oauth::error::{ErrorCode, OAuthError};
 use crate::oauth::grants::verify_access_token;
 use crate::oauth::tokens::AccessClaims;
 use crate::state::AppState;
 use crate::store::RefreshFamily;
+use crate::web::browser::BrowserSession;
+use crate::web::client::ClientAddr;
+use crate::web::respond::{authorization, bearer as bearer_token};
 use axum::Json;
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -176,27 +177,14 @@ impl IntoResponse for ApiError {
     }
 }
 
-fn authorization(headers: &HeaderMap) -> Option<&str> {
-    headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-}
-
 /// The Bearer token of `Authorization` (RFC 6750 §2.1).
 fn bearer(headers: &HeaderMap) -> Result<&str, ApiError> {
-    authorization(headers)
-        .and_then(|v| {
-            v.strip_prefix("Bearer ")
-                .or_else(|| v.strip_prefix("bearer "))
-        })
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-        .ok_or_else(|| {
-            ApiError::Token(OAuthError::new(
-                ErrorCode::InvalidToken,
-                "a Bearer access token is required",
-            ))
-        })
+    bearer_token(authorization(headers)).ok_or_else(|| {
+        ApiError::Token(OAuthError::new(
+            ErrorCode::InvalidToken,
+            "a Bearer access token is required",
+        ))
+    })
 }
 
 /// A live session of an app that gets AWS credentials.
@@ -204,7 +192,7 @@ async fn aws_session<'a>(
     state: &'a AppState,
     headers: &HeaderMap,
 ) -> Result<(&'a RegisteredApp, AccessClaims, RefreshFamily), ApiError> {
-    let (claims, family) = verify_access_token(state, bearer(headers)?).await?;
+    let (claims, family) = verify_access_token(state.oauth(), bearer(headers)?).await?;
     let app = aws_app(state, &claims.client_id)?;
     Ok((app, claims, family))
 }
@@ -228,7 +216,7 @@ async fn family_credentials(
 ) -> Result<(String, AwsCredentials), ApiError> {
     let federation = state.federation.as_ref().ok_or(ApiError::Unavailable)?;
     let (_, federated) = federation
-        .for_family(state, app, family_id, family)
+        .for_family(state.federation_deps(), app, family_id, family)
         .await
         .inspect_err(|e| tracing::info!(error = %e, "no AWS credentials for this session"))?;
     Ok((federated.identity_id, federated.credentials))
@@ -503,7 +491,7 @@ async fn browser_session(
         Some(id) => Some(state.apps.get(id).ok_or(ApiError::UnknownClient)?),
         None => None,
     };
-    let sso = browser.sso_session(state).await.map_err(|e| {
+    let sso = browser.sso_session(&*state.store).await.map_err(|e| {
         tracing::error!(error = %e, "session failure");
         ApiError::Unavailable
     })?;
@@ -521,7 +509,7 @@ async fn browser_session(
 
 async fn signed_in_body(
     state: &AppState,
-    identity: &crate::connectors::Identity,
+    identity: &crate::identity::Identity,
     federates: bool,
 ) -> Result<Value, ApiError> {
     let federation = state.federation.as_ref().filter(|_| federates);

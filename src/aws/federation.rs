@@ -23,14 +23,16 @@ use super::identity_pool::{
     AwsCredentials, FACEBOOK_LOGIN_KEY, Federated, IdentityPool, Login, Logins, PoolError,
     issuer_login_key, user_pool_login_key,
 };
+use crate::apps::RegisteredApp;
 use crate::config::{IdentityPoolSettings, LoginsMode, PoolFlow, ProviderKind, Settings};
-use crate::connectors::{Identity, UpstreamTokens};
-use crate::oauth::clients::RegisteredApp;
+use crate::identity::{Identity, UpstreamTokens};
+use crate::keys::KeyManager;
 use crate::security::{Sealed, Sealer};
-use crate::state::AppState;
+use crate::sessions::{self, Renewal};
 use crate::store::{AwsErrorNote, AwsSession, RefreshFamily, Store, StoreError};
 use serde_json::Value;
 use std::collections::HashMap;
+use std::sync::Arc;
 use std::time::Duration;
 use time::OffsetDateTime;
 
@@ -158,6 +160,26 @@ pub enum FederatedTokens {
     Invalid,
 }
 
+/// What federation needs besides its own AWS clients: the store, the sealer, the providers
+/// (to renew a provider token before sending it) and the signing keys (for `logins = "self"`).
+#[derive(Clone, Copy)]
+pub struct Deps<'a> {
+    pub store: &'a dyn crate::store::Store,
+    pub sealer: &'a Sealer,
+    pub providers: &'a crate::connectors::ProviderRegistry,
+    pub keys: &'a Arc<KeyManager>,
+}
+
+impl<'a> Deps<'a> {
+    fn sessions(&self) -> sessions::Deps<'a> {
+        sessions::Deps {
+            store: self.store,
+            sealer: self.sealer,
+            providers: self.providers,
+        }
+    }
+}
+
 /// The identity pool as authgate's sessions use it; built once at start-up.
 pub struct Federation {
     pool: IdentityPool,
@@ -271,23 +293,23 @@ impl Federation {
     /// At sign-in, before the code: the identity, and credentials for the app's token response.
     pub async fn sign_in(
         &self,
-        state: &AppState,
+        deps: Deps<'_>,
         app: &RegisteredApp,
         identity: &Identity,
         chosen_role: Option<String>,
     ) -> Result<(AwsSession, AwsCredentials), FederationError> {
-        let role = self.role_for(app, identity, chosen_role.as_deref(), &state.sealer);
+        let role = self.role_for(app, identity, chosen_role.as_deref(), deps.sealer);
         let key = self.identity_key(identity);
         let now = OffsetDateTime::now_utc();
-        let known = state.store.get_identity_id(&key, now).await?;
+        let known = deps.store.get_identity_id(&key, now).await?;
         let federated = match self.cached(known.as_deref(), role.as_deref(), now) {
             Some(credentials) => Federated {
                 identity_id: known.clone().unwrap_or_default(),
                 credentials,
             },
             None => {
-                let login = self.login_for(state, &app.client_id, identity, now).await?;
-                self.obtain(&*state.store, &login, &key, known, role.as_deref())
+                let login = self.login_for(deps, &app.client_id, identity, now).await?;
+                self.obtain(deps.store, &login, &key, known, role.as_deref())
                     .await?
             }
         };
@@ -305,7 +327,7 @@ impl Federation {
     /// token first when it has expired. Returns the family as it now stands.
     pub async fn for_family(
         &self,
-        state: &AppState,
+        deps: Deps<'_>,
         app: &RegisteredApp,
         family_id: &str,
         family: RefreshFamily,
@@ -316,11 +338,11 @@ impl Federation {
             app,
             &family.identity,
             session.role_arn.as_deref(),
-            &state.sealer,
+            deps.sealer,
         );
         let key = self.identity_key(&family.identity);
         let now = OffsetDateTime::now_utc();
-        let known = state
+        let known = deps
             .store
             .get_identity_id(&key, now)
             .await?
@@ -335,37 +357,33 @@ impl Federation {
             };
             return Ok((family, federated));
         }
-        if self.federated_tokens(&family.identity, &state.sealer, now) == FederatedTokens::Renewable
-        {
-            let provider = provider_name(state, &family.identity.provider);
-            let before = family.identity.upstream_tokens.clone();
-            family = crate::oauth::grants::refresh_upstream(state, family_id, family, now)
-                .await
-                .map_err(|e| {
-                    tracing::info!(error = %e.description, "provider refused to renew its token");
-                    FederationError::FederatedTokensInvalid {
-                        provider: provider.clone(),
-                    }
-                })?;
-            // An unreachable provider leaves the session as it was (see refresh_upstream):
-            // that is no reason to send the user to sign in again.
-            if family.identity.upstream_tokens == before {
-                return Err(FederationError::ProviderUnavailable { provider });
-            }
+        if self.federated_tokens(&family.identity, deps.sealer, now) == FederatedTokens::Renewable {
+            family = match sessions::renew_upstream(deps.sessions(), family_id, family, now).await?
+            {
+                Renewal::Renewed(family) => family,
+                Renewal::Ended { provider } => {
+                    tracing::info!("provider refused to renew its token");
+                    return Err(FederationError::FederatedTokensInvalid { provider });
+                }
+                // An unreachable provider leaves the session as it was: that is no reason to
+                // send the user to sign in again.
+                Renewal::Unavailable { provider, .. } => {
+                    return Err(FederationError::ProviderUnavailable { provider });
+                }
+            };
         }
         let login = self
-            .login_for(state, &app.client_id, &family.identity, now)
+            .login_for(deps, &app.client_id, &family.identity, now)
             .await?;
         let federated = self
-            .obtain(&*state.store, &login, &key, known, role.as_deref())
+            .obtain(deps.store, &login, &key, known, role.as_deref())
             .await?;
         if session.identity_id.as_deref() != Some(federated.identity_id.as_str()) {
             family.aws = Some(AwsSession {
                 identity_id: Some(federated.identity_id.clone()),
                 role_arn: session.role_arn,
             });
-            state
-                .store
+            deps.store
                 .update_refresh_family(family_id, &family, now)
                 .await?;
         }
@@ -479,37 +497,35 @@ impl Federation {
     /// The Logins (or developer user) this identity is federated with, now.
     async fn login_for(
         &self,
-        state: &AppState,
+        deps: Deps<'_>,
         client_id: &str,
         identity: &Identity,
         now: OffsetDateTime,
     ) -> Result<Login, FederationError> {
         let provider = self.provider(identity)?;
         let invalid = || FederationError::FederatedTokensInvalid {
-            provider: provider_name(state, &identity.provider),
+            provider: provider_name(deps, &identity.provider),
         };
         match &provider.how {
             How::Developer => Ok(Login::Developer {
                 user_id: identity.subject(),
             }),
             How::SelfIssued => {
-                let token = self
-                    .mint_self_token(state, client_id, identity, now)
-                    .await?;
+                let token = self.mint_self_token(deps, client_id, identity, now).await?;
                 Ok(Login::Tokens(Logins::one(
                     issuer_login_key(&self.issuer),
                     token,
                 )))
             }
             How::IdToken { key } => {
-                let token = UpstreamTokens::open(identity, &state.sealer)
+                let token = UpstreamTokens::open(identity, deps.sealer)
                     .and_then(|t| t.id_token)
                     .filter(|t| expires_after(t, now))
                     .ok_or_else(invalid)?;
                 Ok(Login::Tokens(Logins::one(key.clone(), token)))
             }
             How::AccessToken { key } => {
-                let token = UpstreamTokens::open(identity, &state.sealer)
+                let token = UpstreamTokens::open(identity, deps.sealer)
                     .and_then(|t| t.access_token)
                     .ok_or_else(invalid)?;
                 Ok(Login::Tokens(Logins::one(key.clone(), token)))
@@ -521,7 +537,7 @@ impl Federation {
     /// id as audience); short-lived and never handed to the app.
     async fn mint_self_token(
         &self,
-        state: &AppState,
+        deps: Deps<'_>,
         client_id: &str,
         identity: &Identity,
         now: OffsetDateTime,
@@ -538,14 +554,14 @@ impl Federation {
             "preferred_username": identity.username,
         });
         // RSA signing is slow enough to belong off the runtime (see grants::mint_for).
-        let signed = if state.keys.signing_is_slow() {
-            let state = state.clone();
-            tokio::task::spawn_blocking(move || state.keys.sign(&claims))
+        let signed = if deps.keys.signing_is_slow() {
+            let keys = Arc::clone(deps.keys);
+            tokio::task::spawn_blocking(move || keys.sign(&claims))
                 .await
-                .map_err(|e| crate::oauth::keys::KeyError::Crypto(e.to_string()))
+                .map_err(|e| crate::keys::KeyError::Crypto(e.to_string()))
                 .and_then(|r| r)
         } else {
-            state.keys.sign(&claims)
+            deps.keys.sign(&claims)
         };
         signed.map_err(|e| {
             tracing::error!(error = %e, "signing the identity pool's ID token failed");
@@ -554,9 +570,8 @@ impl Federation {
     }
 }
 
-fn provider_name(state: &AppState, provider_id: &str) -> String {
-    state
-        .providers
+fn provider_name(deps: Deps<'_>, provider_id: &str) -> String {
+    deps.providers
         .get(provider_id)
         .map_or_else(|| provider_id.to_string(), |p| p.display_name.clone())
 }

@@ -1,10 +1,7 @@
-//! Talking to AWS: the Cognito user pool API (through the official SDK), Cognito's SRP-6a
-//! variant, and identity-pool federation (temporary AWS credentials for signed-in users and
-//! guests).
+//! Identity-pool federation: temporary AWS credentials for signed-in users and guests, through
+//! Cognito Identity (and STS for the basic flow), and the endpoints that hand them out.
 
 pub mod credentials_cache;
 pub mod endpoints;
 pub mod federation;
 pub mod identity_pool;
-pub mod srp;
-pub mod user_pool;

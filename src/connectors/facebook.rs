@@ -4,8 +4,10 @@
 //! profile, signed with `appsecret_proof`. A token issued to another app is refused: without
 //! that check, any app's token would sign anyone in (the "token substitution" attack).
 
-use super::{Identity, Started, UpstreamError, UpstreamTokens};
+use super::UpstreamError;
+use super::contract::{LoginStart, RedirectConnector, StartContext, UpstreamReply};
 use crate::config::FacebookSettings;
+use crate::identity::{Identity, UpstreamTokens};
 use aws_lc_rs::hmac;
 use serde::Deserialize;
 use serde_json::{Map, Value};
@@ -74,8 +76,7 @@ impl FacebookConnector {
         )
     }
 
-    pub fn start(&self, state: &str) -> Result<Started, UpstreamError> {
-        let verifier = crate::security::random_token();
+    fn dialog_url(&self, state: &str, verifier: &str) -> Result<String, UpstreamError> {
         let base = format!(
             "{}/{}/dialog/oauth",
             self.settings.dialog_base_url.trim_end_matches('/'),
@@ -89,17 +90,9 @@ impl FacebookConnector {
             .append_pair("state", state)
             .append_pair("response_type", "code")
             .append_pair("scope", &self.settings.scopes.join(","))
-            .append_pair(
-                "code_challenge",
-                &crate::oauth::pkce::s256_challenge(&verifier),
-            )
+            .append_pair("code_challenge", &crate::pkce::s256_challenge(verifier))
             .append_pair("code_challenge_method", "S256");
-        Ok(Started {
-            authorize_url: url.into(),
-            pkce_verifier: verifier,
-            // Unused: Facebook's manual flow has no ID token to carry a nonce.
-            nonce: String::new(),
-        })
+        Ok(url.into())
     }
 
     async fn get<T: serde::de::DeserializeOwned>(
@@ -131,7 +124,7 @@ impl FacebookConnector {
         })
     }
 
-    pub async fn finish(
+    async fn redeem(
         &self,
         code: &str,
         pkce_verifier: &str,
@@ -221,6 +214,34 @@ pub fn appsecret_proof(app_secret: &str, access_token: &str) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
+}
+
+#[async_trait::async_trait]
+impl RedirectConnector for FacebookConnector {
+    /// Facebook's manual flow has no ID token to carry a nonce: only the PKCE verifier is kept.
+    async fn start(&self, context: &StartContext<'_>) -> Result<LoginStart, UpstreamError> {
+        let verifier = crate::security::random_token();
+        let url = self.dialog_url(context.flow_id, &verifier)?;
+        Ok(LoginStart::Redirect {
+            url,
+            remember: verifier,
+        })
+    }
+
+    async fn finish(
+        &self,
+        reply: &UpstreamReply,
+        remembered: &str,
+        sealer: &crate::security::Sealer,
+    ) -> Result<Identity, UpstreamError> {
+        if let Some(error) = reply.get("error") {
+            return Err(UpstreamError::Declined(error.to_string()));
+        }
+        let code = reply.get("code").ok_or(UpstreamError::Incomplete(
+            "The sign-in response carried no code.",
+        ))?;
+        self.redeem(code, remembered, sealer).await
+    }
 }
 
 #[cfg(test)]

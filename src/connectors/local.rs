@@ -1,7 +1,7 @@
 //! The built-in local user list (`kind = "local"`): usernames and argon2id hashes from config.
 
-use super::Identity;
 use crate::config::LocalUserSettings;
+use crate::identity::Identity;
 use argon2::{Argon2, PasswordHash, PasswordVerifier};
 use serde_json::{Map, Value};
 use std::collections::HashMap;

@@ -2,12 +2,20 @@
 //! and upstream providers (OIDC, Cognito's hosted UI, Facebook) the browser is sent to.
 
 pub mod cognito;
+pub mod contract;
 pub mod facebook;
-mod identity;
+
 pub mod local;
 pub mod oidc;
 
-pub use identity::{Identity, UpstreamTokens};
+use crate::identity::Identity;
+
+// Compile-time checks that each redirect connector keeps the contract (as dex's `var _`).
+const _: fn() = || {
+    fn keeps<T: contract::RedirectConnector>() {}
+    keeps::<oidc::OidcConnector>();
+    keeps::<facebook::FacebookConnector>();
+};
 
 /// What went wrong with the upstream, in words a sign-in page can show about that provider.
 #[derive(Debug, thiserror::Error)]
@@ -22,14 +30,13 @@ pub enum UpstreamError {
     /// expiry, hosted domain): treated as an attack.
     #[error("the sign-in response from {0} did not pass verification")]
     Rejected(String),
-}
-
-/// What the connector remembers between sending the browser upstream and its return.
-pub struct Started {
-    /// Where to send the browser.
-    pub authorize_url: String,
-    pub pkce_verifier: String,
-    pub nonce: String,
+    /// The provider sent the browser back saying the user did not sign in; the OAuth error
+    /// code it gave (`access_denied`, ...).
+    #[error("the provider answered {0}")]
+    Declined(String),
+    /// The answer lacks what the protocol requires; the sentence for the page.
+    #[error("{0}")]
+    Incomplete(&'static str),
 }
 
 /// Where a provider returns the browser: one path per provider, so a response can only be
@@ -49,49 +56,6 @@ pub(crate) fn upstream_http_client(
         .connect_timeout(timeout)
         .build()
         .map_err(|e| format!("HTTP client: {e}"))
-}
-
-/// A provider the browser is sent to (as opposed to one whose password page is ours).
-pub enum Upstream<'a> {
-    Oidc(&'a oidc::OidcConnector),
-    Facebook(&'a facebook::FacebookConnector),
-}
-
-impl Upstream<'_> {
-    pub async fn start(
-        &self,
-        state: &str,
-        login_hint: Option<&str>,
-        prompt: Option<&str>,
-        idp_hint: Option<&crate::store::IdpHint>,
-    ) -> Result<Started, UpstreamError> {
-        match self {
-            Upstream::Oidc(c) => c.start(state, login_hint, prompt, idp_hint).await,
-            Upstream::Facebook(c) => c.start(state),
-        }
-    }
-
-    /// RFC 9207 `iss` check, for providers that have an issuer.
-    pub async fn check_response_issuer(&self, iss: Option<&str>) -> Result<(), UpstreamError> {
-        match self {
-            Upstream::Oidc(c) => c.check_response_issuer(iss).await,
-            // Facebook Login is plain OAuth 2.0 with no issuer; its callback path is its own.
-            Upstream::Facebook(_) => Ok(()),
-        }
-    }
-
-    pub async fn finish(
-        &self,
-        code: &str,
-        pkce_verifier: &str,
-        nonce: &str,
-        sealer: &crate::security::Sealer,
-    ) -> Result<Identity, UpstreamError> {
-        match self {
-            Upstream::Oidc(c) => c.finish(code, pkce_verifier, nonce, sealer).await,
-            Upstream::Facebook(c) => c.finish(code, pkce_verifier, sealer).await,
-        }
-    }
 }
 
 use crate::config::{ProviderKind as ProviderSettingsKind, Settings};
@@ -115,11 +79,13 @@ impl ProviderKind {
     }
 
     /// The upstream leg, for providers that have one.
-    pub fn upstream(&self) -> Option<Upstream<'_>> {
+    /// The redirect leg, for providers the browser is sent to (as opposed to those whose
+    /// password page is ours).
+    pub fn redirect(&self) -> Option<&dyn contract::RedirectConnector> {
         match self {
             ProviderKind::Local(_) | ProviderKind::Cognito(_) => None,
-            ProviderKind::Oidc(c) => Some(Upstream::Oidc(c)),
-            ProviderKind::Facebook(c) => Some(Upstream::Facebook(c)),
+            ProviderKind::Oidc(c) => Some(&**c),
+            ProviderKind::Facebook(c) => Some(&**c),
         }
     }
 }
@@ -177,5 +143,77 @@ impl ProviderRegistry {
 
     pub fn iter(&self) -> impl Iterator<Item = &Provider> {
         self.providers.iter()
+    }
+}
+
+/// Why a provider did not renew a session's tokens.
+#[derive(Debug)]
+pub enum RenewRefused {
+    /// The provider refused (signed out there, deleted, disabled): the session is over.
+    Ended,
+    /// The provider could not be reached or answered nonsense: nothing is known either way.
+    Unavailable,
+}
+
+impl Provider {
+    /// The Cognito user pool behind this provider, when it is one signed into on our pages.
+    pub fn as_cognito(&self) -> Option<&cognito::CognitoConnector> {
+        match &self.kind {
+            ProviderKind::Cognito(pool) => Some(pool),
+            _ => None,
+        }
+    }
+
+    /// The local users, when this provider is the built-in user list.
+    pub fn as_local(&self) -> Option<&local::LocalUsers> {
+        match &self.kind {
+            ProviderKind::Local(users) => Some(users),
+            _ => None,
+        }
+    }
+
+    /// Where to send the browser to sign out at the provider too (federated logout), coming
+    /// back to `return_to`; `None` when the provider has no such logout or it is not enabled.
+    pub async fn logout_url(&self, return_to: &str) -> Option<String> {
+        match &self.kind {
+            ProviderKind::Oidc(connector) => connector.logout_url(return_to).await,
+            _ => None,
+        }
+    }
+
+    /// Asks the provider to renew the tokens `identity` holds (its sealed refresh token):
+    /// `None` when this kind of provider keeps nothing to renew (local users, Facebook).
+    pub async fn renew(
+        &self,
+        identity: &Identity,
+        sealer: &crate::security::Sealer,
+    ) -> Option<Result<Identity, RenewRefused>> {
+        match &self.kind {
+            ProviderKind::Oidc(connector) => {
+                Some(match connector.refresh(identity, sealer).await {
+                    Ok(refreshed) => {
+                        // The new upstream tokens (and a rotated refresh token) replace the old.
+                        let mut renewed = identity.clone();
+                        renewed.upstream_refresh = Some(refreshed.refresh);
+                        renewed.upstream_tokens = Some(refreshed.tokens);
+                        Ok(renewed)
+                    }
+                    Err(UpstreamError::Rejected(_)) => Err(RenewRefused::Ended),
+                    Err(e) => {
+                        tracing::warn!(provider = %self.id, error = %e, "provider unavailable to renew");
+                        Err(RenewRefused::Unavailable)
+                    }
+                })
+            }
+            ProviderKind::Cognito(pool) => Some(match pool.refresh(identity, sealer).await {
+                Ok(renewed) => Ok(renewed),
+                Err(cognito::pool_api::PoolError::NotAuthorized) => Err(RenewRefused::Ended),
+                Err(e) => {
+                    tracing::warn!(provider = %self.id, error = %e, "user pool unavailable to renew");
+                    Err(RenewRefused::Unavailable)
+                }
+            }),
+            ProviderKind::Local(_) | ProviderKind::Facebook(_) => None,
+        }
     }
 }

@@ -7,8 +7,10 @@
 //! Discovery and JWKS are fetched on first use and cached; JWKS is fetched again once when a
 //! token names a key we do not know (the provider rotated).
 
-use super::{Identity, Started, UpstreamError, UpstreamTokens};
+use super::UpstreamError;
+use super::contract::{LoginStart, RedirectConnector, StartContext, UpstreamReply};
 use crate::config::{FederatedLogout, OidcSettings};
+use crate::identity::{Identity, UpstreamTokens};
 use crate::security::{Sealed, Sealer};
 use openidconnect::core::{
     CoreClient, CoreIdToken, CoreIdTokenClaims, CoreJsonWebKeySet, CoreJwsSigningAlgorithm,
@@ -175,16 +177,19 @@ impl OidcConnector {
     }
 
     /// Builds the upstream authorization URL for one flow. `state` is authgate's request id.
-    pub async fn start(
+    async fn authorize_url(
         &self,
-        state: &str,
-        login_hint: Option<&str>,
-        prompt: Option<&str>,
-        idp_hint: Option<&crate::store::IdpHint>,
-    ) -> Result<Started, UpstreamError> {
+        context: &StartContext<'_>,
+        verifier: &str,
+        nonce: &str,
+    ) -> Result<String, UpstreamError> {
+        let StartContext {
+            flow_id: state,
+            login_hint,
+            prompt,
+            idp_hint,
+        } = *context;
         let metadata = self.metadata(false).await?;
-        let verifier = crate::security::random_token();
-        let nonce = crate::security::random_token();
         let mut url = url::Url::parse(&metadata.discovery.authorization_endpoint)
             .map_err(|_| UpstreamError::BadAnswer(self.display_name.clone()))?;
         {
@@ -195,11 +200,8 @@ impl OidcConnector {
                 .append_pair("redirect_uri", &self.callback_url)
                 .append_pair("scope", &self.settings.scopes.join(" "))
                 .append_pair("state", state)
-                .append_pair("nonce", &nonce)
-                .append_pair(
-                    "code_challenge",
-                    &crate::oauth::pkce::s256_challenge(&verifier),
-                )
+                .append_pair("nonce", nonce)
+                .append_pair("code_challenge", &crate::pkce::s256_challenge(verifier))
                 .append_pair("code_challenge_method", "S256");
             if let Some(hint) = login_hint {
                 query.append_pair("login_hint", hint);
@@ -232,11 +234,7 @@ impl OidcConnector {
                 }
             }
         }
-        Ok(Started {
-            authorize_url: url.into(),
-            pkce_verifier: verifier,
-            nonce,
-        })
+        Ok(url.into())
     }
 
     /// Where to send the browser to sign out at the provider, coming back to `return_to`;
@@ -307,7 +305,7 @@ impl OidcConnector {
     }
 
     /// Redeems the upstream code and verifies the ID token; the identity it vouches for.
-    pub async fn finish(
+    async fn redeem(
         &self,
         code: &str,
         pkce_verifier: &str,
@@ -570,7 +568,46 @@ fn alg(name: &str) -> Option<CoreJwsSigningAlgorithm> {
     }
 }
 
-/// Algorithms a provider may be configured to sign ID tokens with.
-pub const ALLOWED_ALGORITHMS: &[&str] = &[
-    "RS256", "RS384", "RS512", "PS256", "ES256", "ES384", "EdDSA",
-];
+/// What an OpenID sign-in remembers between start and finish (RFC 9700 §4.5, §4.7).
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Remembered {
+    pkce_verifier: String,
+    nonce: String,
+}
+
+#[async_trait::async_trait]
+impl RedirectConnector for OidcConnector {
+    async fn start(&self, context: &StartContext<'_>) -> Result<LoginStart, UpstreamError> {
+        let remembered = Remembered {
+            pkce_verifier: crate::security::random_token(),
+            nonce: crate::security::random_token(),
+        };
+        let url = self
+            .authorize_url(context, &remembered.pkce_verifier, &remembered.nonce)
+            .await?;
+        let remember = serde_json::to_string(&remembered)
+            .map_err(|_| UpstreamError::BadAnswer(self.display_name.clone()))?;
+        Ok(LoginStart::Redirect { url, remember })
+    }
+
+    async fn finish(
+        &self,
+        reply: &UpstreamReply,
+        remembered: &str,
+        sealer: &Sealer,
+    ) -> Result<Identity, UpstreamError> {
+        // Mix-up defence, part two (part one is the callback path): RFC 9207 `iss` must name
+        // this provider, checked before anything else in the answer is believed.
+        self.check_response_issuer(reply.get("iss")).await?;
+        if let Some(error) = reply.get("error") {
+            return Err(UpstreamError::Declined(error.to_string()));
+        }
+        let code = reply.get("code").ok_or(UpstreamError::Incomplete(
+            "The sign-in response carried no code.",
+        ))?;
+        let remembered: Remembered = serde_json::from_str(remembered)
+            .map_err(|_| UpstreamError::Rejected(self.display_name.clone()))?;
+        self.redeem(code, &remembered.pkce_verifier, &remembered.nonce, sealer)
+            .await
+    }
+}

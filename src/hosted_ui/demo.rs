@@ -3,12 +3,12 @@
 //! `{issuer}/callback`, and the same token-endpoint logic every other app goes through.
 
 use crate::hosted_ui::pages::{self, DemoPage, DemoPart, DemoResultPage};
-use crate::hosted_ui::session::BrowserSession;
-use crate::oauth::endpoints::see_other;
 use crate::oauth::grants::{self, FormParams};
-use crate::oauth::pkce;
+use crate::pkce;
 use crate::security::{constant_time_eq, random_token};
 use crate::state::AppState;
+use crate::web::browser::BrowserSession;
+use crate::web::respond::see_other;
 use axum::body::Bytes;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
@@ -133,7 +133,7 @@ pub async fn demo_callback(
         .append_pair("code_verifier", &pending.verifier)
         .finish();
     let tokens = match FormParams::parse(body.as_bytes()) {
-        Ok(params) => grants::token(&state, None, &params).await,
+        Ok(params) => grants::token(state.oauth(), None, &params).await,
         Err(e) => Err(e),
     };
     let tokens = match tokens {

@@ -1,14 +1,13 @@
 //! One askama struct per page in `templates/`: the complete list of what the hosted UI renders.
 
 use askama::Template;
-use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::{Html, IntoResponse, Response};
+
+pub use crate::web::page::{PageError, error, render, signed_out, unavailable};
 
 /// Words more than one sign-in page uses, so they say the same thing everywhere.
 pub const BAD_CREDENTIALS: &str = "Incorrect username or password.";
 pub const LOCKED: &str = "Too many failed attempts. Wait a few minutes, then try again.";
-pub const FORM_EXPIRED: &str = "This form has expired. Go back to the app and start again.";
-pub const INCOMPLETE: &str = "The form was incomplete. Go back and try again.";
+pub use crate::web::browser::{FORM_EXPIRED, INCOMPLETE};
 
 #[derive(Template)]
 #[template(path = "picker.html")]
@@ -164,19 +163,6 @@ pub struct RoleOption<'a> {
 }
 
 #[derive(Template)]
-#[template(path = "error.html")]
-pub struct ErrorPage<'a> {
-    pub title: &'a str,
-    pub message: &'a str,
-}
-
-#[derive(Template)]
-#[template(path = "signed_out.html")]
-pub struct SignedOutPage<'a> {
-    pub app_name: Option<&'a str>,
-}
-
-#[derive(Template)]
 #[template(path = "demo.html")]
 pub struct DemoPage<'a> {
     pub client_id: &'a str,
@@ -195,46 +181,4 @@ pub struct DemoResultPage<'a> {
 pub struct DemoPart {
     pub name: String,
     pub json: String,
-}
-
-/// Renders a page with `status`. A template that fails to render is a bug, not user input, but
-/// it still ends in a plain page rather than a panic.
-pub fn render(status: StatusCode, page: &impl Template) -> Response {
-    match page.render() {
-        Ok(html) => (status, Html(html)).into_response(),
-        Err(e) => {
-            tracing::error!(error = %e, "template failed to render");
-            (
-                StatusCode::INTERNAL_SERVER_ERROR,
-                [(
-                    header::CONTENT_TYPE,
-                    HeaderValue::from_static("text/plain; charset=utf-8"),
-                )],
-                "Something went wrong on our side. Please try again.",
-            )
-                .into_response()
-        }
-    }
-}
-
-pub fn error(status: StatusCode, message: &str) -> Response {
-    let title = if status.is_server_error() {
-        "Temporarily unavailable"
-    } else {
-        "Sign-in problem"
-    };
-    render(status, &ErrorPage { title, message })
-}
-
-/// The store (or session) failed: say so without detail, and log the detail.
-pub fn unavailable(e: &dyn std::fmt::Display) -> Response {
-    tracing::error!(error = %e, "state backend failure");
-    error(
-        StatusCode::SERVICE_UNAVAILABLE,
-        "Sign-in is temporarily unavailable. Please try again in a moment.",
-    )
-}
-
-pub fn signed_out(app_name: Option<&str>) -> Response {
-    render(StatusCode::OK, &SignedOutPage { app_name })
 }

@@ -2,44 +2,25 @@
 //! local password form (a Cognito pool's pages are in [`crate::hosted_ui::cognito`]). Every step re-checks that the authorization request exists and was
 //! started by this browser; every POST checks the CSRF token.
 
-use crate::connectors::{Identity, ProviderKind};
 use crate::hosted_ui::cognito;
+use crate::hosted_ui::finish::{EXPIRED, finish_sign_in};
 use crate::hosted_ui::pages::{
     self, BAD_CREDENTIALS, FORM_EXPIRED, LOCKED, PasswordPage, PickerPage, ProviderButton,
 };
-use crate::hosted_ui::session::BrowserSession;
 use crate::hosted_ui::throttle;
-use crate::oauth::endpoints::see_other;
 use crate::state::AppState;
-use crate::store::{AuthRequest, SsoSession};
+use crate::store::AuthRequest;
+use crate::web::browser::BrowserSession;
+use crate::web::client::ClientAddr;
 use axum::body::Bytes;
-use axum::extract::{ConnectInfo, FromRequestParts, Path, State};
-use axum::http::request::Parts;
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
-use std::net::SocketAddr;
 use time::OffsetDateTime;
 use tower_sessions::Session;
 
-const EXPIRED: &str =
-    "This sign-in page has expired. Go back to the app and start signing in again.";
 const OTHER_BROWSER: &str = "This sign-in was started in another browser or tab that has since \
      been closed. Go back to the app and start signing in again.";
-
-/// The client's address as the socket saw it (a proxy in front makes this the proxy).
-pub struct ClientAddr(pub String);
-
-impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
-    type Rejection = std::convert::Infallible;
-
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        let addr = parts
-            .extensions
-            .get::<ConnectInfo<SocketAddr>>()
-            .map_or_else(|| "unknown".to_string(), |c| c.0.ip().to_string());
-        Ok(Self(addr))
-    }
-}
 
 /// Loads the request and checks it belongs to this browser; `Err` is the page to show.
 pub(crate) async fn bound_request(
@@ -103,7 +84,7 @@ pub async fn provider_get(
     session: Session,
     Path((request_id, provider_id)): Path<(String, String)>,
 ) -> Response {
-    if let Some(ProviderKind::Cognito(_)) = state.providers.get(&provider_id).map(|p| &p.kind) {
+    if is_cognito_pool(&state, &provider_id) {
         return cognito::signin_get(&state, session, request_id, provider_id)
             .await
             .unwrap_or_else(|page| page);
@@ -113,24 +94,13 @@ pub async fn provider_get(
         Ok(request) => request,
         Err(page) => return page,
     };
-    let app_allows = state
-        .apps
-        .get(&request.client_id)
-        .is_some_and(|a| a.providers.contains(&provider_id));
-    if let Some(upstream) = state
+    let goes_upstream = state
         .providers
         .get(&provider_id)
-        .and_then(|p| p.kind.upstream())
-    {
-        if !app_allows {
-            return pages::error(
-                StatusCode::BAD_REQUEST,
-                "That sign-in method is not available for this app.",
-            );
-        }
+        .is_some_and(|p| p.kind.redirect().is_some());
+    if goes_upstream {
         return crate::hosted_ui::upstream::send_upstream(
             &state,
-            upstream,
             &provider_id,
             &request_id,
             request,
@@ -217,7 +187,7 @@ pub async fn password_post(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    if let Some(ProviderKind::Cognito(_)) = state.providers.get(&provider_id).map(|p| &p.kind) {
+    if is_cognito_pool(&state, &provider_id) {
         return cognito::signin_post(
             &state,
             session,
@@ -250,8 +220,8 @@ pub async fn password_post(
         .apps
         .get(&request.client_id)
         .is_some_and(|a| a.providers.contains(&provider_id));
-    let users = match state.providers.get(&provider_id).map(|p| &p.kind) {
-        Some(ProviderKind::Local(users)) if app_allows => users,
+    let users = match state.providers.get(&provider_id).and_then(|p| p.as_local()) {
+        Some(users) if app_allows => users,
         _ => {
             return pages::error(
                 StatusCode::BAD_REQUEST,
@@ -275,60 +245,29 @@ pub async fn password_post(
         return retry(BAD_CREDENTIALS, StatusCode::OK);
     }
 
-    let keys = throttle::Keys::new(&provider_id, &form.username, &address);
-    match throttle::admit(&state, &keys).await {
-        Ok(true) => {}
-        Ok(false) => return retry(LOCKED, StatusCode::TOO_MANY_REQUESTS),
-        Err(e) => return pages::unavailable(&e),
-    }
-
+    let attempt = match throttle::reserve(&state, &provider_id, &form.username, &address).await {
+        Ok(attempt) => attempt,
+        Err(throttle::Refused::Locked) => return retry(LOCKED, StatusCode::TOO_MANY_REQUESTS),
+        Err(throttle::Refused::Store(e)) => return pages::unavailable(&e),
+    };
     let Some(identity) = users
         .authenticate(&form.username, &form.password, &state.password_slots)
         .await
     else {
+        // The attempt's reservation stays: it is this failure's count.
         tracing::info!("sign-in failed: bad credentials");
-        if let Err(e) = throttle::failed(&state, &keys).await {
-            return pages::unavailable(&e);
-        }
         return retry(BAD_CREDENTIALS, StatusCode::OK);
     };
-    if let Err(e) = throttle::succeeded(&state, &keys).await {
+    if let Err(e) = attempt.succeeded().await {
         return pages::unavailable(&e);
     }
     finish_sign_in(&state, &browser, &request_id, &request, identity).await
 }
 
-/// A user has proven who they are: start their SSO session and send the code to the app.
-pub async fn finish_sign_in(
-    state: &AppState,
-    browser: &BrowserSession,
-    request_id: &str,
-    request: &AuthRequest,
-    identity: Identity,
-) -> Response {
-    let sso = SsoSession {
-        identity,
-        auth_time: OffsetDateTime::now_utc().unix_timestamp(),
-    };
-    if let Err(e) = browser.signed_in(state, &sso).await {
-        return pages::unavailable(&e);
-    }
-    // One request, one code: a reload of the sign-in page cannot mint a second one.
-    if let Err(e) = state.store.delete_auth_request(request_id).await {
-        return pages::unavailable(&e);
-    }
-    tracing::info!(client_id = %request.client_id, provider = %sso.identity.provider, "signed in");
-    crate::hosted_ui::aws::complete_sign_in(
-        state,
-        browser,
-        Some(request_id),
-        request.clone(),
-        sso.identity,
-        sso.auth_time,
-        crate::hosted_ui::aws::Finish {
-            redirect: see_other,
-            interactive: true,
-        },
-    )
-    .await
+/// A Cognito pool's sign-in has pages of its own ([`crate::hosted_ui::cognito`]).
+fn is_cognito_pool(state: &AppState, provider_id: &str) -> bool {
+    state
+        .providers
+        .get(provider_id)
+        .is_some_and(|p| p.as_cognito().is_some())
 }

@@ -1,27 +1,58 @@
-//! Failed-password throttling, per username and per client address: after `slow_after`
-//! failures each attempt waits (doubling up to `max_delay`), after `lock_after` it is refused
-//! until the window ends. Counters live in the store, so every replica sees the same counts.
+//! Password throttling, per username and per client address: after `slow_after` failures each
+//! attempt waits (doubling up to `max_delay`), after `lock_after` it is refused until the window
+//! ends. Counters live in the store, so every replica sees the same counts.
+//!
+//! **An attempt reserves its place before its password is verified.** [`reserve`] adds one to
+//! both counters first, atomically in the store ([`Store::hit_counter`]), and refuses or delays
+//! from the count it got back; only then is the password checked. Reading the counters and
+//! recording the failure afterwards (check-then-act) lets every attempt that arrives before the
+//! first failures are written through unchecked: a burst of guesses sent at once was all
+//! verified, and the right password inside it got a code. With reservations, attempts in flight
+//! count like failures, so at most `lock_after` passwords per username (and
+//! `lock_after_per_address` per address) are ever verified in a window, on any number of
+//! replicas sharing a store.
+//!
+//! The reservation is then settled by what the verification said:
+//! - a wrong password: nothing to do, the reservation is the failure's count;
+//! - the right password: [`Reservation::succeeded`] clears the username's count and gives the
+//!   address its hit back, so that many users behind one NAT signing in correctly do not lock
+//!   their address (the address's failures stay: one good account must not launder an address
+//!   that is guessing others' passwords);
+//! - no verdict on the password (the pool was unreachable, or wants the account confirmed or
+//!   its password reset): [`Reservation::give_back`] returns both hits.
+//!
+//! A refused attempt gives its hits back too: it verified nothing, and must not push a locked
+//! address's users towards their own lock.
+//!
+//! [`Store::hit_counter`]: crate::store::Store::hit_counter
 
 use crate::state::AppState;
 use crate::store::StoreError;
 use std::time::Duration;
 use time::OffsetDateTime;
 
-#[derive(Debug, PartialEq, Eq)]
-pub enum Verdict {
-    /// Go ahead after waiting `delay` (zero while under `slow_after`).
-    Allowed { delay: Duration },
-    /// Refused until the window ends.
+/// Why an attempt may not go ahead.
+#[derive(Debug)]
+pub enum Refused {
+    /// Too many attempts for this username or address: refused until the window ends.
     Locked,
+    /// The store failed: nothing can be counted, so nothing is verified.
+    Store(StoreError),
 }
 
-pub struct Keys {
+impl From<StoreError> for Refused {
+    fn from(e: StoreError) -> Self {
+        Self::Store(e)
+    }
+}
+
+struct Keys {
     user: String,
     address: String,
 }
 
 impl Keys {
-    pub fn new(provider: &str, username: &str, address: &str) -> Self {
+    fn new(provider: &str, username: &str, address: &str) -> Self {
         Self {
             user: format!("login:user:{provider}:{}", username.to_lowercase()),
             address: format!("login:addr:{address}"),
@@ -29,32 +60,73 @@ impl Keys {
     }
 }
 
-pub async fn verdict(state: &AppState, keys: &Keys) -> Result<Verdict, StoreError> {
-    let t = &state.settings.login_throttle;
-    let now = OffsetDateTime::now_utc();
-    let user = state.store.counter(&keys.user, now).await?;
-    let address = state.store.counter(&keys.address, now).await?;
-    if user >= t.lock_after || address >= t.lock_after_per_address {
-        return Ok(Verdict::Locked);
-    }
-    Ok(Verdict::Allowed {
-        delay: delay_for(user, t.slow_after, t.delay, t.max_delay),
-    })
+/// One password attempt's place in both counters, taken before the password is verified.
+/// Dropping it leaves it counted: that is how a wrong password is recorded.
+#[must_use = "a reservation is settled by `succeeded`, `give_back`, or (a wrong password) kept"]
+pub struct Reservation<'a> {
+    state: &'a AppState,
+    keys: Keys,
 }
 
-/// Whether this attempt may go ahead: waits out its delay first; `false` when locked.
-pub async fn admit(state: &AppState, keys: &Keys) -> Result<bool, StoreError> {
-    match verdict(state, keys).await? {
-        Verdict::Locked => {
-            tracing::warn!("sign-in refused: too many failures");
-            Ok(false)
-        }
-        Verdict::Allowed { delay } => {
-            if !delay.is_zero() {
-                tokio::time::sleep(delay).await;
-            }
-            Ok(true)
-        }
+/// Reserves a place for one attempt to sign in as `username` at `provider` from `address`,
+/// then waits out its delay. `Err(Refused::Locked)` when the reserved count is past a limit:
+/// the password must then not be verified.
+pub async fn reserve<'a>(
+    state: &'a AppState,
+    provider: &str,
+    username: &str,
+    address: &str,
+) -> Result<Reservation<'a>, Refused> {
+    let t = &state.settings.login_throttle;
+    let keys = Keys::new(provider, username, address);
+    let now = OffsetDateTime::now_utc();
+    let user = state.store.hit_counter(&keys.user, t.window, now).await?;
+    if user > t.lock_after {
+        state.store.release_counter(&keys.user, now).await?;
+        tracing::warn!("sign-in refused: too many failures for this username");
+        return Err(Refused::Locked);
+    }
+    let address = state
+        .store
+        .hit_counter(&keys.address, t.window, now)
+        .await?;
+    if address > t.lock_after_per_address {
+        state.store.release_counter(&keys.address, now).await?;
+        state.store.release_counter(&keys.user, now).await?;
+        tracing::warn!("sign-in refused: too many failures from this address");
+        return Err(Refused::Locked);
+    }
+    // Delayed by the attempts before this one, those still in flight included.
+    let delay = delay_for(user.saturating_sub(1), t.slow_after, t.delay, t.max_delay);
+    if !delay.is_zero() {
+        tokio::time::sleep(delay).await;
+    }
+    Ok(Reservation { state, keys })
+}
+
+impl Reservation<'_> {
+    /// The password was right: the username's count starts over, and this attempt's hit on
+    /// the address is given back.
+    pub async fn succeeded(self) -> Result<(), StoreError> {
+        let now = OffsetDateTime::now_utc();
+        self.state.store.reset_counter(&self.keys.user).await?;
+        self.state
+            .store
+            .release_counter(&self.keys.address, now)
+            .await
+    }
+
+    /// The attempt ended without a verdict on the password: both hits are given back.
+    pub async fn give_back(self) -> Result<(), StoreError> {
+        let now = OffsetDateTime::now_utc();
+        self.state
+            .store
+            .release_counter(&self.keys.user, now)
+            .await?;
+        self.state
+            .store
+            .release_counter(&self.keys.address, now)
+            .await
     }
 }
 
@@ -65,20 +137,6 @@ pub fn delay_for(failures: u32, slow_after: u32, base: Duration, max: Duration) 
     }
     let doublings = (failures - slow_after).min(20);
     base.saturating_mul(1u32 << doublings).min(max)
-}
-
-pub async fn failed(state: &AppState, keys: &Keys) -> Result<(), StoreError> {
-    let window = state.settings.login_throttle.window;
-    let now = OffsetDateTime::now_utc();
-    state.store.hit_counter(&keys.user, window, now).await?;
-    state.store.hit_counter(&keys.address, window, now).await?;
-    Ok(())
-}
-
-/// A correct password clears the user's count (the address count stays: one good account must
-/// not launder an address that is guessing others' passwords).
-pub async fn succeeded(state: &AppState, keys: &Keys) -> Result<(), StoreError> {
-    state.store.reset_counter(&keys.user).await
 }
 
 #[cfg(test)]

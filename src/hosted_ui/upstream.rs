@@ -1,57 +1,50 @@
-//! The upstream leg of a sign-in: sending the browser to an OpenID Provider and taking it back
-//! at `/oauth2/idpresponse/{provider}`. The flow record (keyed by the `state` we sent) names the
-//! provider it went to and is bound to this browser; it is consumed before the code is redeemed,
-//! so a replayed callback finds nothing.
+//! The upstream leg's pages: sending the browser to a provider and taking it back at
+//! `/oauth2/idpresponse/{provider}`. The logic is [`crate::flow::upstream`]; this maps its
+//! outcomes to redirects, an auto-submitted form, or pages.
 
-use crate::connectors::{Upstream, UpstreamError};
+use crate::connectors::UpstreamError;
+use crate::connectors::contract::UpstreamReply;
+use crate::flow::upstream::{self, Answered, LegFailed, Upstream};
+use crate::hosted_ui::finish::{Arrived, finish_sign_in, respond};
 use crate::hosted_ui::pages;
-use crate::hosted_ui::session::BrowserSession;
-use crate::hosted_ui::signin::{bound_request, finish_sign_in};
-use crate::oauth::authorize::error_redirect;
-use crate::oauth::endpoints::{found, see_other};
-use crate::oauth::error::ErrorCode;
+use crate::hosted_ui::signin::bound_request;
 use crate::state::AppState;
-use crate::store::{AuthRequest, UpstreamFlow};
+use crate::store::AuthRequest;
+use crate::web::browser::BrowserSession;
+use crate::web::respond::see_other;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use time::OffsetDateTime;
 use tower_sessions::Session;
 
-/// Records PKCE verifier and nonce on the request, then sends the browser upstream.
+const NOT_AVAILABLE: &str = "That sign-in method is not available for this app.";
+
+/// Sends the browser to the provider (what it must remember is kept with the request).
 pub async fn send_upstream(
     state: &AppState,
-    connector: Upstream<'_>,
     provider_id: &str,
     request_id: &str,
-    mut request: AuthRequest,
+    request: AuthRequest,
 ) -> Response {
-    let started = match connector
-        .start(
-            request_id,
-            request.login_hint.as_deref(),
-            request.prompt.as_deref(),
-            request.idp_hint.as_ref(),
-        )
-        .await
-    {
-        Ok(started) => started,
-        Err(e) => return upstream_failed(&e),
-    };
-    request.upstream = Some(UpstreamFlow {
-        provider: provider_id.to_string(),
-        pkce_verifier: started.pkce_verifier,
-        nonce: started.nonce,
-    });
-    let expires_at = OffsetDateTime::now_utc() + state.settings.sessions.auth_request_ttl;
-    if let Err(e) = state
-        .store
-        .put_auth_request(request_id, &request, expires_at)
-        .await
-    {
-        return pages::unavailable(&e);
+    match upstream::start(state, provider_id, request_id, request).await {
+        Ok(Upstream::Redirect(url)) => see_other(&url),
+        // No connector starts with a posted form yet (SAML's POST binding will); until one does,
+        // offering a page for it would be code nobody runs.
+        Ok(Upstream::PostForm { .. }) => pages::error(StatusCode::BAD_REQUEST, NOT_AVAILABLE),
+        Err(e) => leg_failed(e),
     }
-    see_other(&started.authorize_url)
+}
+
+fn leg_failed(e: LegFailed) -> Response {
+    match e {
+        LegFailed::NotOffered => pages::error(StatusCode::BAD_REQUEST, NOT_AVAILABLE),
+        LegFailed::NotThisFlow => pages::error(
+            StatusCode::BAD_REQUEST,
+            "This sign-in response does not belong to the sign-in that was started.",
+        ),
+        LegFailed::Upstream(e) => upstream_failed(&e),
+        LegFailed::Store(e) => pages::unavailable(&e),
+    }
 }
 
 fn upstream_failed(e: &UpstreamError) -> Response {
@@ -60,10 +53,11 @@ fn upstream_failed(e: &UpstreamError) -> Response {
             StatusCode::BAD_GATEWAY,
             &format!("Signing in failed because {e}. Try again in a few minutes."),
         ),
-        UpstreamError::Rejected(_) => pages::error(
+        UpstreamError::Rejected(_) | UpstreamError::Declined(_) => pages::error(
             StatusCode::BAD_REQUEST,
             &format!("Signing in failed: {e}. Go back to the app and start again."),
         ),
+        UpstreamError::Incomplete(sentence) => pages::error(StatusCode::BAD_REQUEST, sentence),
     }
 }
 
@@ -80,95 +74,32 @@ pub async fn idpresponse_get(
             "The sign-in response repeats a parameter.",
         );
     };
-    let Some(request_id) = params.get("state") else {
+    answered(&state, session, &provider_id, UpstreamReply::Query(params)).await
+}
+
+/// The provider's answer, however it arrived.
+async fn answered(
+    state: &AppState,
+    session: Session,
+    provider_id: &str,
+    reply: UpstreamReply,
+) -> Response {
+    let Some(request_id) = reply.flow_id().map(str::to_string) else {
         return pages::error(
             StatusCode::BAD_REQUEST,
             "The sign-in response carried no state.",
         );
     };
     let browser = BrowserSession::new(session);
-    let request = match bound_request(&state, &browser, request_id).await {
+    let request = match bound_request(state, &browser, &request_id).await {
         Ok(request) => request,
         Err(page) => return page,
     };
-    // Mix-up defence, part one: the response must come back on the path of the provider the
-    // browser was sent to (RFC 9700 §4.4.2).
-    let Some(flow) = request
-        .upstream
-        .clone()
-        .filter(|f| f.provider == provider_id)
-    else {
-        tracing::warn!("upstream response for a flow sent to another provider, or to none");
-        return pages::error(
-            StatusCode::BAD_REQUEST,
-            "This sign-in response does not belong to the sign-in that was started.",
-        );
-    };
-    let Some(connector) = state
-        .providers
-        .get(&provider_id)
-        .and_then(|p| p.kind.upstream())
-    else {
-        return pages::error(StatusCode::BAD_REQUEST, "Unknown sign-in provider.");
-    };
-    // Part two: RFC 9207 `iss` must name that provider.
-    if let Err(e) = connector
-        .check_response_issuer(params.get("iss").map(String::as_str))
-        .await
-    {
-        tracing::warn!("upstream response with a wrong or missing iss");
-        let _ = state.store.delete_auth_request(request_id).await;
-        return upstream_failed(&e);
-    }
-    // One use: consumed before the code is redeemed, so a replay finds nothing.
-    if let Err(e) = state.store.delete_auth_request(request_id).await {
-        return pages::unavailable(&e);
-    }
-
-    if let Some(error) = params.get("error") {
-        let code = error_code(error);
-        tracing::info!(error = %code, "upstream refused the sign-in");
-        let description = format!(
-            "sign-in with {} was not completed",
-            connector_name(&state, &provider_id)
-        );
-        return found(&error_redirect(
-            &state.settings.issuer,
-            &request.redirect_uri,
-            request.state.as_deref(),
-            code,
-            &description,
-        ));
-    }
-    let Some(code) = params.get("code") else {
-        return pages::error(
-            StatusCode::BAD_REQUEST,
-            "The sign-in response carried no code.",
-        );
-    };
-    match connector
-        .finish(code, &flow.pkce_verifier, &flow.nonce, &state.sealer)
-        .await
-    {
-        Ok(identity) => finish_sign_in(&state, &browser, request_id, &request, identity).await,
-        Err(e) => upstream_failed(&e),
-    }
-}
-
-fn connector_name(state: &AppState, provider_id: &str) -> String {
-    state
-        .providers
-        .get(provider_id)
-        .map_or_else(|| provider_id.to_string(), |p| p.display_name.clone())
-}
-
-/// Upstream error codes passed on to the app (RFC 6749 §4.1.2.1); anything else, including
-/// codes only the upstream understands, becomes `access_denied`.
-fn error_code(code: &str) -> ErrorCode {
-    match code {
-        "invalid_scope" => ErrorCode::InvalidScope,
-        "temporarily_unavailable" => ErrorCode::TemporarilyUnavailable,
-        "login_required" => ErrorCode::LoginRequired,
-        _ => ErrorCode::AccessDenied,
+    match upstream::finish(state, provider_id, &request_id, &request, &reply).await {
+        Ok(Answered::SignedIn(identity)) => {
+            finish_sign_in(state, &browser, &request_id, &request, identity).await
+        }
+        Ok(Answered::Declined(next)) => respond(next, Arrived::ByGet),
+        Err(e) => leg_failed(e),
     }
 }

@@ -4,19 +4,29 @@
 //! The first two checks decide who gets told about an error: until `client_id` and
 //! `redirect_uri` are known to belong together, nothing is redirected anywhere (§4.1.2.1).
 
-use crate::connectors::Identity;
-use crate::oauth::clients::AppRegistry;
+use crate::apps::AppRegistry;
 use crate::oauth::error::ErrorCode;
-use crate::oauth::pkce;
-use crate::oauth::redirect::with_query;
-use crate::security::{random_token, storage_hash};
-use crate::state::AppState;
-use crate::store::{AuthRequest, AwsGrant, CodeGrant, IdpHint, StoreError};
+use crate::pkce;
+use crate::redirect_uri::with_query;
+use crate::store::{AuthRequest, IdpHint};
 use std::collections::HashMap;
-use time::OffsetDateTime;
 
-/// Longest `state`, `nonce` or `login_hint` we keep: they are stored, so they are bounded.
-const MAX_PARAM_LEN: usize = 2048;
+/// The longest value accepted of each parameter that is stored with the request (or forwarded
+/// upstream): what is stored is bounded. The app's own values get room; the others are short
+/// words or names (a language tag, prompt values, an IdP name), so 256 is already generous.
+const MAX_LEN: &[(&str, usize)] = &[
+    ("state", 2048),
+    ("nonce", 2048),
+    ("login_hint", 2048),
+    ("lang", 256),
+    ("prompt", 256),
+    ("identity_provider", 256),
+    ("idp_identifier", 256),
+    ("max_age", 256),
+];
+
+/// Cognito's `identity_provider` / `idp_identifier` for the user pool's own sign-in.
+const COGNITO: &str = "COGNITO";
 
 /// The request parameters of RFC 6749, RFC 7636, OIDC and Cognito that we read.
 const KNOWN: &[&str] = &[
@@ -33,6 +43,10 @@ const KNOWN: &[&str] = &[
     "prompt",
     "login_hint",
     "lang",
+    "max_age",
+    // Read only to be refused: request objects are not supported (OIDC Core §6).
+    "request",
+    "request_uri",
 ];
 
 /// A request that passed every check, ready to become an [`AuthRequest`].
@@ -51,6 +65,9 @@ pub struct ValidRequest {
     pub prompt_value: Option<String>,
     pub login_hint: Option<String>,
     pub lang: Option<String>,
+    /// OIDC `max_age`: the longest time (seconds) since the user last entered credentials for
+    /// a single sign-on session to be reused; see [`fresh_enough`].
+    pub max_age: Option<u64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -138,11 +155,24 @@ pub fn validate(raw_query: &str, apps: &AppRegistry) -> Result<ValidRequest, Aut
             &format!("parameter `{name}` is repeated"),
         ));
     }
-    for name in ["state", "nonce", "login_hint"] {
-        if get(name).is_some_and(|v| v.len() > MAX_PARAM_LEN) {
+    // Request objects would carry parameters we would then ignore; nothing is fetched.
+    if get("request").is_some() {
+        return Err(fail(
+            ErrorCode::RequestNotSupported,
+            "request objects (`request`) are not supported",
+        ));
+    }
+    if get("request_uri").is_some() {
+        return Err(fail(
+            ErrorCode::RequestUriNotSupported,
+            "`request_uri` is not supported",
+        ));
+    }
+    for (name, max) in MAX_LEN {
+        if get(name).is_some_and(|v| v.len() > *max) {
             return Err(fail(
                 ErrorCode::InvalidRequest,
-                &format!("`{name}` is too long"),
+                &format!("`{name}` is too long (at most {max} bytes)"),
             ));
         }
     }
@@ -198,12 +228,17 @@ pub fn validate(raw_query: &str, apps: &AppRegistry) -> Result<ValidRequest, Aut
     }
 
     // `identity_provider` (or Cognito's `idp_identifier`) names one of the app's providers, or
-    // else an IdP of the app's Cognito user pool, to which it is forwarded.
+    // else an IdP of the app's Cognito user pool, to which it is forwarded. `COGNITO` is
+    // Cognito's name for "the pool's own sign-in" (Amplify sends it on every plain
+    // `signInWithRedirect()`): the app's own sign-in here, unless it has a pool to forward to.
     let named = |p: &str| app.providers.iter().any(|x| x == p);
     let (identity_provider, idp_hint) = match (get("identity_provider"), get("idp_identifier")) {
         (Some(p), _) if named(p) => (Some(p.to_string()), None),
         (None, Some(p)) if named(p) => (Some(p.to_string()), None),
         (None, None) => (None, None),
+        (Some(COGNITO), _) | (None, Some(COGNITO)) if app.idp_hint_provider.is_none() => {
+            (None, None)
+        }
         (ip, idp) => match &app.idp_hint_provider {
             Some(pool) => (
                 Some(pool.clone()),
@@ -216,6 +251,20 @@ pub fn validate(raw_query: &str, apps: &AppRegistry) -> Result<ValidRequest, Aut
                 return Err(fail(
                     ErrorCode::InvalidRequest,
                     "identity_provider is not enabled for this app",
+                ));
+            }
+        },
+    };
+
+    let max_age = match get("max_age") {
+        None => None,
+        // Digits only: `u64::from_str` would also take a leading `+`.
+        Some(v) => match v.parse::<u64>() {
+            Ok(seconds) if v.bytes().all(|b| b.is_ascii_digit()) => Some(seconds),
+            _ => {
+                return Err(fail(
+                    ErrorCode::InvalidRequest,
+                    "max_age must be a non-negative integer (seconds)",
                 ));
             }
         },
@@ -257,7 +306,22 @@ pub fn validate(raw_query: &str, apps: &AppRegistry) -> Result<ValidRequest, Aut
             .map(str::to_string),
         login_hint: get("login_hint").map(str::to_string),
         lang: get("lang").map(str::to_string),
+        max_age,
     })
+}
+
+/// OIDC Core §3.1.2.1: whether a single sign-on session whose credentials were entered at
+/// `auth_time` may answer a request with `max_age` at `now` (Unix seconds). More than
+/// `max_age` seconds ago is too old, and `max_age=0` always is (it means `prompt=login`).
+pub fn fresh_enough(auth_time: i64, max_age: Option<u64>, now: i64) -> bool {
+    match max_age {
+        None => true,
+        Some(0) => false,
+        // A sign-in "in the future" (the clock stepped back) is as fresh as can be.
+        Some(max_age) => {
+            u64::try_from(now.saturating_sub(auth_time)).map_or(true, |elapsed| elapsed <= max_age)
+        }
+    }
 }
 
 impl ValidRequest {
@@ -273,10 +337,12 @@ impl ValidRequest {
             login_hint: self.login_hint,
             lang: self.lang,
             prompt: self.prompt_value,
+            max_age: self.max_age,
             browser_binding,
             upstream: None,
             idp_hint: self.idp_hint,
             pending_role: None,
+            sso_session: None,
         }
     }
 }
@@ -295,40 +361,6 @@ pub fn error_redirect(
     }
     params.push(("iss", issuer));
     with_query(redirect_uri, &params)
-}
-
-/// Issues a single-use code for a finished sign-in and returns where to send the browser.
-/// `aws` is what identity-pool federation gave, for apps with `aws_credentials`.
-pub async fn issue_code(
-    state: &AppState,
-    request: &AuthRequest,
-    identity: &Identity,
-    auth_time: i64,
-    aws: Option<AwsGrant>,
-) -> Result<String, StoreError> {
-    let code = random_token();
-    let grant = CodeGrant {
-        client_id: request.client_id.clone(),
-        redirect_uri: request.redirect_uri.clone(),
-        scopes: request.scopes.clone(),
-        nonce: request.nonce.clone(),
-        code_challenge: request.code_challenge.clone(),
-        identity: identity.clone(),
-        auth_time,
-        family_id: uuid::Uuid::new_v4().to_string(),
-        aws,
-    };
-    let expires_at = OffsetDateTime::now_utc() + state.settings.tokens.code_ttl;
-    state
-        .store
-        .put_code(&storage_hash(&code), &grant, expires_at)
-        .await?;
-    let mut params = vec![("code", code.as_str())];
-    if let Some(s) = request.state.as_deref() {
-        params.push(("state", s));
-    }
-    params.push(("iss", state.settings.issuer.as_str()));
-    Ok(with_query(&request.redirect_uri, &params))
 }
 
 #[cfg(test)]
@@ -438,6 +470,25 @@ mod tests {
     }
 
     #[test]
+    fn cognito_names_the_apps_own_sign_in() {
+        let apps = apps();
+        for extra in [
+            "&identity_provider=COGNITO",
+            "&idp_identifier=COGNITO",
+            "&identity_provider=COGNITO&idp_identifier=corp.example.com",
+        ] {
+            let valid = validate(&query(extra), &apps).expect(extra);
+            assert_eq!(valid.identity_provider, None, "{extra}");
+            assert_eq!(valid.idp_hint, None, "{extra}");
+        }
+        // Only the exact name: Cognito's provider names are case-sensitive.
+        assert_eq!(
+            redirected_code(validate(&query("&identity_provider=cognito"), &apps)),
+            ErrorCode::InvalidRequest
+        );
+    }
+
+    #[test]
     fn scopes_are_filtered_to_the_app() {
         let valid = validate(&query("&scope=openid%20admin%20email"), &apps()).expect("valid");
         assert_eq!(valid.scopes, vec!["openid", "email"]);
@@ -460,6 +511,125 @@ mod tests {
                 .prompt,
             Prompt::Default
         );
+    }
+
+    #[test]
+    fn max_age_is_a_non_negative_integer() {
+        let apps = apps();
+        let max_age = |q: &str| validate(&query(q), &apps).map(|v| v.max_age);
+        assert_eq!(max_age(""), Ok(None));
+        assert_eq!(max_age("&max_age=0"), Ok(Some(0)));
+        assert_eq!(max_age("&max_age=3600"), Ok(Some(3600)));
+        for bad in [
+            "-1",
+            "%2B5",
+            "1.5",
+            "abc",
+            "1e3",
+            "%205",
+            "99999999999999999999",
+        ] {
+            assert_eq!(
+                redirected_code(validate(&query(&format!("&max_age={bad}")), &apps)),
+                ErrorCode::InvalidRequest,
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn fresh_enough_follows_max_age() {
+        let signed_in = 1_700_000_000;
+        assert!(fresh_enough(signed_in, None, signed_in + 86_400));
+        assert!(
+            !fresh_enough(signed_in, Some(0), signed_in),
+            "max_age=0 is prompt=login"
+        );
+        assert!(fresh_enough(signed_in, Some(60), signed_in + 60));
+        assert!(!fresh_enough(signed_in, Some(60), signed_in + 61));
+        assert!(
+            fresh_enough(signed_in, Some(60), signed_in - 5),
+            "clock stepped back"
+        );
+        assert!(fresh_enough(signed_in, Some(u64::MAX), i64::MAX));
+        assert!(!fresh_enough(i64::MIN, Some(60), i64::MAX));
+    }
+
+    #[test]
+    fn request_objects_are_refused_with_their_own_codes() {
+        let apps = apps();
+        assert_eq!(
+            redirected_code(validate(&query("&request=eyJhbGciOiJub25lIn0.e30."), &apps)),
+            ErrorCode::RequestNotSupported
+        );
+        assert_eq!(
+            redirected_code(validate(
+                &query("&request_uri=https%3A%2F%2Fapp.example.com%2Fr.jwt"),
+                &apps
+            )),
+            ErrorCode::RequestUriNotSupported
+        );
+        assert_eq!(
+            ErrorCode::RequestNotSupported.as_str(),
+            "request_not_supported"
+        );
+        assert_eq!(
+            ErrorCode::RequestUriNotSupported.as_str(),
+            "request_uri_not_supported"
+        );
+    }
+
+    #[test]
+    fn every_stored_parameter_is_length_limited() {
+        // An app whose unknown `identity_provider` names are forwarded to its pool (and stored).
+        let settings = Settings::load(
+            r#"
+            listen = "127.0.0.1:1"
+            issuer = "https://login.example.com"
+            data_dir = "d"
+            [[providers]]
+            id = "pool"
+            kind = "cognito-hosted"
+            domain = "https://x.auth.eu-west-1.amazoncognito.com"
+            region = "eu-west-1"
+            user_pool_id = "eu-west-1_Abc"
+            client_id = "c"
+            [[apps]]
+            client_id = "demo"
+            name = "Demo"
+            redirect_uris = ["myapp://callback"]
+            providers = ["pool"]
+            scopes = ["openid"]
+            "#,
+            std::iter::empty(),
+        )
+        .expect("config");
+        let apps = AppRegistry::from_settings(&settings).expect("apps");
+        let with = |name: &str, value: &str| {
+            format!(
+                "response_type=code&client_id=demo&redirect_uri=myapp%3A%2F%2Fcallback&code_challenge={CHALLENGE}&code_challenge_method=S256&{name}={value}"
+            )
+        };
+        for (name, max) in MAX_LEN {
+            let ok = if *name == "max_age" {
+                "0".repeat(*max)
+            } else {
+                "a".repeat(*max)
+            };
+            let long = "a".repeat(max + 1);
+            assert!(
+                validate(&with(name, &ok), &apps).is_ok(),
+                "{name} of {max} bytes"
+            );
+            match validate(&with(name, &long), &apps) {
+                Err(AuthorizeError::Redirect {
+                    code: ErrorCode::InvalidRequest,
+                    description,
+                    ..
+                }) => assert!(description.contains(name), "{description}"),
+                other => panic!("{name} of {} bytes: {other:?}", max + 1),
+            }
+        }
     }
 
     #[test]

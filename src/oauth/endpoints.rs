@@ -10,39 +10,26 @@
 //! GET       /.well-known/openid-configuration, /.well-known/jwks.json
 //! ```
 
+use crate::flow::begin::{self, Shortcut};
+use crate::flow::finish::{self, Origin};
+use crate::flow::{Mode, Next};
+use crate::hosted_ui::finish::{Arrived, respond};
 use crate::hosted_ui::pages;
-use crate::hosted_ui::session::BrowserSession;
 use crate::oauth::authorize::{self, AuthorizeError, Prompt};
-use crate::oauth::error::{ErrorCode, OAuthError};
+use crate::oauth::error::OAuthError;
 use crate::oauth::grants::{self, FormParams};
-use crate::oauth::redirect::with_query;
-use crate::security::{random_token, storage_hash};
+use crate::redirect_uri::with_query;
+use crate::security::storage_hash;
 use crate::state::AppState;
+use crate::web::browser::BrowserSession;
+use crate::web::respond::{authorization, found, json_document, no_store, see_other};
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
-use time::OffsetDateTime;
 use tower_sessions::Session;
-
-/// A 302 to the app (RFC 6749 §4.1.2): the browser follows it with GET and no body.
-pub fn found(location: &str) -> Response {
-    redirect(StatusCode::FOUND, location)
-}
-
-/// A 303, after a form POST: the browser must not re-send the form (RFC 9700 §4.12).
-pub fn see_other(location: &str) -> Response {
-    redirect(StatusCode::SEE_OTHER, location)
-}
-
-fn redirect(status: StatusCode, location: &str) -> Response {
-    match HeaderValue::from_str(location) {
-        Ok(value) => (status, [(header::LOCATION, value)]).into_response(),
-        Err(_) => pages::error(StatusCode::BAD_REQUEST, "The redirect URI cannot be used."),
-    }
-}
 
 #[tracing::instrument(name = "authorize", skip_all)]
 pub async fn authorize_get(
@@ -73,87 +60,53 @@ pub async fn authorize_get(
         }
     };
     let browser = BrowserSession::new(session);
-
-    if request.prompt != Prompt::Login {
-        match browser.sso_session(&state).await {
-            Ok(Some(sso)) => {
-                let allowed = state
-                    .apps
-                    .get(&request.client_id)
-                    .is_some_and(|app| app.providers.contains(&sso.identity.provider));
-                let wanted = request
-                    .identity_provider
-                    .as_deref()
-                    .is_none_or(|p| p == sso.identity.provider);
-                if allowed && wanted {
-                    let finish = crate::hosted_ui::aws::Finish {
-                        redirect: found,
-                        interactive: request.prompt != Prompt::None,
-                    };
-                    let auth_request = request.into_auth_request(String::new());
-                    return crate::hosted_ui::aws::complete_sign_in(
-                        &state,
-                        &browser,
-                        None,
-                        auth_request,
-                        sso.identity,
-                        sso.auth_time,
-                        finish,
-                    )
-                    .await;
-                }
-            }
-            Ok(None) => {}
+    // The SSO session matters unless the app insists on a fresh sign-in.
+    let sso = match request.prompt {
+        Prompt::Login => None,
+        _ => match browser.sso_session(&*state.store).await {
+            Ok(sso) => sso,
             Err(e) => return pages::unavailable(&e),
+        },
+    };
+    let next = match begin::shortcut(&state, &request, sso) {
+        Shortcut::LoginRequired(next) => next,
+        Shortcut::Signed(sso) => {
+            let binding = match browser.binding().await {
+                Ok(binding) => binding,
+                Err(e) => return pages::unavailable(&e),
+            };
+            let mode = match request.prompt {
+                Prompt::None => Mode::Silent,
+                _ => Mode::Interactive,
+            };
+            let origin = Origin::Sso {
+                binding_hash: storage_hash(&binding),
+            };
+            let mut request = request.into_auth_request(String::new());
+            // The code, and the family it becomes, remember the sign-in (for /logout).
+            request.sso_session = match browser.sso_session_id().await {
+                Ok(id) => id,
+                Err(e) => return pages::unavailable(&e),
+            };
+            finish::complete(&state, origin, request, sso.identity, sso.auth_time, mode).await
         }
-    }
-    if request.prompt == Prompt::None {
-        return found(&authorize::error_redirect(
-            &state.settings.issuer,
-            &request.redirect_uri,
-            request.state.as_deref(),
-            ErrorCode::LoginRequired,
-            "no signed-in session",
-        ));
-    }
-
-    let binding = match browser.binding().await {
-        Ok(binding) => binding,
-        Err(e) => return pages::unavailable(&e),
+        Shortcut::SignIn => {
+            let binding = match browser.binding().await {
+                Ok(binding) => binding,
+                Err(e) => return pages::unavailable(&e),
+            };
+            match begin::store(&state, request, storage_hash(&binding)).await {
+                Ok(next) => next,
+                Err(e) => return pages::unavailable(&e),
+            }
+        }
     };
-    let providers = state
-        .apps
-        .get(&request.client_id)
-        .map(|a| a.providers.clone())
-        .unwrap_or_default();
-    let provider = request
-        .identity_provider
-        .clone()
-        .or_else(|| match providers.as_slice() {
-            [only] => Some(only.clone()),
-            _ => None,
-        });
-    let id = random_token();
-    let expires_at = OffsetDateTime::now_utc() + state.settings.sessions.auth_request_ttl;
-    let auth_request = request.into_auth_request(storage_hash(&binding));
-    if let Err(e) = state
-        .store
-        .put_auth_request(&id, &auth_request, expires_at)
-        .await
-    {
-        return pages::unavailable(&e);
+    // A code or an error goes to the app with a 302 (RFC 6749 §4.1.2); a sign-in page with a
+    // 303, as before.
+    match next {
+        Next::ToPage(location) => see_other(&location),
+        next => respond(next, Arrived::ByGet),
     }
-    let next = match provider {
-        Some(provider) => format!("/signin/{id}/{provider}"),
-        None => format!("/signin/{id}"),
-    };
-    see_other(&next)
-}
-
-fn authorization(headers: &HeaderMap) -> Option<&str> {
-    headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
 }
 
 /// The form body of a token or revocation request (RFC 6749 §3.2: form-encoded, no repeats).
@@ -170,13 +123,6 @@ fn form_params(headers: &HeaderMap, body: &[u8]) -> Result<FormParams, OAuthErro
     FormParams::parse(body)
 }
 
-fn no_store(mut response: Response) -> Response {
-    let headers = response.headers_mut();
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    headers.insert(header::PRAGMA, HeaderValue::from_static("no-cache"));
-    response
-}
-
 #[tracing::instrument(name = "token", skip_all)]
 pub async fn token_post(
     State(state): State<AppState>,
@@ -184,7 +130,7 @@ pub async fn token_post(
     body: Bytes,
 ) -> Response {
     let result = match form_params(&headers, &body) {
-        Ok(params) => grants::token(&state, authorization(&headers), &params).await,
+        Ok(params) => grants::token(state.oauth(), authorization(&headers), &params).await,
         Err(e) => Err(e),
     };
     match result {
@@ -198,7 +144,7 @@ pub async fn token_post(
 
 #[tracing::instrument(name = "userinfo", skip_all)]
 pub async fn userinfo(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    match grants::userinfo(&state, authorization(&headers)).await {
+    match grants::userinfo(state.oauth(), authorization(&headers)).await {
         Ok(claims) => no_store(Json(claims).into_response()),
         Err(e) => e.into_response(),
     }
@@ -211,7 +157,7 @@ pub async fn revoke_post(
     body: Bytes,
 ) -> Response {
     let result = match form_params(&headers, &body) {
-        Ok(params) => grants::revoke(&state, authorization(&headers), &params).await,
+        Ok(params) => grants::revoke(state.oauth(), authorization(&headers), &params).await,
         Err(e) => Err(e),
     };
     match result {
@@ -328,23 +274,20 @@ pub async fn logout_get(
 ) -> Response {
     let outcome = logout_outcome(&state, &params);
     let browser = BrowserSession::new(session);
-    let provider = match browser.sso_session(&state).await {
+    let provider = match browser.sso_session(&*state.store).await {
         Ok(sso) => sso.map(|s| s.identity.provider),
         Err(e) => return pages::unavailable(&e),
     };
-    if let Err(e) = browser.sign_out(&state).await {
+    if let Err(e) = end_sign_in_tokens(&state, &browser).await {
+        return pages::unavailable(&e);
+    }
+    if let Err(e) = browser.sign_out(&*state.store).await {
         return pages::unavailable(&e);
     }
     let return_to = format!("{}/logout/done", state.settings.issuer);
-    let upstream = match provider
-        .as_deref()
-        .and_then(|p| state.providers.get(p))
-        .map(|p| &p.kind)
-    {
-        Some(crate::connectors::ProviderKind::Oidc(connector)) => {
-            connector.logout_url(&return_to).await
-        }
-        _ => None,
+    let upstream = match provider.as_deref().and_then(|p| state.providers.get(p)) {
+        Some(provider) => provider.logout_url(&return_to).await,
+        None => None,
     };
     let Some(upstream) = upstream else {
         return outcome.respond();
@@ -356,6 +299,32 @@ pub async fn logout_get(
 }
 
 const AFTER_LOGOUT: &str = "after_logout";
+
+/// Signing out ends what it says: the refresh families issued through this browser's sign-in
+/// (and so their access tokens) end with it, for every app with `logout_revokes_tokens`.
+/// Cognito's `/logout` leaves them alive.
+async fn end_sign_in_tokens(
+    state: &AppState,
+    browser: &BrowserSession,
+) -> Result<(), crate::web::browser::SessionError> {
+    let Some(sso_session) = browser.sso_session_id().await? else {
+        return Ok(());
+    };
+    let keep: Vec<String> = state
+        .apps
+        .iter()
+        .filter(|app| !app.logout_revokes_tokens)
+        .map(|app| app.client_id.clone())
+        .collect();
+    let revoked = state
+        .store
+        .revoke_sso_session_families(&sso_session, &keep, time::OffsetDateTime::now_utc())
+        .await?;
+    if revoked > 0 {
+        tracing::info!(families = revoked, "signed out; refresh tokens revoked");
+    }
+    Ok(())
+}
 
 /// The return from an upstream provider's logout: finish where `/logout` decided.
 pub async fn logout_done_get(session: Session) -> Response {
@@ -371,26 +340,4 @@ pub async fn discovery_get(State(state): State<AppState>) -> Response {
 
 pub async fn jwks_get(State(state): State<AppState>) -> Response {
     json_document(state.keys.jwks())
-}
-
-/// Public documents relying parties cache; short enough to pick up a key rotation's next key.
-fn json_document(body: Bytes) -> Response {
-    (
-        [
-            (
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("application/json"),
-            ),
-            (
-                header::CACHE_CONTROL,
-                HeaderValue::from_static("public, max-age=300"),
-            ),
-            (
-                header::ACCESS_CONTROL_ALLOW_ORIGIN,
-                HeaderValue::from_static("*"),
-            ),
-        ],
-        body,
-    )
-        .into_response()
 }

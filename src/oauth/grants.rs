@@ -1,22 +1,20 @@
 //! The token endpoint's grants (RFC 6749 §4.1.3, §6; RFC 7636 §4.6), revocation (RFC 7009)
 //! and userinfo, as logic over parsed parameters: no HTTP types except the Authorization value.
 
-use crate::aws::user_pool::PoolError;
+use crate::apps::RegisteredApp;
 use crate::config::TokenMode;
-use crate::connectors::cognito::CognitoConnector;
-use crate::connectors::{ProviderKind, UpstreamError};
-use crate::oauth::clients::RegisteredApp;
+use crate::keys::KeyError;
+use crate::oauth::Deps;
 use crate::oauth::error::{ErrorCode, OAuthError};
-use crate::oauth::keys::KeyError;
 use crate::oauth::passthrough;
-use crate::oauth::pkce;
 use crate::oauth::tokens::{AccessClaims, TokenResponse, mint, scoped_claims};
+use crate::pkce;
 use crate::security::{random_token, storage_hash};
-use crate::state::AppState;
+use crate::sessions::{self, Renewal};
 use crate::store::{CodeTake, RefreshFamily, RefreshRotation};
-use base64::{Engine, engine::general_purpose::STANDARD};
 use serde_json::{Map, Value};
 use std::collections::HashMap;
+use std::sync::Arc;
 use time::OffsetDateTime;
 
 /// Form parameters of a token or revocation request, each at most once (RFC 6749 §3.2).
@@ -45,12 +43,12 @@ impl FormParams {
 /// Identifies and authenticates the calling app: `client_secret_basic`, `client_secret_post`,
 /// or `none` (public clients, `client_id` only).
 pub fn authenticate_client<'a>(
-    state: &'a AppState,
+    state: Deps<'a>,
     authorization: Option<&str>,
     params: &FormParams,
 ) -> Result<&'a RegisteredApp, OAuthError> {
     let basic = match authorization {
-        Some(value) => Some(parse_basic(value).ok_or_else(|| {
+        Some(value) => Some(crate::web::respond::basic(value).ok_or_else(|| {
             let mut e = OAuthError::invalid_client("malformed Basic authorization");
             e.basic_auth_attempted = true;
             e
@@ -94,23 +92,8 @@ pub fn authenticate_client<'a>(
     }
 }
 
-/// `Basic base64(urlencode(id):urlencode(secret))` (RFC 6749 §2.3.1).
-fn parse_basic(value: &str) -> Option<(String, String)> {
-    let encoded = value
-        .strip_prefix("Basic ")
-        .or_else(|| value.strip_prefix("basic "))?;
-    let decoded = String::from_utf8(STANDARD.decode(encoded.trim()).ok()?).ok()?;
-    let (id, secret) = decoded.split_once(':')?;
-    let decode = |s: &str| {
-        url::form_urlencoded::parse(format!("v={s}").as_bytes())
-            .next()
-            .map(|(_, v)| v.into_owned())
-    };
-    Some((decode(id)?, decode(secret)?))
-}
-
 pub async fn token(
-    state: &AppState,
+    state: Deps<'_>,
     authorization: Option<&str>,
     params: &FormParams,
 ) -> Result<TokenResponse, OAuthError> {
@@ -127,7 +110,7 @@ pub async fn token(
 }
 
 async fn exchange_code(
-    state: &AppState,
+    state: Deps<'_>,
     app: &RegisteredApp,
     params: &FormParams,
 ) -> Result<TokenResponse, OAuthError> {
@@ -186,13 +169,7 @@ async fn exchange_code(
         return Ok(response);
     }
 
-    let family = RefreshFamily {
-        client_id: grant.client_id,
-        scopes: grant.scopes,
-        identity: grant.identity,
-        auth_time: grant.auth_time,
-        aws: grant.aws.as_ref().map(|a| a.session.clone()),
-    };
+    let family = sessions::family_from(&grant);
     let refresh_token = random_token();
     let expires_at = now + state.settings.tokens.refresh_token_ttl;
     state
@@ -218,7 +195,7 @@ async fn exchange_code(
 
 /// What the sign-in got from the identity pool (federation happened before the code).
 fn with_sign_in_credentials(
-    state: &AppState,
+    state: Deps<'_>,
     aws: Option<crate::store::AwsGrant>,
     response: &mut TokenResponse,
 ) {
@@ -226,21 +203,85 @@ fn with_sign_in_credentials(
         response.identity_id = aws.session.identity_id;
         response.aws_credentials = aws
             .credentials
-            .and_then(|sealed| crate::aws::federation::open_credentials(&state.sealer, &sealed));
+            .and_then(|sealed| crate::aws::federation::open_credentials(state.sealer, &sealed));
         response.aws_error = aws.error;
     }
 }
 
 async fn refresh(
-    state: &AppState,
+    state: Deps<'_>,
     app: &RegisteredApp,
     params: &FormParams,
 ) -> Result<TokenResponse, OAuthError> {
     let presented = params.require("refresh_token")?;
+    let (mut response, family_id, family) =
+        refresh_grant(state, app, presented, params.get("scope")).await?;
+    with_aws_credentials(state, app, &family_id, family, &mut response).await;
+    Ok(response)
+}
+
+/// Why a refresh token was refused. The token endpoint says `invalid_grant` (through
+/// `From<RefreshError> for OAuthError`); Cognito's user-pool API says `NotAuthorizedException`
+/// or `RefreshTokenReuseException`, in Cognito's words.
+#[derive(Debug)]
+pub enum RefreshError {
+    /// Unknown or expired.
+    Invalid,
+    /// Its family was revoked (logout, revocation, global sign-out, an earlier reuse).
+    Revoked,
+    /// A token already rotated away, presented again: the family is now revoked.
+    Reused,
+    /// Issued to another app: it has leaked, so the family is now revoked.
+    OtherClient,
+    /// Anything else, in the token endpoint's words: an upstream that ended the session, a
+    /// scope beyond the grant, a passthrough pool's refusal, a server error.
+    Refused(OAuthError),
+}
+
+impl From<RefreshError> for OAuthError {
+    fn from(e: RefreshError) -> Self {
+        match e {
+            RefreshError::Invalid => {
+                OAuthError::invalid_grant("refresh token is invalid or expired")
+            }
+            RefreshError::Revoked => OAuthError::invalid_grant("refresh token is revoked"),
+            RefreshError::Reused => {
+                OAuthError::invalid_grant("refresh token was already used; the session is revoked")
+            }
+            RefreshError::OtherClient => {
+                OAuthError::invalid_grant("refresh token was issued to another client")
+            }
+            RefreshError::Refused(e) => e,
+        }
+    }
+}
+
+impl From<OAuthError> for RefreshError {
+    fn from(e: OAuthError) -> Self {
+        RefreshError::Refused(e)
+    }
+}
+
+impl From<crate::store::StoreError> for RefreshError {
+    fn from(e: crate::store::StoreError) -> Self {
+        RefreshError::Refused(e.into())
+    }
+}
+
+/// The refresh grant (RFC 6749 §6), for the token endpoint and Cognito's user-pool API alike:
+/// one path, so rotation and reuse detection are the same store operation whichever door a
+/// token comes through (rotated through one and replayed through the other revokes the
+/// family). Passthrough apps refresh with their pool. Returns the tokens and the family they
+/// continue (the token endpoint adds the family's AWS credentials; the API has no place for
+/// them).
+pub async fn refresh_grant(
+    state: Deps<'_>,
+    app: &RegisteredApp,
+    presented: &str,
+    scope: Option<&str>,
+) -> Result<(TokenResponse, String, RefreshFamily), RefreshError> {
     if app.token_mode == TokenMode::Passthrough {
-        let (mut response, family_id, family) = passthrough::refresh(state, app, presented).await?;
-        with_aws_credentials(state, app, &family_id, family, &mut response).await;
-        return Ok(response);
+        return Ok(passthrough::refresh(state, app, presented).await?);
     }
     let next = random_token();
     let now = OffsetDateTime::now_utc();
@@ -252,52 +293,49 @@ async fn refresh(
         RefreshRotation::Rotated { family_id, family } => (family_id, family),
         RefreshRotation::Reused { .. } => {
             tracing::warn!(client_id = %app.client_id, "refresh token reused; family revoked");
-            return Err(OAuthError::invalid_grant(
-                "refresh token was already used; the session is revoked",
-            ));
+            return Err(RefreshError::Reused);
         }
-        RefreshRotation::Revoked { .. } => {
-            return Err(OAuthError::invalid_grant("refresh token is revoked"));
-        }
-        RefreshRotation::Missing => {
-            return Err(OAuthError::invalid_grant(
-                "refresh token is invalid or expired",
-            ));
-        }
+        RefreshRotation::Revoked { .. } => return Err(RefreshError::Revoked),
+        RefreshRotation::Missing => return Err(RefreshError::Invalid),
     };
     if family.client_id != app.client_id {
         // Someone else's token: it has leaked, so nobody gets to use it any more.
         state.store.revoke_refresh_family(&family_id).await?;
-        return Err(OAuthError::invalid_grant(
-            "refresh token was issued to another client",
-        ));
+        return Err(RefreshError::OtherClient);
     }
     if family.identity.upstream_refresh.is_some() {
-        family = refresh_upstream(state, &family_id, family, now).await?;
+        // A refusal ends the session; an outage does not (the next refresh asks again).
+        family = match sessions::renew_upstream(state.sessions(), &family_id, family, now).await? {
+            Renewal::Renewed(family) | Renewal::Unavailable { family, .. } => family,
+            Renewal::Ended { provider } => {
+                return Err(RefreshError::Refused(OAuthError::invalid_grant(format!(
+                    "{provider} ended this session"
+                ))));
+            }
+        };
     }
-    if let Some(requested) = params.get("scope") {
+    if let Some(requested) = scope {
         let requested: Vec<String> = requested
             .split(' ')
             .filter(|s| !s.is_empty())
             .map(str::to_string)
             .collect();
         if requested.iter().any(|s| !family.scopes.contains(s)) {
-            return Err(OAuthError::new(
+            return Err(RefreshError::Refused(OAuthError::new(
                 ErrorCode::InvalidScope,
                 "scope exceeds the original grant",
-            ));
+            )));
         }
         family.scopes = requested;
     }
-    let mut response = mint_for(state, &family_id, &family, None, next).await?;
-    with_aws_credentials(state, app, &family_id, family, &mut response).await;
-    Ok(response)
+    let response = mint_for(state, &family_id, &family, None, next).await?;
+    Ok((response, family_id, family))
 }
 
 /// A refresh renews the app's AWS credentials too (from cache while they last). The identity
 /// pool failing never fails the refresh: the app gets its tokens and `aws_error`.
 async fn with_aws_credentials(
-    state: &AppState,
+    state: Deps<'_>,
     app: &RegisteredApp,
     family_id: &str,
     family: RefreshFamily,
@@ -307,7 +345,10 @@ async fn with_aws_credentials(
         return;
     };
     let identity = family.identity.clone();
-    match federation.for_family(state, app, family_id, family).await {
+    match federation
+        .for_family(state.federation_deps(), app, family_id, family)
+        .await
+    {
         Ok((_, federated)) => {
             response.identity_id = Some(federated.identity_id);
             response.aws_credentials = Some(federated.credentials);
@@ -315,89 +356,11 @@ async fn with_aws_credentials(
         Err(e) => {
             tracing::warn!(error = %e, "no AWS credentials for this refresh");
             response.identity_id = federation
-                .known_identity_id(&*state.store, &identity)
+                .known_identity_id(state.store, &identity)
                 .await
                 .ok()
                 .flatten();
             response.aws_error = Some(e.note());
-        }
-    }
-}
-
-/// On a downstream refresh, asks the provider the user signed in with whether the session
-/// still stands. A refusal ends the family (`invalid_grant`); a provider that cannot be reached
-/// does not: the session continues and the next refresh asks again.
-pub(crate) async fn refresh_upstream(
-    state: &AppState,
-    family_id: &str,
-    mut family: RefreshFamily,
-    now: OffsetDateTime,
-) -> Result<RefreshFamily, OAuthError> {
-    let connector = match state
-        .providers
-        .get(&family.identity.provider)
-        .map(|p| &p.kind)
-    {
-        Some(ProviderKind::Oidc(connector)) => connector,
-        Some(ProviderKind::Cognito(pool)) => {
-            return refresh_pool(state, pool, family_id, family, now).await;
-        }
-        _ => return Ok(family),
-    };
-    match connector.refresh(&family.identity, &state.sealer).await {
-        Ok(refreshed) => {
-            // The new upstream tokens (and a rotated refresh token) replace the old ones.
-            family.identity.upstream_refresh = Some(refreshed.refresh);
-            family.identity.upstream_tokens = Some(refreshed.tokens);
-            state
-                .store
-                .update_refresh_family(family_id, &family, now)
-                .await?;
-            Ok(family)
-        }
-        Err(UpstreamError::Rejected(provider)) => {
-            state.store.revoke_refresh_family(family_id).await?;
-            tracing::info!(%provider, "upstream refused the refresh; family revoked");
-            Err(OAuthError::invalid_grant(format!(
-                "{provider} ended this session"
-            )))
-        }
-        Err(e) => {
-            tracing::warn!(error = %e, "upstream unavailable during refresh; session continues");
-            Ok(family)
-        }
-    }
-}
-
-/// [`refresh_upstream`] for a Cognito user pool: `REFRESH_TOKEN_AUTH` with the pool's own
-/// refresh token, under the same rule (a refusal ends the family, an outage does not).
-async fn refresh_pool(
-    state: &AppState,
-    pool: &CognitoConnector,
-    family_id: &str,
-    mut family: RefreshFamily,
-    now: OffsetDateTime,
-) -> Result<RefreshFamily, OAuthError> {
-    match pool.refresh(&family.identity, &state.sealer).await {
-        Ok(identity) => {
-            family.identity = identity;
-            state
-                .store
-                .update_refresh_family(family_id, &family, now)
-                .await?;
-            Ok(family)
-        }
-        Err(PoolError::NotAuthorized) => {
-            state.store.revoke_refresh_family(family_id).await?;
-            tracing::info!(provider = %pool.provider_id, "user pool refused the refresh; family revoked");
-            Err(OAuthError::invalid_grant(format!(
-                "{} ended this session",
-                pool.display_name
-            )))
-        }
-        Err(e) => {
-            tracing::warn!(error = %e, "user pool unavailable during refresh; session continues");
-            Ok(family)
         }
     }
 }
@@ -407,24 +370,42 @@ async fn refresh_pool(
 /// single writer mid-transaction then waits for that worker. So RSA signing moves to the
 /// blocking pool; ECDSA (~30 µs) costs less than the hand-off and stays inline.
 async fn mint_for(
-    state: &AppState,
+    state: Deps<'_>,
     family_id: &str,
     family: &RefreshFamily,
     nonce: Option<&str>,
     refresh_token: String,
 ) -> Result<TokenResponse, OAuthError> {
     let minted = if state.keys.signing_is_slow() {
-        let state = state.clone();
+        let keys = Arc::clone(state.keys);
+        let issuer = state.settings.issuer.clone();
+        let lifetimes = state.lifetimes.clone();
         let family_id = family_id.to_string();
         let family = family.clone();
         let nonce = nonce.map(str::to_string);
         tokio::task::spawn_blocking(move || {
-            mint_now(&state, &family_id, &family, nonce.as_deref(), refresh_token)
+            mint(
+                &keys,
+                &issuer,
+                &lifetimes,
+                &family_id,
+                &family,
+                nonce.as_deref(),
+                refresh_token,
+            )
         })
         .await
         .unwrap_or_else(|e| Err(KeyError::Crypto(format!("signing task failed: {e}"))))
     } else {
-        mint_now(state, family_id, family, nonce, refresh_token)
+        mint(
+            state.keys,
+            &state.settings.issuer,
+            state.lifetimes,
+            family_id,
+            family,
+            nonce,
+            refresh_token,
+        )
     };
     minted.map_err(|e| {
         tracing::error!(error = %e, "token signing failed");
@@ -432,34 +413,29 @@ async fn mint_for(
     })
 }
 
-fn mint_now(
-    state: &AppState,
-    family_id: &str,
-    family: &RefreshFamily,
-    nonce: Option<&str>,
-    refresh_token: String,
-) -> Result<TokenResponse, KeyError> {
-    mint(
-        &state.keys,
-        &state.settings.issuer,
-        &state.lifetimes,
-        family_id,
-        family,
-        nonce,
-        refresh_token,
-    )
-}
-
 /// RFC 7009 with Cognito's semantics: refresh tokens only; unknown tokens are a silent success.
 pub async fn revoke(
-    state: &AppState,
+    state: Deps<'_>,
     authorization: Option<&str>,
     params: &FormParams,
 ) -> Result<(), OAuthError> {
     let token = params.require("token")?;
     let app = authenticate_client(state, authorization, params)?;
+    revoke_refresh_token(state, app, token).await
+}
+
+/// Revokes the family of a refresh token `app` was given (and so every access token issued
+/// from it), for `/oauth2/revoke` and Cognito's `RevokeToken`. An unknown token is a silent
+/// success (RFC 7009 §2.2); another app's token is refused.
+pub async fn revoke_refresh_token(
+    state: Deps<'_>,
+    app: &RegisteredApp,
+    token: &str,
+) -> Result<(), OAuthError> {
+    // `token_type_hint` is not read: a wrong hint only widens the search (RFC 7009 §2.1), and
+    // refresh tokens are all there is to search. Access tokens (JWTs) die with their family.
     let looks_like_jwt = token.matches('.').count() == 2;
-    if params.get("token_type_hint") == Some("access_token") || looks_like_jwt {
+    if looks_like_jwt {
         return Err(OAuthError::new(
             ErrorCode::UnsupportedTokenType,
             "only refresh tokens can be revoked; access tokens die with their refresh token",
@@ -482,7 +458,7 @@ pub async fn revoke(
 
 /// Verifies an access token we issued and that its family is still alive.
 pub async fn verify_access_token(
-    state: &AppState,
+    state: Deps<'_>,
     token: &str,
 ) -> Result<(AccessClaims, RefreshFamily), OAuthError> {
     let invalid = |why: &str| OAuthError::new(ErrorCode::InvalidToken, why);
@@ -503,19 +479,12 @@ pub async fn verify_access_token(
 
 /// OIDC Core §5.3: the claims the token's scopes allow.
 pub async fn userinfo(
-    state: &AppState,
+    state: Deps<'_>,
     bearer: Option<&str>,
 ) -> Result<Map<String, Value>, OAuthError> {
-    let token = bearer
-        .and_then(|v| {
-            v.strip_prefix("Bearer ")
-                .or_else(|| v.strip_prefix("bearer "))
-        })
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-        .ok_or_else(|| {
-            OAuthError::new(ErrorCode::InvalidToken, "a Bearer access token is required")
-        })?;
+    let token = crate::web::respond::bearer(bearer).ok_or_else(|| {
+        OAuthError::new(ErrorCode::InvalidToken, "a Bearer access token is required")
+    })?;
     let (claims, family) = verify_access_token(state, token).await?;
     let scopes: Vec<String> = claims.scope.split(' ').map(str::to_string).collect();
     if !scopes.iter().any(|s| s == "openid") {
@@ -537,16 +506,155 @@ pub async fn userinfo(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::identity::Identity;
+    use crate::oauth::fixture::Services;
+    use crate::store::CodeGrant;
 
-    #[test]
-    fn basic_credentials_are_form_decoded() {
-        let header = format!("Basic {}", STANDARD.encode("my%20app:s%3Acret"));
+    const VERIFIER: &str = "a-verifier-of-forty-three-characters-or-more-0123";
+
+    fn alice() -> Identity {
+        Identity {
+            provider: "local".into(),
+            upstream_subject: "alice".into(),
+            username: "alice".into(),
+            claims: Map::new(),
+            upstream_refresh: None,
+            upstream_tokens: None,
+            published_sub: None,
+        }
+    }
+
+    /// A code for the demo app, put straight into the store as the flow would.
+    async fn code_for(services: &Services) -> (String, String) {
+        let code = random_token();
+        let family_id = uuid::Uuid::new_v4().to_string();
+        let grant = CodeGrant {
+            client_id: "demo".into(),
+            redirect_uri: "myapp://callback".into(),
+            scopes: vec!["openid".into(), "email".into()],
+            nonce: Some("n".into()),
+            code_challenge: Some(pkce::s256_challenge(VERIFIER)),
+            identity: alice(),
+            auth_time: OffsetDateTime::now_utc().unix_timestamp(),
+            family_id: family_id.clone(),
+            aws: None,
+            sso_session: None,
+        };
+        let expires_at = OffsetDateTime::now_utc() + time::Duration::seconds(60);
+        services
+            .store
+            .put_code(&storage_hash(&code), &grant, expires_at)
+            .await
+            .unwrap();
+        (code, family_id)
+    }
+
+    fn form(pairs: &[(&str, &str)]) -> FormParams {
+        let body = url::form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(pairs)
+            .finish();
+        FormParams::parse(body.as_bytes()).unwrap()
+    }
+
+    fn exchange(code: &str, verifier: &str) -> FormParams {
+        form(&[
+            ("grant_type", "authorization_code"),
+            ("client_id", "demo"),
+            ("redirect_uri", "myapp://callback"),
+            ("code", code),
+            ("code_verifier", verifier),
+        ])
+    }
+
+    fn refresh_with(token: &str) -> FormParams {
+        form(&[
+            ("grant_type", "refresh_token"),
+            ("client_id", "demo"),
+            ("refresh_token", token),
+        ])
+    }
+
+    #[tokio::test]
+    async fn a_code_is_exchanged_once_and_a_replay_revokes_what_it_issued() {
+        let services = Services::new("").await;
+        let (code, family_id) = code_for(&services).await;
+
+        let tokens = token(services.deps(), None, &exchange(&code, VERIFIER))
+            .await
+            .unwrap();
+        assert!(tokens.id_token.is_some());
+        let (claims, _) = verify_access_token(services.deps(), &tokens.access_token)
+            .await
+            .unwrap();
+        assert_eq!(claims.origin_jti, family_id);
+
+        let replay = token(services.deps(), None, &exchange(&code, VERIFIER)).await;
+        assert_eq!(replay.unwrap_err().code, ErrorCode::InvalidGrant);
+        let revoked = verify_access_token(services.deps(), &tokens.access_token).await;
+        assert_eq!(revoked.unwrap_err().code, ErrorCode::InvalidToken);
+    }
+
+    #[tokio::test]
+    async fn a_wrong_verifier_issues_nothing_and_uses_up_the_code() {
+        let services = Services::new("").await;
+        let (code, family_id) = code_for(&services).await;
+
+        let wrong = token(services.deps(), None, &exchange(&code, &"x".repeat(43))).await;
+
+        assert_eq!(wrong.unwrap_err().code, ErrorCode::InvalidGrant);
+        let now = OffsetDateTime::now_utc();
+        let family = services.store.get_active_refresh_family(&family_id, now);
+        assert!(family.await.unwrap().is_none(), "no session was created");
+        let retry = token(services.deps(), None, &exchange(&code, VERIFIER)).await;
+        assert_eq!(retry.unwrap_err().code, ErrorCode::InvalidGrant);
+    }
+
+    #[tokio::test]
+    async fn refresh_rotates_and_a_rotated_token_presented_again_ends_the_family() {
+        let services = Services::new("").await;
+        let (code, _) = code_for(&services).await;
+        let first = token(services.deps(), None, &exchange(&code, VERIFIER))
+            .await
+            .unwrap();
+
+        let second = token(services.deps(), None, &refresh_with(&first.refresh_token))
+            .await
+            .unwrap();
+        assert_ne!(second.refresh_token, first.refresh_token);
+
+        let reuse = token(services.deps(), None, &refresh_with(&first.refresh_token)).await;
+        assert_eq!(reuse.unwrap_err().code, ErrorCode::InvalidGrant);
+        let after = token(services.deps(), None, &refresh_with(&second.refresh_token)).await;
+        assert_eq!(after.unwrap_err().code, ErrorCode::InvalidGrant);
+        let dead = verify_access_token(services.deps(), &second.access_token).await;
+        assert_eq!(dead.unwrap_err().code, ErrorCode::InvalidToken);
+    }
+
+    #[tokio::test]
+    async fn another_apps_refresh_token_is_refused_and_revoked() {
+        let other_app = "[[apps]]\nclient_id = \"other\"\nname = \"Other\"\n\
+                         redirect_uris = [\"other://cb\"]\nlogout_uris = []\n\
+                         providers = [\"local\"]\nscopes = [\"openid\"]\n";
+        let services = Services::new(other_app).await;
+        let (code, _) = code_for(&services).await;
+        let tokens = token(services.deps(), None, &exchange(&code, VERIFIER))
+            .await
+            .unwrap();
+
+        let stolen = form(&[
+            ("grant_type", "refresh_token"),
+            ("client_id", "other"),
+            ("refresh_token", &tokens.refresh_token),
+        ]);
+        let refused = token(services.deps(), None, &stolen).await;
+
+        assert_eq!(refused.unwrap_err().code, ErrorCode::InvalidGrant);
+        let own = token(services.deps(), None, &refresh_with(&tokens.refresh_token)).await;
         assert_eq!(
-            parse_basic(&header),
-            Some(("my app".into(), "s:cret".into()))
+            own.unwrap_err().code,
+            ErrorCode::InvalidGrant,
+            "leaked: revoked"
         );
-        assert_eq!(parse_basic("Bearer x"), None);
-        assert_eq!(parse_basic("Basic !!!"), None);
     }
 
     #[test]

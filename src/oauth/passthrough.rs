@@ -6,23 +6,24 @@
 //! token (re-keyed when the pool rotates it): it is how a refresh finds the user (SECRET_HASH needs the user name), how
 //! `/oauth2/revoke` ends the session, and how a token issued to one app is refused to another.
 
-use crate::aws::user_pool::PoolError;
+use crate::apps::RegisteredApp;
 use crate::connectors::cognito::CognitoConnector;
-use crate::connectors::{Identity, ProviderKind, UpstreamTokens};
-use crate::oauth::clients::RegisteredApp;
+use crate::identity::{Identity, UpstreamTokens};
+use crate::oauth::Deps;
 use crate::oauth::error::{ErrorCode, OAuthError};
 use crate::oauth::tokens::TokenResponse;
 use crate::security::storage_hash;
-use crate::state::AppState;
+use crate::sessions::{self, Renewal};
 use crate::store::{CodeGrant, RefreshFamily, RefreshRotation};
 use time::OffsetDateTime;
 
-fn connector<'a>(
-    state: &'a AppState,
-    identity: &Identity,
-) -> Result<&'a CognitoConnector, OAuthError> {
-    match state.providers.get(&identity.provider).map(|p| &p.kind) {
-        Some(ProviderKind::Cognito(c)) => Ok(c),
+fn connector<'a>(state: Deps<'a>, identity: &Identity) -> Result<&'a CognitoConnector, OAuthError> {
+    match state
+        .providers
+        .get(&identity.provider)
+        .and_then(|p| p.as_cognito())
+    {
+        Some(c) => Ok(c),
         // Config validation makes every provider of a passthrough app a pool; a grant from
         // another provider (the config changed since) has no pool tokens to pass through.
         _ => Err(OAuthError::invalid_grant(
@@ -33,13 +34,13 @@ fn connector<'a>(
 
 /// The pool tokens of a fresh sign-in, in exchange for its code.
 pub async fn exchange(
-    state: &AppState,
+    state: Deps<'_>,
     grant: CodeGrant,
     now: OffsetDateTime,
 ) -> Result<TokenResponse, OAuthError> {
     let connector = connector(state, &grant.identity)?;
-    let tokens = UpstreamTokens::open(&grant.identity, &state.sealer);
-    let refresh = connector.open_refresh(&grant.identity, &state.sealer);
+    let tokens = UpstreamTokens::open(&grant.identity, state.sealer);
+    let refresh = connector.open_refresh(&grant.identity, state.sealer);
     let (
         Some(UpstreamTokens {
             id_token: Some(id_token),
@@ -52,13 +53,7 @@ pub async fn exchange(
             "this sign-in has no user pool tokens to pass through",
         ));
     };
-    let family = RefreshFamily {
-        client_id: grant.client_id,
-        scopes: grant.scopes,
-        identity: grant.identity,
-        auth_time: grant.auth_time,
-        aws: grant.aws.as_ref().map(|a| a.session.clone()),
-    };
+    let family = sessions::family_from(&grant);
     state
         .store
         .create_refresh_family(
@@ -74,7 +69,7 @@ pub async fn exchange(
 /// New pool tokens for a pool refresh token this app was given, with the family they belong
 /// to (for the AWS credentials that go with them).
 pub async fn refresh(
-    state: &AppState,
+    state: Deps<'_>,
     app: &RegisteredApp,
     presented: &str,
 ) -> Result<(TokenResponse, String, RefreshFamily), OAuthError> {
@@ -85,7 +80,7 @@ pub async fn refresh(
             "refresh token is invalid or expired",
         ));
     };
-    let Some(mut family) = state
+    let Some(family) = state
         .store
         .get_active_refresh_family(&family_id, now)
         .await?
@@ -99,32 +94,30 @@ pub async fn refresh(
         ));
     }
     let connector = connector(state, &family.identity)?;
-    let identity = match connector.refresh(&family.identity, &state.sealer).await {
-        Ok(identity) => identity,
-        Err(PoolError::NotAuthorized) => {
-            // Signed out globally, deleted, disabled: the pool has ended this session.
-            state.store.revoke_refresh_family(&family_id).await?;
+    // The one renewal rule; for passthrough an outage is an error: there are no tokens to give.
+    let family = match sessions::renew_upstream(state.sessions(), &family_id, family, now).await? {
+        Renewal::Renewed(renewed) => renewed,
+        Renewal::Ended { provider } => {
             return Err(OAuthError::invalid_grant(format!(
-                "{} ended this session",
-                connector.display_name
+                "{provider} ended this session"
             )));
         }
-        Err(e) => {
-            tracing::warn!(provider = %connector.provider_id, error = %e, "user pool refresh failed");
+        Renewal::Unavailable { provider, .. } => {
             return Err(OAuthError::new(
                 ErrorCode::TemporarilyUnavailable,
-                format!("{} did not answer; try again", connector.display_name),
+                format!("{provider} did not answer; try again"),
             ));
         }
     };
-    let tokens = UpstreamTokens::open(&identity, &state.sealer);
+    let identity = &family.identity;
+    let tokens = UpstreamTokens::open(identity, state.sealer);
     let (
         Some(UpstreamTokens {
             id_token: Some(id_token),
             access_token: Some(access_token),
         }),
         Some(refresh),
-    ) = (tokens, connector.open_refresh(&identity, &state.sealer))
+    ) = (tokens, connector.open_refresh(identity, state.sealer))
     else {
         return Err(OAuthError::server_error());
     };
@@ -140,11 +133,6 @@ pub async fn refresh(
             _ => return Err(OAuthError::invalid_grant("refresh token is revoked")),
         }
     }
-    family.identity = identity;
-    state
-        .store
-        .update_refresh_family(&family_id, &family, now)
-        .await?;
     Ok((
         response(id_token, access_token, refresh, now),
         family_id,

@@ -2,8 +2,8 @@
 //! token-endpoint response. Access tokens follow Cognito's shape (`client_id`, `scope`,
 //! `token_use`, `origin_jti`) so Cognito-minded consumers can read them.
 
-use crate::connectors::Identity;
-use crate::oauth::keys::{KeyError, KeyManager};
+use crate::identity::Identity;
+use crate::keys::{KeyError, KeyManager};
 use crate::store::RefreshFamily;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -131,6 +131,7 @@ impl std::fmt::Debug for TokenResponse {
     }
 }
 
+#[derive(Clone)]
 pub struct TokenLifetimes {
     pub access: Duration,
     pub id: Duration,

@@ -1,10 +1,16 @@
 //! Every piece of state authgate keeps, behind one `Store` trait with typed operations and expiry.
 //!
-//! Implementations: [`sqlite::SqliteStore`] (the embedded default). Every implementation must pass
+//! Implementations: [`sqlite::SqliteStore`] (the embedded default) and, for tests only (feature
+//! `conformance`), `memory::MemoryStore`. Every implementation must pass
 //! [`conformance::run_all`]. Callers pass `now` explicitly so expiry is testable without waiting;
 //! an expired record is invisible to reads even before [`Store::collect_expired`] deletes it.
 
+// Test support, never in the shipped binary: the suite every backend must pass, and the
+// in-memory backend unit tests run protocol logic against.
+#[cfg(any(test, feature = "conformance"))]
 pub mod conformance;
+#[cfg(any(test, feature = "conformance"))]
+pub mod memory;
 mod records;
 pub mod sessions;
 pub mod sqlite;
@@ -12,6 +18,7 @@ pub mod sqlite;
 pub use records::{
     AuthRequest, AwsErrorNote, AwsGrant, AwsSession, CodeGrant, CodeTake, IdpHint, KeyState,
     PendingRole, RefreshFamily, RefreshRotation, SigningKeyRecord, SsoSession, UpstreamFlow,
+    UserSessionsEnded,
 };
 
 use async_trait::async_trait;
@@ -106,6 +113,26 @@ pub trait Store: Send + Sync + 'static {
         now: OffsetDateTime,
     ) -> StoreResult<Option<RefreshFamily>>;
 
+    /// Revokes every live family issued through the SSO session `sso_session` (recorded in
+    /// [`RefreshFamily::sso_session`]), except those of the apps in `keep_clients`: what
+    /// signing out of that browser ends. Returns how many families were revoked.
+    async fn revoke_sso_session_families(
+        &self,
+        sso_session: &str,
+        keep_clients: &[String],
+        now: OffsetDateTime,
+    ) -> StoreResult<u64>;
+    /// Ends every session of one user (the identity's `provider` and `upstream_subject`), in
+    /// one step: revokes all their live refresh families, whatever app or browser they came
+    /// from, and deletes all their SSO sessions. Another user's sessions (the same subject at
+    /// another provider included) are untouched.
+    async fn end_user_sessions(
+        &self,
+        provider: &str,
+        upstream_subject: &str,
+        now: OffsetDateTime,
+    ) -> StoreResult<UserSessionsEnded>;
+
     // --- single sign-on sessions
     async fn put_sso_session(
         &self,
@@ -149,6 +176,10 @@ pub trait Store: Send + Sync + 'static {
         window: Duration,
         now: OffsetDateTime,
     ) -> StoreResult<u32>;
+    /// Takes one hit back from a live counter (never below 0), atomically: an attempt that
+    /// reserved its place with `hit_counter` and turned out not to count. An absent or expired
+    /// counter is left alone (no window is started).
+    async fn release_counter(&self, key: &str, now: OffsetDateTime) -> StoreResult<()>;
     /// The current count for `key` (0 when absent or its window has passed).
     async fn counter(&self, key: &str, now: OffsetDateTime) -> StoreResult<u32>;
     async fn reset_counter(&self, key: &str) -> StoreResult<()>;

@@ -4,7 +4,7 @@
 
 use crate::aws_helpers::*;
 use crate::helpers::*;
-use authgate::connectors::UpstreamTokens;
+use authgate::identity::UpstreamTokens;
 use authgate::security::storage_hash;
 use reqwest::{Client, StatusCode};
 use serde_json::{Value, json};

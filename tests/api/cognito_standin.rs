@@ -3,7 +3,7 @@
 //!
 //! It speaks Cognito's wire format (`POST /`, `X-Amz-Target`, JSON 1.1, `__type` errors), so
 //! the official SDK talks to it through `endpoint_url`. Its server-side SRP (`srp_server`) is
-//! written apart from `authgate::aws::srp`, and that client is pinned to pycognito by known
+//! written apart from `authgate::connectors::cognito::srp`, and that client is pinned to pycognito by known
 //! answers; so a login that succeeds here shows the two independent halves agree.
 //!
 //! ```ignore
@@ -322,6 +322,11 @@ impl CognitoStandin {
         self.state().device_opt_in = true;
     }
 
+    /// Every answer from now on takes `latency` (each request is still recorded on arrival).
+    pub fn answer_after(&self, latency: std::time::Duration) {
+        self.state().latency = latency;
+    }
+
     /// Every sign-in in progress expires now (Cognito's flow sessions last 3 minutes).
     pub fn expire_sessions(&self) {
         self.state().expire_flows();
@@ -365,7 +370,7 @@ fn alphanumeric(n: usize) -> String {
 
 // ---- The stand-in's own tests: the SDK as transport, authgate's SrpSession as the client ----
 
-use authgate::aws::srp::{self, SrpSession};
+use authgate::connectors::cognito::srp::{self, SrpSession};
 use idp::error::ProvideErrorMetadata;
 use idp::operation::respond_to_auth_challenge::RespondToAuthChallengeOutput;
 use idp::types::{AuthFlowType, ChallengeNameType, DeviceRememberedStatusType};

@@ -522,7 +522,7 @@ pub fn claims(jwt: &str) -> Value {
 pub async fn kept_upstream_tokens(
     app: &TestApp,
     refresh_token: &str,
-) -> authgate::connectors::UpstreamTokens {
+) -> authgate::identity::UpstreamTokens {
     let state = app.state.as_ref().expect("in-process app");
     let (_, family) = state
         .store
@@ -533,7 +533,7 @@ pub async fn kept_upstream_tokens(
         .await
         .expect("store")
         .expect("family");
-    authgate::connectors::UpstreamTokens::open(&family.identity, &state.sealer).expect("opens")
+    authgate::identity::UpstreamTokens::open(&family.identity, &state.sealer).expect("opens")
 }
 
 /// Fails with the offending line when any secret (or its first 24 characters: a truncated or

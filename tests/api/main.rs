@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod amplify;
+mod architecture;
 mod authorize;
 mod aws_container;
 mod aws_credentials;
@@ -12,13 +13,16 @@ mod aws_proxy;
 mod aws_roles;
 mod aws_session;
 mod cli;
+mod cognito_api;
 mod cognito_aws;
 mod cognito_flows;
 mod cognito_logs;
 mod cognito_pool;
 mod cognito_standin;
+mod cors;
 mod demo;
 mod discovery;
+mod favicon;
 mod helpers;
 mod login;
 mod logout;
@@ -27,6 +31,7 @@ mod moto;
 mod peers;
 mod restart;
 mod store;
+mod throttle;
 mod tls;
 mod token;
 mod upstream_cognito;

@@ -133,7 +133,7 @@ async fn an_expired_code_is_refused() {
         scopes: vec!["openid".into()],
         nonce: None,
         code_challenge: Some(challenge),
-        identity: authgate::connectors::Identity {
+        identity: authgate::identity::Identity {
             provider: "local".into(),
             upstream_subject: "demo".into(),
             username: "demo".into(),
@@ -145,6 +145,7 @@ async fn an_expired_code_is_refused() {
         auth_time: 0,
         family_id: "expired-family".into(),
         aws: None,
+        sso_session: None,
     };
     let code = "expired-code-0123456789012345678901234567890";
     let past = OffsetDateTime::now_utc() - time::Duration::seconds(1);
@@ -405,4 +406,56 @@ async fn revoking_a_refresh_token_kills_it_and_its_access_tokens() {
         .await
         .expect("revoke");
     assert_eq!(unknown.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_refresh_token_revoked_with_an_access_token_hint_is_revoked() {
+    // Arrange
+    let app = spawn_app().await;
+    let tokens = app.login(&app.browser, &Authorize::native()).await;
+    let refresh = tokens["refresh_token"].as_str().expect("refresh");
+    let access = tokens["access_token"].as_str().expect("access");
+
+    // Act: the wrong hint (RFC 7009 §2.1: it only widens the search).
+    let revoked = reqwest::Client::new()
+        .post(app.url("/oauth2/revoke"))
+        .form(&[
+            ("token", refresh),
+            ("token_type_hint", "access_token"),
+            ("client_id", "demo"),
+        ])
+        .send()
+        .await
+        .expect("revoke");
+
+    // Assert: revoked, and its access token with it; nothing new can be had from it.
+    assert_eq!(revoked.status(), StatusCode::OK);
+    assert_token_error(
+        app.refresh("demo", refresh).await,
+        StatusCode::BAD_REQUEST,
+        "invalid_grant",
+    )
+    .await;
+    assert_eq!(
+        app.userinfo(access).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+
+    // An access token is still not revocable on its own, whatever the hint says.
+    let tokens = app.login(&browser(), &Authorize::native()).await;
+    let access = tokens["access_token"].as_str().expect("access");
+    for hint in ["access_token", "refresh_token"] {
+        let response = reqwest::Client::new()
+            .post(app.url("/oauth2/revoke"))
+            .form(&[
+                ("token", access),
+                ("token_type_hint", hint),
+                ("client_id", "demo"),
+            ])
+            .send()
+            .await
+            .expect("revoke");
+        assert_token_error(response, StatusCode::BAD_REQUEST, "unsupported_token_type").await;
+    }
+    assert_eq!(app.userinfo(access).await.status(), StatusCode::OK);
 }

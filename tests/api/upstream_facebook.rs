@@ -41,7 +41,7 @@ async fn access_token(
     let challenge = g.lock().expect("lock").challenge.clone();
     let verifier_ok = q
         .get("code_verifier")
-        .is_some_and(|v| authgate::oauth::pkce::s256_challenge(v) == challenge);
+        .is_some_and(|v| authgate::pkce::s256_challenge(v) == challenge);
     if q.get("client_id").map(String::as_str) != Some(APP_ID)
         || q.get("client_secret").map(String::as_str) != Some(APP_SECRET)
     {

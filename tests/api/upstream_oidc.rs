@@ -886,3 +886,34 @@ async fn claims_are_mapped_from_the_providers_names() {
         "standard claims still come from the standard names"
     );
 }
+
+#[tokio::test]
+async fn what_the_connector_remembers_is_stored_sealed() {
+    // Arrange: a sign-in sent upstream.
+    let fed = federated().await;
+    let upstream = go_upstream(&fed.app, &fed.app.browser, "op-a").await;
+    let state = param(&upstream, "state");
+    let nonce = param(&upstream, "nonce");
+
+    // Act: the stored request, as the store keeps it.
+    let stored = fed
+        .app
+        .state
+        .as_ref()
+        .unwrap()
+        .store
+        .get_auth_request(&state, time::OffsetDateTime::now_utc())
+        .await
+        .unwrap()
+        .expect("stored");
+
+    // Assert: it names the provider; the nonce and PKCE verifier are only inside the seal.
+    let flow = stored.upstream.expect("sent upstream");
+    assert_eq!(flow.provider, "op-a");
+    let sealed = serde_json::to_string(&flow.remembered.expect("remembered")).unwrap();
+    assert!(
+        !sealed.contains(&nonce),
+        "the nonce is not stored in the clear"
+    );
+    assert!(!sealed.contains("pkce_verifier"));
+}

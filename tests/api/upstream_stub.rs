@@ -3,7 +3,7 @@
 //! error, a slow answer). The happy path runs against the real oidc-provider (`peers.rs`); this
 //! stand-in exists for what a real provider would never send.
 
-use authgate::oauth::keys::KeyManager;
+use authgate::keys::KeyManager;
 use authgate::store::Store;
 use authgate::store::sqlite::SqliteStore;
 use axum::Router;

@@ -4,23 +4,23 @@
 //! What a sign-in carries between pages (the pool's `Session`, the user being confirmed) stays
 //! server-side, sealed in the browser session: never in a URL or a form field.
 
-use crate::aws::user_pool::{CodeDelivery, PoolError};
-use crate::connectors::ProviderKind;
+use crate::apps::RegisteredApp;
+use crate::connectors::cognito::pool_api::{CodeDelivery, PoolError};
 use crate::connectors::cognito::{CognitoConnector, Outcome, PendingChallenge, RememberedDevice};
+use crate::hosted_ui::finish::finish_sign_in;
 use crate::hosted_ui::pages::{
     self, AttributeField, CognitoChallengePage, CognitoConfirmPage, CognitoForgotPage,
     CognitoMfaSetupPage, CognitoNewPasswordPage, CognitoSelectMfaPage, CognitoSignInPage,
     CognitoSignUpPage,
 };
 use crate::hosted_ui::pages::{BAD_CREDENTIALS, LOCKED};
-use crate::hosted_ui::session::BrowserSession;
-use crate::hosted_ui::signin::{bound_request, finish_sign_in};
+use crate::hosted_ui::signin::bound_request;
 use crate::hosted_ui::throttle;
-use crate::oauth::clients::RegisteredApp;
-use crate::oauth::endpoints::see_other;
 use crate::security::Sealed;
 use crate::state::AppState;
 use crate::store::AuthRequest;
+use crate::web::browser::BrowserSession;
+use crate::web::respond::see_other;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -104,8 +104,10 @@ impl<'a> Page<'a> {
             .get(&request.client_id)
             .filter(|app| app.providers.contains(&provider_id))
             .ok_or_else(not_here)?;
-        let Some(ProviderKind::Cognito(connector)) =
-            state.providers.get(&provider_id).map(|p| &p.kind)
+        let Some(connector) = state
+            .providers
+            .get(&provider_id)
+            .and_then(|p| p.as_cognito())
         else {
             return Err(not_here());
         };
@@ -129,7 +131,10 @@ impl<'a> Page<'a> {
 
     /// A POST's fields, after its CSRF token checked out; `Err` is the page to show.
     async fn form(&self, body: &[u8]) -> Result<HashMap<String, String>, Response> {
-        self.browser.checked_form(body).await
+        self.browser
+            .checked_form(body)
+            .await
+            .map_err(Response::from)
     }
 
     fn flow_key(&self) -> String {

@@ -38,30 +38,30 @@ pub async fn signin_post(
         return Ok(retry(StatusCode::OK, BAD_CREDENTIALS));
     }
 
-    let keys = throttle::Keys::new(&page.provider_id, &username, &address);
-    match throttle::admit(state, &keys).await {
-        Ok(true) => {}
-        Ok(false) => return Ok(retry(StatusCode::TOO_MANY_REQUESTS, LOCKED)),
-        Err(e) => return Ok(pages::unavailable(&e)),
-    }
-
+    let attempt = match throttle::reserve(state, &page.provider_id, &username, &address).await {
+        Ok(attempt) => attempt,
+        Err(throttle::Refused::Locked) => return Ok(retry(StatusCode::TOO_MANY_REQUESTS, LOCKED)),
+        Err(throttle::Refused::Store(e)) => return Ok(pages::unavailable(&e)),
+    };
     let device = page.device_for(&headers, &username);
     let result = page
         .connector
         .sign_in(&username, &password, device, remember, &state.sealer)
         .await;
+    // Only a refused password counts (its reservation stays); every other answer is no
+    // verdict on the password, and gives its reservation back.
+    let settled = match &result {
+        Ok(_) => attempt.succeeded().await,
+        Err(PoolError::NotAuthorized) => Ok(()),
+        Err(_) => attempt.give_back().await,
+    };
+    if let Err(e) = settled {
+        return Ok(pages::unavailable(&e));
+    }
     Ok(match result {
-        Ok(outcome) => {
-            if let Err(e) = throttle::succeeded(state, &keys).await {
-                return Ok(pages::unavailable(&e));
-            }
-            page.proceed(outcome, &headers).await
-        }
+        Ok(outcome) => page.proceed(outcome, &headers).await,
         Err(PoolError::NotAuthorized) => {
             tracing::info!("sign-in failed: the pool refused the credentials");
-            if let Err(e) = throttle::failed(state, &keys).await {
-                return Ok(pages::unavailable(&e));
-            }
             retry(StatusCode::OK, BAD_CREDENTIALS)
         }
         Err(PoolError::UserNotConfirmed) => {

@@ -48,6 +48,8 @@ pub struct State {
     /// "Remember devices: user opt-in": ConfirmDevice says UserConfirmationNecessary and the
     /// device is remembered only after UpdateDeviceStatus(remembered).
     pub device_opt_in: bool,
+    /// How long every answer takes (a pool far away); requests are recorded on arrival.
+    pub latency: Duration,
     flows: HashMap<u64, Flow>,
     handles: HashMap<String, u64>,
     next_flow: u64,
@@ -218,16 +220,22 @@ async fn handle(AxumState(shared): AxumState<Shared>, headers: HeaderMap, body: 
     let Ok(body) = serde_json::from_slice::<Value>(&body) else {
         return CognitoError::new("SerializationException", "Body is not JSON").into_response();
     };
-    let mut state = shared.lock().expect("stand-in state");
-    state.requests.push(Recorded {
-        operation: operation.clone(),
-        body: body.clone(),
-    });
-    let result = match state.take_fault(&operation) {
-        Some(kind) => Err(CognitoError::new(&kind, "Injected by the test (fail_next)")),
-        None => state.dispatch(&operation, &body),
+    // The guard lives in this block only: the answer may wait (`latency`) without it.
+    let (result, latency) = {
+        let mut state = shared.lock().expect("stand-in state");
+        state.requests.push(Recorded {
+            operation: operation.clone(),
+            body: body.clone(),
+        });
+        let result = match state.take_fault(&operation) {
+            Some(kind) => Err(CognitoError::new(&kind, "Injected by the test (fail_next)")),
+            None => state.dispatch(&operation, &body),
+        };
+        (result, state.latency)
     };
-    drop(state);
+    if !latency.is_zero() {
+        tokio::time::sleep(latency).await;
+    }
     match result {
         Ok(value) => {
             let mut response = (StatusCode::OK, value.to_string()).into_response();
@@ -255,6 +263,7 @@ impl State {
             faults: Vec::new(),
             last_confirm_device: None,
             device_opt_in: false,
+            latency: Duration::ZERO,
             flows: HashMap::new(),
             handles: HashMap::new(),
             next_flow: 0,

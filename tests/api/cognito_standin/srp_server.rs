@@ -1,4 +1,4 @@
-//! The server's half of Cognito SRP-6a, written apart from `authgate::aws::srp` on purpose.
+//! The server's half of Cognito SRP-6a, written apart from `authgate::connectors::cognito::srp` on purpose.
 //!
 //! If both sides shared code, a bug in it would agree with itself and every stand-in login
 //! would still pass. So this half follows Amplify's string-level recipe literally (hex strings,

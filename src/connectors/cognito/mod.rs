@@ -1,15 +1,19 @@
 //! A Cognito user pool signed into from authgate's own pages (`kind = "cognito"`): the
 //! sign-in state machine over `InitiateAuth` / `RespondToAuthChallenge`. Proofs the browser
 //! never needs to see (SRP, device SRP) are answered here; every other challenge comes back as
-//! a [`PendingChallenge`] for a page to ask about.
+//! a [`PendingChallenge`] for a page to ask about. [`pool_api`] is the pool's API through the
+//! AWS SDK; [`srp`] is Cognito's SRP-6a.
 
-use crate::aws::srp::{self, SrpSession};
-use crate::aws::user_pool::{AuthStep, Challenge, PoolError, PoolTokens, UserPoolClient};
+pub mod pool_api;
+pub mod srp;
+
 use crate::config::{CognitoAuthFlow, CognitoSettings};
-use crate::connectors::{Identity, UpstreamTokens};
+use crate::identity::{Identity, UpstreamTokens};
 use crate::security::{Sealed, Sealer};
+use pool_api::{AuthStep, Challenge, PoolError, PoolTokens, UserPoolClient};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+use srp::SrpSession;
 use std::collections::HashMap;
 use std::fmt;
 use std::time::Duration;
@@ -450,6 +454,11 @@ impl CognitoConnector {
             identity: Box::new(identity),
             remembered,
         })
+    }
+
+    /// The pool's issuer (`iss` of its tokens).
+    pub fn issuer(&self) -> &str {
+        &self.issuer
     }
 
     /// The identity the pool's ID token describes. The token came straight from the pool over

@@ -2,14 +2,19 @@
 //! authorization requests to this browser, and the single sign-on session id.
 
 use crate::security::{constant_time_eq, random_token, storage_hash};
-use crate::state::AppState;
-use crate::store::{SsoSession, StoreError};
+use crate::store::{SsoSession, Store, StoreError};
+use crate::web::page::PageError;
+use axum::http::StatusCode;
 use time::OffsetDateTime;
 use tower_sessions::Session;
 
 const CSRF: &str = "csrf";
 const BINDING: &str = "binding";
 const SSO: &str = "sso";
+
+/// What a form page says when its CSRF token is missing or wrong, or the form is malformed.
+pub const FORM_EXPIRED: &str = "This form has expired. Go back to the app and start again.";
+pub const INCOMPLETE: &str = "The form was incomplete. Go back and try again.";
 
 #[derive(Debug, thiserror::Error)]
 #[error("browser session unavailable: {0}")]
@@ -65,16 +70,14 @@ impl BrowserSession {
     pub async fn checked_form(
         &self,
         body: &[u8],
-    ) -> Result<std::collections::HashMap<String, String>, axum::response::Response> {
-        use crate::hosted_ui::pages;
-        use axum::http::StatusCode;
+    ) -> Result<std::collections::HashMap<String, String>, PageError> {
         let Ok(mut form) = crate::forms::parse_unique(body) else {
-            return Err(pages::error(StatusCode::BAD_REQUEST, pages::INCOMPLETE));
+            return Err(PageError::new(StatusCode::BAD_REQUEST, INCOMPLETE));
         };
         let csrf = form.remove("csrf").unwrap_or_default();
         if !self.csrf_matches(&csrf).await {
             tracing::warn!("form posted without a valid CSRF token");
-            return Err(pages::error(StatusCode::FORBIDDEN, pages::FORM_EXPIRED));
+            return Err(PageError::new(StatusCode::FORBIDDEN, FORM_EXPIRED));
         }
         Ok(form)
     }
@@ -95,34 +98,43 @@ impl BrowserSession {
     }
 
     /// The signed-in session of this browser, if it is still valid.
-    pub async fn sso_session(&self, state: &AppState) -> Result<Option<SsoSession>, SessionError> {
+    pub async fn sso_session(&self, store: &dyn Store) -> Result<Option<SsoSession>, SessionError> {
         let Some(id) = self.0.get::<String>(SSO).await? else {
             return Ok(None);
         };
-        Ok(state
-            .store
+        Ok(store
             .get_sso_session(&id, OffsetDateTime::now_utc())
             .await?)
     }
 
+    /// The id of this browser's SSO session, when it has one (valid or not).
+    pub async fn sso_session_id(&self) -> Result<Option<String>, SessionError> {
+        Ok(self.0.get::<String>(SSO).await?)
+    }
+
     /// Records a fresh sign-in: a new session id (against session fixation) that points at a
     /// new SSO session; an earlier SSO session of this browser is ended.
-    pub async fn signed_in(&self, state: &AppState, sso: &SsoSession) -> Result<(), SessionError> {
+    pub async fn signed_in(
+        &self,
+        store: &dyn Store,
+        sso: &SsoSession,
+        ttl: std::time::Duration,
+    ) -> Result<(), SessionError> {
         if let Some(old) = self.0.get::<String>(SSO).await? {
-            state.store.delete_sso_session(&old).await?;
+            store.delete_sso_session(&old).await?;
         }
         let id = random_token();
-        let expires_at = OffsetDateTime::now_utc() + state.settings.sessions.sso_ttl;
-        state.store.put_sso_session(&id, sso, expires_at).await?;
+        let expires_at = OffsetDateTime::now_utc() + ttl;
+        store.put_sso_session(&id, sso, expires_at).await?;
         self.0.cycle_id().await?;
         self.0.insert(SSO, &id).await?;
         Ok(())
     }
 
     /// Ends the SSO session and forgets everything this browser session held.
-    pub async fn sign_out(&self, state: &AppState) -> Result<(), SessionError> {
+    pub async fn sign_out(&self, store: &dyn Store) -> Result<(), SessionError> {
         if let Some(id) = self.0.get::<String>(SSO).await? {
-            state.store.delete_sso_session(&id).await?;
+            store.delete_sso_session(&id).await?;
         }
         self.0.flush().await?;
         Ok(())

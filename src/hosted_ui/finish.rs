@@ -1,0 +1,90 @@
+//! Where a page's sign-in ends: record the browser's single sign-on session, let the flow
+//! finish ([`crate::flow::finish`]), and turn its [`Next`] into a response.
+
+use crate::aws::federation::FederationError;
+use crate::flow::{Failure, Next, finish};
+use crate::hosted_ui::pages;
+use crate::identity::Identity;
+use crate::state::AppState;
+use crate::store::{AuthRequest, SsoSession};
+use crate::web::browser::BrowserSession;
+use crate::web::respond::{found, see_other};
+use axum::http::StatusCode;
+use axum::response::Response;
+use time::OffsetDateTime;
+
+pub const EXPIRED: &str =
+    "This sign-in page has expired. Go back to the app and start signing in again.";
+
+/// How the browser reached the step that produced `Next`.
+#[derive(Clone, Copy)]
+pub enum Arrived {
+    /// A GET (the authorize endpoint, an upstream callback's redirect): 302.
+    ByGet,
+    /// A form POST: 303, so the browser does not re-send the form (RFC 9700 §4.12).
+    ByForm,
+}
+
+/// The response for a step's outcome.
+pub fn respond(next: Next, arrived: Arrived) -> Response {
+    let redirect = |location: &str| match arrived {
+        Arrived::ByGet => found(location),
+        Arrived::ByForm => see_other(location),
+    };
+    match next {
+        Next::ToApp(location) | Next::ToPage(location) => redirect(&location),
+        Next::Failed(Failure::Expired) => pages::error(StatusCode::BAD_REQUEST, EXPIRED),
+        Next::Failed(Failure::Unavailable(detail)) => pages::unavailable(&detail),
+        Next::Failed(Failure::Federation { app_name, error }) => failed_page(&app_name, &error),
+    }
+}
+
+/// A user has proven who they are: start their SSO session and send the code to the app.
+pub async fn finish_sign_in(
+    state: &AppState,
+    browser: &BrowserSession,
+    request_id: &str,
+    request: &AuthRequest,
+    identity: Identity,
+) -> Response {
+    let sso = SsoSession {
+        identity,
+        auth_time: OffsetDateTime::now_utc().unix_timestamp(),
+    };
+    if let Err(e) = browser
+        .signed_in(&*state.store, &sso, state.settings.sessions.sso_ttl)
+        .await
+    {
+        return pages::unavailable(&e);
+    }
+    // The code, and the family it becomes, remember the sign-in (for /logout).
+    let mut request = request.clone();
+    request.sso_session = match browser.sso_session_id().await {
+        Ok(id) => id,
+        Err(e) => return pages::unavailable(&e),
+    };
+    let next = finish::signed_in(state, request_id, request, sso.identity, sso.auth_time).await;
+    respond(next, Arrived::ByForm)
+}
+
+/// The page a `fail_login` app's user sees: what failed, naming the identity pool.
+fn failed_page(app_name: &str, e: &FederationError) -> Response {
+    let (status, advice) = match e {
+        e if e.is_transient() => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "Try again in a few minutes.",
+        ),
+        FederationError::FederatedTokensInvalid { .. } => (
+            StatusCode::BAD_REQUEST,
+            "Go back to the app and sign in again.",
+        ),
+        _ => (
+            StatusCode::BAD_GATEWAY,
+            "If it keeps happening, tell the app's support.",
+        ),
+    };
+    pages::error(
+        status,
+        &format!("You could not be signed in to {app_name} because {e}. {advice}"),
+    )
+}
