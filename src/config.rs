@@ -827,7 +827,7 @@ impl Settings {
         }
         validate_issuer(&self.issuer, &mut problems);
         if let Some(tls) = &self.tls {
-            if let Err(e) = crate::tls::server_config(tls) {
+            if let Err(e) = crate::web::tls::server_config(&tls.cert_file, &tls.key_file) {
                 problems.push(e);
             }
             if self.issuer.starts_with("http://") {
@@ -1736,7 +1736,7 @@ mod tests {
         let settings = load(&with_tls(&cert, &key)).expect("valid");
         let tls = settings.tls.expect("tls section");
         assert_eq!(tls.cert_file, cert);
-        assert!(crate::tls::server_config(&tls).is_ok());
+        assert!(crate::web::tls::server_config(&tls.cert_file, &tls.key_file).is_ok());
     }
 
     #[test]

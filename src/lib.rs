@@ -21,5 +21,4 @@ pub mod startup;
 pub mod state;
 pub mod store;
 pub mod telemetry;
-pub mod tls;
 pub mod web;

@@ -55,7 +55,10 @@ impl Application {
         listener: TcpListener,
     ) -> anyhow::Result<Self> {
         let tls = match &settings.tls {
-            Some(tls) => Some(crate::tls::server_config(tls).map_err(anyhow::Error::msg)?),
+            Some(tls) => Some(
+                crate::web::tls::server_config(&tls.cert_file, &tls.key_file)
+                    .map_err(anyhow::Error::msg)?,
+            ),
             None => None,
         };
         let store: Arc<dyn Store> =
@@ -86,7 +89,8 @@ impl Application {
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         spawn_maintenance(self.state.clone());
         if let Some(tls) = self.tls {
-            return crate::tls::serve(self.listener, self.router, tls, shutdown_signal()).await;
+            return crate::web::tls::serve(self.listener, self.router, tls, shutdown_signal())
+                .await;
         }
         let service = self
             .router

@@ -89,11 +89,8 @@ async fn shutdown_waits_for_the_request_in_flight() {
     // Arrange: a route that answers only when told to.
     let dir = tempfile::tempdir().expect("tmp");
     let tls = TlsFiles::create(dir.path());
-    let settings = authgate::config::TlsSettings {
-        cert_file: tls.cert_file.clone(),
-        key_file: tls.key_file.clone(),
-    };
-    let config = authgate::tls::server_config(&settings).expect("TLS config");
+    let config =
+        authgate::web::tls::server_config(&tls.cert_file, &tls.key_file).expect("TLS config");
     let (entered_tx, entered_rx) = tokio::sync::oneshot::channel::<()>();
     let (release_tx, release_rx) = tokio::sync::oneshot::channel::<()>();
     let slow = Arc::new(Mutex::new(Some((entered_tx, release_rx))));
@@ -119,7 +116,7 @@ async fn shutdown_waits_for_the_request_in_flight() {
     let mut server = tokio::spawn({
         let events = Arc::clone(&events);
         async move {
-            let result = authgate::tls::serve(listener, router, config, async {
+            let result = authgate::web::tls::serve(listener, router, config, async {
                 let _ = stop_rx.await;
             })
             .await;

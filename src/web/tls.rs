@@ -6,7 +6,6 @@
 //! behind tokio-rustls (rustls 0.23 on aws-lc-rs, the crypto the rest of authgate uses), with
 //! the same graceful shutdown: stop accepting, let requests in flight finish.
 
-use crate::config::TlsSettings;
 use axum::Router;
 use axum::extract::ConnectInfo;
 use hyper_util::rt::{TokioExecutor, TokioIo};
@@ -16,6 +15,7 @@ use hyper_util::service::TowerToHyperService;
 use rustls::ServerConfig;
 use rustls::pki_types::pem::PemObject;
 use rustls::pki_types::{CertificateDer, PrivateKeyDer};
+use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::net::TcpListener;
@@ -25,14 +25,14 @@ use tower::ServiceExt;
 /// A client that opens a connection and never finishes the handshake is dropped after this.
 const HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(10);
 
-/// Reads and checks `[tls]`: both files readable, PEM that parses, a key that matches the
+/// Reads and checks `[tls]`'s files: both readable, PEM that parses, a key that matches the
 /// certificate. `Err` names the key at fault (`tls.cert_file: ...`).
-pub fn server_config(tls: &TlsSettings) -> Result<Arc<ServerConfig>, String> {
-    let cert_path = tls.cert_file.display();
-    let key_path = tls.key_file.display();
-    let cert_pem = std::fs::read(&tls.cert_file)
+pub fn server_config(cert_file: &Path, key_file: &Path) -> Result<Arc<ServerConfig>, String> {
+    let cert_path = cert_file.display();
+    let key_path = key_file.display();
+    let cert_pem = std::fs::read(cert_file)
         .map_err(|e| format!("tls.cert_file: cannot read {cert_path}: {e}"))?;
-    let key_pem = std::fs::read(&tls.key_file)
+    let key_pem = std::fs::read(key_file)
         .map_err(|e| format!("tls.key_file: cannot read {key_path}: {e}"))?;
     let chain = CertificateDer::pem_slice_iter(&cert_pem)
         .collect::<Result<Vec<_>, _>>()
