@@ -13,8 +13,10 @@ import {
   fetchAuthSession,
   fetchUserAttributes,
   getCurrentUser,
+  signIn,
   signInWithRedirect,
   signOut,
+  signUp,
 } from 'aws-amplify/auth';
 import { Hub, parseAmplifyConfig } from 'aws-amplify/utils';
 
@@ -71,6 +73,10 @@ window.amplifyTest = {
   getCurrentUser: () => run(() => getCurrentUser()),
   fetchUserAttributes: () => run(() => fetchUserAttributes()),
   signOut: (input) => run(() => signOut(input)),
+  // Amplify's own password sign-in and sign-up call Cognito for a user authgate keeps behind
+  // its pages: refused.
+  signIn: (input) => run(() => signIn(input)),
+  signUp: (input) => run(() => signUp(input)),
   // What Amplify keeps between page loads (localStorage, keyed by the app client id).
   storedTokens: () => {
     const out = {};

@@ -313,7 +313,7 @@ const claimsOf = (jwt) => b64json(jwt.split('.')[1]);
 async function verifiedClaims(jwt) {
   const [h, p, s] = jwt.split('.');
   const header = b64json(h);
-  const jwks = await (await fetch(`${authgate}/.well-known/jwks.json`)).json();
+  const jwks = await (await nodeFetch(`${authgate}/.well-known/jwks.json`)).json();
   const jwk = jwks.keys.find((k) => k.kid === header.kid);
   if (!jwk) throw new Error(`no key ${header.kid} in authgate's JWKS`);
   const key = createPublicKey({ key: jwk, format: 'jwk' });
@@ -331,7 +331,7 @@ async function verifiedClaims(jwt) {
 
 /** authgate's token endpoint, called directly: what does it say about this refresh token? */
 async function refreshAtTokenEndpoint(refreshToken) {
-  const response = await fetch(`${authgate}/oauth2/token`, {
+  const response = await nodeFetch(`${authgate}/oauth2/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({
@@ -341,6 +341,15 @@ async function refreshAtTokenEndpoint(refreshToken) {
     }),
   });
   return { status: response.status, body: await response.json().catch(() => ({})) };
+}
+
+/** fetch from this script (not the page), with the reason when the connection fails. */
+async function nodeFetch(url, options) {
+  try {
+    return await fetch(url, options);
+  } catch (error) {
+    throw new Error(`${options?.method ?? 'GET'} ${url}: ${error.cause?.message ?? error.message}`);
+  }
 }
 
 function assert(condition, message) {
@@ -535,7 +544,7 @@ const steps = [
         status === 400 && body.error === 'invalid_grant',
         `the refresh token still answers ${status} ${JSON.stringify(body)}`,
       );
-      const userinfo = await fetch(`${authgate}/oauth2/userInfo`, {
+      const userinfo = await nodeFetch(`${authgate}/oauth2/userInfo`, {
         headers: { authorization: `Bearer ${seen.accessToken}` },
       });
       assert(userinfo.status === 401, `the access token still reads userInfo (${userinfo.status})`);
@@ -594,6 +603,36 @@ const steps = [
       assert(!outcome.ok && /only response_type=code/.test(outcome.error), `Amplify: ${JSON.stringify(outcome)}`);
       assert(!(await storedRefreshToken()), 'tokens were stored');
       configJs = configureByHand;
+    },
+  ],
+  [
+    'signIn() and signUp() (Cognito calls for a user) are refused, naming what is not supported',
+    async () => {
+      const initiate = nextApiCall('InitiateAuth');
+      const signIn = await amplify('signIn', {
+        username: params.user.username,
+        password: params.user.password,
+      });
+      const answer = await initiate.catch(() => undefined);
+      assert(answer, 'Amplify made no InitiateAuth call to authgate');
+      assert(
+        answer.status() === 400 && answer.headers()['x-amzn-errortype']?.startsWith('InvalidParameterException'),
+        `InitiateAuth: ${answer.status()} ${answer.headers()['x-amzn-errortype']}`,
+      );
+      assert(
+        !signIn.ok && /^InvalidParameterException: AuthFlow USER_SRP_AUTH is not supported/.test(signIn.error),
+        `signIn(): ${JSON.stringify(signIn)}`,
+      );
+      const signUp = await amplify('signUp', {
+        username: 'newcomer',
+        password: 'Newcomer-password-1',
+        options: { userAttributes: { email: 'newcomer@example.com' } },
+      });
+      assert(
+        !signUp.ok && /^InvalidParameterException: SignUp is not supported/.test(signUp.error),
+        `signUp(): ${JSON.stringify(signUp)}`,
+      );
+      assert(!(await storedRefreshToken()), 'tokens were stored');
     },
   ],
 ];

@@ -8,7 +8,7 @@
 //! per step. The first failing step fails this test with the driver's whole report (which
 //! requests Amplify made, what authgate answered). Installed by scripts/install-peers.sh.
 
-use crate::helpers::{PASSWORD, TlsFiles, USER, spawn_tls_app};
+use crate::helpers::{PASSWORD, TlsFiles, USER, spawn_tls_app_with};
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::Duration;
@@ -86,7 +86,8 @@ async fn an_unmodified_amplify_app_signs_in_refreshes_and_signs_out_through_auth
             .expect("default config")
             .hash_password(CUSTOM_PASSWORD)
             .expect("hash");
-    let (app, _app_tls) = spawn_tls_app(&amplify_config(&origin, &alice_hash), |c| c).await;
+    // The same CA for both servers: the driver trusts it from its start.
+    let app = spawn_tls_app_with(&tls, &amplify_config(&origin, &alice_hash), |c| c).await;
     let parameters = serde_json::json!({
         "authgate": app.address,
         "clientId": CLIENT_ID,
@@ -117,7 +118,7 @@ async fn an_unmodified_amplify_app_signs_in_refreshes_and_signs_out_through_auth
         .lines()
         .filter(|l| l.starts_with("STEP "))
         .collect();
-    assert_eq!(steps.len(), 11, "{}", report.stdout);
+    assert_eq!(steps.len(), 12, "{}", report.stdout);
     assert!(
         steps.iter().all(|l| l.contains(": ok (")),
         "not every step ran (is AMPLIFY_E2E_STEPS set?):\n{}",

@@ -207,12 +207,33 @@ pub async fn spawn_tls_app(
     extra_config: &str,
     edit: impl FnOnce(String) -> String,
 ) -> (TestApp, TlsFiles) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let tls = TlsFiles::create(dir.path());
+    let app = spawn_tls_app_in(dir, &tls, extra_config, edit).await;
+    (app, tls)
+}
+
+/// Like `spawn_tls_app`, with a certificate the caller made (when a peer must trust the CA
+/// before authgate starts).
+pub async fn spawn_tls_app_with(
+    tls: &TlsFiles,
+    extra_config: &str,
+    edit: impl FnOnce(String) -> String,
+) -> TestApp {
+    let dir = tempfile::tempdir().expect("tempdir");
+    spawn_tls_app_in(dir, tls, extra_config, edit).await
+}
+
+async fn spawn_tls_app_in(
+    dir: TempDir,
+    tls: &TlsFiles,
+    extra_config: &str,
+    edit: impl FnOnce(String) -> String,
+) -> TestApp {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");
-    let dir = tempfile::tempdir().expect("tempdir");
     let port = listener.local_addr().expect("addr").port();
-    let tls = TlsFiles::create(dir.path());
     let config = format!(
         "{}\n[tls]\ncert_file = \"{}\"\nkey_file = \"{}\"\n",
         test_config(&dir, port, extra_config)
@@ -224,7 +245,7 @@ pub async fn spawn_tls_app(
     );
     let config = edit(config);
     let clients = (tls.browser(), tls.client());
-    (start_app(dir, listener, &config, clients).await, tls)
+    start_app(dir, listener, &config, clients).await
 }
 
 fn api_client() -> Client {
