@@ -2,7 +2,9 @@
 # Installs the test peers the integration suite starts on loopback (tests/peers: panva's
 # oidc-provider, an upstream OpenID Provider; cognito-local, a Cognito user pool with a hosted
 # UI; moto server, Cognito user pools + Cognito Identity + STS; pycognito, an independent SRP
-# implementation for known-answer tests). Idempotent and quiet on success; meant to run before `cargo test` (scripts/test.sh calls
+# implementation for known-answer tests) and the Amplify end-to-end test's client (tests/amplify:
+# aws-amplify, esbuild and playwright-core, driving Debian's chromium; no browser download).
+# Idempotent and quiet on success; meant to run before `cargo test` (scripts/test.sh calls
 # it). On a fresh Debian 12 it needs root for apt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,21 +27,34 @@ if ! command -v python3 >/dev/null 2>&1 || ! python3 -c 'import venv, ensurepip'
   apt_install python3 python3-venv
 fi
 
-# (Re)install only when node_modules is missing or older than the lockfile. npm ci deletes
-# node_modules first, so a half-finished earlier install is repaired too; the stamp file is
-# written last, so an interrupted install is retried next time.
-stamp="$peers/node_modules/.install-stamp"
-if [ ! -f "$stamp" ] || [ "$peers/package-lock.json" -nt "$stamp" ] || [ "$peers/package.json" -nt "$stamp" ]; then
-  log=$(mktemp)
-  if ! (cd "$peers" && npm ci --no-audit --no-fund --loglevel=error) >"$log" 2>&1; then
-    cat "$log" >&2
-    rm -f "$log"
-    echo "install-peers: npm ci failed in $peers" >&2
-    exit 1
-  fi
-  rm -f "$log"
-  touch "$stamp"
+# The Amplify end-to-end test drives Debian's Chromium (playwright-core never downloads one);
+# fonts-liberation gives its pages a font.
+if [ ! -x /usr/bin/chromium ]; then
+  echo "install-peers: /usr/bin/chromium missing; installing Debian's chromium" >&2
+  apt_install chromium fonts-liberation
 fi
+
+# (Re)install a node package dir only when node_modules is missing or older than the lockfile.
+# npm ci deletes node_modules first, so a half-finished earlier install is repaired too; the
+# stamp file is written last, so an interrupted install is retried next time.
+npm_install() {
+  local dir=$1
+  local stamp="$dir/node_modules/.install-stamp"
+  if [ ! -f "$stamp" ] || [ "$dir/package-lock.json" -nt "$stamp" ] || [ "$dir/package.json" -nt "$stamp" ]; then
+    local log
+    log=$(mktemp)
+    if ! (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) >"$log" 2>&1; then
+      cat "$log" >&2
+      rm -f "$log"
+      echo "install-peers: npm ci failed in $dir" >&2
+      exit 1
+    fi
+    rm -f "$log"
+    touch "$stamp"
+  fi
+}
+npm_install "$peers"
+npm_install tests/amplify
 
 # The Python peers live in their own virtualenv, rebuilt when requirements.txt changes (same
 # stamp rule as above).

@@ -20,6 +20,11 @@ pub struct RegisteredApp {
     pub token_mode: crate::config::TokenMode,
     /// Set when the app gets AWS credentials (`aws_credentials = true`).
     pub aws: Option<AppAws>,
+    /// The origins whose pages may call the token, revoke, userinfo and user-pool API
+    /// endpoints (CORS).
+    pub web_origins: crate::web::cors::WebOrigins,
+    /// `/logout` also revokes the refresh families this app got through that browser's sign-in.
+    pub logout_revokes_tokens: bool,
 }
 
 /// How an app with `aws_credentials` is federated.
@@ -70,6 +75,11 @@ impl RegisteredApp {
                 allow_guest: app.allow_guest,
                 custom_role_arn: app.custom_role_arn.clone(),
             }),
+            web_origins: crate::web::cors::WebOrigins::new(
+                app.web_origins.as_deref(),
+                &app.redirect_uris,
+            )?,
+            logout_revokes_tokens: app.logout_revokes_tokens,
         })
     }
 
@@ -81,6 +91,19 @@ impl RegisteredApp {
     pub fn secret_matches(&self, presented: &str) -> bool {
         match &self.secret {
             Some(secret) => constant_time_eq(secret.as_bytes(), presented.as_bytes()),
+            None => false,
+        }
+    }
+
+    /// Checks Cognito's `SECRET_HASH` (base64 HMAC-SHA256 of `username` followed by the client
+    /// id, keyed with the client secret) in constant time.
+    pub fn secret_hash_matches(&self, username: &str, presented: &str) -> bool {
+        match &self.secret {
+            Some(secret) => {
+                let expected =
+                    crate::connectors::cognito::srp::secret_hash(secret, username, &self.client_id);
+                constant_time_eq(expected.as_bytes(), presented.as_bytes())
+            }
             None => false,
         }
     }
@@ -121,6 +144,39 @@ impl AppRegistry {
 
     pub fn get(&self, client_id: &str) -> Option<&RegisteredApp> {
         self.apps.get(client_id)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &RegisteredApp> {
+        self.apps.values()
+    }
+
+    /// Every app's web origins, by what a request may name its app by (CORS): its client id,
+    /// or for a passthrough app's pool tokens, the pool's issuer and app client.
+    pub fn origins(
+        &self,
+        providers: &crate::connectors::ProviderRegistry,
+    ) -> crate::web::cors::AppOrigins {
+        let mut origins = crate::web::cors::AppOrigins::default();
+        for app in self.apps.values() {
+            origins
+                .by_client
+                .insert(app.client_id.clone(), app.web_origins.clone());
+            if app.token_mode != crate::config::TokenMode::Passthrough {
+                continue;
+            }
+            for pool in app
+                .providers
+                .iter()
+                .filter_map(|id| providers.get(id).and_then(|p| p.as_cognito()))
+            {
+                origins
+                    .by_pool_token
+                    .entry((pool.issuer().to_string(), pool.pool.client_id().to_string()))
+                    .or_default()
+                    .push(app.web_origins.clone());
+            }
+        }
+        origins
     }
 
     pub fn all_scopes(&self) -> Vec<String> {

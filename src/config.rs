@@ -27,6 +27,7 @@ const OVERRIDABLE: &[&str] = &[
     "password_hashing",
     "demo",
     "aws",
+    "tls",
 ];
 
 #[derive(Debug, Clone, Deserialize)]
@@ -58,6 +59,9 @@ pub struct Settings {
     /// Federation to AWS: temporary credentials from a Cognito identity pool.
     #[serde(default)]
     pub aws: AwsSettings,
+    /// Serve https on `listen` from these PEM files; plain http when absent.
+    #[serde(default)]
+    pub tls: Option<TlsSettings>,
     #[serde(default)]
     pub apps: Vec<AppSettings>,
     #[serde(default)]
@@ -193,6 +197,16 @@ impl Default for DemoSettings {
     }
 }
 
+/// `[tls]`: authgate's own TLS listener, for development with clients that only speak https
+/// (Amplify) and for containers without a load balancer.
+#[derive(Debug, Clone, Deserialize)]
+pub struct TlsSettings {
+    /// PEM certificate chain, the server's certificate first.
+    pub cert_file: PathBuf,
+    /// PEM private key of that certificate (PKCS#8, PKCS#1 RSA or SEC1 EC).
+    pub key_file: PathBuf,
+}
+
 #[derive(Debug, Clone, Deserialize)]
 pub struct AppSettings {
     pub client_id: String,
@@ -228,6 +242,14 @@ pub struct AppSettings {
     /// provider's `custom_role_arn`.
     #[serde(default)]
     pub custom_role_arn: Option<String>,
+    /// Origins (`scheme://host[:port]`, or `"*"`) whose pages may call the token, revoke,
+    /// userinfo and user-pool API endpoints; default: the origins of the http(s) redirect URIs.
+    #[serde(default)]
+    pub web_origins: Option<Vec<String>>,
+    /// `/logout` also revokes the refresh tokens this app got through that browser's sign-in
+    /// (Cognito's does not).
+    #[serde(default = "default_true")]
+    pub logout_revokes_tokens: bool,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
@@ -804,6 +826,16 @@ impl Settings {
             problems.push(e);
         }
         validate_issuer(&self.issuer, &mut problems);
+        if let Some(tls) = &self.tls {
+            if let Err(e) = crate::web::tls::server_config(&tls.cert_file, &tls.key_file) {
+                problems.push(e);
+            }
+            if self.issuer.starts_with("http://") {
+                problems.push(
+                    "issuer: [tls] serves https, so the issuer must start with https://".into(),
+                );
+            }
+        }
         if !matches!(self.log_format.as_str(), "text" | "json") {
             problems.push("log_format: must be `text` or `json`".into());
         }
@@ -922,6 +954,11 @@ impl Settings {
             for (j, uri) in app.logout_uris.iter().enumerate() {
                 if let Err(e) = crate::redirect_uri::validate_registered(uri) {
                     problems.push(format!("{key}.logout_uris[{j}]: {e}"));
+                }
+            }
+            for (j, origin) in app.web_origins.iter().flatten().enumerate() {
+                if let Err(e) = crate::web::cors::parse_origin(origin) {
+                    problems.push(format!("{key}.web_origins[{j}]: {e}"));
                 }
             }
             if app.providers.is_empty() {
@@ -1665,5 +1702,115 @@ mod tests {
         ] {
             assert!(err.contains(key), "{key} in {err}");
         }
+    }
+
+    /// A certificate for 127.0.0.1 and its key, written as PEM files into `dir`.
+    fn write_cert(dir: &std::path::Path, name: &str) -> (PathBuf, PathBuf) {
+        let certified =
+            rcgen::generate_simple_self_signed(vec!["127.0.0.1".to_string()]).expect("certificate");
+        let cert = dir.join(format!("{name}.crt"));
+        let key = dir.join(format!("{name}.key"));
+        std::fs::write(&cert, certified.cert.pem()).expect("write cert");
+        std::fs::write(&key, certified.key_pair.serialize_pem()).expect("write key");
+        (cert, key)
+    }
+
+    /// The default config on https with a `[tls]` section (a table header after the arrays of
+    /// tables is still a top-level table), without the demo page (its app's redirect URI is
+    /// the plain-http one).
+    fn with_tls(cert: &std::path::Path, key: &std::path::Path) -> String {
+        format!(
+            "{}\n[tls]\ncert_file = \"{}\"\nkey_file = \"{}\"\n",
+            DEFAULT_CONFIG
+                .replace("issuer = \"http://", "issuer = \"https://")
+                .replace("enabled = true ", "enabled = false "),
+            cert.display(),
+            key.display()
+        )
+    }
+
+    #[test]
+    fn tls_files_that_parse_and_match_are_accepted() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let (cert, key) = write_cert(dir.path(), "a");
+        let settings = load(&with_tls(&cert, &key)).expect("valid");
+        let tls = settings.tls.expect("tls section");
+        assert_eq!(tls.cert_file, cert);
+        assert!(crate::web::tls::server_config(&tls.cert_file, &tls.key_file).is_ok());
+    }
+
+    #[test]
+    fn tls_problems_name_their_key() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let (cert, key) = write_cert(dir.path(), "a");
+        let (_, other_key) = write_cert(dir.path(), "b");
+        let garbage = dir.path().join("garbage.pem");
+        std::fs::write(&garbage, "not PEM at all\n").expect("write");
+        let missing = dir.path().join("missing.pem");
+
+        let cases = [
+            (&missing, &key, "tls.cert_file: cannot read"),
+            (&cert, &missing, "tls.key_file: cannot read"),
+            (&garbage, &key, "tls.cert_file:"),
+            (&cert, &garbage, "tls.key_file:"),
+            // A key is not a certificate, and a certificate is not a key.
+            (&key, &key, "tls.cert_file:"),
+            (&cert, &cert, "tls.key_file:"),
+            (&cert, &other_key, "tls.key_file: the key in"),
+        ];
+        for (cert_file, key_file, expected) in cases {
+            let err = load(&with_tls(cert_file, key_file))
+                .expect_err("refused")
+                .to_string();
+            assert!(
+                err.contains(expected),
+                "{} + {}: `{expected}` in {err}",
+                cert_file.display(),
+                key_file.display()
+            );
+        }
+    }
+
+    #[test]
+    fn tls_needs_an_https_issuer() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let (cert, key) = write_cert(dir.path(), "a");
+        let text = with_tls(&cert, &key).replace("https://127.0.0.1", "http://127.0.0.1");
+        let err = load(&text).expect_err("refused").to_string();
+        assert!(err.contains("issuer: [tls] serves https"), "{err}");
+    }
+
+    #[test]
+    fn tls_files_come_from_the_environment_too() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let (cert, key) = write_cert(dir.path(), "a");
+        let env = [
+            (
+                "AUTHGATE_ISSUER".to_string(),
+                "https://127.0.0.1:8080".to_string(),
+            ),
+            ("AUTHGATE_DEMO__ENABLED".to_string(), "false".to_string()),
+            (
+                "AUTHGATE_TLS__CERT_FILE".to_string(),
+                cert.display().to_string(),
+            ),
+            (
+                "AUTHGATE_TLS__KEY_FILE".to_string(),
+                key.display().to_string(),
+            ),
+        ];
+        let settings = Settings::load(DEFAULT_CONFIG, env).expect("valid");
+        let tls = settings.tls.expect("tls from the environment");
+        assert_eq!((tls.cert_file, tls.key_file), (cert, key));
+
+        // Half a section is named, not ignored.
+        let env = [(
+            "AUTHGATE_TLS__CERT_FILE".to_string(),
+            "/nowhere.pem".to_string(),
+        )];
+        let err = Settings::load(DEFAULT_CONFIG, env)
+            .expect_err("refused")
+            .to_string();
+        assert!(err.contains("tls") && err.contains("key_file"), "{err}");
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod apps;
 pub mod aws;
+pub mod cognito_api;
 pub mod config;
 pub mod connectors;
 pub mod flow;

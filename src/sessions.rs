@@ -33,6 +33,7 @@ pub fn family_from(grant: &CodeGrant) -> RefreshFamily {
         identity: grant.identity.clone(),
         auth_time: grant.auth_time,
         aws: grant.aws.as_ref().map(|a| a.session.clone()),
+        sso_session: grant.sso_session.clone(),
     }
 }
 
@@ -164,6 +165,7 @@ mod tests {
             identity,
             auth_time: 0,
             aws: None,
+            sso_session: None,
         };
         let id = uuid::Uuid::new_v4().to_string();
         let expires = OffsetDateTime::now_utc() + time::Duration::hours(1);

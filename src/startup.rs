@@ -3,6 +3,7 @@
 
 use crate::apps::AppRegistry;
 use crate::aws::endpoints as aws_endpoints;
+use crate::cognito_api;
 use crate::config::{DEFAULT_CONFIG, Settings};
 use crate::connectors::ProviderRegistry;
 use crate::hosted_ui::{self, cognito, demo, signin, upstream};
@@ -13,8 +14,9 @@ use crate::state::{AppContext, AppState};
 use crate::store::Store;
 use crate::store::sessions::StoreSessions;
 use crate::store::sqlite::SqliteStore;
+use crate::web::{cors, session_cookie};
 use axum::Router;
-use axum::http::StatusCode;
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use std::net::SocketAddr;
@@ -24,7 +26,8 @@ use time::OffsetDateTime;
 use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
 use tower_http::limit::RequestBodyLimitLayer;
-use tower_http::services::ServeDir;
+use tower_http::services::{ServeDir, ServeFile};
+use tower_http::set_header::SetResponseHeaderLayer;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
 
@@ -35,6 +38,8 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     state: AppState,
+    /// `[tls]`, read at start: serve https instead of plain http.
+    tls: Option<Arc<rustls::ServerConfig>>,
 }
 
 impl Application {
@@ -49,6 +54,13 @@ impl Application {
         settings: Settings,
         listener: TcpListener,
     ) -> anyhow::Result<Self> {
+        let tls = match &settings.tls {
+            Some(tls) => Some(
+                crate::web::tls::server_config(&tls.cert_file, &tls.key_file)
+                    .map_err(anyhow::Error::msg)?,
+            ),
+            None => None,
+        };
         let store: Arc<dyn Store> =
             Arc::new(SqliteStore::open(&settings.data_dir.join("authgate.sqlite")).await?);
         let state = build_state(settings, store).await?;
@@ -57,6 +69,7 @@ impl Application {
             listener,
             router,
             state,
+            tls,
         })
     }
 
@@ -68,8 +81,17 @@ impl Application {
         &self.state
     }
 
+    /// `https` when the TLS listener is on, else `http`.
+    pub fn scheme(&self) -> &'static str {
+        if self.tls.is_some() { "https" } else { "http" }
+    }
+
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         spawn_maintenance(self.state.clone());
+        if let Some(tls) = self.tls {
+            return crate::web::tls::serve(self.listener, self.router, tls, shutdown_signal())
+                .await;
+        }
         let service = self
             .router
             .into_make_service_with_connect_info::<SocketAddr>();
@@ -179,11 +201,7 @@ fn warn_about_demo_user(providers: &ProviderRegistry) {
 
 pub fn router(state: AppState) -> Router {
     let sessions = SessionManagerLayer::new(StoreSessions(Arc::clone(&state.store)))
-        .with_name(if state.settings.secure_cookies() {
-            "__Host-authgate"
-        } else {
-            "authgate"
-        })
+        .with_name(session_cookie::name(state.settings.secure_cookies()))
         .with_secure(state.settings.secure_cookies())
         .with_http_only(true)
         // Lax, not Strict: the return from an upstream provider is a cross-site top-level GET.
@@ -245,15 +263,29 @@ pub fn router(state: AppState) -> Router {
             .route("/demo/start", post(demo::demo_start))
             .route("/callback", get(demo::demo_callback));
     }
-    let browser = browser.layer(sessions);
+    let browser = browser
+        .layer(sessions)
+        .layer(axum::middleware::map_response_with_state(
+            state.settings.secure_cookies(),
+            session_cookie::fix_removal,
+        ));
 
-    let api = Router::new()
+    // What pages call with fetch (Amplify from the browser): CORS per app, see web::cors.
+    // `POST /` is Cognito's user-pool API; any other method on `/` is the usual 404 page.
+    let fetched = Router::new()
         .route("/oauth2/token", post(endpoints::token_post))
         .route(
             "/oauth2/userInfo",
             get(endpoints::userinfo).post(endpoints::userinfo),
         )
         .route("/oauth2/revoke", post(endpoints::revoke_post))
+        .route("/", post(cognito_api::api_post).fallback(not_found))
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::new(state.apps.origins(&state.providers)),
+            cors::cors,
+        ));
+
+    let api = Router::new()
         .route("/aws/credentials", post(aws_endpoints::credentials_post))
         .route(
             "/aws/guest-credentials",
@@ -275,19 +307,34 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz));
 
+    // Browsers ask for /favicon.ico on every page; it may be cached.
+    let favicon = |file: &str| {
+        tower::ServiceBuilder::new()
+            .layer(SetResponseHeaderLayer::overriding(
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("public, max-age=86400"),
+            ))
+            .service(ServeFile::new(static_dir().join(file)))
+    };
+
     Router::new()
         .merge(browser)
+        .merge(fetched)
         .merge(api)
         .nest_service("/static", ServeDir::new(static_dir()))
-        .fallback(|| async {
-            crate::hosted_ui::pages::error(StatusCode::NOT_FOUND, crate::web::page::Msg::NoSuchPage)
-        })
+        .route_service("/favicon.ico", favicon("favicon.ico"))
+        .route_service("/favicon.svg", favicon("favicon.svg"))
+        .fallback(not_found)
         .layer(axum::middleware::from_fn(
             crate::web::headers::security_headers,
         ))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer(tower_http::trace::TraceLayer::new_for_http().make_span_with(RequestSpan))
         .with_state(state)
+}
+
+async fn not_found() -> axum::response::Response {
+    crate::hosted_ui::pages::error(StatusCode::NOT_FOUND, crate::web::page::Msg::NoSuchPage)
 }
 
 /// `static/` next to the binary's working directory, or the crate's own in development/tests.

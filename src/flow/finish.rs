@@ -239,6 +239,7 @@ pub async fn issue_code(
         auth_time,
         family_id: uuid::Uuid::new_v4().to_string(),
         aws,
+        sso_session: request.sso_session.clone(),
     };
     let expires_at = OffsetDateTime::now_utc() + state.settings.tokens.code_ttl;
     state

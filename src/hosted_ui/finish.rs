@@ -55,14 +55,13 @@ pub async fn finish_sign_in(
     {
         return pages::unavailable(&e);
     }
-    let next = finish::signed_in(
-        state,
-        request_id,
-        request.clone(),
-        sso.identity,
-        sso.auth_time,
-    )
-    .await;
+    // The code, and the family it becomes, remember the sign-in (for /logout).
+    let mut request = request.clone();
+    request.sso_session = match browser.sso_session_id().await {
+        Ok(id) => id,
+        Err(e) => return pages::unavailable(&e),
+    };
+    let next = finish::signed_in(state, request_id, request, sso.identity, sso.auth_time).await;
     respond(next, Arrived::ByForm)
 }
 

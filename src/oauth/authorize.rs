@@ -25,6 +25,9 @@ const MAX_LEN: &[(&str, usize)] = &[
     ("max_age", 256),
 ];
 
+/// Cognito's `identity_provider` / `idp_identifier` for the user pool's own sign-in.
+const COGNITO: &str = "COGNITO";
+
 /// The request parameters of RFC 6749, RFC 7636, OIDC and Cognito that we read.
 const KNOWN: &[&str] = &[
     "response_type",
@@ -225,12 +228,17 @@ pub fn validate(raw_query: &str, apps: &AppRegistry) -> Result<ValidRequest, Aut
     }
 
     // `identity_provider` (or Cognito's `idp_identifier`) names one of the app's providers, or
-    // else an IdP of the app's Cognito user pool, to which it is forwarded.
+    // else an IdP of the app's Cognito user pool, to which it is forwarded. `COGNITO` is
+    // Cognito's name for "the pool's own sign-in" (Amplify sends it on every plain
+    // `signInWithRedirect()`): the app's own sign-in here, unless it has a pool to forward to.
     let named = |p: &str| app.providers.iter().any(|x| x == p);
     let (identity_provider, idp_hint) = match (get("identity_provider"), get("idp_identifier")) {
         (Some(p), _) if named(p) => (Some(p.to_string()), None),
         (None, Some(p)) if named(p) => (Some(p.to_string()), None),
         (None, None) => (None, None),
+        (Some(COGNITO), _) | (None, Some(COGNITO)) if app.idp_hint_provider.is_none() => {
+            (None, None)
+        }
         (ip, idp) => match &app.idp_hint_provider {
             Some(pool) => (
                 Some(pool.clone()),
@@ -334,6 +342,7 @@ impl ValidRequest {
             upstream: None,
             idp_hint: self.idp_hint,
             pending_role: None,
+            sso_session: None,
         }
     }
 }
@@ -456,6 +465,25 @@ mod tests {
         );
         assert_eq!(
             redirected_code(validate(&query("&nonce=a&nonce=b"), &apps)),
+            ErrorCode::InvalidRequest
+        );
+    }
+
+    #[test]
+    fn cognito_names_the_apps_own_sign_in() {
+        let apps = apps();
+        for extra in [
+            "&identity_provider=COGNITO",
+            "&idp_identifier=COGNITO",
+            "&identity_provider=COGNITO&idp_identifier=corp.example.com",
+        ] {
+            let valid = validate(&query(extra), &apps).expect(extra);
+            assert_eq!(valid.identity_provider, None, "{extra}");
+            assert_eq!(valid.idp_hint, None, "{extra}");
+        }
+        // Only the exact name: Cognito's provider names are case-sensitive.
+        assert_eq!(
+            redirected_code(validate(&query("&identity_provider=cognito"), &apps)),
             ErrorCode::InvalidRequest
         );
     }

@@ -83,7 +83,12 @@ pub async fn authorize_get(
             let origin = Origin::Sso {
                 binding_hash: storage_hash(&binding),
             };
-            let request = request.into_auth_request(String::new());
+            let mut request = request.into_auth_request(String::new());
+            // The code, and the family it becomes, remember the sign-in (for /logout).
+            request.sso_session = match browser.sso_session_id().await {
+                Ok(id) => id,
+                Err(e) => return pages::unavailable(&e),
+            };
             finish::complete(&state, origin, request, sso.identity, sso.auth_time, mode).await
         }
         Shortcut::SignIn => {
@@ -274,6 +279,9 @@ pub async fn logout_get(
         Ok(sso) => sso.map(|s| s.identity.provider),
         Err(e) => return pages::unavailable(&e),
     };
+    if let Err(e) = end_sign_in_tokens(&state, &browser).await {
+        return pages::unavailable(&e);
+    }
     if let Err(e) = browser.sign_out(&*state.store).await {
         return pages::unavailable(&e);
     }
@@ -292,6 +300,32 @@ pub async fn logout_get(
 }
 
 const AFTER_LOGOUT: &str = "after_logout";
+
+/// Signing out ends what it says: the refresh families issued through this browser's sign-in
+/// (and so their access tokens) end with it, for every app with `logout_revokes_tokens`.
+/// Cognito's `/logout` leaves them alive.
+async fn end_sign_in_tokens(
+    state: &AppState,
+    browser: &BrowserSession,
+) -> Result<(), crate::web::browser::SessionError> {
+    let Some(sso_session) = browser.sso_session_id().await? else {
+        return Ok(());
+    };
+    let keep: Vec<String> = state
+        .apps
+        .iter()
+        .filter(|app| !app.logout_revokes_tokens)
+        .map(|app| app.client_id.clone())
+        .collect();
+    let revoked = state
+        .store
+        .revoke_sso_session_families(&sso_session, &keep, time::OffsetDateTime::now_utc())
+        .await?;
+    if revoked > 0 {
+        tracing::info!(families = revoked, "signed out; refresh tokens revoked");
+    }
+    Ok(())
+}
 
 /// The return from an upstream provider's logout: finish where `/logout` decided.
 pub async fn logout_done_get(session: Session) -> Response {

@@ -214,10 +214,74 @@ async fn refresh(
     params: &FormParams,
 ) -> Result<TokenResponse, OAuthError> {
     let presented = params.require("refresh_token")?;
+    let (mut response, family_id, family) =
+        refresh_grant(state, app, presented, params.get("scope")).await?;
+    with_aws_credentials(state, app, &family_id, family, &mut response).await;
+    Ok(response)
+}
+
+/// Why a refresh token was refused. The token endpoint says `invalid_grant` (through
+/// `From<RefreshError> for OAuthError`); Cognito's user-pool API says `NotAuthorizedException`
+/// or `RefreshTokenReuseException`, in Cognito's words.
+#[derive(Debug)]
+pub enum RefreshError {
+    /// Unknown or expired.
+    Invalid,
+    /// Its family was revoked (logout, revocation, global sign-out, an earlier reuse).
+    Revoked,
+    /// A token already rotated away, presented again: the family is now revoked.
+    Reused,
+    /// Issued to another app: it has leaked, so the family is now revoked.
+    OtherClient,
+    /// Anything else, in the token endpoint's words: an upstream that ended the session, a
+    /// scope beyond the grant, a passthrough pool's refusal, a server error.
+    Refused(OAuthError),
+}
+
+impl From<RefreshError> for OAuthError {
+    fn from(e: RefreshError) -> Self {
+        match e {
+            RefreshError::Invalid => {
+                OAuthError::invalid_grant("refresh token is invalid or expired")
+            }
+            RefreshError::Revoked => OAuthError::invalid_grant("refresh token is revoked"),
+            RefreshError::Reused => {
+                OAuthError::invalid_grant("refresh token was already used; the session is revoked")
+            }
+            RefreshError::OtherClient => {
+                OAuthError::invalid_grant("refresh token was issued to another client")
+            }
+            RefreshError::Refused(e) => e,
+        }
+    }
+}
+
+impl From<OAuthError> for RefreshError {
+    fn from(e: OAuthError) -> Self {
+        RefreshError::Refused(e)
+    }
+}
+
+impl From<crate::store::StoreError> for RefreshError {
+    fn from(e: crate::store::StoreError) -> Self {
+        RefreshError::Refused(e.into())
+    }
+}
+
+/// The refresh grant (RFC 6749 §6), for the token endpoint and Cognito's user-pool API alike:
+/// one path, so rotation and reuse detection are the same store operation whichever door a
+/// token comes through (rotated through one and replayed through the other revokes the
+/// family). Passthrough apps refresh with their pool. Returns the tokens and the family they
+/// continue (the token endpoint adds the family's AWS credentials; the API has no place for
+/// them).
+pub async fn refresh_grant(
+    state: Deps<'_>,
+    app: &RegisteredApp,
+    presented: &str,
+    scope: Option<&str>,
+) -> Result<(TokenResponse, String, RefreshFamily), RefreshError> {
     if app.token_mode == TokenMode::Passthrough {
-        let (mut response, family_id, family) = passthrough::refresh(state, app, presented).await?;
-        with_aws_credentials(state, app, &family_id, family, &mut response).await;
-        return Ok(response);
+        return Ok(passthrough::refresh(state, app, presented).await?);
     }
     let next = random_token();
     let now = OffsetDateTime::now_utc();
@@ -229,54 +293,43 @@ async fn refresh(
         RefreshRotation::Rotated { family_id, family } => (family_id, family),
         RefreshRotation::Reused { .. } => {
             tracing::warn!(client_id = %app.client_id, "refresh token reused; family revoked");
-            return Err(OAuthError::invalid_grant(
-                "refresh token was already used; the session is revoked",
-            ));
+            return Err(RefreshError::Reused);
         }
-        RefreshRotation::Revoked { .. } => {
-            return Err(OAuthError::invalid_grant("refresh token is revoked"));
-        }
-        RefreshRotation::Missing => {
-            return Err(OAuthError::invalid_grant(
-                "refresh token is invalid or expired",
-            ));
-        }
+        RefreshRotation::Revoked { .. } => return Err(RefreshError::Revoked),
+        RefreshRotation::Missing => return Err(RefreshError::Invalid),
     };
     if family.client_id != app.client_id {
         // Someone else's token: it has leaked, so nobody gets to use it any more.
         state.store.revoke_refresh_family(&family_id).await?;
-        return Err(OAuthError::invalid_grant(
-            "refresh token was issued to another client",
-        ));
+        return Err(RefreshError::OtherClient);
     }
     if family.identity.upstream_refresh.is_some() {
         // A refusal ends the session; an outage does not (the next refresh asks again).
         family = match sessions::renew_upstream(state.sessions(), &family_id, family, now).await? {
             Renewal::Renewed(family) | Renewal::Unavailable { family, .. } => family,
             Renewal::Ended { provider } => {
-                return Err(OAuthError::invalid_grant(format!(
+                return Err(RefreshError::Refused(OAuthError::invalid_grant(format!(
                     "{provider} ended this session"
-                )));
+                ))));
             }
         };
     }
-    if let Some(requested) = params.get("scope") {
+    if let Some(requested) = scope {
         let requested: Vec<String> = requested
             .split(' ')
             .filter(|s| !s.is_empty())
             .map(str::to_string)
             .collect();
         if requested.iter().any(|s| !family.scopes.contains(s)) {
-            return Err(OAuthError::new(
+            return Err(RefreshError::Refused(OAuthError::new(
                 ErrorCode::InvalidScope,
                 "scope exceeds the original grant",
-            ));
+            )));
         }
         family.scopes = requested;
     }
-    let mut response = mint_for(state, &family_id, &family, None, next).await?;
-    with_aws_credentials(state, app, &family_id, family, &mut response).await;
-    Ok(response)
+    let response = mint_for(state, &family_id, &family, None, next).await?;
+    Ok((response, family_id, family))
 }
 
 /// A refresh renews the app's AWS credentials too (from cache while they last). The identity
@@ -368,6 +421,17 @@ pub async fn revoke(
 ) -> Result<(), OAuthError> {
     let token = params.require("token")?;
     let app = authenticate_client(state, authorization, params)?;
+    revoke_refresh_token(state, app, token).await
+}
+
+/// Revokes the family of a refresh token `app` was given (and so every access token issued
+/// from it), for `/oauth2/revoke` and Cognito's `RevokeToken`. An unknown token is a silent
+/// success (RFC 7009 §2.2); another app's token is refused.
+pub async fn revoke_refresh_token(
+    state: Deps<'_>,
+    app: &RegisteredApp,
+    token: &str,
+) -> Result<(), OAuthError> {
     // `token_type_hint` is not read: a wrong hint only widens the search (RFC 7009 §2.1), and
     // refresh tokens are all there is to search. Access tokens (JWTs) die with their family.
     let looks_like_jwt = token.matches('.').count() == 2;
@@ -474,6 +538,7 @@ mod tests {
             auth_time: OffsetDateTime::now_utc().unix_timestamp(),
             family_id: family_id.clone(),
             aws: None,
+            sso_session: None,
         };
         let expires_at = OffsetDateTime::now_utc() + time::Duration::seconds(60);
         services

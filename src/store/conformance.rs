@@ -10,6 +10,7 @@
 use super::{
     AuthRequest, AwsErrorNote, AwsGrant, AwsSession, CodeGrant, CodeTake, KeyState, PendingRole,
     RefreshFamily, RefreshRotation, SigningKeyRecord, SsoSession, Store, UpstreamFlow,
+    UserSessionsEnded,
 };
 use crate::identity::Identity;
 use serde_json::{Map, Value};
@@ -40,6 +41,8 @@ pub async fn run_all(store: Arc<dyn Store>) {
     families_expire_and_rotation_does_not_extend_them(s).await;
     unknown_refresh_tokens_and_families_are_missing(s).await;
     families_are_updated_only_while_alive(s).await;
+    signing_out_of_an_sso_session_revokes_its_families(s).await;
+    ending_a_users_sessions_revokes_their_families_and_sso_sessions(s).await;
     sso_sessions_are_stored_read_deleted_and_expire(s).await;
     browser_sessions_are_stored_overwritten_deleted_and_expire(s).await;
     signing_keys_are_upserted_listed_and_deleted(s).await;
@@ -119,6 +122,7 @@ fn auth_request(client_id: &str) -> AuthRequest {
                 "arn:aws:iam::123456789012:role/b".into(),
             ],
         }),
+        sso_session: Some("sso-of-the-request".into()),
     }
 }
 
@@ -147,6 +151,7 @@ fn code_grant(family_id: &str) -> CodeGrant {
                 error_description: "the identity pool did not answer".into(),
             }),
         }),
+        sso_session: Some("sso-of-the-code".into()),
     }
 }
 
@@ -157,6 +162,7 @@ fn refresh_family(username: &str) -> RefreshFamily {
         identity: identity(username),
         auth_time: 1_700_000_000,
         aws: Some(aws_session()),
+        sso_session: None,
     }
 }
 
@@ -201,8 +207,164 @@ async fn is_active(store: &dyn Store, family_id: &str, now: OffsetDateTime) -> b
         .is_some()
 }
 
+/// A fresh family of `client_id` for `identity`, issued through `sso_session`; returns (family
+/// id, token hash).
+async fn family_of(
+    store: &dyn Store,
+    client_id: &str,
+    identity: &Identity,
+    sso_session: Option<&str>,
+    expires_at: OffsetDateTime,
+) -> (String, String) {
+    let family_id = unique("family");
+    let token = unique("refresh");
+    let family = RefreshFamily {
+        client_id: client_id.into(),
+        identity: identity.clone(),
+        sso_session: sso_session.map(str::to_string),
+        ..refresh_family("unused")
+    };
+    store
+        .create_refresh_family(&family_id, &family, &token, expires_at)
+        .await
+        .expect("create_refresh_family");
+    (family_id, token)
+}
+
 // ---------------------------------------------------------------------------------------------
 // checks
+
+async fn signing_out_of_an_sso_session_revokes_its_families(store: &dyn Store) {
+    let now = base_time();
+    let later = now + secs(600);
+    let user = identity(&unique("user"));
+    let (signed_out, other_browser) = (unique("sso"), unique("sso"));
+    let (app_family, app_token) = family_of(store, "app", &user, Some(&signed_out), later).await;
+    let (second_family, _) = family_of(store, "second", &user, Some(&signed_out), later).await;
+    let (kept_family, _) = family_of(store, "keeper", &user, Some(&signed_out), later).await;
+    let (elsewhere, _) = family_of(store, "app", &user, Some(&other_browser), later).await;
+    let (unlinked, _) = family_of(store, "app", &user, None, later).await;
+    // Already expired: not counted, whatever it held.
+    family_of(store, "app", &user, Some(&signed_out), now).await;
+
+    let revoked = store
+        .revoke_sso_session_families(&signed_out, &["keeper".to_string()], now)
+        .await
+        .unwrap();
+
+    assert_eq!(
+        revoked, 2,
+        "the two live families of that sign-in, not the kept app's"
+    );
+    assert!(!is_active(store, &app_family, now).await);
+    assert!(!is_active(store, &second_family, now).await);
+    assert!(
+        is_active(store, &kept_family, now).await,
+        "an app in keep_clients keeps its family"
+    );
+    assert!(
+        is_active(store, &elsewhere, now).await,
+        "another browser's sign-in is untouched"
+    );
+    assert!(
+        is_active(store, &unlinked, now).await,
+        "a family without an SSO session is untouched"
+    );
+    assert_eq!(
+        store
+            .rotate_refresh_token(&app_token, &unique("refresh"), now)
+            .await
+            .unwrap(),
+        RefreshRotation::Revoked {
+            family_id: app_family
+        },
+        "a revoked family's token no longer rotates"
+    );
+    assert_eq!(
+        store
+            .revoke_sso_session_families(&signed_out, &[], now)
+            .await
+            .unwrap(),
+        1,
+        "a second sign-out finds only what the first kept"
+    );
+    assert!(!is_active(store, &kept_family, now).await);
+    assert_eq!(
+        store
+            .revoke_sso_session_families(&unique("sso"), &[], now)
+            .await
+            .unwrap(),
+        0
+    );
+}
+
+async fn ending_a_users_sessions_revokes_their_families_and_sso_sessions(store: &dyn Store) {
+    let now = base_time();
+    let later = now + secs(600);
+    let alice = identity(&unique("alice"));
+    let bob = identity(&unique("bob"));
+    // The same upstream subject at another provider is another user.
+    let alice_elsewhere = Identity {
+        provider: "other-provider".into(),
+        ..alice.clone()
+    };
+    let (a1, a1_token) = family_of(store, "app", &alice, Some(&unique("sso")), later).await;
+    let (a2, _) = family_of(store, "second", &alice, None, later).await;
+    let (b1, _) = family_of(store, "app", &bob, None, later).await;
+    let (e1, _) = family_of(store, "app", &alice_elsewhere, None, later).await;
+    let mut sessions = Vec::new();
+    for who in [&alice, &alice, &bob, &alice_elsewhere] {
+        let id = unique("sso");
+        let session = SsoSession {
+            identity: who.clone(),
+            auth_time: 1_700_000_000,
+        };
+        store.put_sso_session(&id, &session, later).await.unwrap();
+        sessions.push(id);
+    }
+
+    let ended = store
+        .end_user_sessions(&alice.provider, &alice.upstream_subject, now)
+        .await
+        .unwrap();
+
+    assert_eq!(
+        ended,
+        UserSessionsEnded {
+            families: 2,
+            sso_sessions: 2
+        }
+    );
+    assert!(!is_active(store, &a1, now).await);
+    assert!(!is_active(store, &a2, now).await);
+    assert!(
+        is_active(store, &b1, now).await,
+        "another user's family lives"
+    );
+    assert!(
+        is_active(store, &e1, now).await,
+        "the same subject at another provider is another user"
+    );
+    for (i, id) in sessions.iter().enumerate() {
+        let found = store.get_sso_session(id, now).await.unwrap().is_some();
+        assert_eq!(found, i >= 2, "sso session {i}");
+    }
+    assert!(matches!(
+        store
+            .rotate_refresh_token(&a1_token, &unique("refresh"), now)
+            .await
+            .unwrap(),
+        RefreshRotation::Revoked { .. }
+    ));
+    assert_eq!(
+        store
+            .end_user_sessions(&alice.provider, &alice.upstream_subject, now)
+            .await
+            .unwrap(),
+        UserSessionsEnded::default(),
+        "nothing is left to end"
+    );
+}
 
 async fn families_are_updated_only_while_alive(store: &dyn Store) {
     let now = base_time();

@@ -5,7 +5,7 @@
 
 use crate::store::{
     AuthRequest, CodeGrant, CodeTake, RefreshFamily, RefreshRotation, SigningKeyRecord, SsoSession,
-    Store, StoreError, StoreResult,
+    Store, StoreError, StoreResult, UserSessionsEnded,
 };
 use async_trait::async_trait;
 use std::collections::HashMap;
@@ -285,6 +285,52 @@ impl Store for MemoryStore {
             .tables()?
             .live_family(family_id, secs(now))
             .map(|f| f.family.clone()))
+    }
+
+    async fn revoke_sso_session_families(
+        &self,
+        sso_session: &str,
+        keep_clients: &[String],
+        now: OffsetDateTime,
+    ) -> StoreResult<u64> {
+        let now = secs(now);
+        let mut revoked = 0;
+        for stored in self.tables()?.families.values_mut() {
+            if !stored.revoked
+                && stored.expires_at > now
+                && stored.family.sso_session.as_deref() == Some(sso_session)
+                && !keep_clients.contains(&stored.family.client_id)
+            {
+                stored.revoked = true;
+                revoked += 1;
+            }
+        }
+        Ok(revoked)
+    }
+
+    async fn end_user_sessions(
+        &self,
+        provider: &str,
+        upstream_subject: &str,
+        now: OffsetDateTime,
+    ) -> StoreResult<UserSessionsEnded> {
+        let now = secs(now);
+        let is_user = |identity: &crate::identity::Identity| {
+            identity.provider == provider && identity.upstream_subject == upstream_subject
+        };
+        let mut t = self.tables()?;
+        let mut ended = UserSessionsEnded::default();
+        for stored in t.families.values_mut() {
+            if !stored.revoked && stored.expires_at > now && is_user(&stored.family.identity) {
+                stored.revoked = true;
+                ended.families += 1;
+            }
+        }
+        let before = t.sso.len();
+        t.sso
+            .retain(|_, (session, exp)| !(*exp > now && is_user(&session.identity)));
+        ended.sso_sessions = u64::try_from(before - t.sso.len()).unwrap_or(u64::MAX);
+        Ok(ended)
     }
 
     async fn put_sso_session(

@@ -18,6 +18,7 @@ pub mod sqlite;
 pub use records::{
     AuthRequest, AwsErrorNote, AwsGrant, AwsSession, CodeGrant, CodeTake, IdpHint, KeyState,
     PendingRole, RefreshFamily, RefreshRotation, SigningKeyRecord, SsoSession, UpstreamFlow,
+    UserSessionsEnded,
 };
 
 use async_trait::async_trait;
@@ -111,6 +112,26 @@ pub trait Store: Send + Sync + 'static {
         family_id: &str,
         now: OffsetDateTime,
     ) -> StoreResult<Option<RefreshFamily>>;
+
+    /// Revokes every live family issued through the SSO session `sso_session` (recorded in
+    /// [`RefreshFamily::sso_session`]), except those of the apps in `keep_clients`: what
+    /// signing out of that browser ends. Returns how many families were revoked.
+    async fn revoke_sso_session_families(
+        &self,
+        sso_session: &str,
+        keep_clients: &[String],
+        now: OffsetDateTime,
+    ) -> StoreResult<u64>;
+    /// Ends every session of one user (the identity's `provider` and `upstream_subject`), in
+    /// one step: revokes all their live refresh families, whatever app or browser they came
+    /// from, and deletes all their SSO sessions. Another user's sessions (the same subject at
+    /// another provider included) are untouched.
+    async fn end_user_sessions(
+        &self,
+        provider: &str,
+        upstream_subject: &str,
+        now: OffsetDateTime,
+    ) -> StoreResult<UserSessionsEnded>;
 
     // --- single sign-on sessions
     async fn put_sso_session(

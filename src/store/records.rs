@@ -36,6 +36,10 @@ pub struct AuthRequest {
     /// Set when the user has signed in but must choose an AWS role before the code is issued.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pending_role: Option<PendingRole>,
+    /// The browser's SSO session the sign-in continues, once it has one: the code and then the
+    /// refresh family remember it, so that signing out of it ends them too.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sso_session: Option<String>,
 }
 
 /// A finished sign-in waiting on the role page: who signed in, and the roles they may choose.
@@ -148,6 +152,9 @@ pub struct CodeGrant {
     /// For apps with `aws_credentials`: what the identity pool gave at sign-in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aws: Option<AwsGrant>,
+    /// The SSO session (browser sign-in) the code was issued under, handed to the family.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sso_session: Option<String>,
 }
 
 impl fmt::Debug for CodeGrant {
@@ -180,6 +187,19 @@ pub struct RefreshFamily {
     /// For apps with `aws_credentials`: the identity and role credentials are renewed for.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub aws: Option<AwsSession>,
+    /// The SSO session (browser sign-in) the family was issued through: `/logout` of that
+    /// browser ends the family too. `None` for families from before this was recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sso_session: Option<String>,
+}
+
+/// What [`Store::end_user_sessions`](super::Store::end_user_sessions) ended.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct UserSessionsEnded {
+    /// Live refresh families revoked.
+    pub families: u64,
+    /// SSO sessions deleted.
+    pub sso_sessions: u64,
 }
 
 // A one-shot return value, moved once: boxing the family would buy nothing but an allocation.

@@ -2,7 +2,7 @@
 
 use super::{
     AuthRequest, CodeGrant, CodeTake, RefreshFamily, RefreshRotation, SigningKeyRecord, SsoSession,
-    Store, StoreError, StoreResult,
+    Store, StoreError, StoreResult, UserSessionsEnded,
 };
 use async_trait::async_trait;
 use serde::{Serialize, de::DeserializeOwned};
@@ -16,7 +16,7 @@ use time::OffsetDateTime;
 
 /// The schema this code writes; a file stamped with a later version was written by a newer
 /// authgate and is refused rather than misread.
-const SCHEMA_VERSION: i64 = 3;
+const SCHEMA_VERSION: i64 = 4;
 
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 const READER_CONNECTIONS: u32 = 4;
@@ -39,13 +39,20 @@ const SCHEMA: &[&str] = &[
         expires_at INTEGER NOT NULL
     ) STRICT",
     "CREATE INDEX IF NOT EXISTS codes_expires_at ON codes (expires_at)",
+    // `sso_session`, `user_provider` and `user_subject` repeat what the record holds, so that
+    // signing out of a browser or out of everything finds the families without reading them.
     "CREATE TABLE IF NOT EXISTS refresh_families (
         id TEXT PRIMARY KEY,
         record TEXT NOT NULL,
         revoked INTEGER NOT NULL DEFAULT 0,
-        expires_at INTEGER NOT NULL
+        expires_at INTEGER NOT NULL,
+        sso_session TEXT,
+        user_provider TEXT,
+        user_subject TEXT
     ) STRICT",
     "CREATE INDEX IF NOT EXISTS refresh_families_expires_at ON refresh_families (expires_at)",
+    "CREATE INDEX IF NOT EXISTS refresh_families_sso_session ON refresh_families (sso_session)",
+    "CREATE INDEX IF NOT EXISTS refresh_families_user ON refresh_families (user_subject, user_provider)",
     "CREATE TABLE IF NOT EXISTS refresh_tokens (
         hash TEXT PRIMARY KEY,
         family_id TEXT NOT NULL REFERENCES refresh_families (id) ON DELETE CASCADE,
@@ -58,9 +65,12 @@ const SCHEMA: &[&str] = &[
     "CREATE TABLE IF NOT EXISTS sso_sessions (
         id TEXT PRIMARY KEY,
         record TEXT NOT NULL,
-        expires_at INTEGER NOT NULL
+        expires_at INTEGER NOT NULL,
+        user_provider TEXT,
+        user_subject TEXT
     ) STRICT",
     "CREATE INDEX IF NOT EXISTS sso_sessions_expires_at ON sso_sessions (expires_at)",
+    "CREATE INDEX IF NOT EXISTS sso_sessions_user ON sso_sessions (user_subject, user_provider)",
     "CREATE TABLE IF NOT EXISTS browser_sessions (
         id TEXT PRIMARY KEY,
         data BLOB NOT NULL,
@@ -97,6 +107,44 @@ const IDENTITY_IDS_TABLE: &str = "CREATE TABLE IF NOT EXISTS identity_ids (
 const MIGRATIONS: &[(i64, &str)] = &[
     (1, "ALTER TABLE refresh_tokens ADD COLUMN parent TEXT"),
     (2, IDENTITY_IDS_TABLE),
+    // Version 4: families know their user and SSO session, SSO sessions their user; existing
+    // rows are filled in from their records. (A file too old to have sso_sessions gets the
+    // version-3 table first, so the ALTERs have something to alter.)
+    (
+        3,
+        "ALTER TABLE refresh_families ADD COLUMN sso_session TEXT",
+    ),
+    (
+        3,
+        "ALTER TABLE refresh_families ADD COLUMN user_provider TEXT",
+    ),
+    (
+        3,
+        "ALTER TABLE refresh_families ADD COLUMN user_subject TEXT",
+    ),
+    (
+        3,
+        "UPDATE refresh_families SET
+            sso_session = json_extract(record, '$.sso_session'),
+            user_provider = json_extract(record, '$.identity.provider'),
+            user_subject = json_extract(record, '$.identity.upstream_subject')",
+    ),
+    (
+        3,
+        "CREATE TABLE IF NOT EXISTS sso_sessions (
+            id TEXT PRIMARY KEY,
+            record TEXT NOT NULL,
+            expires_at INTEGER NOT NULL
+        ) STRICT",
+    ),
+    (3, "ALTER TABLE sso_sessions ADD COLUMN user_provider TEXT"),
+    (3, "ALTER TABLE sso_sessions ADD COLUMN user_subject TEXT"),
+    (
+        3,
+        "UPDATE sso_sessions SET
+            user_provider = json_extract(record, '$.identity.provider'),
+            user_subject = json_extract(record, '$.identity.upstream_subject')",
+    ),
 ];
 
 // Children before parents so every deleted row is counted: a cascade would delete tokens
@@ -236,9 +284,12 @@ impl Table {
             ),
             Table::SsoSessions => (
                 "sso session",
-                "INSERT INTO sso_sessions (id, record, expires_at) VALUES (?1, ?2, ?3)
+                "INSERT INTO sso_sessions (id, record, expires_at, user_provider, user_subject)
+                 VALUES (?1, ?2, ?3, ?4, ?5)
                  ON CONFLICT (id) DO UPDATE SET record = excluded.record,
-                                                expires_at = excluded.expires_at",
+                                                expires_at = excluded.expires_at,
+                                                user_provider = excluded.user_provider,
+                                                user_subject = excluded.user_subject",
                 "SELECT record FROM sso_sessions WHERE id = ?1 AND expires_at > ?2",
             ),
         }
@@ -246,6 +297,8 @@ impl Table {
 }
 
 impl SqliteStore {
+    /// For tables whose rows are id, record and expiry only (SSO sessions also bind their
+    /// user: see `put_sso_session`).
     async fn put_record<T: Serialize>(
         &self,
         table: Table,
@@ -435,11 +488,16 @@ impl Store for SqliteStore {
             .await
             .map_err(backend)?;
         sqlx::query(
-            "INSERT INTO refresh_families (id, record, revoked, expires_at) VALUES (?1, ?2, 0, ?3)",
+            "INSERT INTO refresh_families
+                 (id, record, revoked, expires_at, sso_session, user_provider, user_subject)
+             VALUES (?1, ?2, 0, ?3, ?4, ?5, ?6)",
         )
         .bind(family_id)
         .bind(record)
         .bind(expires_at)
+        .bind(family.sso_session.as_deref())
+        .bind(&family.identity.provider)
+        .bind(&family.identity.upstream_subject)
         .execute(&mut *tx)
         .await
         .map_err(backend)?;
@@ -591,14 +649,84 @@ impl Store for SqliteStore {
         record.map(|r| decode("refresh family", &r)).transpose()
     }
 
+    async fn revoke_sso_session_families(
+        &self,
+        sso_session: &str,
+        keep_clients: &[String],
+        now: OffsetDateTime,
+    ) -> StoreResult<u64> {
+        let keep = serde_json::to_string(keep_clients)
+            .map_err(|_| StoreError::Backend("client list could not be encoded".into()))?;
+        let revoked = sqlx::query(
+            "UPDATE refresh_families SET revoked = 1
+             WHERE sso_session = ?1 AND revoked = 0 AND expires_at > ?2
+               AND json_extract(record, '$.client_id') NOT IN (SELECT value FROM json_each(?3))",
+        )
+        .bind(sso_session)
+        .bind(secs(now))
+        .bind(keep)
+        .execute(&self.writer)
+        .await
+        .map_err(backend)?;
+        Ok(revoked.rows_affected())
+    }
+
+    async fn end_user_sessions(
+        &self,
+        provider: &str,
+        upstream_subject: &str,
+        now: OffsetDateTime,
+    ) -> StoreResult<UserSessionsEnded> {
+        // One transaction: no family or SSO session of the user survives half of it.
+        let mut tx = self
+            .writer
+            .begin_with("BEGIN IMMEDIATE")
+            .await
+            .map_err(backend)?;
+        let families = sqlx::query(
+            "UPDATE refresh_families SET revoked = 1
+             WHERE user_subject = ?1 AND user_provider = ?2 AND revoked = 0 AND expires_at > ?3",
+        )
+        .bind(upstream_subject)
+        .bind(provider)
+        .bind(secs(now))
+        .execute(&mut *tx)
+        .await
+        .map_err(backend)?;
+        let sso_sessions = sqlx::query(
+            "DELETE FROM sso_sessions
+             WHERE user_subject = ?1 AND user_provider = ?2 AND expires_at > ?3",
+        )
+        .bind(upstream_subject)
+        .bind(provider)
+        .bind(secs(now))
+        .execute(&mut *tx)
+        .await
+        .map_err(backend)?;
+        tx.commit().await.map_err(backend)?;
+        Ok(UserSessionsEnded {
+            families: families.rows_affected(),
+            sso_sessions: sso_sessions.rows_affected(),
+        })
+    }
+
     async fn put_sso_session(
         &self,
         id: &str,
         session: &SsoSession,
         expires_at: OffsetDateTime,
     ) -> StoreResult<()> {
-        self.put_record(Table::SsoSessions, id, session, expires_at)
+        let (what, upsert, _) = Table::SsoSessions.sql();
+        sqlx::query(upsert)
+            .bind(id)
+            .bind(encode(what, session)?)
+            .bind(secs(expires_at))
+            .bind(&session.identity.provider)
+            .bind(&session.identity.upstream_subject)
+            .execute(&self.writer)
             .await
+            .map_err(backend)?;
+        Ok(())
     }
 
     async fn get_sso_session(

@@ -107,6 +107,11 @@ impl BrowserSession {
             .await?)
     }
 
+    /// The id of this browser's SSO session, when it has one (valid or not).
+    pub async fn sso_session_id(&self) -> Result<Option<String>, SessionError> {
+        Ok(self.0.get::<String>(SSO).await?)
+    }
+
     /// Records a fresh sign-in: a new session id (against session fixation) that points at a
     /// new SSO session; an earlier SSO session of this browser is ended.
     pub async fn signed_in(

@@ -33,7 +33,12 @@ const LAYERS: &[&[&str]] = &[
     // The login state machine.
     &["flow"],
     // The faces: HTTP handlers and pages.
-    &["hosted_ui", "oauth::endpoints", "aws::endpoints"],
+    &[
+        "hosted_ui",
+        "oauth::endpoints",
+        "aws::endpoints",
+        "cognito_api",
+    ],
     // Wiring.
     &["startup"],
 ];

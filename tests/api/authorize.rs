@@ -338,3 +338,49 @@ async fn overlong_stored_parameters_are_refused() {
         .await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
 }
+
+#[tokio::test]
+async fn identity_provider_cognito_is_the_apps_own_sign_in() {
+    // Arrange: the demo app has one provider; `two` has two, so it gets the picker.
+    let extra = r#"
+[[providers]]
+id = "staff"
+kind = "local"
+name = "Staff directory"
+
+[[apps]]
+client_id = "two"
+name = "Two providers"
+redirect_uris = ["two://cb"]
+providers = ["local", "staff"]
+scopes = ["openid"]
+"#;
+    let app = spawn_app_with(extra).await;
+    let mut two = Authorize::native();
+    two.client_id = "two".into();
+    two.redirect_uri = "two://cb".into();
+
+    for (param, value) in [
+        ("identity_provider", "COGNITO"),
+        ("idp_identifier", "COGNITO"),
+    ] {
+        // Act
+        let only = app
+            .authorize(&browser(), &Authorize::native().with(param, value))
+            .await;
+        let picker = app
+            .authorize(&browser(), &two.clone_with(param, value))
+            .await;
+
+        // Assert: the only provider, or the picker; never `identity_provider is not enabled`.
+        assert_eq!(only.status(), StatusCode::SEE_OTHER, "{param}");
+        assert!(location(&only).ends_with("/local"), "{}", location(&only));
+        assert_eq!(picker.status(), StatusCode::SEE_OTHER, "{param}");
+        assert_eq!(location(&picker).matches('/').count(), 2, "the picker");
+    }
+
+    // And the sign-in it starts ends with tokens, as Amplify's plain signInWithRedirect() does.
+    let request = Authorize::native().with("identity_provider", "COGNITO");
+    let tokens = app.login(&app.browser, &request).await;
+    assert!(tokens["refresh_token"].is_string());
+}

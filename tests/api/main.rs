@@ -3,6 +3,7 @@
 
 mod support;
 
+mod amplify;
 mod architecture;
 mod authorize;
 mod aws_container;
@@ -12,19 +13,23 @@ mod aws_logs;
 mod aws_roles;
 mod aws_session;
 mod cli;
+mod cognito_api;
 mod cognito_aws;
 mod cognito_flows;
 mod cognito_logs;
 mod cognito_pool;
 mod cognito_standin_checks;
+mod cors;
 mod demo;
 mod discovery;
+mod favicon;
 mod login;
 mod logout;
 mod logs;
 mod restart;
 mod store;
 mod throttle;
+mod tls;
 mod token;
 mod upstream_cognito;
 mod upstream_facebook;

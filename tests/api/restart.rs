@@ -25,7 +25,9 @@ async fn a_refresh_token_survives_a_crash_and_restart() {
 
     // Act: kill -9, then start again on the same data dir.
     drop(server);
-    let _server = start(&config);
+    let server = start(&config);
+    // A new client: the old one's pooled connections died with the process.
+    let app = TestApp::remote(&server.address);
 
     // Assert
     let response = app.refresh("demo", &refresh).await;

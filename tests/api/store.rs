@@ -73,6 +73,7 @@ async fn sqlite_store_keeps_records_across_reopen() {
         identity: identity(),
         auth_time: 1_700_000_000,
         aws: None,
+        sso_session: None,
     };
     let session = SsoSession {
         identity: identity(),
@@ -143,12 +144,23 @@ async fn sqlite_store_keeps_identity_ids_across_reopen() {
 
 #[tokio::test]
 async fn sqlite_store_migrates_a_version_2_database_to_hold_identity_ids() {
-    // Arrange: a version-2 file, which has no identity_ids table.
+    // Arrange: a version-2 file, which has no identity_ids table (nor what version 4 added).
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("authgate.sqlite");
     SqliteStore::open(&path).await.unwrap().close().await;
     let mut raw = raw_connection(&path).await;
-    for statement in ["DROP TABLE identity_ids", "PRAGMA user_version = 2"] {
+    for statement in [
+        "DROP TABLE identity_ids",
+        "DROP INDEX refresh_families_sso_session",
+        "DROP INDEX refresh_families_user",
+        "DROP INDEX sso_sessions_user",
+        "ALTER TABLE refresh_families DROP COLUMN sso_session",
+        "ALTER TABLE refresh_families DROP COLUMN user_provider",
+        "ALTER TABLE refresh_families DROP COLUMN user_subject",
+        "ALTER TABLE sso_sessions DROP COLUMN user_provider",
+        "ALTER TABLE sso_sessions DROP COLUMN user_subject",
+        "PRAGMA user_version = 2",
+    ] {
         sqlx::query(statement).execute(&mut raw).await.unwrap();
     }
     raw.close().await.unwrap();
@@ -164,6 +176,98 @@ async fn sqlite_store_migrates_a_version_2_database_to_hold_identity_ids() {
     assert_eq!(
         store.get_identity_id("k", now()).await.unwrap().as_deref(),
         Some("us-east-1:id")
+    );
+    store.close().await;
+}
+
+#[tokio::test]
+async fn sqlite_store_migrates_a_version_3_database_so_its_sessions_can_be_ended_by_user() {
+    // Arrange: a version-3 file (families and SSO sessions without user or SSO columns)
+    // holding a live family and an SSO session of one user, and a family of another.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("authgate.sqlite");
+    let mut raw = SqliteConnection::connect_with(
+        &SqliteConnectOptions::new()
+            .filename(&path)
+            .create_if_missing(true),
+    )
+    .await
+    .unwrap();
+    for statement in [
+        "PRAGMA journal_mode = WAL",
+        "CREATE TABLE refresh_families (id TEXT PRIMARY KEY, record TEXT NOT NULL,
+            revoked INTEGER NOT NULL DEFAULT 0, expires_at INTEGER NOT NULL) STRICT",
+        "CREATE TABLE refresh_tokens (hash TEXT PRIMARY KEY,
+            family_id TEXT NOT NULL REFERENCES refresh_families (id) ON DELETE CASCADE,
+            rotated INTEGER NOT NULL DEFAULT 0, expires_at INTEGER NOT NULL, parent TEXT) STRICT",
+        "CREATE TABLE sso_sessions (id TEXT PRIMARY KEY, record TEXT NOT NULL,
+            expires_at INTEGER NOT NULL) STRICT",
+        "PRAGMA user_version = 3",
+    ] {
+        sqlx::query(statement).execute(&mut raw).await.unwrap();
+    }
+    let far = OffsetDateTime::now_utc().unix_timestamp() + 3600;
+    let record = |subject: &str| {
+        serde_json::json!({
+            "client_id": "demo", "scopes": ["openid"], "auth_time": 0,
+            "identity": {"provider": "local", "upstream_subject": subject, "username": subject,
+                         "claims": {}}
+        })
+        .to_string()
+    };
+    for (id, subject) in [("f-alice", "alice"), ("f-bob", "bob")] {
+        sqlx::query(
+            "INSERT INTO refresh_families (id, record, revoked, expires_at) VALUES (?1, ?2, 0, ?3)",
+        )
+        .bind(id)
+        .bind(record(subject))
+        .bind(far)
+        .execute(&mut raw)
+        .await
+        .unwrap();
+    }
+    sqlx::query("INSERT INTO sso_sessions (id, record, expires_at) VALUES ('sso-alice', ?1, ?2)")
+        .bind(
+            serde_json::json!({"auth_time": 0, "identity": {"provider": "local",
+                "upstream_subject": "alice", "username": "alice", "claims": {}}})
+            .to_string(),
+        )
+        .bind(far)
+        .execute(&mut raw)
+        .await
+        .unwrap();
+    raw.close().await.unwrap();
+
+    // Act
+    let store = SqliteStore::open(&path).await.unwrap();
+    let now = OffsetDateTime::now_utc();
+    let ended = store
+        .end_user_sessions("local", "alice", now)
+        .await
+        .unwrap();
+
+    // Assert: the rows written before the upgrade were found by their user.
+    assert_eq!((ended.families, ended.sso_sessions), (1, 1));
+    assert!(
+        store
+            .get_active_refresh_family("f-alice", now)
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert!(
+        store
+            .get_active_refresh_family("f-bob", now)
+            .await
+            .unwrap()
+            .is_some()
+    );
+    assert!(
+        store
+            .get_sso_session("sso-alice", now)
+            .await
+            .unwrap()
+            .is_none()
     );
     store.close().await;
 }
@@ -188,7 +292,7 @@ async fn sqlite_store_uses_wal_and_stamps_the_schema_version() {
 
     // Assert
     assert_eq!(journal_mode, "wal");
-    assert_eq!(user_version, 3);
+    assert_eq!(user_version, 4);
     store.ping().await.unwrap();
 }
 
@@ -344,6 +448,7 @@ async fn sqlite_store_refuses_to_put_a_code_twice_so_a_used_code_cannot_be_rearm
         auth_time: 1_700_000_000,
         family_id: "family-1".into(),
         aws: None,
+        sso_session: None,
     };
     store
         .put_code("code-1", &grant, now + Duration::minutes(1))

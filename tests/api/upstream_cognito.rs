@@ -160,6 +160,8 @@ async fn an_idp_name_the_app_sends_for_its_pool_is_forwarded_to_the_hosted_ui() 
     for (param, value) in [
         ("identity_provider", "Google"),
         ("idp_identifier", "corp.example.com"),
+        // The pool's own sign-in, as Amplify asks for it: the pool's hosted UI decides.
+        ("identity_provider", "COGNITO"),
     ] {
         // Act: "Google" is not one of authgate's providers, but an IdP of the app's pool.
         let client = browser();

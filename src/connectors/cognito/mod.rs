@@ -468,6 +468,11 @@ impl CognitoConnector {
         })
     }
 
+    /// The pool's issuer (`iss` of its tokens).
+    pub fn issuer(&self) -> &str {
+        &self.issuer
+    }
+
     /// The identity the pool's ID token describes. The token came straight from the pool over
     /// TLS, in answer to our own call, so its signature adds nothing (OIDC Core §3.1.3.7 (6));
     /// issuer, audience, use and expiry are still checked.

@@ -324,6 +324,50 @@ impl UserPoolClient {
         }
     }
 
+    /// `GetUser` for one of the pool's access tokens: the user name and attributes.
+    pub async fn get_user(
+        &self,
+        access_token: &str,
+    ) -> Result<(String, Vec<(String, String)>), PoolError> {
+        let out = self
+            .sdk
+            .get_user()
+            .access_token(access_token)
+            .send()
+            .await
+            .map_err(classify)?;
+        let attributes = out
+            .user_attributes
+            .into_iter()
+            .map(|a| (a.name, a.value.unwrap_or_default()))
+            .collect();
+        Ok((out.username, attributes))
+    }
+
+    /// `GlobalSignOut`: the pool ends every refresh token of the access token's user.
+    pub async fn global_sign_out(&self, access_token: &str) -> Result<(), PoolError> {
+        self.sdk
+            .global_sign_out()
+            .access_token(access_token)
+            .send()
+            .await
+            .map_err(classify)?;
+        Ok(())
+    }
+
+    /// `RevokeToken` for a refresh token the pool issued to authgate's app client.
+    pub async fn revoke_token(&self, refresh_token: &str) -> Result<(), PoolError> {
+        self.sdk
+            .revoke_token()
+            .client_id(&self.client_id)
+            .token(refresh_token)
+            .set_client_secret(self.client_secret.clone())
+            .send()
+            .await
+            .map_err(classify)?;
+        Ok(())
+    }
+
     pub async fn sign_up(
         &self,
         username: &str,

@@ -30,6 +30,9 @@ pub struct TestApp {
     pub state: Option<AppState>,
     /// A browser: keeps cookies, does not follow redirects.
     pub browser: Client,
+    /// For the app's back-channel calls (token, userinfo): trusts the test CA when the app
+    /// serves https.
+    pub api: Client,
     /// Keeps the data dir alive as long as the app.
     pub _dir: Option<TempDir>,
 }
@@ -103,22 +106,151 @@ pub async fn spawn_app_on(
     extra_config: &str,
     edit: impl FnOnce(String) -> String,
 ) -> TestApp {
-    LazyLock::force(&TRACING);
     let dir = tempfile::tempdir().expect("tempdir");
     let port = listener.local_addr().expect("addr").port();
     let config = edit(test_config(&dir, port, extra_config));
-    let settings = Settings::load(&config, std::iter::empty()).expect("test config is valid");
+    start_app(dir, listener, &config, (browser(), api_client())).await
+}
+
+async fn start_app(
+    dir: TempDir,
+    listener: tokio::net::TcpListener,
+    config: &str,
+    (browser, api): (Client, Client),
+) -> TestApp {
+    LazyLock::force(&TRACING);
+    let settings = Settings::load(config, std::iter::empty()).expect("test config is valid");
     let app = Application::build_with_listener(settings, listener)
         .await
         .expect("app builds");
+    let address = format!("{}://{}", app.scheme(), app.local_addr().expect("addr"));
     let state = app.state().clone();
     tokio::spawn(app.run_until_stopped());
     TestApp {
-        address: format!("http://127.0.0.1:{port}"),
+        address,
         state: Some(state),
-        browser: browser(),
+        browser,
+        api,
         _dir: Some(dir),
     }
+}
+
+/// A test certificate authority and a server certificate it issued for 127.0.0.1 and
+/// localhost, as PEM files.
+pub struct TlsFiles {
+    /// The CA certificate (PEM): what a client trusts.
+    pub ca_pem: String,
+    pub ca_file: std::path::PathBuf,
+    pub cert_file: std::path::PathBuf,
+    pub key_file: std::path::PathBuf,
+}
+
+impl TlsFiles {
+    /// Writes `ca.crt`, `server.crt` and `server.key` into `dir`.
+    pub fn create(dir: &std::path::Path) -> Self {
+        use rcgen::{BasicConstraints, CertificateParams, DnType, IsCa, KeyPair};
+        let ca_key = KeyPair::generate().expect("CA key");
+        let mut ca = CertificateParams::new(Vec::<String>::new()).expect("CA params");
+        ca.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+        ca.distinguished_name
+            .push(DnType::CommonName, "authgate test CA");
+        let ca_cert = ca.self_signed(&ca_key).expect("CA certificate");
+        let server_key = KeyPair::generate().expect("server key");
+        let mut server = CertificateParams::new(vec!["127.0.0.1".into(), "localhost".into()])
+            .expect("server params");
+        server
+            .distinguished_name
+            .push(DnType::CommonName, "127.0.0.1");
+        let server_cert = server
+            .signed_by(&server_key, &ca_cert, &ca_key)
+            .expect("server certificate");
+        let files = Self {
+            ca_pem: ca_cert.pem(),
+            ca_file: dir.join("ca.crt"),
+            cert_file: dir.join("server.crt"),
+            key_file: dir.join("server.key"),
+        };
+        std::fs::write(&files.ca_file, &files.ca_pem).expect("write CA");
+        std::fs::write(&files.cert_file, server_cert.pem()).expect("write certificate");
+        std::fs::write(&files.key_file, server_key.serialize_pem()).expect("write key");
+        files
+    }
+
+    /// A browser-like client (cookies, no redirects) that trusts the test CA.
+    pub fn browser(&self) -> Client {
+        crate::support::peers::install_crypto_provider();
+        Client::builder()
+            .redirect(Policy::none())
+            .cookie_store(true)
+            .add_root_certificate(self.root())
+            .build()
+            .expect("client")
+    }
+
+    /// A plain client (follows redirects, no cookies) that trusts the test CA.
+    pub fn client(&self) -> Client {
+        crate::support::peers::install_crypto_provider();
+        Client::builder()
+            .add_root_certificate(self.root())
+            .build()
+            .expect("client")
+    }
+
+    pub fn root(&self) -> reqwest::Certificate {
+        reqwest::Certificate::from_pem(self.ca_pem.as_bytes()).expect("CA PEM")
+    }
+}
+
+/// Like `spawn_app_edited`, serving https with authgate's own TLS listener: the issuer is
+/// `https://127.0.0.1:PORT` and `app.browser` trusts the test CA.
+pub async fn spawn_tls_app(
+    extra_config: &str,
+    edit: impl FnOnce(String) -> String,
+) -> (TestApp, TlsFiles) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let tls = TlsFiles::create(dir.path());
+    let app = spawn_tls_app_in(dir, &tls, extra_config, edit).await;
+    (app, tls)
+}
+
+/// Like `spawn_tls_app`, with a certificate the caller made (when a peer must trust the CA
+/// before authgate starts).
+pub async fn spawn_tls_app_with(
+    tls: &TlsFiles,
+    extra_config: &str,
+    edit: impl FnOnce(String) -> String,
+) -> TestApp {
+    let dir = tempfile::tempdir().expect("tempdir");
+    spawn_tls_app_in(dir, tls, extra_config, edit).await
+}
+
+async fn spawn_tls_app_in(
+    dir: TempDir,
+    tls: &TlsFiles,
+    extra_config: &str,
+    edit: impl FnOnce(String) -> String,
+) -> TestApp {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let port = listener.local_addr().expect("addr").port();
+    let config = format!(
+        "{}\n[tls]\ncert_file = \"{}\"\nkey_file = \"{}\"\n",
+        test_config(&dir, port, extra_config)
+            .replace("issuer = \"http://", "issuer = \"https://")
+            // The demo page's app only has the plain-http callback.
+            .replace("enabled = true ", "enabled = false "),
+        tls.cert_file.display(),
+        tls.key_file.display(),
+    );
+    let config = edit(config);
+    let clients = (tls.browser(), tls.client());
+    start_app(dir, listener, &config, clients).await
+}
+
+fn api_client() -> Client {
+    crate::support::peers::install_crypto_provider();
+    Client::new()
 }
 
 pub fn browser() -> Client {
@@ -240,6 +372,7 @@ impl TestApp {
             address: address.to_string(),
             state: None,
             browser: browser(),
+            api: api_client(),
             _dir: None,
         }
     }
@@ -337,7 +470,7 @@ impl TestApp {
     }
 
     pub async fn token(&self, form: &[(&str, &str)]) -> Response {
-        Client::new()
+        self.api
             .post(self.url("/oauth2/token"))
             .form(form)
             .send()
@@ -379,7 +512,7 @@ impl TestApp {
     }
 
     pub async fn userinfo(&self, access_token: &str) -> Response {
-        Client::new()
+        self.api
             .get(self.url("/oauth2/userInfo"))
             .bearer_auth(access_token)
             .send()
