@@ -1,0 +1,237 @@
+//! Single sign-on and browser sessions, and ending them (with the families they issued).
+
+use super::*;
+
+pub(super) async fn sso_sessions_are_stored_read_deleted_and_expire(store: &dyn Store) {
+    let now = base_time();
+    let id = unique("sso");
+    let session = sso_session("alice");
+    store
+        .put_sso_session(&id, &session, now + secs(600))
+        .await
+        .unwrap();
+
+    assert_eq!(
+        store.get_sso_session(&id, now).await.unwrap(),
+        Some(session.clone()),
+        "an sso session reads back as it was put"
+    );
+    assert_eq!(
+        store.get_sso_session(&id, now + secs(599)).await.unwrap(),
+        Some(session),
+        "an sso session is readable until its expiry"
+    );
+    assert_eq!(
+        store.get_sso_session(&id, now + secs(600)).await.unwrap(),
+        None,
+        "an sso session is gone at its expiry"
+    );
+    assert_eq!(
+        store.get_sso_session(&unique("sso"), now).await.unwrap(),
+        None,
+        "an unknown sso session reads as None"
+    );
+
+    store.delete_sso_session(&id).await.unwrap();
+    assert_eq!(
+        store.get_sso_session(&id, now).await.unwrap(),
+        None,
+        "a deleted sso session reads as None"
+    );
+    store
+        .delete_sso_session(&id)
+        .await
+        .expect("deleting an absent sso session is not an error");
+}
+
+pub(super) async fn browser_sessions_are_stored_overwritten_deleted_and_expire(store: &dyn Store) {
+    let now = base_time();
+    let id = unique("browser");
+    // Not UTF-8 and with a NUL: the data is opaque bytes.
+    let first: Vec<u8> = vec![0x00, 0xff, 0xfe, b'{', 0x80, b'}'];
+    let second: Vec<u8> = b"{\"csrf\":\"second\"}".to_vec();
+
+    store
+        .put_browser_session(&id, &first, now + secs(600))
+        .await
+        .unwrap();
+    assert_eq!(
+        store.get_browser_session(&id, now).await.unwrap(),
+        Some(first),
+        "browser session bytes read back exactly"
+    );
+
+    store
+        .put_browser_session(&id, &second, now + secs(1200))
+        .await
+        .unwrap();
+    assert_eq!(
+        store
+            .get_browser_session(&id, now + secs(900))
+            .await
+            .unwrap(),
+        Some(second),
+        "a second put replaces both the data and the expiry"
+    );
+    assert_eq!(
+        store
+            .get_browser_session(&id, now + secs(1200))
+            .await
+            .unwrap(),
+        None,
+        "a browser session is gone at its expiry"
+    );
+    assert_eq!(
+        store
+            .get_browser_session(&unique("browser"), now)
+            .await
+            .unwrap(),
+        None,
+        "an unknown browser session reads as None"
+    );
+
+    store.delete_browser_session(&id).await.unwrap();
+    assert_eq!(
+        store.get_browser_session(&id, now).await.unwrap(),
+        None,
+        "a deleted browser session reads as None"
+    );
+    store
+        .delete_browser_session(&id)
+        .await
+        .expect("deleting an absent browser session is not an error");
+}
+
+pub(super) async fn signing_out_of_an_sso_session_revokes_its_families(store: &dyn Store) {
+    let now = base_time();
+    let later = now + secs(600);
+    let user = identity(&unique("user"));
+    let (signed_out, other_browser) = (unique("sso"), unique("sso"));
+    let (app_family, app_token) = family_of(store, "app", &user, Some(&signed_out), later).await;
+    let (second_family, _) = family_of(store, "second", &user, Some(&signed_out), later).await;
+    let (kept_family, _) = family_of(store, "keeper", &user, Some(&signed_out), later).await;
+    let (elsewhere, _) = family_of(store, "app", &user, Some(&other_browser), later).await;
+    let (unlinked, _) = family_of(store, "app", &user, None, later).await;
+    // Already expired: not counted, whatever it held.
+    family_of(store, "app", &user, Some(&signed_out), now).await;
+
+    let revoked = store
+        .revoke_sso_session_families(&signed_out, &["keeper".to_string()], now)
+        .await
+        .unwrap();
+
+    assert_eq!(
+        revoked, 2,
+        "the two live families of that sign-in, not the kept app's"
+    );
+    assert!(!is_active(store, &app_family, now).await);
+    assert!(!is_active(store, &second_family, now).await);
+    assert!(
+        is_active(store, &kept_family, now).await,
+        "an app in keep_clients keeps its family"
+    );
+    assert!(
+        is_active(store, &elsewhere, now).await,
+        "another browser's sign-in is untouched"
+    );
+    assert!(
+        is_active(store, &unlinked, now).await,
+        "a family without an SSO session is untouched"
+    );
+    assert_eq!(
+        store
+            .rotate_refresh_token(&app_token, &unique("refresh"), now)
+            .await
+            .unwrap(),
+        RefreshRotation::Revoked {
+            family_id: app_family
+        },
+        "a revoked family's token no longer rotates"
+    );
+    assert_eq!(
+        store
+            .revoke_sso_session_families(&signed_out, &[], now)
+            .await
+            .unwrap(),
+        1,
+        "a second sign-out finds only what the first kept"
+    );
+    assert!(!is_active(store, &kept_family, now).await);
+    assert_eq!(
+        store
+            .revoke_sso_session_families(&unique("sso"), &[], now)
+            .await
+            .unwrap(),
+        0
+    );
+}
+
+pub(super) async fn ending_a_users_sessions_revokes_their_families_and_sso_sessions(
+    store: &dyn Store,
+) {
+    let now = base_time();
+    let later = now + secs(600);
+    let alice = identity(&unique("alice"));
+    let bob = identity(&unique("bob"));
+    // The same upstream subject at another provider is another user.
+    let alice_elsewhere = Identity {
+        provider: "other-provider".into(),
+        ..alice.clone()
+    };
+    let (a1, a1_token) = family_of(store, "app", &alice, Some(&unique("sso")), later).await;
+    let (a2, _) = family_of(store, "second", &alice, None, later).await;
+    let (b1, _) = family_of(store, "app", &bob, None, later).await;
+    let (e1, _) = family_of(store, "app", &alice_elsewhere, None, later).await;
+    let mut sessions = Vec::new();
+    for who in [&alice, &alice, &bob, &alice_elsewhere] {
+        let id = unique("sso");
+        let session = SsoSession {
+            identity: who.clone(),
+            auth_time: 1_700_000_000,
+        };
+        store.put_sso_session(&id, &session, later).await.unwrap();
+        sessions.push(id);
+    }
+
+    let ended = store
+        .end_user_sessions(&alice.provider, &alice.upstream_subject, now)
+        .await
+        .unwrap();
+
+    assert_eq!(
+        ended,
+        UserSessionsEnded {
+            families: 2,
+            sso_sessions: 2
+        }
+    );
+    assert!(!is_active(store, &a1, now).await);
+    assert!(!is_active(store, &a2, now).await);
+    assert!(
+        is_active(store, &b1, now).await,
+        "another user's family lives"
+    );
+    assert!(
+        is_active(store, &e1, now).await,
+        "the same subject at another provider is another user"
+    );
+    for (i, id) in sessions.iter().enumerate() {
+        let found = store.get_sso_session(id, now).await.unwrap().is_some();
+        assert_eq!(found, i >= 2, "sso session {i}");
+    }
+    assert!(matches!(
+        store
+            .rotate_refresh_token(&a1_token, &unique("refresh"), now)
+            .await
+            .unwrap(),
+        RefreshRotation::Revoked { .. }
+    ));
+    assert_eq!(
+        store
+            .end_user_sessions(&alice.provider, &alice.upstream_subject, now)
+            .await
+            .unwrap(),
+        UserSessionsEnded::default(),
+        "nothing is left to end"
+    );
+}
