@@ -10,7 +10,7 @@ pub struct RegisteredApp {
     pub client_id: String,
     pub name: String,
     /// `None` for a public client (native or single-page app): PKCE is then mandatory.
-    secret: Option<String>,
+    secret: Option<crate::config::Secret>,
     pub redirect_uris: RedirectUris,
     pub logout_uris: RedirectUris,
     pub providers: Vec<String>,
@@ -90,7 +90,7 @@ impl RegisteredApp {
     /// Checks a presented client secret in constant time.
     pub fn secret_matches(&self, presented: &str) -> bool {
         match &self.secret {
-            Some(secret) => constant_time_eq(secret.as_bytes(), presented.as_bytes()),
+            Some(secret) => constant_time_eq(secret.expose().as_bytes(), presented.as_bytes()),
             None => false,
         }
     }
@@ -100,8 +100,11 @@ impl RegisteredApp {
     pub fn secret_hash_matches(&self, username: &str, presented: &str) -> bool {
         match &self.secret {
             Some(secret) => {
-                let expected =
-                    crate::connectors::cognito::srp::secret_hash(secret, username, &self.client_id);
+                let expected = crate::connectors::cognito::srp::secret_hash(
+                    secret.expose(),
+                    username,
+                    &self.client_id,
+                );
                 constant_time_eq(expected.as_bytes(), presented.as_bytes())
             }
             None => false,

@@ -16,7 +16,7 @@ pub struct FacebookConnector {
     provider_id: String,
     display_name: String,
     settings: FacebookSettings,
-    app_secret: String,
+    app_secret: crate::config::Secret,
     callback_url: String,
     http: reqwest::Client,
 }
@@ -135,14 +135,14 @@ impl FacebookConnector {
                 &self.graph("/oauth/access_token"),
                 &[
                     ("client_id", self.settings.app_id.as_str()),
-                    ("client_secret", self.app_secret.as_str()),
+                    ("client_secret", self.app_secret.expose()),
                     ("redirect_uri", self.callback_url.as_str()),
                     ("code", code),
                     ("code_verifier", pkce_verifier),
                 ],
             )
             .await?;
-        let app_token = format!("{}|{}", self.settings.app_id, self.app_secret);
+        let app_token = format!("{}|{}", self.settings.app_id, self.app_secret.expose());
         let answer: DebugAnswer = self
             .get(
                 &format!(
@@ -159,7 +159,7 @@ impl FacebookConnector {
             tracing::warn!(provider = %self.provider_id, valid = answer.data.is_valid, "Facebook token not valid for this app");
             return Err(UpstreamError::Rejected(self.display_name.clone()));
         }
-        let proof = appsecret_proof(&self.app_secret, &token.access_token);
+        let proof = appsecret_proof(self.app_secret.expose(), &token.access_token);
         let profile: Profile = self
             .get(
                 &self.graph("/me"),

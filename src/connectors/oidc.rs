@@ -70,7 +70,7 @@ pub struct OidcConnector {
     provider_id: String,
     display_name: String,
     settings: OidcSettings,
-    client_secret: Option<String>,
+    client_secret: Option<crate::config::Secret>,
     callback_url: String,
     http: reqwest::Client,
     cache: RwLock<Option<Cached>>,
@@ -299,7 +299,7 @@ impl OidcConnector {
         .set_token_uri(TokenUrl::new(metadata.discovery.token_endpoint.clone()).map_err(bad)?)
         .set_redirect_uri(RedirectUrl::new(self.callback_url.clone()).map_err(bad)?);
         if let Some(secret) = &self.client_secret {
-            client = client.set_client_secret(ClientSecret::new(secret.clone()));
+            client = client.set_client_secret(ClientSecret::new(secret.expose().to_string()));
         }
         Ok(client)
     }

@@ -146,7 +146,7 @@ pub struct UserPoolClient {
     timeout: Duration,
     user_pool_id: String,
     client_id: String,
-    client_secret: Option<String>,
+    client_secret: Option<crate::config::Secret>,
     /// The app client has refresh-token rotation on (`GetTokensFromRefreshToken`).
     rotates_refresh_tokens: bool,
     /// With authgate's own AWS credentials (DescribeUserPool is signed): kept once read; when
@@ -180,7 +180,7 @@ impl UserPoolClient {
         timeout: Duration,
         user_pool_id: &str,
         client_id: &str,
-        client_secret: Option<String>,
+        client_secret: Option<crate::config::Secret>,
         rotates_refresh_tokens: bool,
     ) -> Self {
         // No credentials: every operation here is one Cognito serves unsigned, as Amplify
@@ -222,8 +222,8 @@ impl UserPoolClient {
 
     fn secret_hash(&self, username: &str) -> Option<String> {
         self.client_secret
-            .as_deref()
-            .map(|secret| srp::secret_hash(secret, username, &self.client_id))
+            .as_ref()
+            .map(|secret| srp::secret_hash(secret.expose(), username, &self.client_id))
     }
 
     /// `InitiateAuth`. `username` is what SECRET_HASH is computed over.
@@ -299,7 +299,7 @@ impl UserPoolClient {
                 .get_tokens_from_refresh_token()
                 .client_id(&self.client_id)
                 .refresh_token(refresh_token)
-                .set_client_secret(self.client_secret.clone())
+                .set_client_secret(self.client_secret.as_ref().map(|s| s.expose().to_string()))
                 .send()
                 .await
                 .map_err(classify)?;
@@ -361,7 +361,7 @@ impl UserPoolClient {
             .revoke_token()
             .client_id(&self.client_id)
             .token(refresh_token)
-            .set_client_secret(self.client_secret.clone())
+            .set_client_secret(self.client_secret.as_ref().map(|s| s.expose().to_string()))
             .send()
             .await
             .map_err(classify)?;

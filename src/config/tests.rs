@@ -1,0 +1,410 @@
+//! Loading, overrides and every check, each naming its key.
+
+use super::*;
+
+fn load(text: &str) -> Result<Settings, ConfigError> {
+    Settings::load(text, std::iter::empty())
+}
+
+#[test]
+fn embedded_default_is_valid() {
+    let s = load(DEFAULT_CONFIG).expect("default config");
+    assert_eq!(s.listen, "127.0.0.1:8080");
+    assert_eq!(s.issuer, "http://127.0.0.1:8080");
+    assert!(s.demo.enabled);
+    assert!(!s.secure_cookies());
+}
+
+#[test]
+fn env_overrides_named_keys_and_nested_keys() {
+    let env = [
+        ("AUTHGATE_LISTEN".to_string(), "127.0.0.1:0".to_string()),
+        ("AUTHGATE_DATA_DIR".to_string(), "/tmp/x".to_string()),
+        (
+            "AUTHGATE_TOKENS__ALGORITHM".to_string(),
+            "ES256".to_string(),
+        ),
+        (
+            "AUTHGATE_LOGIN_THROTTLE__SLOW_AFTER".to_string(),
+            "2".to_string(),
+        ),
+        (
+            "AUTHGATE_SOME_APP_SECRET".to_string(),
+            "not a config key".to_string(),
+        ),
+    ];
+    let s = Settings::load(DEFAULT_CONFIG, env).expect("valid");
+    assert_eq!(s.listen, "127.0.0.1:0");
+    assert_eq!(s.data_dir, PathBuf::from("/tmp/x"));
+    assert_eq!(s.tokens.algorithm, "ES256");
+    assert_eq!(s.login_throttle.slow_after, 2);
+}
+
+#[test]
+fn every_problem_is_reported_with_its_key() {
+    let text = r#"
+        listen = "nowhere"
+        issuer = "http://auth.example.com/"
+        data_dir = "./data"
+        bogus = 1
+        [tokens]
+        algorithm = "HS256"
+        [[apps]]
+        client_id = "a b"
+        name = "x"
+        redirect_uris = ["myapp://cb#frag", "http://example.com/cb"]
+        providers = ["nope"]
+        scopes = []
+    "#;
+    let problems = load(text).expect_err("invalid").0;
+    let joined = problems.join("\n");
+    for needle in [
+        "bogus: unknown key",
+        "listen:",
+        "issuer: must be https",
+        "issuer: must not end with `/`",
+        "tokens.algorithm:",
+        "apps[0].client_id:",
+        "apps[0].redirect_uris[0]:",
+        "apps[0].redirect_uris[1]:",
+        "apps[0].providers[0]: no provider has id `nope`",
+        "apps[0].scopes:",
+    ] {
+        assert!(joined.contains(needle), "missing `{needle}` in:\n{joined}");
+    }
+}
+
+#[test]
+fn a_type_error_names_its_key() {
+    let text = "listen = \"127.0.0.1:1\"\nissuer = \"http://127.0.0.1:1\"\ndata_dir = \"d\"\n[login_throttle]\nslow_after = \"many\"\n";
+    let problems = load(text).expect_err("invalid").0;
+    assert!(
+        problems[0].starts_with("login_throttle.slow_after"),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn oidc_providers_are_validated() {
+    let text = r#"
+        listen = "127.0.0.1:1"
+        issuer = "http://127.0.0.1:1"
+        data_dir = "d"
+        [[providers]]
+        id = "op"
+        kind = "oidc"
+        issuer = "http://op.example.com"
+        client_id = ""
+        scopes = ["email"]
+        id_token_algorithms = ["RS256", "HS256", "none"]
+        timeout = "0s"
+        claim_mapping = { sub = "email" }
+    "#;
+    let joined = load(text).expect_err("invalid").0.join("\n");
+    for needle in [
+        "providers[0].issuer: must be https",
+        "providers[0].client_id: must not be empty",
+        "providers[0].scopes: must include `openid`",
+        "providers[0].id_token_algorithms[1]: `HS256`",
+        "providers[0].id_token_algorithms[2]: `none`",
+        "providers[0].timeout:",
+        "providers[0].claim_mapping.sub: cannot be remapped",
+    ] {
+        assert!(joined.contains(needle), "missing `{needle}` in:\n{joined}");
+    }
+    let good = text
+        .replace("http://op.example.com", "https://op.example.com")
+        .replace("client_id = \"\"", "client_id = \"authgate\"")
+        .replace("[\"email\"]", "[\"openid\"]")
+        .replace(", \"HS256\", \"none\"", "")
+        .replace("\"0s\"", "\"5s\"")
+        .replace("claim_mapping = { sub = \"email\" }", "");
+    let settings = load(&good).expect("valid");
+    assert!(
+        matches!(&settings.providers[0].kind, ProviderKind::Oidc(o) if o.issuer == "https://op.example.com")
+    );
+}
+
+#[test]
+fn a_missing_client_secret_variable_is_reported() {
+    let text = r#"
+        listen = "127.0.0.1:1"
+        issuer = "http://127.0.0.1:1"
+        data_dir = "d"
+        [[providers]]
+        id = "local"
+        kind = "local"
+        [[apps]]
+        client_id = "web"
+        name = "Web"
+        client_secret_env = "AUTHGATE_TEST_SECRET_THAT_IS_NOT_SET"
+        redirect_uris = ["https://app.example.com/cb"]
+        providers = ["local"]
+        scopes = ["openid"]
+    "#;
+    let problems = load(text).expect_err("invalid").0;
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("AUTHGATE_TEST_SECRET_THAT_IS_NOT_SET"))
+    );
+}
+
+const POOL_BASE: &str = r#"
+    listen = "127.0.0.1:1"
+    issuer = "http://127.0.0.1:1"
+    data_dir = "d"
+    [[providers]]
+    id = "local"
+    kind = "local"
+    [[apps]]
+    client_id = "app"
+    name = "App"
+    redirect_uris = ["myapp://cb"]
+    providers = ["local"]
+    scopes = ["openid"]
+    aws_credentials = true
+"#;
+
+#[test]
+fn identity_pool_problems_name_their_keys() {
+    let text = format!(
+        r#"{POOL_BASE}
+    allow_guest = true
+    custom_role_arn = "not-an-arn"
+    [[providers]]
+    id = "local2"
+    kind = "local"
+    logins = "upstream"
+    [aws.identity_pool]
+    id = "nope"
+    flow = "basic"
+    allow_guest = false
+    endpoint_url = "http://cognito.example.com"
+    max_attempts = 0
+    "#
+    );
+    let joined = load(&text).expect_err("invalid").0.join("\n");
+    for needle in [
+        "aws.identity_pool.id: `nope` is not an identity pool id",
+        "aws.identity_pool.role_arn: the basic flow needs",
+        "aws.identity_pool.endpoint_url: must be https",
+        "aws.identity_pool.max_attempts:",
+        "apps[0].allow_guest: needs aws.identity_pool.allow_guest = true",
+        "apps[0].custom_role_arn: `not-an-arn` is not an IAM role ARN",
+        "providers[1].logins: local users have no provider token",
+        "providers[0].logins: `developer` needs aws.identity_pool.developer_provider_name (the default for local users)",
+    ] {
+        assert!(joined.contains(needle), "missing `{needle}` in:\n{joined}");
+    }
+}
+
+#[test]
+fn aws_credentials_need_a_pool_and_a_good_pool_loads() {
+    let joined = load(POOL_BASE).expect_err("no pool").0.join("\n");
+    assert!(
+        joined.contains("apps[0].aws_credentials: needs an [aws.identity_pool] section"),
+        "{joined}"
+    );
+    let good = format!(
+        r#"{POOL_BASE}
+    [aws.identity_pool]
+    id = "eu-west-1:0f3c1d2e-aaaa-bbbb-cccc-0123456789ab"
+    developer_provider_name = "login.example.com"
+    "#
+    );
+    let settings = load(&good).expect("valid");
+    let pool = settings.aws.identity_pool.expect("pool");
+    assert_eq!(pool.region(), "eu-west-1");
+    assert_eq!(pool.flow, PoolFlow::Enhanced);
+    assert_eq!(settings.apps[0].aws_failure, AwsFailure::FailLogin);
+    assert_eq!(settings.providers[0].logins_mode(), LoginsMode::Developer);
+}
+
+#[test]
+fn the_identity_pool_can_be_set_from_the_environment() {
+    let text = format!("{POOL_BASE}\n[aws.identity_pool]\nid = \"x\"\n");
+    let env = [
+        (
+            "AUTHGATE_AWS__IDENTITY_POOL__ID".to_string(),
+            "us-east-1:0f3c1d2e-aaaa-bbbb-cccc-0123456789ab".to_string(),
+        ),
+        (
+            "AUTHGATE_AWS__IDENTITY_POOL__DEVELOPER_PROVIDER_NAME".to_string(),
+            "dev".to_string(),
+        ),
+    ];
+    let s = Settings::load(&text, env).expect("valid");
+    assert_eq!(
+        s.aws.identity_pool.expect("pool").region(),
+        "us-east-1",
+        "region from the id"
+    );
+}
+
+#[test]
+fn the_identity_pool_example_is_valid() {
+    let example = include_str!("../../config/examples/identity-pool.toml");
+    let text = format!(
+        "listen = \"127.0.0.1:1\"\nissuer = \"https://login.example.com\"\ndata_dir = \"d\"\n\
+         [[providers]]\nid = \"local\"\nkind = \"local\"\n{example}"
+    );
+    let settings = load(&text).expect("the example loads");
+    assert!(settings.apps[0].aws_credentials);
+    assert_eq!(
+        settings
+            .aws
+            .identity_pool
+            .expect("pool")
+            .developer_provider_name
+            .as_deref(),
+        Some("login.example.com")
+    );
+}
+
+#[test]
+fn the_cognito_example_is_valid() {
+    let example = include_str!("../../config/examples/cognito.toml");
+    let text = format!(
+        "listen = \"127.0.0.1:1\"\nissuer = \"https://login.example.com\"\ndata_dir = \"d\"\n{example}"
+    );
+    let settings = load(&text).expect("the example loads");
+    let ProviderKind::Cognito(pool) = &settings.providers[0].kind else {
+        panic!("a cognito provider");
+    };
+    assert_eq!(pool.auth_flow, CognitoAuthFlow::UserSrpAuth);
+    assert_eq!(
+        pool.issuer(),
+        "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEfGhI"
+    );
+    assert_eq!(settings.apps[1].token_mode, TokenMode::Passthrough);
+}
+
+#[test]
+fn cognito_settings_are_checked_with_key_names() {
+    let text = "listen = \"127.0.0.1:1\"\nissuer = \"https://login.example.com\"\ndata_dir = \"d\"\n\
+        [[providers]]\nid = \"pool\"\nkind = \"cognito\"\nregion = \"eu-west-1\"\n\
+        user_pool_id = \"us-east-1_Abc\"\nclient_id = \"bad id!\"\nendpoint_url = \"http://example.com\"\n\
+        timeout = \"0s\"\n\
+        [[apps]]\nclient_id = \"a\"\nname = \"A\"\nredirect_uris = [\"a://cb\"]\nproviders = [\"pool\"]\n\
+        scopes = [\"openid\"]\n";
+    let err = load(text).expect_err("refused").to_string();
+    for key in [
+        "providers[0].user_pool_id",
+        "providers[0].client_id",
+        "providers[0].endpoint_url",
+        "providers[0].timeout",
+    ] {
+        assert!(err.contains(key), "{key} in {err}");
+    }
+}
+
+/// A certificate for 127.0.0.1 and its key, written as PEM files into `dir`.
+fn write_cert(dir: &std::path::Path, name: &str) -> (PathBuf, PathBuf) {
+    let certified =
+        rcgen::generate_simple_self_signed(vec!["127.0.0.1".to_string()]).expect("certificate");
+    let cert = dir.join(format!("{name}.crt"));
+    let key = dir.join(format!("{name}.key"));
+    std::fs::write(&cert, certified.cert.pem()).expect("write cert");
+    std::fs::write(&key, certified.key_pair.serialize_pem()).expect("write key");
+    (cert, key)
+}
+
+/// The default config on https with a `[tls]` section (a table header after the arrays of
+/// tables is still a top-level table), without the demo page (its app's redirect URI is
+/// the plain-http one).
+fn with_tls(cert: &std::path::Path, key: &std::path::Path) -> String {
+    format!(
+        "{}\n[tls]\ncert_file = \"{}\"\nkey_file = \"{}\"\n",
+        DEFAULT_CONFIG
+            .replace("issuer = \"http://", "issuer = \"https://")
+            .replace("enabled = true ", "enabled = false "),
+        cert.display(),
+        key.display()
+    )
+}
+
+#[test]
+fn tls_files_that_parse_and_match_are_accepted() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let (cert, key) = write_cert(dir.path(), "a");
+    let settings = load(&with_tls(&cert, &key)).expect("valid");
+    let tls = settings.tls.expect("tls section");
+    assert_eq!(tls.cert_file, cert);
+    assert!(crate::web::tls::server_config(&tls.cert_file, &tls.key_file).is_ok());
+}
+
+#[test]
+fn tls_problems_name_their_key() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let (cert, key) = write_cert(dir.path(), "a");
+    let (_, other_key) = write_cert(dir.path(), "b");
+    let garbage = dir.path().join("garbage.pem");
+    std::fs::write(&garbage, "not PEM at all\n").expect("write");
+    let missing = dir.path().join("missing.pem");
+
+    let cases = [
+        (&missing, &key, "tls.cert_file: cannot read"),
+        (&cert, &missing, "tls.key_file: cannot read"),
+        (&garbage, &key, "tls.cert_file:"),
+        (&cert, &garbage, "tls.key_file:"),
+        // A key is not a certificate, and a certificate is not a key.
+        (&key, &key, "tls.cert_file:"),
+        (&cert, &cert, "tls.key_file:"),
+        (&cert, &other_key, "tls.key_file: the key in"),
+    ];
+    for (cert_file, key_file, expected) in cases {
+        let err = load(&with_tls(cert_file, key_file))
+            .expect_err("refused")
+            .to_string();
+        assert!(
+            err.contains(expected),
+            "{} + {}: `{expected}` in {err}",
+            cert_file.display(),
+            key_file.display()
+        );
+    }
+}
+
+#[test]
+fn tls_needs_an_https_issuer() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let (cert, key) = write_cert(dir.path(), "a");
+    let text = with_tls(&cert, &key).replace("https://127.0.0.1", "http://127.0.0.1");
+    let err = load(&text).expect_err("refused").to_string();
+    assert!(err.contains("issuer: [tls] serves https"), "{err}");
+}
+
+#[test]
+fn tls_files_come_from_the_environment_too() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let (cert, key) = write_cert(dir.path(), "a");
+    let env = [
+        (
+            "AUTHGATE_ISSUER".to_string(),
+            "https://127.0.0.1:8080".to_string(),
+        ),
+        ("AUTHGATE_DEMO__ENABLED".to_string(), "false".to_string()),
+        (
+            "AUTHGATE_TLS__CERT_FILE".to_string(),
+            cert.display().to_string(),
+        ),
+        (
+            "AUTHGATE_TLS__KEY_FILE".to_string(),
+            key.display().to_string(),
+        ),
+    ];
+    let settings = Settings::load(DEFAULT_CONFIG, env).expect("valid");
+    let tls = settings.tls.expect("tls from the environment");
+    assert_eq!((tls.cert_file, tls.key_file), (cert, key));
+
+    // Half a section is named, not ignored.
+    let env = [(
+        "AUTHGATE_TLS__CERT_FILE".to_string(),
+        "/nowhere.pem".to_string(),
+    )];
+    let err = Settings::load(DEFAULT_CONFIG, env)
+        .expect_err("refused")
+        .to_string();
+    assert!(err.contains("tls") && err.contains("key_file"), "{err}");
+}
