@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Every test authgate has: formatting, lints, unit tests, the store conformance suite and the
-# integration suite (one binary, tests/api). The spine needs nothing but Rust: SQLite is
-# compiled in. Test peers that later capabilities need are installed here, idempotently.
+# Every test authgate has: formatting, lints, the supply-chain check (cargo deny: bans,
+# licences, sources; not advisories, see deny.toml), unit tests, the store conformance suite,
+# the integration suite (one binary, tests/api) and a short run of each fuzz target (fuzz/,
+# 2000 executions each, so they keep building; scripts/fuzz.sh runs them longer). The spine
+# needs nothing but Rust: SQLite is compiled in. Test peers that later capabilities need, and
+# cargo-deny and cargo-fuzz, are installed here, idempotently.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,7 +14,26 @@ if command -v rustup >/dev/null 2>&1; then
 fi
 
 cargo fmt --all -- --check
+(cd fuzz && cargo fmt -- --check)
 cargo clippy --all-targets --locked -- -D warnings
+
+# The dependency tree: no second hyper/http/rustls, permissive licences, crates.io only.
+# Advisories need the RustSec database from GitHub, which this project's machines cannot
+# reach: set AUTHGATE_DENY_ADVISORIES=1 where it can be fetched.
+CARGO_DENY_VERSION=0.20.2
+if ! cargo deny --version 2>/dev/null | grep -qF "$CARGO_DENY_VERSION"; then
+  cargo install cargo-deny --locked --version "$CARGO_DENY_VERSION"
+fi
+if [[ -n ${AUTHGATE_DENY_ADVISORIES:-} ]]; then
+  deny_checks=(advisories bans licenses sources)
+else
+  deny_checks=(bans licenses sources)
+  echo "cargo deny: advisories not checked (no RustSec database here; see deny.toml)"
+fi
+# The libfuzzer-sys licence exception is for the fuzz crate's tree only.
+cargo deny --locked check -A license-exception-not-encountered "${deny_checks[@]}"
+cargo deny --locked --manifest-path fuzz/Cargo.toml check "${deny_checks[@]}"
+
 scripts/install-peers.sh
 
 # Library, binary and integration tests (examples are built by clippy above; they hold no
@@ -19,5 +41,9 @@ scripts/install-peers.sh
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 cargo test --locked --lib --bins --tests 2>&1 | tee "$log"
+
+# Each fuzz target for a few seconds (its own build, in fuzz/target). A crash fails the run.
+scripts/fuzz.sh all 2000
+
 awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($i ~ /^passed;?$/) p += $(i-1); if ($i ~ /^failed;?$/) f += $(i-1) } }
      END { printf "%d passed, %d failed\n", p, f; exit (p == 0 || f > 0) }' "$log"
