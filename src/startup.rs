@@ -14,6 +14,7 @@ use crate::state::{AppContext, AppState};
 use crate::store::Store;
 use crate::store::sessions::StoreSessions;
 use crate::store::sqlite::SqliteStore;
+use crate::web::observe::{self, RequestSpan};
 use crate::web::{cors, session_cookie};
 use axum::Router;
 use axum::http::{HeaderValue, StatusCode, header};
@@ -330,6 +331,8 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer(tower_http::trace::TraceLayer::new_for_http().make_span_with(RequestSpan))
+        // Outermost: the request id exists before the span that names it.
+        .layer(axum::middleware::from_fn(observe::observe))
         .with_state(state)
 }
 
@@ -344,22 +347,6 @@ fn static_dir() -> std::path::PathBuf {
         local
     } else {
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("static")
-    }
-}
-
-/// Request spans name the method and the route template, never the query string (it can
-/// carry codes and tokens).
-#[derive(Clone, Copy)]
-struct RequestSpan;
-
-impl<B> tower_http::trace::MakeSpan<B> for RequestSpan {
-    fn make_span(&mut self, request: &axum::http::Request<B>) -> tracing::Span {
-        let route = request
-            .extensions()
-            .get::<axum::extract::MatchedPath>()
-            .map_or("-", |p| p.as_str())
-            .to_string();
-        tracing::info_span!("request", method = %request.method(), route = %route)
     }
 }
 
