@@ -13,8 +13,11 @@ pub fn init(format: &str) {
     let aws_sdk_below_trace =
         filter_fn(|meta| !(*meta.level() == Level::TRACE && meta.target().starts_with("aws_")));
     let layer = if format == "json" {
+        // One JSON object per line: the event's fields at the top level (`event`, `app`, ...),
+        // the request span (with its `request_id`) under `span` and every open span in `spans`.
         tracing_subscriber::fmt::layer()
             .json()
+            .flatten_event(true)
             .with_target(false)
             .boxed()
     } else {

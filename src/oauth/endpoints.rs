@@ -41,7 +41,8 @@ pub async fn authorize_get(
     let request = match authorize::validate(query.as_deref().unwrap_or(""), &state.apps) {
         Ok(request) => request,
         Err(AuthorizeError::Page(message)) => {
-            tracing::info!(%message, "authorize request refused with a page");
+            // Not `message`: that is the event's own, and JSON logs would hold the key twice.
+            tracing::info!(reason = %message, "authorize request refused with a page");
             return pages::error(StatusCode::BAD_REQUEST, Msg::AuthorizeRefused(message));
         }
         Err(AuthorizeError::Redirect {
