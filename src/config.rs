@@ -28,6 +28,7 @@ const OVERRIDABLE: &[&str] = &[
     "demo",
     "aws",
     "tls",
+    "metrics",
 ];
 
 #[derive(Debug, Clone, Deserialize)]
@@ -56,6 +57,8 @@ pub struct Settings {
     pub password_hashing: PasswordHashingSettings,
     #[serde(default)]
     pub demo: DemoSettings,
+    #[serde(default)]
+    pub metrics: MetricsSettings,
     /// Federation to AWS: temporary credentials from a Cognito identity pool.
     #[serde(default)]
     pub aws: AwsSettings,
@@ -205,6 +208,26 @@ pub struct TlsSettings {
     pub cert_file: PathBuf,
     /// PEM private key of that certificate (PKCS#8, PKCS#1 RSA or SEC1 EC).
     pub key_file: PathBuf,
+}
+
+/// `GET /metrics` (Prometheus text format).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct MetricsSettings {
+    /// Serve `/metrics` at all.
+    pub enabled: bool,
+    /// A separate management listener (`host:port`) for `/metrics`; when set, the public
+    /// listener does not serve it.
+    pub listen: Option<String>,
+}
+
+impl Default for MetricsSettings {
+    fn default() -> Self {
+        Self {
+            enabled: true,
+            listen: None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -815,6 +838,17 @@ impl Settings {
             .map_err(|_| format!("listen: `{}` is not host:port", self.listen))
     }
 
+    /// The management listener's address, when `/metrics` has one of its own.
+    pub fn metrics_listen_addr(&self) -> Result<Option<SocketAddr>, String> {
+        match (&self.metrics.listen, self.metrics.enabled) {
+            (Some(listen), true) => listen
+                .parse()
+                .map(Some)
+                .map_err(|_| format!("metrics.listen: `{listen}` is not host:port")),
+            _ => Ok(None),
+        }
+    }
+
     /// Secure cookies everywhere except a plain-http issuer on a loopback host.
     pub fn secure_cookies(&self) -> bool {
         !self.issuer.starts_with("http://")
@@ -824,6 +858,17 @@ impl Settings {
         let mut problems = Vec::new();
         if let Err(e) = self.listen_addr() {
             problems.push(e);
+        }
+        match (self.metrics_listen_addr(), self.listen_addr()) {
+            (Err(e), _) => problems.push(e),
+            (Ok(Some(management)), Ok(public))
+                if management == public && management.port() != 0 =>
+            {
+                problems.push(format!(
+                    "metrics.listen: `{management}` is the public listener's address"
+                ));
+            }
+            _ => {}
         }
         validate_issuer(&self.issuer, &mut problems);
         if let Some(tls) = &self.tls {
@@ -1418,6 +1463,34 @@ mod tests {
         assert_eq!(s.issuer, "http://127.0.0.1:8080");
         assert!(s.demo.enabled);
         assert!(!s.secure_cookies());
+    }
+
+    #[test]
+    fn metrics_are_public_by_default_and_may_move_to_a_management_listener() {
+        let s = load(DEFAULT_CONFIG).expect("default config");
+        assert!(s.metrics.enabled);
+        assert_eq!(s.metrics_listen_addr(), Ok(None));
+
+        let env = [(
+            "AUTHGATE_METRICS__LISTEN".to_string(),
+            "127.0.0.1:9100".to_string(),
+        )];
+        let s = Settings::load(DEFAULT_CONFIG, env).expect("valid");
+        assert_eq!(
+            s.metrics_listen_addr(),
+            Ok(Some("127.0.0.1:9100".parse().expect("addr")))
+        );
+
+        let bad = format!("{DEFAULT_CONFIG}\n[metrics]\nlisten = \"nine\"\n");
+        let problems = load(&bad).expect_err("invalid").0;
+        assert!(problems.iter().any(|p| p.starts_with("metrics.listen:")));
+        let same = format!("{DEFAULT_CONFIG}\n[metrics]\nlisten = \"127.0.0.1:8080\"\n");
+        let problems = load(&same).expect_err("invalid").0;
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains("the public listener's address"))
+        );
     }
 
     #[test]

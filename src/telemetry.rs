@@ -1,5 +1,8 @@
 //! Logging: `tracing` to stdout, text or JSON, filtered by `RUST_LOG` (default `info`).
 //! Handlers never record codes, tokens, passwords or secrets; spans skip all arguments.
+//! [`meter`] keeps the Prometheus metrics.
+
+pub mod meter;
 
 use tracing::Level;
 use tracing_subscriber::EnvFilter;

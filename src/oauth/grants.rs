@@ -12,6 +12,7 @@ use crate::pkce;
 use crate::security::{random_token, storage_hash};
 use crate::sessions::{self, Renewal};
 use crate::store::{CodeTake, RefreshFamily, RefreshRotation};
+use crate::telemetry::meter;
 use serde_json::{Map, Value};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -97,6 +98,20 @@ pub async fn token(
     authorization: Option<&str>,
     params: &FormParams,
 ) -> Result<TokenResponse, OAuthError> {
+    // The grant type as a label: the two we know, or `other` (it is the client's string).
+    let grant = meter::grant_label(params.get("grant_type"));
+    let result = grant_tokens(state, authorization, params).await;
+    if let Err(e) = &result {
+        meter::token_error(grant, e.code.as_str());
+    }
+    result
+}
+
+async fn grant_tokens(
+    state: Deps<'_>,
+    authorization: Option<&str>,
+    params: &FormParams,
+) -> Result<TokenResponse, OAuthError> {
     let grant_type = params.require("grant_type")?;
     let app = authenticate_client(state, authorization, params)?;
     match grant_type {
@@ -130,6 +145,7 @@ async fn exchange_code(
             // RFC 6749 §4.1.2: a replayed code revokes what its first use issued.
             state.store.revoke_refresh_family(&family_id).await?;
             tracing::warn!(client_id = %app.client_id, "authorization code reused; its tokens were revoked");
+            meter::token_reuse("authorization_code", &app.client_id);
             return Err(OAuthError::invalid_grant("authorization code already used"));
         }
         CodeTake::Missing => {
@@ -166,6 +182,8 @@ async fn exchange_code(
         let aws = grant.aws.clone();
         let mut response = passthrough::exchange(state, grant, now).await?;
         with_sign_in_credentials(state, aws, &mut response);
+        // A registered app's id: bounded by the configuration.
+        meter::tokens_issued("authorization_code", &app.client_id);
         return Ok(response);
     }
 
@@ -190,6 +208,7 @@ async fn exchange_code(
     )
     .await?;
     with_sign_in_credentials(state, grant.aws, &mut response);
+    meter::tokens_issued("authorization_code", &app.client_id);
     Ok(response)
 }
 
@@ -281,7 +300,9 @@ pub async fn refresh_grant(
     scope: Option<&str>,
 ) -> Result<(TokenResponse, String, RefreshFamily), RefreshError> {
     if app.token_mode == TokenMode::Passthrough {
-        return Ok(passthrough::refresh(state, app, presented).await?);
+        let refreshed = passthrough::refresh(state, app, presented).await?;
+        meter::tokens_issued("refresh_token", &app.client_id);
+        return Ok(refreshed);
     }
     let next = random_token();
     let now = OffsetDateTime::now_utc();
@@ -293,6 +314,7 @@ pub async fn refresh_grant(
         RefreshRotation::Rotated { family_id, family } => (family_id, family),
         RefreshRotation::Reused { .. } => {
             tracing::warn!(client_id = %app.client_id, "refresh token reused; family revoked");
+            meter::token_reuse("refresh_token", &app.client_id);
             return Err(RefreshError::Reused);
         }
         RefreshRotation::Revoked { .. } => return Err(RefreshError::Revoked),
@@ -329,6 +351,7 @@ pub async fn refresh_grant(
         family.scopes = requested;
     }
     let response = mint_for(state, &family_id, &family, None, next).await?;
+    meter::tokens_issued("refresh_token", &app.client_id);
     Ok((response, family_id, family))
 }
 

@@ -1,4 +1,4 @@
-//! What every request gets for operators: a request id.
+//! What every request gets for operators: a request id and a metric.
 //!
 //! [`observe`] (the outermost layer) gives each request a fresh id, always generated here: an
 //! incoming `X-Request-Id` is not trusted, since a client could use it to forge or collide
@@ -7,12 +7,16 @@
 //!   log line of the request carries it;
 //! - the task-local [`current`], which the error page shows ([`crate::web::page::PageError`]);
 //! - the `X-Request-Id` response header.
+//!
+//! It also records `http_server_request_duration_seconds` by method, route template and status.
 
+use crate::telemetry::meter;
 use axum::extract::{MatchedPath, Request};
 use axum::http::HeaderValue;
 use axum::middleware::Next;
 use axum::response::Response;
 use std::sync::Arc;
+use std::time::Instant;
 
 pub const REQUEST_ID_HEADER: &str = "x-request-id";
 
@@ -39,14 +43,24 @@ pub fn current() -> Option<RequestId> {
     CURRENT.try_with(RequestId::clone).ok()
 }
 
-/// The outermost middleware: the request id, then the request.
+/// The outermost middleware: request id, then the request, then its metric.
 pub async fn observe(mut request: Request, next: Next) -> Response {
+    let started = Instant::now();
     let id = RequestId::generate();
+    let method = meter::method_label(request.method().as_str());
+    // The route template (`/signin/{request_id}`), never the path: bounded, and free of ids.
+    let route = request.extensions().get::<MatchedPath>().cloned();
     request.extensions_mut().insert(id.clone());
     let mut response = CURRENT.scope(id.clone(), next.run(request)).await;
     if let Ok(value) = HeaderValue::from_str(id.as_str()) {
         response.headers_mut().insert(REQUEST_ID_HEADER, value);
     }
+    meter::http_request(
+        method,
+        route.as_ref().map(MatchedPath::as_str),
+        response.status().as_u16(),
+        started.elapsed(),
+    );
     response
 }
 

@@ -26,6 +26,7 @@ mod favicon;
 mod login;
 mod logout;
 mod logs;
+mod metrics;
 mod request_id;
 mod restart;
 mod store;

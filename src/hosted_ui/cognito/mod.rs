@@ -19,6 +19,7 @@ use crate::hosted_ui::throttle;
 use crate::security::Sealed;
 use crate::state::AppState;
 use crate::store::AuthRequest;
+use crate::telemetry::meter::{self, SignInOutcome};
 use crate::web::browser::BrowserSession;
 use crate::web::page::{Msg, PageContext};
 use crate::web::respond::see_other;
@@ -195,6 +196,11 @@ impl<'a> Page<'a> {
             .await
             .map(|_| ())
             .map_err(|e| pages::unavailable(&e))
+    }
+
+    /// A sign-in on this page failed (the provider and app are known ones: fit for labels).
+    fn sign_in_failed(&self, outcome: SignInOutcome) {
+        meter::sign_in(&self.provider_id, &self.request.client_id, outcome);
     }
 
     fn go(&self, page: &str) -> Response {
