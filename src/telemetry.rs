@@ -1,7 +1,8 @@
 //! Logging: `tracing` to stdout, text or JSON, filtered by `RUST_LOG` (default `info`).
 //! Handlers never record codes, tokens, passwords or secrets; spans skip all arguments.
-//! [`meter`] keeps the Prometheus metrics.
+//! [`audit`] writes the security events, [`meter`] keeps the Prometheus metrics.
 
+pub mod audit;
 pub mod meter;
 
 use tracing::Level;

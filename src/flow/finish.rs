@@ -14,6 +14,7 @@ use crate::redirect_uri::with_query;
 use crate::security::{random_token, storage_hash};
 use crate::state::AppContext;
 use crate::store::{AuthRequest, AwsGrant, AwsSession, CodeGrant, PendingRole, StoreError};
+use crate::telemetry::audit;
 use crate::telemetry::meter::{self, SignInOutcome};
 use time::OffsetDateTime;
 
@@ -45,6 +46,7 @@ pub async fn signed_in(
         &request.client_id,
         SignInOutcome::Success,
     );
+    audit::sign_in(&request.client_id, &identity, false);
     complete(
         state,
         Origin::Stored(request_id),
@@ -67,6 +69,7 @@ pub async fn complete(
 ) -> Next {
     if let Origin::Sso { .. } = origin {
         meter::sso_sign_in(&identity.provider, &request.client_id);
+        audit::sign_in(&request.client_id, &identity, true);
     }
     let federation = state.federation.as_ref();
     let app = state.apps.get(&request.client_id);

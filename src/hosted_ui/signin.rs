@@ -10,6 +10,7 @@ use crate::hosted_ui::pages::{
 use crate::hosted_ui::throttle;
 use crate::state::AppState;
 use crate::store::AuthRequest;
+use crate::telemetry::audit;
 use crate::telemetry::meter::{self, SignInOutcome};
 use crate::web::browser::BrowserSession;
 use crate::web::client::ClientAddr;
@@ -240,6 +241,12 @@ pub async fn password_post(
     // The provider and app are known ones from here on: fit for metric labels.
     let failed = |outcome: SignInOutcome| {
         meter::sign_in(&provider_id, &request.client_id, outcome);
+        audit::sign_in_failed(
+            &request.client_id,
+            &provider_id,
+            outcome.as_str(),
+            Some(&form.username),
+        );
     };
     let attempt = match throttle::reserve(&state, &provider_id, &form.username, &address).await {
         Ok(attempt) => attempt,

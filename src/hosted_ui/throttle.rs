@@ -25,14 +25,14 @@
 //! address's users towards their own lock.
 //!
 //! Refusals and delays are counted in `authgate_sign_in_throttle_total`; the failure that
-//! engages a lock (its reserved count is the limit) in `authgate_sign_in_locks_total`, which
-//! [`Reservation::failed`] records.
+//! engages a lock (its reserved count is the limit) in `authgate_sign_in_locks_total` and a
+//! `lockout` audit event, which [`Reservation::failed`] writes.
 //!
 //! [`Store::hit_counter`]: crate::store::Store::hit_counter
 
 use crate::state::AppState;
 use crate::store::StoreError;
-use crate::telemetry::meter;
+use crate::telemetry::{audit, meter};
 use std::time::Duration;
 use time::OffsetDateTime;
 
@@ -71,9 +71,11 @@ impl Keys {
 pub struct Reservation<'a> {
     state: &'a AppState,
     keys: Keys,
-    /// The counts this attempt reserved (to tell a failure that engages a lock).
+    /// The counts this attempt reserved, and for whom (to name a lock it engages).
     user_count: u32,
     address_count: u32,
+    provider: String,
+    username: String,
 }
 
 /// Reserves a place for one attempt to sign in as `username` at `provider` from `address`,
@@ -117,20 +119,24 @@ pub async fn reserve<'a>(
         keys,
         user_count: user,
         address_count: address,
+        provider: provider.to_string(),
+        username: username.to_string(),
     })
 }
 
 impl Reservation<'_> {
     /// The password was wrong. The reservation stays counted (it is the failure's count), so
-    /// there is nothing to store; this counts the lock when this failure is the one that
+    /// there is nothing to store; this names the lock when this failure is the one that
     /// engages it.
     pub fn failed(self) {
         let t = &self.state.settings.login_throttle;
         if self.user_count == t.lock_after {
             meter::lock("user");
+            audit::lockout(&self.provider, "user", &self.username);
         }
         if self.address_count == t.lock_after_per_address {
             meter::lock("address");
+            audit::lockout(&self.provider, "address", &self.username);
         }
     }
 

@@ -10,6 +10,7 @@ use crate::hosted_ui::pages;
 use crate::hosted_ui::signin::bound_request;
 use crate::state::AppState;
 use crate::store::AuthRequest;
+use crate::telemetry::audit;
 use crate::telemetry::meter::{self, SignInOutcome};
 use crate::web::browser::BrowserSession;
 use crate::web::page::Msg;
@@ -98,6 +99,7 @@ async fn answered(
     // metric label, as the request's app is.
     let failed = |outcome: SignInOutcome| {
         meter::sign_in(provider_id, &request.client_id, outcome);
+        audit::sign_in_failed(&request.client_id, provider_id, outcome.as_str(), None);
     };
     match upstream::finish(state, provider_id, &request_id, &request, &reply).await {
         Ok(Answered::SignedIn(identity)) => {

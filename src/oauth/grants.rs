@@ -12,7 +12,7 @@ use crate::pkce;
 use crate::security::{random_token, storage_hash};
 use crate::sessions::{self, Renewal};
 use crate::store::{CodeTake, RefreshFamily, RefreshRotation};
-use crate::telemetry::meter;
+use crate::telemetry::{audit, meter};
 use serde_json::{Map, Value};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -146,6 +146,7 @@ async fn exchange_code(
             state.store.revoke_refresh_family(&family_id).await?;
             tracing::warn!(client_id = %app.client_id, "authorization code reused; its tokens were revoked");
             meter::token_reuse("authorization_code", &app.client_id);
+            audit::token_reuse(&app.client_id, "authorization_code");
             return Err(OAuthError::invalid_grant("authorization code already used"));
         }
         CodeTake::Missing => {
@@ -180,10 +181,12 @@ async fn exchange_code(
     }
     if app.token_mode == TokenMode::Passthrough {
         let aws = grant.aws.clone();
+        let identity = grant.identity.clone();
         let mut response = passthrough::exchange(state, grant, now).await?;
         with_sign_in_credentials(state, aws, &mut response);
         // A registered app's id: bounded by the configuration.
         meter::tokens_issued("authorization_code", &app.client_id);
+        audit::token_issued(&app.client_id, "authorization_code", &identity);
         return Ok(response);
     }
 
@@ -209,6 +212,7 @@ async fn exchange_code(
     .await?;
     with_sign_in_credentials(state, grant.aws, &mut response);
     meter::tokens_issued("authorization_code", &app.client_id);
+    audit::token_issued(&app.client_id, "authorization_code", &grant.identity);
     Ok(response)
 }
 
@@ -302,6 +306,7 @@ pub async fn refresh_grant(
     if app.token_mode == TokenMode::Passthrough {
         let refreshed = passthrough::refresh(state, app, presented).await?;
         meter::tokens_issued("refresh_token", &app.client_id);
+        audit::token_issued(&app.client_id, "refresh_token", &refreshed.2.identity);
         return Ok(refreshed);
     }
     let next = random_token();
@@ -315,6 +320,7 @@ pub async fn refresh_grant(
         RefreshRotation::Reused { .. } => {
             tracing::warn!(client_id = %app.client_id, "refresh token reused; family revoked");
             meter::token_reuse("refresh_token", &app.client_id);
+            audit::token_reuse(&app.client_id, "refresh_token");
             return Err(RefreshError::Reused);
         }
         RefreshRotation::Revoked { .. } => return Err(RefreshError::Revoked),
@@ -352,6 +358,7 @@ pub async fn refresh_grant(
     }
     let response = mint_for(state, &family_id, &family, None, next).await?;
     meter::tokens_issued("refresh_token", &app.client_id);
+    audit::token_issued(&app.client_id, "refresh_token", &family.identity);
     Ok((response, family_id, family))
 }
 
@@ -475,7 +482,11 @@ pub async fn revoke_refresh_token(
             ErrorCode::UnauthorizedClient,
             "token was issued to another client",
         )),
-        Some((family_id, _)) => Ok(state.store.revoke_refresh_family(&family_id).await?),
+        Some((family_id, _)) => {
+            state.store.revoke_refresh_family(&family_id).await?;
+            audit::token_revoked(&app.client_id);
+            Ok(())
+        }
     }
 }
 

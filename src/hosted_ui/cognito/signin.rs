@@ -41,7 +41,7 @@ pub async fn signin_post(
     let attempt = match throttle::reserve(state, &page.provider_id, &username, &address).await {
         Ok(attempt) => attempt,
         Err(throttle::Refused::Locked) => {
-            page.sign_in_failed(SignInOutcome::Locked);
+            page.sign_in_failed(SignInOutcome::Locked, Some(&username));
             return Ok(retry(StatusCode::TOO_MANY_REQUESTS, LOCKED));
         }
         Err(throttle::Refused::Store(e)) => return Ok(pages::unavailable(&e)),
@@ -67,7 +67,7 @@ pub async fn signin_post(
     Ok(match result {
         Ok(outcome) => page.proceed(outcome, &headers).await,
         Err(PoolError::NotAuthorized) => {
-            page.sign_in_failed(SignInOutcome::BadCredentials);
+            page.sign_in_failed(SignInOutcome::BadCredentials, Some(&username));
             retry(StatusCode::OK, BAD_CREDENTIALS)
         }
         Err(PoolError::UserNotConfirmed) => {
