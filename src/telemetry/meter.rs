@@ -108,7 +108,7 @@ fn describe() {
     describe_counter!(CODES_ISSUED, "Authorization codes issued, by app");
     describe_counter!(
         TOKENS_ISSUED,
-        "Token responses issued by the token endpoint, by grant type and app"
+        "Tokens issued by the token endpoint or the user-pool API, by grant type and app"
     );
     describe_counter!(
         TOKEN_ERRORS,
