@@ -56,6 +56,8 @@ struct ActiveKey {
     /// base64url of the JOSE header, computed once per key.
     encoded_header: String,
     signer: Signer,
+    /// Unix seconds since which it signs.
+    since: i64,
 }
 
 /// What requests use: the one signing key, every published verification key, and the JWKS body.
@@ -123,6 +125,25 @@ impl KeyManager {
     /// True when signing is expensive enough (RSA: ~0.3 ms) to be worth moving off the runtime.
     pub fn signing_is_slow(&self) -> bool {
         self.algorithm == "RS256"
+    }
+
+    /// Sets `authgate_signing_key_age_seconds`: how long the current key has been signing.
+    pub fn record_age(&self, now: OffsetDateTime) {
+        let Ok(set) = self.snapshot() else {
+            return;
+        };
+        let algorithm = match &set.signing.signer {
+            Signer::Rsa(_) => "RS256",
+            Signer::Ec(_) => "ES256",
+        };
+        let age = now
+            .unix_timestamp()
+            .saturating_sub(set.signing.since)
+            .max(0);
+        crate::telemetry::meter::signing_key_age(
+            algorithm,
+            Duration::from_secs(u64::try_from(age).unwrap_or(0)),
+        );
     }
 
     /// The JWKS document (`/.well-known/jwks.json`).
@@ -339,6 +360,7 @@ fn build_key_set(records: &[SigningKeyRecord]) -> Result<KeySet, KeyError> {
             signing = Some(ActiveKey {
                 encoded_header,
                 signer,
+                since: record.state_since,
             });
         }
     }

@@ -74,6 +74,11 @@ fn serve(config: Option<PathBuf>) -> anyhow::Result<()> {
     runtime.block_on(async move {
         let app = Application::build(settings).await?;
         let addr = app.local_addr()?;
+        if let Some(management) = app.management_addr() {
+            let management = management?;
+            tracing::info!(%management, "metrics on the management listener");
+            println!("authgate metrics on http://{management}/metrics");
+        }
         tracing::info!(%addr, issuer = %app.state().settings.issuer, "authgate listening");
         // A plain line for scripts and tests that start authgate on port 0.
         println!("authgate listening on {}://{addr}", app.scheme());

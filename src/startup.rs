@@ -12,12 +12,14 @@ use crate::oauth::endpoints;
 use crate::oauth::tokens::TokenLifetimes;
 use crate::state::{AppContext, AppState};
 use crate::store::Store;
+use crate::store::metered::Metered;
 use crate::store::sessions::StoreSessions;
 use crate::store::sqlite::SqliteStore;
+use crate::web::observe::{self, RequestSpan};
 use crate::web::{cors, session_cookie};
 use axum::Router;
 use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::IntoResponse;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -37,6 +39,8 @@ const BODY_LIMIT: usize = 64 * 1024;
 pub struct Application {
     listener: TcpListener,
     router: Router,
+    /// The management listener (`metrics.listen`) and what it serves.
+    management: Option<(TcpListener, Router)>,
     state: AppState,
     /// `[tls]`, read at start: serve https instead of plain http.
     tls: Option<Arc<rustls::ServerConfig>>,
@@ -61,13 +65,21 @@ impl Application {
             ),
             None => None,
         };
-        let store: Arc<dyn Store> =
-            Arc::new(SqliteStore::open(&settings.data_dir.join("authgate.sqlite")).await?);
+        // First, so that what start-up measures (the store opening, key loading) is kept.
+        crate::telemetry::meter::install();
+        let management = match settings.metrics_listen_addr().map_err(anyhow::Error::msg)? {
+            Some(addr) => Some(TcpListener::bind(addr).await?),
+            None => None,
+        };
+        let sqlite = SqliteStore::open(&settings.data_dir.join("authgate.sqlite")).await?;
+        let store: Arc<dyn Store> = Arc::new(Metered::new(Arc::new(sqlite), "sqlite"));
         let state = build_state(settings, store).await?;
         let router = router(state.clone());
+        let management = management.map(|listener| (listener, management_router(state.clone())));
         Ok(Self {
             listener,
             router,
+            management,
             state,
             tls,
         })
@@ -75,6 +87,11 @@ impl Application {
 
     pub fn local_addr(&self) -> std::io::Result<SocketAddr> {
         self.listener.local_addr()
+    }
+
+    /// The management listener's address, when `metrics.listen` is set.
+    pub fn management_addr(&self) -> Option<std::io::Result<SocketAddr>> {
+        self.management.as_ref().map(|(l, _)| l.local_addr())
     }
 
     pub fn state(&self) -> &AppState {
@@ -88,6 +105,16 @@ impl Application {
 
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         spawn_maintenance(self.state.clone());
+        if let Some((listener, router)) = self.management {
+            tokio::spawn(async move {
+                if let Err(e) = axum::serve(listener, router)
+                    .with_graceful_shutdown(shutdown_signal())
+                    .await
+                {
+                    tracing::error!(error = %e, "management listener failed");
+                }
+            });
+        }
         if let Some(tls) = self.tls {
             return crate::web::tls::serve(self.listener, self.router, tls, shutdown_signal())
                 .await;
@@ -306,6 +333,12 @@ pub fn router(state: AppState) -> Router {
         .route("/.well-known/jwks.json", get(endpoints::jwks_get))
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz));
+    // On the public listener unless it has a management listener of its own.
+    let api = if state.settings.metrics.enabled && state.settings.metrics.listen.is_none() {
+        api.route("/metrics", get(metrics_get))
+    } else {
+        api
+    };
 
     // Browsers ask for /favicon.ico on every page; it may be cached.
     let favicon = |file: &str| {
@@ -330,11 +363,34 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer(tower_http::trace::TraceLayer::new_for_http().make_span_with(RequestSpan))
+        // Outermost: the request id exists before the span that names it.
+        .layer(axum::middleware::from_fn(observe::observe))
         .with_state(state)
 }
 
 async fn not_found() -> axum::response::Response {
     crate::hosted_ui::pages::error(StatusCode::NOT_FOUND, crate::web::page::Msg::NoSuchPage)
+}
+
+/// The management listener: `/metrics` only.
+fn management_router(state: AppState) -> Router {
+    Router::new()
+        .route("/metrics", get(metrics_get))
+        .with_state(state)
+}
+
+/// Prometheus text exposition format 0.0.4.
+async fn metrics_get(axum::extract::State(state): axum::extract::State<AppState>) -> Response {
+    // Gauges of state, read when asked rather than kept up to date.
+    state.keys.record_age(OffsetDateTime::now_utc());
+    (
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/plain; version=0.0.4; charset=utf-8"),
+        )],
+        crate::telemetry::meter::render(),
+    )
+        .into_response()
 }
 
 /// `static/` next to the binary's working directory, or the crate's own in development/tests.
@@ -344,22 +400,6 @@ fn static_dir() -> std::path::PathBuf {
         local
     } else {
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("static")
-    }
-}
-
-/// Request spans name the method and the route template, never the query string (it can
-/// carry codes and tokens).
-#[derive(Clone, Copy)]
-struct RequestSpan;
-
-impl<B> tower_http::trace::MakeSpan<B> for RequestSpan {
-    fn make_span(&mut self, request: &axum::http::Request<B>) -> tracing::Span {
-        let route = request
-            .extensions()
-            .get::<axum::extract::MatchedPath>()
-            .map_or("-", |p| p.as_str())
-            .to_string();
-        tracing::info_span!("request", method = %request.method(), route = %route)
     }
 }
 

@@ -1,5 +1,9 @@
 //! Logging: `tracing` to stdout, text or JSON, filtered by `RUST_LOG` (default `info`).
 //! Handlers never record codes, tokens, passwords or secrets; spans skip all arguments.
+//! [`audit`] writes the security events, [`meter`] keeps the Prometheus metrics.
+
+pub mod audit;
+pub mod meter;
 
 use tracing::Level;
 use tracing_subscriber::EnvFilter;
@@ -13,8 +17,11 @@ pub fn init(format: &str) {
     let aws_sdk_below_trace =
         filter_fn(|meta| !(*meta.level() == Level::TRACE && meta.target().starts_with("aws_")));
     let layer = if format == "json" {
+        // One JSON object per line: the event's fields at the top level (`event`, `app`, ...),
+        // the request span (with its `request_id`) under `span` and every open span in `spans`.
         tracing_subscriber::fmt::layer()
             .json()
+            .flatten_event(true)
             .with_target(false)
             .boxed()
     } else {

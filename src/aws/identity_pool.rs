@@ -193,6 +193,18 @@ impl PoolError {
         }
     }
 
+    /// The `outcome` label of a failed call (a fixed set: never the service's own code).
+    pub fn outcome(&self) -> &'static str {
+        match self {
+            PoolError::Unreachable { .. } => "unreachable",
+            PoolError::Throttled { .. } => "throttled",
+            PoolError::NotAuthorized { .. } => "not_authorized",
+            PoolError::NotFound { .. } => "not_found",
+            PoolError::Service { .. } => "service_error",
+            PoolError::BadAnswer { .. } => "bad_answer",
+        }
+    }
+
     /// Worth trying again later without the user doing anything.
     pub fn is_transient(&self) -> bool {
         matches!(
@@ -355,13 +367,16 @@ impl IdentityPool {
 
     async fn get_id(&self, logins: &Logins) -> Result<String, PoolError> {
         let out = self
-            .public
-            .get_id()
-            .identity_pool_id(&self.pool_id)
-            .set_logins(logins.map())
-            .send()
-            .await
-            .map_err(|e| self.classify("GetId", e))?;
+            .send(
+                "cognito-identity",
+                "GetId",
+                self.public
+                    .get_id()
+                    .identity_pool_id(&self.pool_id)
+                    .set_logins(logins.map())
+                    .send(),
+            )
+            .await?;
         out.identity_id.ok_or_else(|| self.bad_answer("GetId"))
     }
 
@@ -372,14 +387,17 @@ impl IdentityPool {
         role: Option<&str>,
     ) -> Result<AwsCredentials, PoolError> {
         let out = self
-            .public
-            .get_credentials_for_identity()
-            .identity_id(identity_id)
-            .set_logins(logins.map())
-            .set_custom_role_arn(role.map(str::to_string))
-            .send()
-            .await
-            .map_err(|e| self.classify("GetCredentialsForIdentity", e))?;
+            .send(
+                "cognito-identity",
+                "GetCredentialsForIdentity",
+                self.public
+                    .get_credentials_for_identity()
+                    .identity_id(identity_id)
+                    .set_logins(logins.map())
+                    .set_custom_role_arn(role.map(str::to_string))
+                    .send(),
+            )
+            .await?;
         let c = out
             .credentials
             .ok_or_else(|| self.bad_answer("GetCredentialsForIdentity"))?;
@@ -399,13 +417,16 @@ impl IdentityPool {
 
     async fn open_id_token(&self, identity_id: &str, logins: &Logins) -> Result<String, PoolError> {
         let out = self
-            .public
-            .get_open_id_token()
-            .identity_id(identity_id)
-            .set_logins(logins.map())
-            .send()
-            .await
-            .map_err(|e| self.classify("GetOpenIdToken", e))?;
+            .send(
+                "cognito-identity",
+                "GetOpenIdToken",
+                self.public
+                    .get_open_id_token()
+                    .identity_id(identity_id)
+                    .set_logins(logins.map())
+                    .send(),
+            )
+            .await?;
         out.token.ok_or_else(|| self.bad_answer("GetOpenIdToken"))
     }
 
@@ -423,14 +444,18 @@ impl IdentityPool {
                 message: "no developer provider name is configured".into(),
             });
         };
-        let out = client
-            .get_open_id_token_for_developer_identity()
-            .identity_pool_id(&self.pool_id)
-            .set_identity_id(identity_id.map(str::to_string))
-            .logins(provider, user_id)
-            .send()
-            .await
-            .map_err(|e| self.classify("GetOpenIdTokenForDeveloperIdentity", e))?;
+        let out = self
+            .send(
+                "cognito-identity",
+                "GetOpenIdTokenForDeveloperIdentity",
+                client
+                    .get_open_id_token_for_developer_identity()
+                    .identity_pool_id(&self.pool_id)
+                    .set_identity_id(identity_id.map(str::to_string))
+                    .logins(provider, user_id)
+                    .send(),
+            )
+            .await?;
         match (out.identity_id, out.token) {
             (Some(id), Some(token)) => Ok((id, token)),
             _ => Err(self.bad_answer("GetOpenIdTokenForDeveloperIdentity")),
@@ -450,14 +475,17 @@ impl IdentityPool {
                 message: "the basic flow has no role to assume".into(),
             });
         };
-        let out = sts
-            .assume_role_with_web_identity()
-            .role_arn(role)
-            .role_session_name(session_name(identity_id))
-            .web_identity_token(token)
-            .send()
-            .await
-            .map_err(|e| self.classify("AssumeRoleWithWebIdentity", e))?;
+        let out = self
+            .send(
+                "sts",
+                "AssumeRoleWithWebIdentity",
+                sts.assume_role_with_web_identity()
+                    .role_arn(role)
+                    .role_session_name(session_name(identity_id))
+                    .web_identity_token(token)
+                    .send(),
+            )
+            .await?;
         let c = out
             .credentials
             .ok_or_else(|| self.bad_answer("AssumeRoleWithWebIdentity"))?;
@@ -468,6 +496,25 @@ impl IdentityPool {
             secret_access_key: c.secret_access_key,
             session_token: c.session_token,
         })
+    }
+
+    /// Sends one AWS call (`operation` is its AWS name) and records how long it took, the SDK's
+    /// retries included, and how it ended in `authgate_aws_request_duration_seconds`.
+    async fn send<T, E, R>(
+        &self,
+        service: &'static str,
+        operation: &'static str,
+        request: impl std::future::Future<Output = Result<T, SdkError<E, R>>>,
+    ) -> Result<T, PoolError>
+    where
+        E: ProvideErrorMetadata + std::error::Error + 'static,
+        R: fmt::Debug,
+    {
+        let started = std::time::Instant::now();
+        let result = request.await.map_err(|e| self.classify(operation, e));
+        let outcome = result.as_ref().map_or_else(PoolError::outcome, |_| "ok");
+        crate::telemetry::meter::aws_call(service, operation, outcome, started.elapsed());
+        result
     }
 
     fn bad_answer(&self, operation: &str) -> PoolError {

@@ -41,6 +41,7 @@ const OVERRIDABLE: &[&str] = &[
     "demo",
     "aws",
     "tls",
+    "metrics",
 ];
 
 #[derive(Debug, Clone, Deserialize)]
@@ -69,6 +70,8 @@ pub struct Settings {
     pub password_hashing: PasswordHashingSettings,
     #[serde(default)]
     pub demo: DemoSettings,
+    #[serde(default)]
+    pub metrics: MetricsSettings,
     /// Federation to AWS: temporary credentials from a Cognito identity pool.
     #[serde(default)]
     pub aws: AwsSettings,
@@ -149,6 +152,17 @@ impl Settings {
             .map_err(|_| format!("listen: `{}` is not host:port", self.listen))
     }
 
+    /// The management listener's address, when `/metrics` has one of its own.
+    pub fn metrics_listen_addr(&self) -> Result<Option<SocketAddr>, String> {
+        match (&self.metrics.listen, self.metrics.enabled) {
+            (Some(listen), true) => listen
+                .parse()
+                .map(Some)
+                .map_err(|_| format!("metrics.listen: `{listen}` is not host:port")),
+            _ => Ok(None),
+        }
+    }
+
     /// Secure cookies everywhere except a plain-http issuer on a loopback host.
     pub fn secure_cookies(&self) -> bool {
         !self.issuer.starts_with("http://")
@@ -158,6 +172,17 @@ impl Settings {
         let mut problems = Vec::new();
         if let Err(e) = self.listen_addr() {
             problems.push(e);
+        }
+        match (self.metrics_listen_addr(), self.listen_addr()) {
+            (Err(e), _) => problems.push(e),
+            (Ok(Some(management)), Ok(public))
+                if management == public && management.port() != 0 =>
+            {
+                problems.push(format!(
+                    "metrics.listen: `{management}` is the public listener's address"
+                ));
+            }
+            _ => {}
         }
         validate_issuer(&self.issuer, &mut problems);
         if let Some(tls) = &self.tls {

@@ -138,6 +138,26 @@ pub struct TlsSettings {
     pub key_file: PathBuf,
 }
 
+/// `GET /metrics` (Prometheus text format).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct MetricsSettings {
+    /// Serve `/metrics` at all.
+    pub enabled: bool,
+    /// A separate management listener (`host:port`) for `/metrics`; when set, the public
+    /// listener does not serve it.
+    pub listen: Option<String>,
+}
+
+impl Default for MetricsSettings {
+    fn default() -> Self {
+        Self {
+            enabled: true,
+            listen: None,
+        }
+    }
+}
+
 impl Settings {
     /// The argon2id hash `authgate hash-password` prints for `password`.
     pub fn hash_password(&self, password: &str) -> Result<String, String> {

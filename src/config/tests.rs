@@ -408,3 +408,31 @@ fn tls_files_come_from_the_environment_too() {
         .to_string();
     assert!(err.contains("tls") && err.contains("key_file"), "{err}");
 }
+
+#[test]
+fn metrics_are_public_by_default_and_may_move_to_a_management_listener() {
+    let s = load(DEFAULT_CONFIG).expect("default config");
+    assert!(s.metrics.enabled);
+    assert_eq!(s.metrics_listen_addr(), Ok(None));
+
+    let env = [(
+        "AUTHGATE_METRICS__LISTEN".to_string(),
+        "127.0.0.1:9100".to_string(),
+    )];
+    let s = Settings::load(DEFAULT_CONFIG, env).expect("valid");
+    assert_eq!(
+        s.metrics_listen_addr(),
+        Ok(Some("127.0.0.1:9100".parse().expect("addr")))
+    );
+
+    let bad = format!("{DEFAULT_CONFIG}\n[metrics]\nlisten = \"nine\"\n");
+    let problems = load(&bad).expect_err("invalid").0;
+    assert!(problems.iter().any(|p| p.starts_with("metrics.listen:")));
+    let same = format!("{DEFAULT_CONFIG}\n[metrics]\nlisten = \"127.0.0.1:8080\"\n");
+    let problems = load(&same).expect_err("invalid").0;
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("the public listener's address"))
+    );
+}

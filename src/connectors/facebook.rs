@@ -95,7 +95,17 @@ impl FacebookConnector {
         Ok(url.into())
     }
 
+    /// One Graph API call; `endpoint` names it in the upstream metric.
     async fn get<T: serde::de::DeserializeOwned>(
+        &self,
+        endpoint: &'static str,
+        url: &str,
+        query: &[(&str, &str)],
+    ) -> Result<T, UpstreamError> {
+        super::observed(&self.provider_id, endpoint, self.fetch(url, query)).await
+    }
+
+    async fn fetch<T: serde::de::DeserializeOwned>(
         &self,
         url: &str,
         query: &[(&str, &str)],
@@ -132,6 +142,7 @@ impl FacebookConnector {
     ) -> Result<Identity, UpstreamError> {
         let token: TokenAnswer = self
             .get(
+                "token",
                 &self.graph("/oauth/access_token"),
                 &[
                     ("client_id", self.settings.app_id.as_str()),
@@ -145,6 +156,7 @@ impl FacebookConnector {
         let app_token = format!("{}|{}", self.settings.app_id, self.app_secret.expose());
         let answer: DebugAnswer = self
             .get(
+                "debug_token",
                 &format!(
                     "{}/debug_token",
                     self.settings.graph_base_url.trim_end_matches('/')
@@ -162,6 +174,7 @@ impl FacebookConnector {
         let proof = appsecret_proof(self.app_secret.expose(), &token.access_token);
         let profile: Profile = self
             .get(
+                "me",
                 &self.graph("/me"),
                 &[
                     ("fields", "id,name,email"),

@@ -39,6 +39,36 @@ pub enum UpstreamError {
     Incomplete(&'static str),
 }
 
+impl UpstreamError {
+    /// The `outcome` label of a failed upstream call.
+    pub fn outcome(&self) -> &'static str {
+        match self {
+            UpstreamError::Unreachable(_) => "unreachable",
+            UpstreamError::BadAnswer(_) => "bad_answer",
+            UpstreamError::Rejected(_) => "rejected",
+            UpstreamError::Declined(_) => "declined",
+            UpstreamError::Incomplete(_) => "incomplete",
+        }
+    }
+}
+
+/// Runs one call to `provider`'s `endpoint` (a constant: `discovery`, `jwks`, `token`, ...)
+/// and records how long it took and how it ended in
+/// `authgate_upstream_request_duration_seconds`.
+pub(crate) async fn observed<T>(
+    provider: &str,
+    endpoint: &'static str,
+    call: impl std::future::Future<Output = Result<T, UpstreamError>>,
+) -> Result<T, UpstreamError> {
+    let started = std::time::Instant::now();
+    let result = call.await;
+    let outcome = result
+        .as_ref()
+        .map_or_else(UpstreamError::outcome, |_| "ok");
+    crate::telemetry::meter::upstream_call(provider, endpoint, outcome, started.elapsed());
+    result
+}
+
 /// Where a provider returns the browser: one path per provider, so a response can only be
 /// accepted for the provider it was meant for (RFC 9700 §4.4.2).
 pub fn callback_url(issuer: &str, provider_id: &str) -> String {

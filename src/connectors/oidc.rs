@@ -107,6 +107,14 @@ impl OidcConnector {
 
     async fn get_json<T: serde::de::DeserializeOwned>(
         &self,
+        endpoint: &'static str,
+        url: &str,
+    ) -> Result<T, UpstreamError> {
+        super::observed(&self.provider_id, endpoint, self.fetch_json(url)).await
+    }
+
+    async fn fetch_json<T: serde::de::DeserializeOwned>(
+        &self,
         url: &str,
     ) -> Result<T, UpstreamError> {
         let response = self.http.get(url).send().await.map_err(|e| {
@@ -152,7 +160,7 @@ impl OidcConnector {
         let discovery: Discovery = match (&cached, refresh_keys, self.known_endpoints()) {
             (_, _, Some(known)) => known,
             (Some(c), true, None) if c.fetched.elapsed() < METADATA_TTL => c.discovery.clone(),
-            _ => self.get_json(&self.discovery_url()).await?,
+            _ => self.get_json("discovery", &self.discovery_url()).await?,
         };
         if discovery.issuer != self.settings.issuer && self.settings.discovery_url.is_none() {
             // OIDC Discovery §4.3: the document must name the issuer it was fetched for.
@@ -164,7 +172,7 @@ impl OidcConnector {
             .jwks_uri
             .clone()
             .unwrap_or_else(|| discovery.jwks_uri.clone());
-        let jwks: CoreJsonWebKeySet = self.get_json(&jwks_uri).await?;
+        let jwks: CoreJsonWebKeySet = self.get_json("jwks", &jwks_uri).await?;
         let fresh = Cached {
             discovery,
             jwks,
@@ -314,20 +322,23 @@ impl OidcConnector {
     ) -> Result<Identity, UpstreamError> {
         let metadata = self.metadata(false).await?;
         let client = self.client(&metadata)?;
-        let response = client
-            .exchange_code(AuthorizationCode::new(code.to_string()))
-            .set_pkce_verifier(PkceCodeVerifier::new(pkce_verifier.to_string()))
-            .request_async(&self.http)
-            .await
-            .map_err(|e| {
-                tracing::warn!(provider = %self.provider_id, error = %e, "upstream code exchange failed");
-                match e {
-                    openidconnect::RequestTokenError::Request(_) => {
-                        UpstreamError::Unreachable(self.display_name.clone())
+        let exchange = async {
+            client
+                .exchange_code(AuthorizationCode::new(code.to_string()))
+                .set_pkce_verifier(PkceCodeVerifier::new(pkce_verifier.to_string()))
+                .request_async(&self.http)
+                .await
+                .map_err(|e| {
+                    tracing::warn!(provider = %self.provider_id, error = %e, "upstream code exchange failed");
+                    match e {
+                        openidconnect::RequestTokenError::Request(_) => {
+                            UpstreamError::Unreachable(self.display_name.clone())
+                        }
+                        _ => UpstreamError::BadAnswer(self.display_name.clone()),
                     }
-                    _ => UpstreamError::BadAnswer(self.display_name.clone()),
-                }
-            })?;
+                })
+        };
+        let response = super::observed(&self.provider_id, "token", exchange).await?;
         let id_token = response.id_token().ok_or_else(|| {
             tracing::warn!(provider = %self.provider_id, "upstream token response has no ID token");
             UpstreamError::BadAnswer(self.display_name.clone())
@@ -398,22 +409,25 @@ impl OidcConnector {
         })?;
         let metadata = self.metadata(false).await?;
         let client = self.client(&metadata)?;
-        let response = client
-            .exchange_refresh_token(&RefreshToken::new(token))
-            .request_async(&self.http)
-            .await
-            .map_err(|e| {
-                tracing::warn!(provider = %self.provider_id, error = %e, "upstream refresh failed");
-                match e {
-                    openidconnect::RequestTokenError::Request(_) => {
-                        UpstreamError::Unreachable(self.display_name.clone())
+        let exchange = async {
+            client
+                .exchange_refresh_token(&RefreshToken::new(token))
+                .request_async(&self.http)
+                .await
+                .map_err(|e| {
+                    tracing::warn!(provider = %self.provider_id, error = %e, "upstream refresh failed");
+                    match e {
+                        openidconnect::RequestTokenError::Request(_) => {
+                            UpstreamError::Unreachable(self.display_name.clone())
+                        }
+                        openidconnect::RequestTokenError::ServerResponse(_) => {
+                            UpstreamError::Rejected(self.display_name.clone())
+                        }
+                        _ => UpstreamError::BadAnswer(self.display_name.clone()),
                     }
-                    openidconnect::RequestTokenError::ServerResponse(_) => {
-                        UpstreamError::Rejected(self.display_name.clone())
-                    }
-                    _ => UpstreamError::BadAnswer(self.display_name.clone()),
-                }
-            })?;
+                })
+        };
+        let response = super::observed(&self.provider_id, "refresh", exchange).await?;
         if let Some(id_token) = response.id_token() {
             // A refreshed ID token carries no nonce (OIDC Core §12.2); everything else is checked.
             let verifier = client.id_token_verifier().set_allowed_algs(

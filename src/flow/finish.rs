@@ -14,6 +14,8 @@ use crate::redirect_uri::with_query;
 use crate::security::{random_token, storage_hash};
 use crate::state::AppContext;
 use crate::store::{AuthRequest, AwsGrant, AwsSession, CodeGrant, PendingRole, StoreError};
+use crate::telemetry::audit;
+use crate::telemetry::meter::{self, SignInOutcome};
 use time::OffsetDateTime;
 
 /// Where the request being finished lives.
@@ -37,7 +39,14 @@ pub async fn signed_in(
     if let Err(e) = state.store.delete_auth_request(request_id).await {
         return unavailable(&e);
     }
-    tracing::info!(client_id = %request.client_id, provider = %identity.provider, "signed in");
+    // The sign-in itself is done (whatever federation and the role page then say): count it
+    // here, once, for every kind of provider.
+    meter::sign_in(
+        &identity.provider,
+        &request.client_id,
+        SignInOutcome::Success,
+    );
+    audit::sign_in(&request.client_id, &identity, false);
     complete(
         state,
         Origin::Stored(request_id),
@@ -58,6 +67,10 @@ pub async fn complete(
     auth_time: i64,
     mode: Mode,
 ) -> Next {
+    if let Origin::Sso { .. } = origin {
+        meter::sso_sign_in(&identity.provider, &request.client_id);
+        audit::sign_in(&request.client_id, &identity, true);
+    }
     let federation = state.federation.as_ref();
     let app = state.apps.get(&request.client_id);
     let (Some(federation), Some(app)) = (federation, app.filter(|a| a.aws.is_some())) else {
@@ -246,6 +259,7 @@ pub async fn issue_code(
         .store
         .put_code(&storage_hash(&code), &grant, expires_at)
         .await?;
+    meter::code_issued(&request.client_id);
     let mut params = vec![("code", code.as_str())];
     if let Some(s) = request.state.as_deref() {
         params.push(("state", s));

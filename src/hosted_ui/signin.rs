@@ -10,6 +10,8 @@ use crate::hosted_ui::pages::{
 use crate::hosted_ui::throttle;
 use crate::state::AppState;
 use crate::store::AuthRequest;
+use crate::telemetry::audit;
+use crate::telemetry::meter::{self, SignInOutcome};
 use crate::web::browser::BrowserSession;
 use crate::web::client::ClientAddr;
 use crate::web::page::{Msg, PageContext};
@@ -236,9 +238,22 @@ pub async fn password_post(
         return retry(BAD_CREDENTIALS, StatusCode::OK);
     }
 
+    // The provider and app are known ones from here on: fit for metric labels.
+    let failed = |outcome: SignInOutcome| {
+        meter::sign_in(&provider_id, &request.client_id, outcome);
+        audit::sign_in_failed(
+            &request.client_id,
+            &provider_id,
+            outcome.as_str(),
+            Some(&form.username),
+        );
+    };
     let attempt = match throttle::reserve(&state, &provider_id, &form.username, &address).await {
         Ok(attempt) => attempt,
-        Err(throttle::Refused::Locked) => return retry(LOCKED, StatusCode::TOO_MANY_REQUESTS),
+        Err(throttle::Refused::Locked) => {
+            failed(SignInOutcome::Locked);
+            return retry(LOCKED, StatusCode::TOO_MANY_REQUESTS);
+        }
         Err(throttle::Refused::Store(e)) => return pages::unavailable(&e),
     };
     let Some(identity) = users
@@ -246,7 +261,8 @@ pub async fn password_post(
         .await
     else {
         // The attempt's reservation stays: it is this failure's count.
-        tracing::info!("sign-in failed: bad credentials");
+        attempt.failed();
+        failed(SignInOutcome::BadCredentials);
         return retry(BAD_CREDENTIALS, StatusCode::OK);
     };
     if let Err(e) = attempt.succeeded().await {

@@ -24,10 +24,15 @@
 //! A refused attempt gives its hits back too: it verified nothing, and must not push a locked
 //! address's users towards their own lock.
 //!
+//! Refusals and delays are counted in `authgate_sign_in_throttle_total`; the failure that
+//! engages a lock (its reserved count is the limit) in `authgate_sign_in_locks_total` and a
+//! `lockout` audit event, which [`Reservation::failed`] writes.
+//!
 //! [`Store::hit_counter`]: crate::store::Store::hit_counter
 
 use crate::state::AppState;
 use crate::store::StoreError;
+use crate::telemetry::{audit, meter};
 use std::time::Duration;
 use time::OffsetDateTime;
 
@@ -66,6 +71,11 @@ impl Keys {
 pub struct Reservation<'a> {
     state: &'a AppState,
     keys: Keys,
+    /// The counts this attempt reserved, and for whom (to name a lock it engages).
+    user_count: u32,
+    address_count: u32,
+    provider: String,
+    username: String,
 }
 
 /// Reserves a place for one attempt to sign in as `username` at `provider` from `address`,
@@ -84,6 +94,7 @@ pub async fn reserve<'a>(
     if user > t.lock_after {
         state.store.release_counter(&keys.user, now).await?;
         tracing::warn!("sign-in refused: too many failures for this username");
+        meter::throttle("refused", "user");
         return Err(Refused::Locked);
     }
     let address = state
@@ -94,17 +105,41 @@ pub async fn reserve<'a>(
         state.store.release_counter(&keys.address, now).await?;
         state.store.release_counter(&keys.user, now).await?;
         tracing::warn!("sign-in refused: too many failures from this address");
+        meter::throttle("refused", "address");
         return Err(Refused::Locked);
     }
     // Delayed by the attempts before this one, those still in flight included.
     let delay = delay_for(user.saturating_sub(1), t.slow_after, t.delay, t.max_delay);
     if !delay.is_zero() {
+        meter::throttle("delayed", "user");
         tokio::time::sleep(delay).await;
     }
-    Ok(Reservation { state, keys })
+    Ok(Reservation {
+        state,
+        keys,
+        user_count: user,
+        address_count: address,
+        provider: provider.to_string(),
+        username: username.to_string(),
+    })
 }
 
 impl Reservation<'_> {
+    /// The password was wrong. The reservation stays counted (it is the failure's count), so
+    /// there is nothing to store; this names the lock when this failure is the one that
+    /// engages it.
+    pub fn failed(self) {
+        let t = &self.state.settings.login_throttle;
+        if self.user_count == t.lock_after {
+            meter::lock("user");
+            audit::lockout(&self.provider, "user", &self.username);
+        }
+        if self.address_count == t.lock_after_per_address {
+            meter::lock("address");
+            audit::lockout(&self.provider, "address", &self.username);
+        }
+    }
+
     /// The password was right: the username's count starts over, and this attempt's hit on
     /// the address is given back.
     pub async fn succeeded(self) -> Result<(), StoreError> {

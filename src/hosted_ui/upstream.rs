@@ -10,6 +10,8 @@ use crate::hosted_ui::pages;
 use crate::hosted_ui::signin::bound_request;
 use crate::state::AppState;
 use crate::store::AuthRequest;
+use crate::telemetry::audit;
+use crate::telemetry::meter::{self, SignInOutcome};
 use crate::web::browser::BrowserSession;
 use crate::web::page::Msg;
 use crate::web::respond::see_other;
@@ -93,11 +95,25 @@ async fn answered(
         Ok(request) => request,
         Err(page) => return page,
     };
+    // Counted only once the provider proved to be this flow's, a configured one: fit for a
+    // metric label, as the request's app is.
+    let failed = |outcome: SignInOutcome| {
+        meter::sign_in(provider_id, &request.client_id, outcome);
+        audit::sign_in_failed(&request.client_id, provider_id, outcome.as_str(), None);
+    };
     match upstream::finish(state, provider_id, &request_id, &request, &reply).await {
         Ok(Answered::SignedIn(identity)) => {
             finish_sign_in(state, &browser, &request_id, &request, identity).await
         }
-        Ok(Answered::Declined(next)) => respond(next, Arrived::ByGet),
-        Err(e) => leg_failed(e),
+        Ok(Answered::Declined(next)) => {
+            failed(SignInOutcome::UpstreamDenied);
+            respond(next, Arrived::ByGet)
+        }
+        Err(e) => {
+            if let LegFailed::Upstream(_) = e {
+                failed(SignInOutcome::UpstreamError);
+            }
+            leg_failed(e)
+        }
     }
 }

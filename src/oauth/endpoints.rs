@@ -21,6 +21,7 @@ use crate::oauth::grants::{self, FormParams};
 use crate::redirect_uri::with_query;
 use crate::security::storage_hash;
 use crate::state::AppState;
+use crate::telemetry::audit;
 use crate::web::browser::BrowserSession;
 use crate::web::page::Msg;
 use crate::web::respond::{authorization, found, json_document, no_store, see_other};
@@ -41,7 +42,8 @@ pub async fn authorize_get(
     let request = match authorize::validate(query.as_deref().unwrap_or(""), &state.apps) {
         Ok(request) => request,
         Err(AuthorizeError::Page(message)) => {
-            tracing::info!(%message, "authorize request refused with a page");
+            // Not `message`: that is the event's own, and JSON logs would hold the key twice.
+            tracing::info!(reason = %message, "authorize request refused with a page");
             return pages::error(StatusCode::BAD_REQUEST, Msg::AuthorizeRefused(message));
         }
         Err(AuthorizeError::Redirect {
@@ -275,8 +277,8 @@ pub async fn logout_get(
 ) -> Response {
     let outcome = logout_outcome(&state, &params);
     let browser = BrowserSession::new(session);
-    let provider = match browser.sso_session(&*state.store).await {
-        Ok(sso) => sso.map(|s| s.identity.provider),
+    let sso = match browser.sso_session(&*state.store).await {
+        Ok(sso) => sso,
         Err(e) => return pages::unavailable(&e),
     };
     if let Err(e) = end_sign_in_tokens(&state, &browser).await {
@@ -285,6 +287,16 @@ pub async fn logout_get(
     if let Err(e) = browser.sign_out(&*state.store).await {
         return pages::unavailable(&e);
     }
+    if let Some(sso) = &sso {
+        // The app only when the request named a registered one.
+        let app = params
+            .client_id
+            .as_deref()
+            .and_then(|id| state.apps.get(id))
+            .map(|app| app.client_id.as_str());
+        audit::logout(app, &sso.identity);
+    }
+    let provider = sso.map(|s| s.identity.provider);
     let return_to = format!("{}/logout/done", state.settings.issuer);
     let upstream = match provider.as_deref().and_then(|p| state.providers.get(p)) {
         Some(provider) => provider.logout_url(&return_to).await,

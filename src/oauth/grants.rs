@@ -12,6 +12,7 @@ use crate::pkce;
 use crate::security::{random_token, storage_hash};
 use crate::sessions::{self, Renewal};
 use crate::store::{CodeTake, RefreshFamily, RefreshRotation};
+use crate::telemetry::{audit, meter};
 use serde_json::{Map, Value};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -97,6 +98,20 @@ pub async fn token(
     authorization: Option<&str>,
     params: &FormParams,
 ) -> Result<TokenResponse, OAuthError> {
+    // The grant type as a label: the two we know, or `other` (it is the client's string).
+    let grant = meter::grant_label(params.get("grant_type"));
+    let result = grant_tokens(state, authorization, params).await;
+    if let Err(e) = &result {
+        meter::token_error(grant, e.code.as_str());
+    }
+    result
+}
+
+async fn grant_tokens(
+    state: Deps<'_>,
+    authorization: Option<&str>,
+    params: &FormParams,
+) -> Result<TokenResponse, OAuthError> {
     let grant_type = params.require("grant_type")?;
     let app = authenticate_client(state, authorization, params)?;
     match grant_type {
@@ -130,6 +145,8 @@ async fn exchange_code(
             // RFC 6749 §4.1.2: a replayed code revokes what its first use issued.
             state.store.revoke_refresh_family(&family_id).await?;
             tracing::warn!(client_id = %app.client_id, "authorization code reused; its tokens were revoked");
+            meter::token_reuse("authorization_code", &app.client_id);
+            audit::token_reuse(&app.client_id, "authorization_code");
             return Err(OAuthError::invalid_grant("authorization code already used"));
         }
         CodeTake::Missing => {
@@ -164,8 +181,12 @@ async fn exchange_code(
     }
     if app.token_mode == TokenMode::Passthrough {
         let aws = grant.aws.clone();
+        let identity = grant.identity.clone();
         let mut response = passthrough::exchange(state, grant, now).await?;
         with_sign_in_credentials(state, aws, &mut response);
+        // A registered app's id: bounded by the configuration.
+        meter::tokens_issued("authorization_code", &app.client_id);
+        audit::token_issued(&app.client_id, "authorization_code", &identity);
         return Ok(response);
     }
 
@@ -190,6 +211,8 @@ async fn exchange_code(
     )
     .await?;
     with_sign_in_credentials(state, grant.aws, &mut response);
+    meter::tokens_issued("authorization_code", &app.client_id);
+    audit::token_issued(&app.client_id, "authorization_code", &grant.identity);
     Ok(response)
 }
 
@@ -281,7 +304,10 @@ pub async fn refresh_grant(
     scope: Option<&str>,
 ) -> Result<(TokenResponse, String, RefreshFamily), RefreshError> {
     if app.token_mode == TokenMode::Passthrough {
-        return Ok(passthrough::refresh(state, app, presented).await?);
+        let refreshed = passthrough::refresh(state, app, presented).await?;
+        meter::tokens_issued("refresh_token", &app.client_id);
+        audit::token_issued(&app.client_id, "refresh_token", &refreshed.2.identity);
+        return Ok(refreshed);
     }
     let next = random_token();
     let now = OffsetDateTime::now_utc();
@@ -293,6 +319,8 @@ pub async fn refresh_grant(
         RefreshRotation::Rotated { family_id, family } => (family_id, family),
         RefreshRotation::Reused { .. } => {
             tracing::warn!(client_id = %app.client_id, "refresh token reused; family revoked");
+            meter::token_reuse("refresh_token", &app.client_id);
+            audit::token_reuse(&app.client_id, "refresh_token");
             return Err(RefreshError::Reused);
         }
         RefreshRotation::Revoked { .. } => return Err(RefreshError::Revoked),
@@ -329,6 +357,8 @@ pub async fn refresh_grant(
         family.scopes = requested;
     }
     let response = mint_for(state, &family_id, &family, None, next).await?;
+    meter::tokens_issued("refresh_token", &app.client_id);
+    audit::token_issued(&app.client_id, "refresh_token", &family.identity);
     Ok((response, family_id, family))
 }
 
@@ -452,7 +482,11 @@ pub async fn revoke_refresh_token(
             ErrorCode::UnauthorizedClient,
             "token was issued to another client",
         )),
-        Some((family_id, _)) => Ok(state.store.revoke_refresh_family(&family_id).await?),
+        Some((family_id, _)) => {
+            state.store.revoke_refresh_family(&family_id).await?;
+            audit::token_revoked(&app.client_id);
+            Ok(())
+        }
     }
 }
 

@@ -11,6 +11,7 @@
 pub mod conformance;
 #[cfg(any(test, feature = "conformance"))]
 pub mod memory;
+pub mod metered;
 mod records;
 pub mod sessions;
 pub mod sqlite;

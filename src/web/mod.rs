@@ -9,6 +9,7 @@ pub mod client;
 pub mod cors;
 pub mod headers;
 pub mod messages;
+pub mod observe;
 pub mod page;
 pub mod respond;
 pub mod session_cookie;

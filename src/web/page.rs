@@ -11,6 +11,8 @@ use axum::response::{Html, IntoResponse, Response};
 struct ErrorPage<'a> {
     title: &'a str,
     message: &'a str,
+    /// The request's id, for a person to quote to support (it is in the log lines too).
+    request_id: Option<&'a str>,
 }
 
 #[derive(Template)]
@@ -48,8 +50,8 @@ impl PageContext {
 }
 
 /// A failure a person sees as a page: the status and the message to show. Handlers return it
-/// with `?`; it is the one place a page error is turned into a response (and, as pages grow
-/// languages and request ids, the one place those are added).
+/// with `?`; it is the one place a page error is turned into a response, and so the one place
+/// the request id is added (and, as pages grow languages, those).
 #[derive(Debug)]
 pub struct PageError {
     pub status: StatusCode,
@@ -77,12 +79,14 @@ impl IntoResponse for PageError {
         };
         let ctx = PageContext::default();
         let message = self.msg.english();
+        let request_id = super::observe::current();
         render(
             &ctx,
             self.status,
             &ErrorPage {
                 title,
                 message: &message,
+                request_id: request_id.as_ref().map(|id| id.as_str()),
             },
         )
     }

@@ -26,6 +26,8 @@ mod favicon;
 mod login;
 mod logout;
 mod logs;
+mod metrics;
+mod request_id;
 mod restart;
 mod store;
 mod throttle;

@@ -236,15 +236,16 @@ impl UserPoolClient {
         if let Some(hash) = self.secret_hash(username) {
             parameters.insert("SECRET_HASH".into(), hash);
         }
-        let out = self
-            .sdk
-            .initiate_auth()
-            .client_id(&self.client_id)
-            .auth_flow(AuthFlowType::from(flow))
-            .set_auth_parameters(Some(parameters))
-            .send()
-            .await
-            .map_err(classify)?;
+        let out = send(
+            "InitiateAuth",
+            self.sdk
+                .initiate_auth()
+                .client_id(&self.client_id)
+                .auth_flow(AuthFlowType::from(flow))
+                .set_auth_parameters(Some(parameters))
+                .send(),
+        )
+        .await?;
         auth_step(
             out.challenge_name,
             out.session,
@@ -267,16 +268,17 @@ impl UserPoolClient {
         {
             responses.insert("SECRET_HASH".into(), hash);
         }
-        let out = self
-            .sdk
-            .respond_to_auth_challenge()
-            .client_id(&self.client_id)
-            .challenge_name(ChallengeNameType::from(challenge))
-            .set_session(session.map(str::to_string))
-            .set_challenge_responses(Some(responses))
-            .send()
-            .await
-            .map_err(classify)?;
+        let out = send(
+            "RespondToAuthChallenge",
+            self.sdk
+                .respond_to_auth_challenge()
+                .client_id(&self.client_id)
+                .challenge_name(ChallengeNameType::from(challenge))
+                .set_session(session.map(str::to_string))
+                .set_challenge_responses(Some(responses))
+                .send(),
+        )
+        .await?;
         auth_step(
             out.challenge_name,
             out.session,
@@ -294,15 +296,16 @@ impl UserPoolClient {
         username: &str,
     ) -> Result<PoolTokens, PoolError> {
         if self.rotates_refresh_tokens {
-            let out = self
-                .sdk
-                .get_tokens_from_refresh_token()
-                .client_id(&self.client_id)
-                .refresh_token(refresh_token)
-                .set_client_secret(self.client_secret.as_ref().map(|s| s.expose().to_string()))
-                .send()
-                .await
-                .map_err(classify)?;
+            let out = send(
+                "GetTokensFromRefreshToken",
+                self.sdk
+                    .get_tokens_from_refresh_token()
+                    .client_id(&self.client_id)
+                    .refresh_token(refresh_token)
+                    .set_client_secret(self.client_secret.as_ref().map(|s| s.expose().to_string()))
+                    .send(),
+            )
+            .await?;
             return match auth_step(None, None, None, out.authentication_result)? {
                 AuthStep::SignedIn(tokens) => Ok(tokens),
                 AuthStep::Challenge(c) => Err(PoolError::BadAnswer(format!(
@@ -379,17 +382,18 @@ impl UserPoolClient {
             .map(|(name, value)| AttributeType::builder().name(name).value(value).build())
             .collect::<Result<Vec<_>, _>>()
             .map_err(|e| PoolError::InvalidParameter(e.to_string()))?;
-        let out = self
-            .sdk
-            .sign_up()
-            .client_id(&self.client_id)
-            .username(username)
-            .password(password)
-            .set_secret_hash(self.secret_hash(username))
-            .set_user_attributes(Some(attributes))
-            .send()
-            .await
-            .map_err(classify)?;
+        let out = send(
+            "SignUp",
+            self.sdk
+                .sign_up()
+                .client_id(&self.client_id)
+                .username(username)
+                .password(password)
+                .set_secret_hash(self.secret_hash(username))
+                .set_user_attributes(Some(attributes))
+                .send(),
+        )
+        .await?;
         Ok(SignUpOutcome {
             confirmed: out.user_confirmed,
             delivery: delivery(out.code_delivery_details),
@@ -397,15 +401,17 @@ impl UserPoolClient {
     }
 
     pub async fn confirm_sign_up(&self, username: &str, code: &str) -> Result<(), PoolError> {
-        self.sdk
-            .confirm_sign_up()
-            .client_id(&self.client_id)
-            .username(username)
-            .confirmation_code(code)
-            .set_secret_hash(self.secret_hash(username))
-            .send()
-            .await
-            .map_err(classify)?;
+        send(
+            "ConfirmSignUp",
+            self.sdk
+                .confirm_sign_up()
+                .client_id(&self.client_id)
+                .username(username)
+                .confirmation_code(code)
+                .set_secret_hash(self.secret_hash(username))
+                .send(),
+        )
+        .await?;
         Ok(())
     }
 
@@ -413,28 +419,30 @@ impl UserPoolClient {
         &self,
         username: &str,
     ) -> Result<CodeDelivery, PoolError> {
-        let out = self
-            .sdk
-            .resend_confirmation_code()
-            .client_id(&self.client_id)
-            .username(username)
-            .set_secret_hash(self.secret_hash(username))
-            .send()
-            .await
-            .map_err(classify)?;
+        let out = send(
+            "ResendConfirmationCode",
+            self.sdk
+                .resend_confirmation_code()
+                .client_id(&self.client_id)
+                .username(username)
+                .set_secret_hash(self.secret_hash(username))
+                .send(),
+        )
+        .await?;
         Ok(delivery(out.code_delivery_details))
     }
 
     pub async fn forgot_password(&self, username: &str) -> Result<CodeDelivery, PoolError> {
-        let out = self
-            .sdk
-            .forgot_password()
-            .client_id(&self.client_id)
-            .username(username)
-            .set_secret_hash(self.secret_hash(username))
-            .send()
-            .await
-            .map_err(classify)?;
+        let out = send(
+            "ForgotPassword",
+            self.sdk
+                .forgot_password()
+                .client_id(&self.client_id)
+                .username(username)
+                .set_secret_hash(self.secret_hash(username))
+                .send(),
+        )
+        .await?;
         Ok(delivery(out.code_delivery_details))
     }
 
@@ -444,16 +452,18 @@ impl UserPoolClient {
         code: &str,
         password: &str,
     ) -> Result<(), PoolError> {
-        self.sdk
-            .confirm_forgot_password()
-            .client_id(&self.client_id)
-            .username(username)
-            .confirmation_code(code)
-            .password(password)
-            .set_secret_hash(self.secret_hash(username))
-            .send()
-            .await
-            .map_err(classify)?;
+        send(
+            "ConfirmForgotPassword",
+            self.sdk
+                .confirm_forgot_password()
+                .client_id(&self.client_id)
+                .username(username)
+                .confirmation_code(code)
+                .password(password)
+                .set_secret_hash(self.secret_hash(username))
+                .send(),
+        )
+        .await?;
         Ok(())
     }
 
@@ -462,13 +472,11 @@ impl UserPoolClient {
         &self,
         session: &str,
     ) -> Result<(String, Option<String>), PoolError> {
-        let out = self
-            .sdk
-            .associate_software_token()
-            .session(session)
-            .send()
-            .await
-            .map_err(classify)?;
+        let out = send(
+            "AssociateSoftwareToken",
+            self.sdk.associate_software_token().session(session).send(),
+        )
+        .await?;
         let secret = out
             .secret_code
             .ok_or_else(|| PoolError::BadAnswer("no SecretCode".into()))?;
@@ -481,15 +489,16 @@ impl UserPoolClient {
         session: &str,
         code: &str,
     ) -> Result<Option<String>, PoolError> {
-        let out = self
-            .sdk
-            .verify_software_token()
-            .session(session)
-            .user_code(code)
-            .friendly_device_name("authgate")
-            .send()
-            .await
-            .map_err(classify)?;
+        let out = send(
+            "VerifySoftwareToken",
+            self.sdk
+                .verify_software_token()
+                .session(session)
+                .user_code(code)
+                .friendly_device_name("authgate")
+                .send(),
+        )
+        .await?;
         match out.status {
             Some(idp::types::VerifySoftwareTokenResponseType::Success) => Ok(out.session),
             _ => Err(PoolError::CodeMismatch),
@@ -509,25 +518,28 @@ impl UserPoolClient {
             .password_verifier(&verifier.verifier)
             .salt(&verifier.salt)
             .build();
-        let out = self
-            .sdk
-            .confirm_device()
-            .access_token(access_token)
-            .device_key(device_key)
-            .device_secret_verifier_config(config)
-            .device_name(device_name)
-            .send()
-            .await
-            .map_err(classify)?;
-        if out.user_confirmation_necessary {
+        let out = send(
+            "ConfirmDevice",
             self.sdk
-                .update_device_status()
+                .confirm_device()
                 .access_token(access_token)
                 .device_key(device_key)
-                .device_remembered_status(DeviceRememberedStatusType::Remembered)
-                .send()
-                .await
-                .map_err(classify)?;
+                .device_secret_verifier_config(config)
+                .device_name(device_name)
+                .send(),
+        )
+        .await?;
+        if out.user_confirmation_necessary {
+            send(
+                "UpdateDeviceStatus",
+                self.sdk
+                    .update_device_status()
+                    .access_token(access_token)
+                    .device_key(device_key)
+                    .device_remembered_status(DeviceRememberedStatusType::Remembered)
+                    .send(),
+            )
+            .await?;
         }
         Ok(())
     }
@@ -565,7 +577,7 @@ impl UserPoolClient {
             ),
             other => return Err(PoolError::InvalidParameter(format!("no MFA kind {other}"))),
         };
-        request.send().await.map_err(classify)?;
+        send("SetUserMFAPreference", request.send()).await?;
         Ok(())
     }
 
@@ -604,12 +616,15 @@ impl UserPoolClient {
             loader = loader.endpoint_url(url);
         }
         let client = idp::Client::new(&loader.load().await);
-        let out = client
-            .describe_user_pool()
-            .user_pool_id(&self.user_pool_id)
-            .send()
-            .await
-            .map_err(|e| classify(e).to_string())?;
+        let out = send(
+            "DescribeUserPool",
+            client
+                .describe_user_pool()
+                .user_pool_id(&self.user_pool_id)
+                .send(),
+        )
+        .await
+        .map_err(|e| e.to_string())?;
         let p = out
             .user_pool
             .and_then(|pool| pool.policies)
@@ -666,6 +681,41 @@ fn delivery(details: Option<idp::types::CodeDeliveryDetailsType>) -> CodeDeliver
     CodeDelivery {
         destination: details.and_then(|d| d.destination),
     }
+}
+
+impl PoolError {
+    /// The `outcome` label of a failed call.
+    pub fn outcome(&self) -> &'static str {
+        match self {
+            PoolError::NotAuthorized => "not_authorized",
+            PoolError::UserNotConfirmed => "user_not_confirmed",
+            PoolError::PasswordResetRequired => "password_reset_required",
+            PoolError::CodeMismatch => "code_mismatch",
+            PoolError::ExpiredCode => "expired_code",
+            PoolError::InvalidPassword(_) => "invalid_password",
+            PoolError::UsernameExists => "username_exists",
+            PoolError::TooManyRequests => "throttled",
+            PoolError::InvalidParameter(_) => "invalid_parameter",
+            PoolError::Unreachable => "unreachable",
+            PoolError::BadAnswer(_) => "bad_answer",
+        }
+    }
+}
+
+/// Sends one user-pool API call (`operation` is its AWS name) and records how long it took and
+/// how it ended in `authgate_aws_request_duration_seconds`.
+async fn send<T, E, R>(
+    operation: &'static str,
+    request: impl std::future::Future<Output = Result<T, SdkError<E, R>>>,
+) -> Result<T, PoolError>
+where
+    E: ProvideErrorMetadata,
+{
+    let started = std::time::Instant::now();
+    let result = request.await.map_err(classify);
+    let outcome = result.as_ref().map_or_else(PoolError::outcome, |_| "ok");
+    crate::telemetry::meter::aws_call("cognito-idp", operation, outcome, started.elapsed());
+    result
 }
 
 /// Folds an SDK error into a [`PoolError`] by Cognito's error type.

@@ -336,6 +336,10 @@ pub async fn challenge_post(
             }
             // A wrong custom answer, an expired session: this sign-in is over.
             tracing::info!(error = %e, challenge = %pending.challenge.name, "challenge failed; back to sign-in");
+            page.sign_in_failed(
+                SignInOutcome::ChallengeFailed,
+                Some(&pending.attempt.typed_username),
+            );
             page.clear_flow().await?;
             let message = if matches!(e, PoolError::ExpiredCode) {
                 EXPIRED_CODE

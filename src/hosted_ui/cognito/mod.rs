@@ -19,6 +19,8 @@ use crate::hosted_ui::throttle;
 use crate::security::Sealed;
 use crate::state::AppState;
 use crate::store::AuthRequest;
+use crate::telemetry::audit;
+use crate::telemetry::meter::{self, SignInOutcome};
 use crate::web::browser::BrowserSession;
 use crate::web::page::{Msg, PageContext};
 use crate::web::respond::see_other;
@@ -195,6 +197,17 @@ impl<'a> Page<'a> {
             .await
             .map(|_| ())
             .map_err(|e| pages::unavailable(&e))
+    }
+
+    /// A sign-in on this page failed (the provider and app are known ones: fit for labels).
+    fn sign_in_failed(&self, outcome: SignInOutcome, username: Option<&str>) {
+        meter::sign_in(&self.provider_id, &self.request.client_id, outcome);
+        audit::sign_in_failed(
+            &self.request.client_id,
+            &self.provider_id,
+            outcome.as_str(),
+            username,
+        );
     }
 
     fn go(&self, page: &str) -> Response {

@@ -40,7 +40,10 @@ pub async fn signin_post(
 
     let attempt = match throttle::reserve(state, &page.provider_id, &username, &address).await {
         Ok(attempt) => attempt,
-        Err(throttle::Refused::Locked) => return Ok(retry(StatusCode::TOO_MANY_REQUESTS, LOCKED)),
+        Err(throttle::Refused::Locked) => {
+            page.sign_in_failed(SignInOutcome::Locked, Some(&username));
+            return Ok(retry(StatusCode::TOO_MANY_REQUESTS, LOCKED));
+        }
         Err(throttle::Refused::Store(e)) => return Ok(pages::unavailable(&e)),
     };
     let device = page.device_for(&headers, &username);
@@ -52,7 +55,10 @@ pub async fn signin_post(
     // verdict on the password, and gives its reservation back.
     let settled = match &result {
         Ok(_) => attempt.succeeded().await,
-        Err(PoolError::NotAuthorized) => Ok(()),
+        Err(PoolError::NotAuthorized) => {
+            attempt.failed();
+            Ok(())
+        }
         Err(_) => attempt.give_back().await,
     };
     if let Err(e) = settled {
@@ -61,7 +67,7 @@ pub async fn signin_post(
     Ok(match result {
         Ok(outcome) => page.proceed(outcome, &headers).await,
         Err(PoolError::NotAuthorized) => {
-            tracing::info!("sign-in failed: the pool refused the credentials");
+            page.sign_in_failed(SignInOutcome::BadCredentials, Some(&username));
             retry(StatusCode::OK, BAD_CREDENTIALS)
         }
         Err(PoolError::UserNotConfirmed) => {
