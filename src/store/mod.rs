@@ -1,7 +1,8 @@
 //! Every piece of state authgate keeps, behind one `Store` trait with typed operations and expiry.
 //!
-//! Implementations: [`sqlite::SqliteStore`] (the embedded default) and, for tests only (feature
-//! `conformance`), `memory::MemoryStore`. Every implementation must pass
+//! Implementations: [`sqlite::SqliteStore`] (the embedded default), [`postgres::PostgresStore`]
+//! (one database shared by several replicas) and, for tests only (feature `conformance`),
+//! `memory::MemoryStore`. Every implementation must pass
 //! [`conformance::run_all`]. Callers pass `now` explicitly so expiry is testable without waiting;
 //! an expired record is invisible to reads even before [`Store::collect_expired`] deletes it.
 
@@ -12,6 +13,7 @@ pub mod conformance;
 #[cfg(any(test, feature = "conformance"))]
 pub mod memory;
 pub mod metered;
+pub mod postgres;
 mod records;
 pub mod sessions;
 pub mod sqlite;

@@ -57,6 +57,7 @@ const NO_HTTP: &[&str] = &[
     "src/store/mod.rs",
     "src/store/records.rs",
     "src/store/sqlite.rs",
+    "src/store/postgres.rs",
     "src/identity.rs",
     "src/pkce.rs",
     "src/redirect_uri.rs",
