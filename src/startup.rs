@@ -13,6 +13,7 @@ use crate::oauth::tokens::TokenLifetimes;
 use crate::state::{AppContext, AppState};
 use crate::store::Store;
 use crate::store::metered::Metered;
+use crate::store::postgres::PostgresStore;
 use crate::store::sessions::StoreSessions;
 use crate::store::sqlite::SqliteStore;
 use crate::web::observe::{self, RequestSpan};
@@ -71,8 +72,7 @@ impl Application {
             Some(addr) => Some(TcpListener::bind(addr).await?),
             None => None,
         };
-        let sqlite = SqliteStore::open(&settings.data_dir.join("authgate.sqlite")).await?;
-        let store: Arc<dyn Store> = Arc::new(Metered::new(Arc::new(sqlite), "sqlite"));
+        let store = open_store(&settings).await?;
         let state = build_state(settings, store).await?;
         let router = router(state.clone());
         let management = management.map(|listener| (listener, management_router(state.clone())));
@@ -125,6 +125,25 @@ impl Application {
         axum::serve(self.listener, service)
             .with_graceful_shutdown(shutdown_signal())
             .await
+    }
+}
+
+/// PostgreSQL when `[store]` names a database, else the SQLite file in `data_dir`, measured
+/// (`authgate_store_operation_duration_seconds`, `backend` = `postgres` or `sqlite`). A database
+/// that cannot be reached within `store.connect_timeout` stops start-up with a message naming
+/// it (never its password); one that goes away later makes requests answer 503 until it is back.
+async fn open_store(settings: &Settings) -> anyhow::Result<Arc<dyn Store>> {
+    match settings.store.postgres().map_err(anyhow::Error::msg)? {
+        Some(options) => {
+            let store = PostgresStore::connect(&options).await?;
+            tracing::info!(store = ?options, "store: PostgreSQL");
+            Ok(Arc::new(Metered::new(Arc::new(store), "postgres")))
+        }
+        None => {
+            let path = settings.data_dir.join("authgate.sqlite");
+            let store = SqliteStore::open(&path).await?;
+            Ok(Arc::new(Metered::new(Arc::new(store), "sqlite")))
+        }
     }
 }
 

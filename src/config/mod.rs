@@ -6,12 +6,14 @@ mod aws;
 mod checks;
 mod providers;
 mod server;
+mod store;
 
 pub use apps::*;
 pub use aws::*;
 pub use checks::Secret;
 pub use providers::*;
 pub use server::*;
+pub use store::*;
 
 use checks::*;
 use serde::Deserialize;
@@ -33,6 +35,7 @@ const OVERRIDABLE: &[&str] = &[
     "issuer",
     "data_dir",
     "store_key_env",
+    "store",
     "log_format",
     "tokens",
     "sessions",
@@ -50,8 +53,12 @@ pub struct Settings {
     pub listen: String,
     /// Public base URL; `iss` of every token and the base of every endpoint.
     pub issuer: String,
-    /// Where the SQLite store lives.
+    /// Where the SQLite store lives (and, with PostgreSQL, only the store key file when
+    /// `store_key_env` is unset).
     pub data_dir: PathBuf,
+    /// `[store]`: PostgreSQL shared by several replicas; absent, the SQLite file in `data_dir`.
+    #[serde(default)]
+    pub store: StoreSettings,
     /// Environment variable holding the key (32 bytes, base64) that seals secrets in the store.
     /// Without it, a key file `store.key` is created in `data_dir` on first start; replicas
     /// sharing a store must share the key, so set this when running several.
@@ -216,6 +223,8 @@ impl Settings {
             ("sessions.auth_request_ttl", self.sessions.auth_request_ttl),
             ("sessions.gc_interval", self.sessions.gc_interval),
             ("login_throttle.window", self.login_throttle.window),
+            ("store.statement_timeout", self.store.statement_timeout),
+            ("store.connect_timeout", self.store.connect_timeout),
         ] {
             if value.is_zero() {
                 problems.push(format!("{key}: must be longer than zero"));
@@ -236,6 +245,7 @@ impl Settings {
             problems.push("password_hashing: not valid argon2 parameters".into());
         }
 
+        self.check_store(&mut problems);
         self.check_providers(&mut problems);
         self.check_apps(&mut problems);
         if self.demo.enabled {

@@ -436,3 +436,104 @@ fn metrics_are_public_by_default_and_may_move_to_a_management_listener() {
             .any(|p| p.contains("the public listener's address"))
     );
 }
+
+#[test]
+fn without_a_store_url_the_store_is_sqlite() {
+    let s = load(DEFAULT_CONFIG).expect("default config");
+    assert!(s.store.postgres().expect("valid").is_none());
+    assert_eq!(s.store.pool_size, 10);
+}
+
+#[test]
+fn a_postgres_store_takes_its_password_from_a_file() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let password = dir.path().join("db-password");
+    std::fs::write(&password, "pg-file-secret\n").expect("write");
+    let text = format!(
+        "{DEFAULT_CONFIG}\n[store]\nurl = \"postgres://authgate@db.example.com/authgate?sslmode=verify-full\"\n\
+         password_file = \"{}\"\npool_size = 3\nstatement_timeout = \"2s\"\n",
+        password.display()
+    );
+    let settings = load(&text).expect("valid");
+    let options = settings.store.postgres().expect("valid").expect("postgres");
+    assert_eq!(options.password.as_deref(), Some("pg-file-secret"));
+    assert_eq!(options.pool_size, 3);
+    assert_eq!(options.statement_timeout, Duration::from_secs(2));
+    assert_eq!(options.connect_timeout, Duration::from_secs(5));
+    // Neither the settings nor what they become print the password.
+    let shown = format!("{settings:?} {options:?}");
+    assert!(!shown.contains("pg-file-secret"), "{shown}");
+    assert!(shown.contains("db.example.com"), "{shown}");
+}
+
+#[test]
+fn store_keys_may_come_from_the_environment() {
+    let env = [
+        (
+            "AUTHGATE_STORE__URL".to_string(),
+            "postgres://authgate@db.example.com/authgate".to_string(),
+        ),
+        (
+            "AUTHGATE_STORE__PASSWORD_ENV".to_string(),
+            "PATH".to_string(),
+        ),
+        ("AUTHGATE_STORE__POOL_SIZE".to_string(), "4".to_string()),
+    ];
+    let settings = Settings::load(DEFAULT_CONFIG, env).expect("valid");
+    let options = settings.store.postgres().expect("valid").expect("postgres");
+    assert_eq!(options.pool_size, 4);
+    // PATH stands in for a password variable: every process has one.
+    assert_eq!(options.password, std::env::var("PATH").ok());
+}
+
+#[test]
+fn store_mistakes_are_named_without_quoting_secrets() {
+    for (store, needle) in [
+        (
+            "url = \"postgres://authgate:pg-inline-secret@db/authgate\"",
+            "store.url: holds a password",
+        ),
+        (
+            "url = \"postgres://authgate@db/authgate?password=pg-inline-secret\"",
+            "store.url: holds a password",
+        ),
+        (
+            "url = \"postgres://db/a?pasword=pg-inline-secret\"",
+            "store.url: unknown connection parameter `pasword`",
+        ),
+        (
+            "url = \"mysql://db/authgate\"",
+            "store.url: must start with",
+        ),
+        (
+            "url = \"postgres://db/a\"\nurl_env = \"X\"",
+            "store.url: set either",
+        ),
+        (
+            "url_env = \"AUTHGATE_TEST_VARIABLE_THAT_IS_NOT_SET\"",
+            "store.url_env: environment variable $AUTHGATE_TEST_VARIABLE_THAT_IS_NOT_SET is not set",
+        ),
+        (
+            "url = \"postgres://db/a\"\npassword_env = \"A\"\npassword_file = \"/b\"",
+            "store.password_env: set either",
+        ),
+        (
+            "password_file = \"/nowhere\"",
+            "store.password_env: a password needs store.url",
+        ),
+        (
+            "url = \"postgres://db/a\"\npassword_file = \"/nowhere/pw\"",
+            "store.password_file: cannot read /nowhere/pw",
+        ),
+        ("pool_size = 0", "store.pool_size: must be at least 1"),
+        (
+            "statement_timeout = \"0s\"",
+            "store.statement_timeout: must be longer than zero",
+        ),
+    ] {
+        let text = format!("{DEFAULT_CONFIG}\n[store]\n{store}\n");
+        let err = load(&text).expect_err(store).to_string();
+        assert!(err.contains(needle), "{store}: {err}");
+        assert!(!err.contains("pg-inline-secret"), "{err}");
+    }
+}

@@ -15,7 +15,7 @@ use time::OffsetDateTime;
 
 pub struct Metered {
     inner: Arc<dyn Store>,
-    /// The `backend` label: `sqlite`, `memory`.
+    /// The `backend` label: `sqlite`, `postgres`, `memory`.
     backend: &'static str,
 }
 
