@@ -311,6 +311,9 @@ pub fn router(state: AppState) -> Router {
     }
     let browser = browser
         .layer(sessions)
+        .layer(axum::middleware::map_response(
+            session_cookie::unavailable_if_unsaved,
+        ))
         .layer(axum::middleware::map_response_with_state(
             state.settings.secure_cookies(),
             session_cookie::fix_removal,

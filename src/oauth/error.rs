@@ -136,9 +136,18 @@ impl IntoResponse for OAuthError {
     }
 }
 
+/// The store failing is the database being away (503, `temporarily_unavailable`: clients
+/// retry, and keep their tokens), unless what it holds cannot be read (500). Never
+/// `invalid_grant`: that would tell a client to throw away a token that is still good.
 impl From<crate::store::StoreError> for OAuthError {
     fn from(e: crate::store::StoreError) -> Self {
         tracing::error!(error = %e, "store failure");
-        Self::server_error()
+        match e {
+            crate::store::StoreError::Backend(_) => Self::new(
+                ErrorCode::TemporarilyUnavailable,
+                "the server's store is unavailable; try again",
+            ),
+            crate::store::StoreError::Corrupt(_) => Self::server_error(),
+        }
     }
 }

@@ -5,11 +5,13 @@
 //! upstream in its PR #268, unreleased). Browsers ignore a `__Host-` cookie without `Secure`,
 //! so the removal of `__Host-authgate` on `/logout` did nothing: the browser kept sending a
 //! dead session id, and tower-sessions logged it on every visit. [`fix_removal`] rewrites that
-//! removal with the cookie's own attributes.
+//! removal with the cookie's own attributes; [`unavailable_if_unsaved`] gives a session that
+//! could not be saved the page a store failure gets.
 
+use crate::web::messages::Msg;
 use axum::extract::State;
-use axum::http::{HeaderValue, header};
-use axum::response::Response;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
 
 /// The cookie's name: `__Host-` (Secure, host-only, `Path=/`) whenever cookies are Secure.
 pub fn name(secure: bool) -> &'static str {
@@ -59,10 +61,38 @@ pub async fn fix_removal(State(secure): State<bool>, mut response: Response) -> 
     response
 }
 
+/// tower-sessions answers a request whose session it could not save (the store went away
+/// after the handler ran) with a bare, bodiless `500`; this gives it the 503 page every other
+/// store failure gets. Response middleware outside the session layer.
+pub async fn unavailable_if_unsaved(response: Response) -> Response {
+    let bare = response.status() == StatusCode::INTERNAL_SERVER_ERROR
+        && !response.headers().contains_key(header::CONTENT_TYPE);
+    if bare {
+        return crate::web::page::PageError::new(StatusCode::SERVICE_UNAVAILABLE, Msg::Unavailable)
+            .into_response();
+    }
+    response
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use axum::response::IntoResponse;
+
+    #[tokio::test]
+    async fn an_unsaved_session_is_the_unavailable_page() {
+        let bare = unavailable_if_unsaved(StatusCode::INTERNAL_SERVER_ERROR.into_response()).await;
+        assert_eq!(bare.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert!(
+            bare.headers()[header::CONTENT_TYPE]
+                .to_str()
+                .unwrap_or_default()
+                .starts_with("text/html")
+        );
+        // A page that already says what went wrong is left alone.
+        let page = crate::web::page::error(StatusCode::INTERNAL_SERVER_ERROR, Msg::NoSuchPage);
+        let kept = unavailable_if_unsaved(page).await;
+        assert_eq!(kept.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    }
 
     async fn fixed(secure: bool, set_cookies: &[&'static str]) -> Vec<String> {
         let mut response = ().into_response();
