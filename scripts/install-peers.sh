@@ -2,8 +2,9 @@
 # Installs the test peers the integration suite starts on loopback (tests/peers: panva's
 # oidc-provider, an upstream OpenID Provider; cognito-local, a Cognito user pool with a hosted
 # UI; moto server, Cognito user pools + Cognito Identity + STS; pycognito, an independent SRP
-# implementation for known-answer tests) and the Amplify end-to-end test's client (tests/amplify:
-# aws-amplify, esbuild and playwright-core, driving Debian's chromium; no browser download).
+# implementation for known-answer tests), PostgreSQL (the multi-replica store) and the Amplify
+# end-to-end test's client (tests/amplify: aws-amplify, esbuild and playwright-core, driving
+# Debian's chromium; no browser download).
 # Idempotent and quiet on success; meant to run before `cargo test` (scripts/test.sh calls
 # it). On a fresh Debian 12 it needs root for apt.
 set -euo pipefail
@@ -26,6 +27,9 @@ if ! command -v python3 >/dev/null 2>&1 || ! python3 -c 'import venv, ensurepip'
   echo "install-peers: python3 with venv missing; installing Debian's python3-venv" >&2
   apt_install python3 python3-venv
 fi
+
+# PostgreSQL for the store's tests (scripts/postgres.sh starts a private cluster per run).
+scripts/postgres.sh install
 
 # The Amplify end-to-end test drives Debian's Chromium (playwright-core never downloads one);
 # fonts-liberation gives its pages a font.

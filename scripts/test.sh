@@ -3,8 +3,8 @@
 # licences, sources; not advisories, see deny.toml), unit tests, the store conformance suite,
 # the integration suite (one binary, tests/api) and a short run of each fuzz target (fuzz/,
 # 2000 executions each, so they keep building; scripts/fuzz.sh runs them longer). The spine
-# needs nothing but Rust: SQLite is compiled in. Test peers that later capabilities need, and
-# cargo-deny and cargo-fuzz, are installed here, idempotently.
+# needs nothing but Rust: SQLite is compiled in. Test peers that later capabilities need
+# (PostgreSQL among them), and cargo-deny and cargo-fuzz, are installed here, idempotently.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -39,10 +39,12 @@ cargo deny --manifest-path fuzz/Cargo.toml check "${deny_checks[@]}"
 scripts/install-peers.sh
 
 # Library, binary and integration tests (examples are built by clippy above; they hold no
-# tests). The closing line totals every test binary's results.
+# tests), inside a private PostgreSQL cluster that lives as long as the tests (the PostgreSQL
+# tests find it through AUTHGATE_TEST_POSTGRES_URL, and fail without it when CI is set). The
+# closing line totals every test binary's results.
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
-cargo test --locked --lib --bins --tests 2>&1 | tee "$log"
+scripts/postgres.sh run -- cargo test --locked --lib --bins --tests 2>&1 | tee "$log"
 
 # Each fuzz target for a few seconds (its own build, in fuzz/target). A crash fails the run.
 scripts/fuzz.sh all 2000

@@ -27,6 +27,7 @@ mod login;
 mod logout;
 mod logs;
 mod metrics;
+mod postgres;
 mod request_id;
 mod restart;
 mod store;

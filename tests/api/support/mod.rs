@@ -17,5 +17,7 @@ pub mod moto;
 pub mod peers;
 /// A `kind = "cognito"` authgate and a client that walks the pool's pages.
 pub mod pool;
+/// The private PostgreSQL cluster: a database per test, and a link a test can cut.
+pub mod postgres;
 /// A scriptable OpenID provider and Facebook Graph stand-in.
 pub mod upstream_stub;
