@@ -32,6 +32,12 @@ enum Command {
         #[arg(long, env = "AUTHGATE_CONFIG")]
         config: Option<PathBuf>,
     },
+    /// Create or migrate the store's schema (the SQLite file, or PostgreSQL as `[store]` says)
+    /// and exit: a deployment step before new replicas start. `serve` does the same at start.
+    Migrate {
+        #[arg(long, env = "AUTHGATE_CONFIG")]
+        config: Option<PathBuf>,
+    },
     /// Exit 0 when the server at URL answers 200 (the container health check). An https URL
     /// is for authgate's own TLS listener: the certificate is not checked (the probe asks
     /// "is it up", on loopback, where the certificate's names rarely match).
@@ -56,6 +62,7 @@ fn main() -> std::process::ExitCode {
     let result = match cli.command.unwrap_or(Command::Serve { config: None }) {
         Command::Serve { config } => serve(config),
         Command::HashPassword { config } => hash_password(config),
+        Command::Migrate { config } => migrate(config),
         Command::Healthcheck { url } => healthcheck(&url),
     };
     match result {
@@ -83,6 +90,17 @@ fn serve(config: Option<PathBuf>) -> anyhow::Result<()> {
         // A plain line for scripts and tests that start authgate on port 0.
         println!("authgate listening on {}://{addr}", app.scheme());
         app.run_until_stopped().await?;
+        Ok(())
+    })
+}
+
+fn migrate(config: Option<PathBuf>) -> anyhow::Result<()> {
+    let settings = load_settings(config.as_ref())?;
+    authgate::telemetry::init(&settings.log_format);
+    let runtime = tokio::runtime::Runtime::new()?;
+    runtime.block_on(async move {
+        authgate::startup::open_store(&settings).await?;
+        println!("authgate: the store's schema is current");
         Ok(())
     })
 }

@@ -128,11 +128,12 @@ impl Application {
     }
 }
 
-/// PostgreSQL when `[store]` names a database, else the SQLite file in `data_dir`, measured
+/// PostgreSQL when `[store]` names a database, else the SQLite file in `data_dir`, with its
+/// schema brought up to date (`authgate migrate` is this and nothing else), measured
 /// (`authgate_store_operation_duration_seconds`, `backend` = `postgres` or `sqlite`). A database
 /// that cannot be reached within `store.connect_timeout` stops start-up with a message naming
 /// it (never its password); one that goes away later makes requests answer 503 until it is back.
-async fn open_store(settings: &Settings) -> anyhow::Result<Arc<dyn Store>> {
+pub async fn open_store(settings: &Settings) -> anyhow::Result<Arc<dyn Store>> {
     match settings.store.postgres().map_err(anyhow::Error::msg)? {
         Some(options) => {
             let store = PostgresStore::connect(&options).await?;

@@ -289,11 +289,17 @@ impl PostgresStore {
 /// finds the schema current), read the version, apply what is missing, stamp it.
 async fn migrate(pool: &PgPool) -> StoreResult<()> {
     let mut tx = pool.begin().await.map_err(backend)?;
-    // Waiting for another replica's migration is part of starting; no statement timeout.
-    sqlx::query("SET LOCAL statement_timeout = 0")
-        .execute(&mut *tx)
-        .await
-        .map_err(backend)?;
+    // Waiting for another replica's migration is part of starting: no statement timeout. And
+    // no NOTICE ("already exists, skipping") for the driver to log on every start.
+    for setting in [
+        "SET LOCAL statement_timeout = 0",
+        "SET LOCAL client_min_messages = warning",
+    ] {
+        sqlx::query(setting)
+            .execute(&mut *tx)
+            .await
+            .map_err(backend)?;
+    }
     sqlx::query("SELECT pg_advisory_xact_lock($1)")
         .bind(MIGRATION_LOCK)
         .execute(&mut *tx)

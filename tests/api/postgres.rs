@@ -506,3 +506,74 @@ async fn while_the_database_is_away_answers_are_503_and_it_recovers() {
     assert_eq!(response.status(), StatusCode::OK);
     assert!(app.login(&browser(), &Authorize::native()).await["refresh_token"].is_string());
 }
+
+#[tokio::test]
+async fn authgate_migrate_prepares_a_database_and_refuses_a_newer_one() {
+    // Arrange: a config naming an empty database.
+    let Some(db) = database().await else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let password_file = dir.path().join("db-password");
+    std::fs::write(&password_file, &db.password).unwrap();
+    let config = dir.path().join("authgate.toml");
+    std::fs::write(
+        &config,
+        test_config(
+            &dir,
+            8080,
+            &format!(
+                "[store]\nurl = \"{}\"\npassword_file = \"{}\"\n",
+                db.url_without_password,
+                password_file.display()
+            ),
+        ),
+    )
+    .unwrap();
+    let migrate = || async {
+        let output = tokio::time::timeout(
+            std::time::Duration::from_secs(60),
+            tokio::process::Command::new(env!("CARGO_BIN_EXE_authgate"))
+                .args(["migrate", "--config"])
+                .arg(&config)
+                .output(),
+        )
+        .await
+        .expect("migrate finishes")
+        .unwrap();
+        (
+            output.status.success(),
+            format!(
+                "{}{}",
+                String::from_utf8_lossy(&output.stdout),
+                String::from_utf8_lossy(&output.stderr)
+            ),
+        )
+    };
+
+    // Act / Assert: migrated, and migrating again changes nothing.
+    for _ in 0..2 {
+        let (ok, output) = migrate().await;
+        assert!(ok, "{output}");
+        assert!(output.contains("the store's schema is current"), "{output}");
+    }
+    let mut connection = db.connection().await;
+    let versions: Vec<i64> = sqlx::query_scalar("SELECT version FROM schema_version ORDER BY 1")
+        .fetch_all(&mut connection)
+        .await
+        .unwrap();
+    assert_eq!(versions, (1..=SCHEMA_VERSION).collect::<Vec<_>>());
+
+    // A database a newer authgate migrated: refused, saying why, without a panic or a secret.
+    sqlx::query("INSERT INTO schema_version (version) VALUES ($1)")
+        .bind(SCHEMA_VERSION + 1)
+        .execute(&mut connection)
+        .await
+        .unwrap();
+    let (ok, output) = migrate().await;
+    assert!(!ok, "{output}");
+    assert!(
+        output.contains("newer than this authgate supports"),
+        "{output}"
+    );
+    assert!(!output.contains("panicked"), "{output}");
+    assert!(!output.contains(&db.password), "{output}");
+}
