@@ -12,41 +12,57 @@ struct OneValue {
     numeric: bool,
 }
 
-fn one_value(ask: &Ask) -> Option<OneValue> {
-    match ask {
-        Ask::Code {
-            channel,
-            destination,
-        } => {
-            let heading = match channel {
-                Channel::Sms => "Enter the code we texted you",
-                Channel::Email => "Enter the code we emailed you",
-                Channel::AuthenticatorApp => "Enter the code from your authenticator app",
-            };
-            let intro = match (channel, destination) {
-                (Channel::AuthenticatorApp, _) => {
-                    "Open your authenticator app and enter the 6-digit code it shows for this account."
-                        .into()
-                }
-                (_, Some(to)) => format!("We sent a code to {to}."),
-                (_, None) => "Enter the code we sent you.".into(),
-            };
-            Some(OneValue {
-                heading,
-                intro,
-                details: Vec::new(),
-                label: "Code",
-                numeric: true,
-            })
+impl OneValue {
+    /// A one-time code, sent over `channel` (to `destination`, masked, when the pool says).
+    fn code(channel: Channel, destination: Option<&str>) -> Self {
+        let heading = match channel {
+            Channel::Sms => "Enter the code we texted you",
+            Channel::Email => "Enter the code we emailed you",
+            Channel::AuthenticatorApp => "Enter the code from your authenticator app",
+        };
+        let intro = match (channel, destination) {
+            (Channel::AuthenticatorApp, _) => {
+                "Open your authenticator app and enter the 6-digit code it shows for this account."
+                    .into()
+            }
+            (_, Some(to)) => format!("We sent a code to {to}."),
+            (_, None) => "Enter the code we sent you.".into(),
+        };
+        Self {
+            heading,
+            intro,
+            details: Vec::new(),
+            label: "Code",
+            numeric: true,
         }
-        Ask::Custom { details } => Some(OneValue {
+    }
+
+    /// The pool's own question, with the trigger's public parameters.
+    fn custom(details: Vec<(String, String)>) -> Self {
+        Self {
             heading: "One more step",
             intro: "Answer the question below to finish signing in.".into(),
-            details: details.clone(),
+            details,
             label: "Your answer",
             numeric: false,
-        }),
-        _ => None,
+        }
+    }
+
+    fn render(self, page: &Page<'_>, status: StatusCode, error: Option<&str>) -> Response {
+        pages::render(
+            &page.ctx,
+            status,
+            &CognitoChallengePage {
+                base: &page.base,
+                csrf: &page.csrf,
+                heading: self.heading,
+                intro: self.intro,
+                details: self.details,
+                label: self.label,
+                numeric: self.numeric,
+                error,
+            },
+        )
     }
 }
 
@@ -65,24 +81,12 @@ async fn challenge_page(
     status: StatusCode,
     error: Option<&str>,
 ) -> Response {
-    let ask = pending.ask();
-    if let Some(one) = one_value(&ask) {
-        return pages::render(
-            &page.ctx,
-            status,
-            &CognitoChallengePage {
-                base: &page.base,
-                csrf: &page.csrf,
-                heading: one.heading,
-                intro: one.intro,
-                details: one.details,
-                label: one.label,
-                numeric: one.numeric,
-                error,
-            },
-        );
-    }
-    match ask {
+    match pending.ask() {
+        Ask::Code {
+            channel,
+            destination,
+        } => OneValue::code(channel, destination.as_deref()).render(page, status, error),
+        Ask::Custom { details } => OneValue::custom(details).render(page, status, error),
         Ask::SelectMfa { options } => {
             let options = options
                 .into_iter()
@@ -161,13 +165,7 @@ async fn challenge_page(
             tracing::warn!(challenge = %other, "challenge authgate has no page for");
             pages::error(StatusCode::BAD_REQUEST, Msg::ChallengeUnsupported)
         }
-        Ask::Code { .. } | Ask::Custom { .. } => unreachable_page(),
     }
-}
-
-/// `one_value` covers codes and custom questions; a page for neither is a bug, not input.
-fn unreachable_page() -> Response {
-    pages::error(StatusCode::BAD_REQUEST, Msg::SignInAgain)
 }
 
 /// `otpauth://` as authenticator apps read it (Google's Key Uri Format).
