@@ -16,10 +16,12 @@ use crate::store::metered::Metered;
 use crate::store::postgres::PostgresStore;
 use crate::store::sessions::StoreSessions;
 use crate::store::sqlite::SqliteStore;
+use crate::web::client::{self, TrustedProxies};
 use crate::web::observe::{self, RequestSpan};
 use crate::web::{cors, session_cookie};
 use axum::Router;
 use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::from_fn_with_state;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use std::net::SocketAddr;
@@ -373,6 +375,7 @@ pub fn router(state: AppState) -> Router {
             .service(ServeFile::new(static_dir().join(file)))
     };
 
+    let proxies = TrustedProxies::new(state.settings.trusted_proxy_nets());
     Router::new()
         .merge(browser)
         .merge(fetched)
@@ -384,6 +387,9 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn(
             crate::web::headers::security_headers,
         ))
+        // Before anything counts a request: who the client is (behind trusted proxies, the
+        // address they forwarded).
+        .layer(from_fn_with_state(proxies, client::resolve))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer(tower_http::trace::TraceLayer::new_for_http().make_span_with(RequestSpan))
         // Outermost: the request id exists before the span that names it.

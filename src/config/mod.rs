@@ -4,6 +4,7 @@
 mod apps;
 mod aws;
 mod checks;
+mod operations;
 mod providers;
 mod server;
 mod store;
@@ -16,6 +17,7 @@ pub use server::*;
 pub use store::*;
 
 use checks::*;
+use operations::list_or_commas;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};
 use std::net::SocketAddr;
@@ -45,6 +47,7 @@ const OVERRIDABLE: &[&str] = &[
     "aws",
     "tls",
     "metrics",
+    "trusted_proxies",
 ];
 
 #[derive(Debug, Clone, Deserialize)]
@@ -79,6 +82,11 @@ pub struct Settings {
     pub demo: DemoSettings,
     #[serde(default)]
     pub metrics: MetricsSettings,
+    /// Proxies (CIDR blocks or addresses) whose `X-Forwarded-For` / `Forwarded` name the
+    /// client; without any, the client is always the socket's peer. A list, or (from the
+    /// environment) one comma-separated string.
+    #[serde(default, deserialize_with = "list_or_commas")]
+    pub trusted_proxies: Vec<String>,
     /// Federation to AWS: temporary credentials from a Cognito identity pool.
     #[serde(default)]
     pub aws: AwsSettings,
@@ -192,6 +200,7 @@ impl Settings {
             _ => {}
         }
         validate_issuer(&self.issuer, &mut problems);
+        self.check_operations(&mut problems);
         if let Some(tls) = &self.tls {
             if let Err(e) = crate::web::tls::server_config(&tls.cert_file, &tls.key_file) {
                 problems.push(e);

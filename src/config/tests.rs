@@ -537,3 +537,35 @@ fn store_mistakes_are_named_without_quoting_secrets() {
         assert!(!err.contains("pg-inline-secret"), "{err}");
     }
 }
+
+const MINIMAL: &str =
+    "listen = \"127.0.0.1:1\"\nissuer = \"http://127.0.0.1:1\"\ndata_dir = \"d\"\n";
+
+#[test]
+fn trusted_proxies_are_cidrs_or_addresses_and_bad_ones_are_named() {
+    let good =
+        format!("{MINIMAL}trusted_proxies = [\"10.0.0.0/8\", \"fd00::/8\", \"192.0.2.7\"]\n");
+    let s = load(&good).expect("valid");
+    let nets = s.trusted_proxy_nets();
+    assert_eq!(nets.len(), 3);
+    assert!(nets[2].contains(&"192.0.2.7".parse::<std::net::IpAddr>().unwrap()));
+    assert!(load(MINIMAL).expect("valid").trusted_proxies.is_empty());
+
+    let bad = format!("{MINIMAL}trusted_proxies = [\"10.0.0.0/8\", \"10.0.0.0/33\", \"lb\"]\n");
+    let joined = load(&bad).expect_err("invalid").0.join("\n");
+    assert!(
+        joined.contains("trusted_proxies[1]: `10.0.0.0/33`"),
+        "{joined}"
+    );
+    assert!(joined.contains("trusted_proxies[2]: `lb`"), "{joined}");
+}
+
+#[test]
+fn trusted_proxies_come_from_the_environment_as_one_list() {
+    let env = [(
+        "AUTHGATE_TRUSTED_PROXIES".to_string(),
+        "10.0.0.0/8, 172.16.0.0/12".to_string(),
+    )];
+    let s = Settings::load(MINIMAL, env).expect("valid");
+    assert_eq!(s.trusted_proxies, ["10.0.0.0/8", "172.16.0.0/12"]);
+}

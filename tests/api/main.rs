@@ -28,6 +28,7 @@ mod logout;
 mod logs;
 mod metrics;
 mod postgres;
+mod proxy;
 mod request_id;
 mod restart;
 mod store;
