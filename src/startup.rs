@@ -18,6 +18,7 @@ use crate::store::sessions::StoreSessions;
 use crate::store::sqlite::SqliteStore;
 use crate::web::client::{self, TrustedProxies};
 use crate::web::observe::{self, RequestSpan};
+use crate::web::rate_limit::{self, Guard, RateLimiter};
 use crate::web::{cors, session_cookie};
 use axum::Router;
 use axum::http::{HeaderValue, StatusCode, header};
@@ -261,25 +262,20 @@ pub fn router(state: AppState) -> Router {
                 .unwrap_or(time::Duration::HOUR),
         ));
 
-    let mut browser = Router::new()
+    // Each limited endpoint is counted before its handler runs (`[rate_limits]`).
+    let limiter = RateLimiter::new(
+        Arc::clone(&state.store),
+        state.settings.rate_limits.clone(),
+        state.settings.apps.iter().map(|a| a.client_id.clone()),
+    );
+    let limit = |guard| from_fn_with_state(limiter.guard(guard), rate_limit::enforce);
+
+    let authorize = Router::new()
         .route("/oauth2/authorize", get(endpoints::authorize_get))
         // Cognito's `/login` takes the same parameters as the authorize endpoint.
         .route("/login", get(endpoints::authorize_get))
-        .route("/logout", get(endpoints::logout_get))
-        .route("/logout/done", get(endpoints::logout_done_get))
-        .route("/signin/{request_id}", get(signin::picker_get))
-        .route(
-            "/oauth2/idpresponse/{provider_id}",
-            get(upstream::idpresponse_get),
-        )
-        .route(
-            "/signin/{request_id}/{provider_id}",
-            get(signin::provider_get).post(signin::password_post),
-        )
-        .route(
-            "/signin/{request_id}/{provider_id}/challenge",
-            get(cognito::challenge_get).post(cognito::challenge_post),
-        )
+        .route_layer(limit(Guard::Authorize));
+    let account_pages = Router::new()
         .route(
             "/signin/{request_id}/{provider_id}/signup",
             get(cognito::signup_get).post(cognito::signup_post),
@@ -300,9 +296,32 @@ pub fn router(state: AppState) -> Router {
             "/signin/{request_id}/{provider_id}/reset",
             get(cognito::reset_get).post(cognito::reset_post),
         )
+        .route_layer(limit(Guard::AccountPages));
+    let role = Router::new()
         .route(
             "/aws/role/{request_id}",
             get(hosted_ui::role::role_get).post(hosted_ui::role::role_post),
+        )
+        .route_layer(limit(Guard::AwsPage));
+
+    let mut browser = Router::new()
+        .merge(authorize)
+        .merge(account_pages)
+        .merge(role)
+        .route("/logout", get(endpoints::logout_get))
+        .route("/logout/done", get(endpoints::logout_done_get))
+        .route("/signin/{request_id}", get(signin::picker_get))
+        .route(
+            "/oauth2/idpresponse/{provider_id}",
+            get(upstream::idpresponse_get),
+        )
+        .route(
+            "/signin/{request_id}/{provider_id}",
+            get(signin::provider_get).post(signin::password_post),
+        )
+        .route(
+            "/signin/{request_id}/{provider_id}/challenge",
+            get(cognito::challenge_get).post(cognito::challenge_post),
         )
         // The browser's SSO cookie, or an app's Bearer token.
         .route("/session", get(aws_endpoints::session_get));
@@ -322,22 +341,35 @@ pub fn router(state: AppState) -> Router {
             session_cookie::fix_removal,
         ));
 
-    // What pages call with fetch (Amplify from the browser): CORS per app, see web::cors.
+    // What pages call with fetch (Amplify from the browser): CORS per app, see web::cors (so a
+    // refusal of the rate limits reaches the page too).
     // `POST /` is Cognito's user-pool API; any other method on `/` is the usual 404 page.
-    let fetched = Router::new()
+    let token = Router::new()
         .route("/oauth2/token", post(endpoints::token_post))
+        .route_layer(limit(Guard::Token));
+    let revoke = Router::new()
+        .route("/oauth2/revoke", post(endpoints::revoke_post))
+        .route_layer(limit(Guard::Revoke));
+    let userinfo = Router::new()
         .route(
             "/oauth2/userInfo",
             get(endpoints::userinfo).post(endpoints::userinfo),
         )
-        .route("/oauth2/revoke", post(endpoints::revoke_post))
+        .route_layer(limit(Guard::UserInfo));
+    let user_pool_api = Router::new()
         .route("/", post(cognito_api::api_post).fallback(not_found))
+        .route_layer(limit(Guard::UserPoolApi));
+    let fetched = Router::new()
+        .merge(token)
+        .merge(revoke)
+        .merge(userinfo)
+        .merge(user_pool_api)
         .layer(axum::middleware::from_fn_with_state(
             Arc::new(state.apps.origins(&state.providers)),
             cors::cors,
         ));
 
-    let api = Router::new()
+    let aws = Router::new()
         .route("/aws/credentials", post(aws_endpoints::credentials_post))
         .route(
             "/aws/guest-credentials",
@@ -351,6 +383,10 @@ pub fn router(state: AppState) -> Router {
             "/aws/container-credentials",
             get(aws_endpoints::container_credentials_get),
         )
+        .route_layer(limit(Guard::Aws));
+
+    let api = Router::new()
+        .merge(aws)
         .route(
             "/.well-known/openid-configuration",
             get(endpoints::discovery_get),

@@ -9,6 +9,7 @@ mod providers;
 mod server;
 mod store;
 
+pub use crate::web::rate_limit::{Limit, RateLimitSettings};
 pub use apps::*;
 pub use aws::*;
 pub use checks::Secret;
@@ -48,6 +49,7 @@ const OVERRIDABLE: &[&str] = &[
     "tls",
     "metrics",
     "trusted_proxies",
+    "rate_limits",
 ];
 
 #[derive(Debug, Clone, Deserialize)]
@@ -87,6 +89,8 @@ pub struct Settings {
     /// environment) one comma-separated string.
     #[serde(default, deserialize_with = "list_or_commas")]
     pub trusted_proxies: Vec<String>,
+    #[serde(default)]
+    pub rate_limits: RateLimitSettings,
     /// Federation to AWS: temporary credentials from a Cognito identity pool.
     #[serde(default)]
     pub aws: AwsSettings,

@@ -1,5 +1,6 @@
 //! Settings for running authgate in production: the proxies in front of it
-//! (`trusted_proxies`), and their checks.
+//! (`trusted_proxies`), and their checks. (`[rate_limits]` is read by the rate limiter's own
+//! types, `web::rate_limit::RateLimitSettings`.)
 
 use super::*;
 

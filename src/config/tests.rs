@@ -569,3 +569,49 @@ fn trusted_proxies_come_from_the_environment_as_one_list() {
     let s = Settings::load(MINIMAL, env).expect("valid");
     assert_eq!(s.trusted_proxies, ["10.0.0.0/8", "172.16.0.0/12"]);
 }
+
+#[test]
+fn rate_limits_read_requests_per_window_or_off() {
+    let s = load(MINIMAL).expect("valid");
+    assert_eq!(
+        s.rate_limits.client_auth_failures_per_address,
+        Some(Limit {
+            requests: 20,
+            per: Duration::from_secs(300)
+        })
+    );
+    let text = format!(
+        "{MINIMAL}[rate_limits]\ntoken_per_address = \"5/10s\"\naws_per_address = \"off\"\n"
+    );
+    let s = load(&text).expect("valid");
+    assert_eq!(
+        s.rate_limits.token_per_address,
+        Some(Limit {
+            requests: 5,
+            per: Duration::from_secs(10)
+        })
+    );
+    assert_eq!(s.rate_limits.aws_per_address, None);
+    assert!(
+        s.rate_limits.authorize_per_address.is_some(),
+        "an unnamed limit keeps its default"
+    );
+    let env = [(
+        "AUTHGATE_RATE_LIMITS__REVOKE_PER_ADDRESS".to_string(),
+        "7/1m".to_string(),
+    )];
+    let s = Settings::load(MINIMAL, env).expect("valid");
+    assert_eq!(
+        s.rate_limits.revoke_per_address.map(|l| l.requests),
+        Some(7)
+    );
+
+    for bad in ["5", "0/1m", "5/0s", "five/1m", "5/soon"] {
+        let text = format!("{MINIMAL}[rate_limits]\ntoken_per_client = \"{bad}\"\n");
+        let problems = load(&text).expect_err(bad).0;
+        assert!(
+            problems[0].starts_with("rate_limits.token_per_client"),
+            "{bad}: {problems:?}"
+        );
+    }
+}

@@ -29,6 +29,7 @@ mod logs;
 mod metrics;
 mod postgres;
 mod proxy;
+mod rate_limits;
 mod request_id;
 mod restart;
 mod store;
