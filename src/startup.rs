@@ -4,7 +4,7 @@
 use crate::apps::AppRegistry;
 use crate::aws::endpoints as aws_endpoints;
 use crate::cognito_api;
-use crate::config::{DEFAULT_CONFIG, Settings};
+use crate::config::Settings;
 use crate::connectors::ProviderRegistry;
 use crate::hosted_ui::{self, cognito, demo, signin, upstream};
 use crate::keys::KeyManager;
@@ -52,9 +52,11 @@ pub struct Application {
 
 impl Application {
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
-        let listener =
-            TcpListener::bind(settings.listen_addr().map_err(anyhow::Error::msg)?).await?;
-        Self::build_with_listener(settings, listener).await
+        let addr = settings.listen_addr().map_err(anyhow::Error::msg)?;
+        // Before binding: a refused configuration never listens, not even for a moment.
+        check_published_passwords(&settings, addr)?;
+        let listener = TcpListener::bind(addr).await?;
+        Self::build_on(settings, listener).await
     }
 
     /// For callers that must know the port before choosing the issuer (tests on port 0).
@@ -62,6 +64,11 @@ impl Application {
         settings: Settings,
         listener: TcpListener,
     ) -> anyhow::Result<Self> {
+        check_published_passwords(&settings, listener.local_addr()?)?;
+        Self::build_on(settings, listener).await
+    }
+
+    async fn build_on(settings: Settings, listener: TcpListener) -> anyhow::Result<Self> {
         let tls = match &settings.tls {
             Some(tls) => Some(
                 crate::web::tls::server_config(&tls.cert_file, &tls.key_file)
@@ -161,7 +168,6 @@ pub async fn build_state(settings: Settings, store: Arc<dyn Store>) -> anyhow::R
     install_crypto_provider();
     let apps = AppRegistry::from_settings(&settings).map_err(anyhow::Error::msg)?;
     let providers = ProviderRegistry::from_settings(&settings).map_err(anyhow::Error::msg)?;
-    warn_about_demo_user(&providers);
     let t = &settings.tokens;
     let keep_retired = t.access_token_ttl.max(t.id_token_ttl) + Duration::from_secs(300);
     let keys = KeyManager::load(
@@ -230,23 +236,61 @@ fn store_key(settings: &Settings) -> anyhow::Result<Vec<u8>> {
     }
 }
 
-fn warn_about_demo_user(providers: &ProviderRegistry) {
-    let Ok(default) = Settings::load(DEFAULT_CONFIG, std::iter::empty()) else {
-        return;
-    };
-    let demo_hashes = default.local_password_hashes();
-    for provider in providers.iter() {
-        let Some(users) = provider.as_local() else {
-            continue;
-        };
-        if demo_hashes.iter().any(|h| users.has_password_hash(h)) {
-            tracing::warn!(
-                provider = %provider.id,
-                "the demo user `demo` (its password is published in the README) is enabled; \
-                 remove it before exposing authgate to anyone"
-            );
-        }
+/// A local user whose password is published (the embedded default's demo user: the README
+/// gives its password) must not be reachable from elsewhere: with a listener that is not
+/// loopback, or an issuer on another host (an https name a proxy in front serves), start-up is
+/// refused unless `allow_published_demo_password` says otherwise. On loopback it is a warning.
+fn check_published_passwords(settings: &Settings, listen: SocketAddr) -> anyhow::Result<()> {
+    let users = settings.users_with_published_passwords();
+    if users.is_empty() {
+        return Ok(());
     }
+    let names = users
+        .iter()
+        .map(|(provider, user)| format!("`{user}` (provider `{provider}`)"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if !reachable_from_elsewhere(listen, &settings.issuer) {
+        tracing::warn!(
+            users = %names,
+            "a local user has the demo password published in the README; \
+             remove it before exposing authgate to anyone"
+        );
+        return Ok(());
+    }
+    if settings.allow_published_demo_password {
+        tracing::warn!(
+            users = %names,
+            %listen,
+            issuer = %settings.issuer,
+            "ALLOW_PUBLISHED_DEMO_PASSWORD IS SET: anyone who has read the README can sign in \
+             as these users on this server"
+        );
+        return Ok(());
+    }
+    anyhow::bail!(
+        "refusing to start: local user {names} has the demo password published in the README, \
+         and this server is reachable from elsewhere (listen {listen}, issuer {}). Remove the \
+         user or give it a password_hash of your own (`authgate hash-password`). For a \
+         throwaway demo only, set allow_published_demo_password = true \
+         (AUTHGATE_ALLOW_PUBLISHED_DEMO_PASSWORD=true).",
+        settings.issuer
+    )
+}
+
+/// Whether clients on other machines can reach this server: it listens beyond loopback, or
+/// its issuer names another host (an https issuer on `127.0.0.1` or `localhost` is local
+/// development with authgate's own TLS listener).
+fn reachable_from_elsewhere(listen: SocketAddr, issuer: &str) -> bool {
+    let issuer_is_local = url::Url::parse(issuer)
+        .ok()
+        .and_then(|url| match url.host()? {
+            url::Host::Domain(name) => Some(name.eq_ignore_ascii_case("localhost")),
+            url::Host::Ipv4(ip) => Some(ip.is_loopback()),
+            url::Host::Ipv6(ip) => Some(ip.is_loopback()),
+        })
+        .unwrap_or(false);
+    !listen.ip().is_loopback() || !issuer_is_local
 }
 
 pub fn router(state: AppState) -> Router {
@@ -516,5 +560,26 @@ async fn shutdown_signal() {
     tokio::select! {
         () = ctrl_c => {},
         () = terminate => {},
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_server_is_reachable_from_elsewhere_by_its_listener_or_its_issuer() {
+        let local: SocketAddr = "127.0.0.1:8080".parse().unwrap();
+        let every: SocketAddr = "0.0.0.0:8080".parse().unwrap();
+        assert!(!reachable_from_elsewhere(local, "http://127.0.0.1:8080"));
+        assert!(!reachable_from_elsewhere(local, "https://localhost:8443"));
+        assert!(!reachable_from_elsewhere(local, "https://[::1]:8443"));
+        assert!(reachable_from_elsewhere(local, "https://login.example.com"));
+        assert!(reachable_from_elsewhere(every, "http://127.0.0.1:8080"));
+        assert!(reachable_from_elsewhere(
+            "[::]:8080".parse().unwrap(),
+            "http://[::1]:8080"
+        ));
+        assert!(reachable_from_elsewhere(local, "not a url"));
     }
 }

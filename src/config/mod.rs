@@ -50,6 +50,7 @@ const OVERRIDABLE: &[&str] = &[
     "metrics",
     "trusted_proxies",
     "rate_limits",
+    "allow_published_demo_password",
 ];
 
 #[derive(Debug, Clone, Deserialize)]
@@ -91,6 +92,11 @@ pub struct Settings {
     pub trusted_proxies: Vec<String>,
     #[serde(default)]
     pub rate_limits: RateLimitSettings,
+    /// Start even though a local user's password is the published demo one and the server is
+    /// reachable from elsewhere (a non-loopback listener, or an issuer on another host). For a
+    /// throwaway demo only: anyone who has read the README can sign in.
+    #[serde(default)]
+    pub allow_published_demo_password: bool,
     /// Federation to AWS: temporary credentials from a Cognito identity pool.
     #[serde(default)]
     pub aws: AwsSettings,
@@ -132,6 +138,26 @@ impl Settings {
                 ProviderKind::Local { users } => users
                     .iter()
                     .map(|u| u.password_hash.clone())
+                    .collect::<Vec<_>>(),
+                _ => Vec::new(),
+            })
+            .collect()
+    }
+
+    /// Local users (provider id, username) whose password is published: their hash is one of
+    /// the embedded default's (the README gives its password).
+    pub fn users_with_published_passwords(&self) -> Vec<(String, String)> {
+        let Ok(default) = Settings::load(DEFAULT_CONFIG, std::iter::empty()) else {
+            return Vec::new();
+        };
+        let published = default.local_password_hashes();
+        self.providers
+            .iter()
+            .flat_map(|p| match &p.kind {
+                ProviderKind::Local { users } => users
+                    .iter()
+                    .filter(|u| published.contains(&u.password_hash))
+                    .map(|u| (p.id.clone(), u.username.clone()))
                     .collect::<Vec<_>>(),
                 _ => Vec::new(),
             })

@@ -615,3 +615,20 @@ fn rate_limits_read_requests_per_window_or_off() {
         );
     }
 }
+
+#[test]
+fn the_default_demo_user_is_recognised_as_published() {
+    assert!(!load(MINIMAL).expect("valid").allow_published_demo_password);
+    let s = load(DEFAULT_CONFIG).expect("default config");
+    assert_eq!(
+        s.users_with_published_passwords(),
+        [("local".to_string(), "demo".to_string())]
+    );
+    let own = DEFAULT_CONFIG.replace("BA8Btnah6WABcjD/NpA6rQ", "c29tZS1vdGhlci1zYWx0");
+    assert!(
+        load(&own)
+            .expect("still valid")
+            .users_with_published_passwords()
+            .is_empty()
+    );
+}
