@@ -17,6 +17,7 @@ use crate::store::postgres::PostgresStore;
 use crate::store::sessions::StoreSessions;
 use crate::store::sqlite::SqliteStore;
 use crate::web::client::{self, TrustedProxies};
+use crate::web::headers::{HeaderPolicy, security_headers};
 use crate::web::observe::{self, RequestSpan};
 use crate::web::rate_limit::{self, Guard, RateLimiter};
 use crate::web::{cors, session_cookie};
@@ -456,6 +457,7 @@ pub fn router(state: AppState) -> Router {
     };
 
     let proxies = TrustedProxies::new(state.settings.trusted_proxy_nets());
+    let header_policy = HeaderPolicy::for_issuer(&state.settings.issuer);
     Router::new()
         .merge(browser)
         .merge(fetched)
@@ -464,9 +466,7 @@ pub fn router(state: AppState) -> Router {
         .route_service("/favicon.ico", favicon("favicon.ico"))
         .route_service("/favicon.svg", favicon("favicon.svg"))
         .fallback(not_found)
-        .layer(axum::middleware::from_fn(
-            crate::web::headers::security_headers,
-        ))
+        .layer(from_fn_with_state(header_policy, security_headers))
         // Before anything counts a request: who the client is (behind trusted proxies, the
         // address they forwarded).
         .layer(from_fn_with_state(proxies, client::resolve))
