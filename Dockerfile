@@ -32,6 +32,8 @@ COPY config/ /app/config/
 COPY static/ /app/static/
 USER authgate
 # Inside a container the server must listen on every interface; the data dir is a volume.
+# docker stop waits 10 s before SIGKILL: keep shutdown_delay + shutdown_grace below it, or stop
+# with a longer timeout (docker stop -t 30).
 ENV AUTHGATE_LISTEN=0.0.0.0:8080 \
     AUTHGATE_DATA_DIR=/var/lib/authgate \
     RUST_LOG=info

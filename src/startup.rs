@@ -22,10 +22,12 @@ use crate::web::observe::{self, RequestSpan};
 use crate::web::rate_limit::{self, Guard, RateLimiter};
 use crate::web::{cors, session_cookie};
 use axum::Router;
+use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::from_fn_with_state;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
+use std::future::IntoFuture;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
@@ -49,6 +51,8 @@ pub struct Application {
     state: AppState,
     /// `[tls]`, read at start: serve https instead of plain http.
     tls: Option<Arc<rustls::ServerConfig>>,
+    /// `/readyz`'s answer, which the first shutdown signal turns.
+    readiness: Readiness,
 }
 
 impl Application {
@@ -85,7 +89,8 @@ impl Application {
         };
         let store = open_store(&settings).await?;
         let state = build_state(settings, store).await?;
-        let router = router(state.clone());
+        let readiness = Readiness::default();
+        let router = router(state.clone(), readiness.clone());
         let management = management.map(|listener| (listener, management_router(state.clone())));
         Ok(Self {
             listener,
@@ -93,6 +98,7 @@ impl Application {
             management,
             state,
             tls,
+            readiness,
         })
     }
 
@@ -114,28 +120,106 @@ impl Application {
         if self.tls.is_some() { "https" } else { "http" }
     }
 
+    /// Serves until SIGTERM or Ctrl-C, then shuts down in order: `/readyz` fails at once; new
+    /// connections are still served for `shutdown_delay` (a second signal ends it), so a load
+    /// balancer sees the failing check before connections are refused; then the listener
+    /// closes and requests in flight get `shutdown_grace` to finish; then the store closes.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        spawn_maintenance(self.state.clone());
-        if let Some((listener, router)) = self.management {
+        let signals = Signals::install();
+        self.run_until(signals).await
+    }
+
+    async fn run_until(self, mut signals: Signals) -> std::io::Result<()> {
+        let Self {
+            listener,
+            router,
+            management,
+            state,
+            tls,
+            readiness,
+        } = self;
+        let maintenance = spawn_maintenance(state.clone());
+        let delay = state.settings.shutdown_delay;
+        let grace = state.settings.shutdown_grace;
+        let (draining, drain_started) = tokio::sync::watch::channel(false);
+        // The management listener (metrics) stops taking connections with the public one.
+        if let Some((listener, router)) = management {
+            let mut drain_started = drain_started.clone();
             tokio::spawn(async move {
+                let stop = async move {
+                    let _ = drain_started.wait_for(|started| *started).await;
+                };
                 if let Err(e) = axum::serve(listener, router)
-                    .with_graceful_shutdown(shutdown_signal())
+                    .with_graceful_shutdown(stop)
                     .await
                 {
                     tracing::error!(error = %e, "management listener failed");
                 }
             });
         }
-        if let Some(tls) = self.tls {
-            return crate::web::tls::serve(self.listener, self.router, tls, shutdown_signal())
-                .await;
-        }
-        let service = self
-            .router
-            .into_make_service_with_connect_info::<SocketAddr>();
-        axum::serve(self.listener, service)
-            .with_graceful_shutdown(shutdown_signal())
+        let stop = async move {
+            signals.next().await;
+            readiness.stop();
+            tracing::info!("shutting down: /readyz fails from now on");
+            if !delay.is_zero() {
+                tokio::select! {
+                    () = tokio::time::sleep(delay) => {}
+                    () = signals.next() => tracing::info!("second signal: not waiting out shutdown_delay"),
+                }
+            }
+            tracing::info!("no longer accepting connections; finishing the requests in flight");
+            let _ = draining.send(true);
+        };
+        let serve: std::pin::Pin<Box<dyn Future<Output = std::io::Result<()>> + Send>> = match tls {
+            Some(tls) => Box::pin(crate::web::tls::serve(listener, router, tls, stop)),
+            None => {
+                let service = router.into_make_service_with_connect_info::<SocketAddr>();
+                Box::pin(
+                    axum::serve(listener, service)
+                        .with_graceful_shutdown(stop)
+                        .into_future(),
+                )
+            }
+        };
+        let mut drain_started = drain_started;
+        let cut_off = async move {
+            if drain_started.wait_for(|started| *started).await.is_ok() {
+                tokio::time::sleep(grace).await;
+            } else {
+                std::future::pending::<()>().await;
+            }
+        };
+        let served = tokio::select! {
+            served = serve => served,
+            () = cut_off => {
+                tracing::warn!(?grace, "requests still in flight after shutdown_grace: cut off");
+                Ok(())
+            }
+        };
+        maintenance.abort();
+        if tokio::time::timeout(grace, state.store.close())
             .await
+            .is_err()
+        {
+            tracing::warn!("the store did not close within shutdown_grace");
+        } else {
+            tracing::info!("store closed");
+        }
+        served
+    }
+}
+
+/// Whether `/readyz` may say ready: false from the first shutdown signal on.
+#[derive(Clone, Default)]
+pub struct Readiness(Arc<std::sync::atomic::AtomicBool>);
+
+impl Readiness {
+    fn stop(&self) {
+        self.0.store(true, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    fn stopping(&self) -> bool {
+        self.0.load(std::sync::atomic::Ordering::SeqCst)
     }
 }
 
@@ -294,7 +378,7 @@ fn reachable_from_elsewhere(listen: SocketAddr, issuer: &str) -> bool {
     !listen.ip().is_loopback() || !issuer_is_local
 }
 
-pub fn router(state: AppState) -> Router {
+pub fn router(state: AppState, readiness: Readiness) -> Router {
     let sessions = SessionManagerLayer::new(StoreSessions(Arc::clone(&state.store)))
         .with_name(session_cookie::name(state.settings.secure_cookies()))
         .with_secure(state.settings.secure_cookies())
@@ -438,7 +522,10 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/.well-known/jwks.json", get(endpoints::jwks_get))
         .route("/healthz", get(|| async { "ok" }))
-        .route("/readyz", get(readyz));
+        .route(
+            "/readyz",
+            get(move |State(state): State<AppState>| readyz(state, readiness.clone())),
+        );
     // On the public listener unless it has a management listener of its own.
     let api = if state.settings.metrics.enabled && state.settings.metrics.listen.is_none() {
         api.route("/metrics", get(metrics_get))
@@ -512,9 +599,10 @@ fn static_dir() -> std::path::PathBuf {
     }
 }
 
-async fn readyz(
-    axum::extract::State(state): axum::extract::State<AppState>,
-) -> axum::response::Response {
+async fn readyz(state: AppState, readiness: Readiness) -> axum::response::Response {
+    if readiness.stopping() {
+        return (StatusCode::SERVICE_UNAVAILABLE, "shutting down").into_response();
+    }
     match state.store.ping().await {
         Ok(()) => "ready".into_response(),
         Err(e) => {
@@ -525,7 +613,7 @@ async fn readyz(
 }
 
 /// Garbage collection of expired records and key rotation, on a fixed interval.
-fn spawn_maintenance(state: AppState) {
+fn spawn_maintenance(state: AppState) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(state.settings.sessions.gc_interval);
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
@@ -541,25 +629,60 @@ fn spawn_maintenance(state: AppState) {
                 tracing::error!(error = %e, "key rotation failed");
             }
         }
-    });
+    })
 }
 
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
+/// SIGTERM and SIGINT (Ctrl-C), installed at start so neither kills the process outright.
+struct Signals {
     #[cfg(unix)]
-    let terminate = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+    term: Option<tokio::signal::unix::Signal>,
+    #[cfg(unix)]
+    int: Option<tokio::signal::unix::Signal>,
+}
+
+impl Signals {
+    fn install() -> Self {
+        #[cfg(unix)]
         {
-            s.recv().await;
+            use tokio::signal::unix::{SignalKind, signal};
+            let install = |kind| {
+                signal(kind)
+                    .inspect_err(|e| tracing::error!(error = %e, "cannot handle a signal"))
+                    .ok()
+            };
+            Self {
+                term: install(SignalKind::terminate()),
+                int: install(SignalKind::interrupt()),
+            }
         }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {},
-        () = terminate => {},
+        #[cfg(not(unix))]
+        Self {}
+    }
+
+    /// The next SIGTERM or SIGINT.
+    async fn next(&mut self) {
+        #[cfg(unix)]
+        {
+            let Self { term, int } = self;
+            tokio::select! {
+                () = next_of(term) => {},
+                () = next_of(int) => {},
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = tokio::signal::ctrl_c().await;
+        }
+    }
+}
+
+#[cfg(unix)]
+async fn next_of(signal: &mut Option<tokio::signal::unix::Signal>) {
+    match signal {
+        Some(signal) => {
+            signal.recv().await;
+        }
+        None => std::future::pending::<()>().await,
     }
 }
 

@@ -18,7 +18,7 @@ pub use server::*;
 pub use store::*;
 
 use checks::*;
-use operations::list_or_commas;
+use operations::{default_shutdown_grace, list_or_commas};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};
 use std::net::SocketAddr;
@@ -50,6 +50,8 @@ const OVERRIDABLE: &[&str] = &[
     "metrics",
     "trusted_proxies",
     "rate_limits",
+    "shutdown_grace",
+    "shutdown_delay",
     "allow_published_demo_password",
 ];
 
@@ -92,6 +94,13 @@ pub struct Settings {
     pub trusted_proxies: Vec<String>,
     #[serde(default)]
     pub rate_limits: RateLimitSettings,
+    /// On SIGTERM: how long requests in flight may take to finish before they are cut off.
+    #[serde(default = "default_shutdown_grace", with = "humantime_serde")]
+    pub shutdown_grace: Duration,
+    /// On SIGTERM: how long to go on serving with `/readyz` failing before new connections are
+    /// refused, so a load balancer notices first. A second signal ends it at once.
+    #[serde(default, with = "humantime_serde")]
+    pub shutdown_delay: Duration,
     /// Start even though a local user's password is the published demo one and the server is
     /// reachable from elsewhere (a non-loopback listener, or an issuer on another host). For a
     /// throwaway demo only: anyone who has read the README can sign in.

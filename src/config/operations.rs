@@ -1,8 +1,12 @@
 //! Settings for running authgate in production: the proxies in front of it
-//! (`trusted_proxies`), and their checks. (`[rate_limits]` is read by the rate limiter's own
+//! (`trusted_proxies`), shutdown (`shutdown_delay`, `shutdown_grace`), and their checks. (`[rate_limits]` is read by the rate limiter's own
 //! types, `web::rate_limit::RateLimitSettings`.)
 
 use super::*;
+
+pub(super) fn default_shutdown_grace() -> Duration {
+    Duration::from_secs(10)
+}
 
 /// A TOML list, or one string of comma-separated items (what an environment variable holds).
 pub(super) fn list_or_commas<'de, D: serde::Deserializer<'de>>(
@@ -46,6 +50,9 @@ impl Settings {
 
     /// The operational keys' checks, each naming its key.
     pub(super) fn check_operations(&self, problems: &mut Vec<String>) {
+        if self.shutdown_grace.is_zero() {
+            problems.push("shutdown_grace: must be longer than zero".into());
+        }
         for (i, proxy) in self.trusted_proxies.iter().enumerate() {
             if parse_net(proxy).is_none() {
                 problems.push(format!(

@@ -632,3 +632,15 @@ fn the_default_demo_user_is_recognised_as_published() {
             .is_empty()
     );
 }
+
+#[test]
+fn shutdown_settings_have_defaults_and_the_grace_is_not_zero() {
+    let s = load(MINIMAL).expect("valid");
+    assert_eq!(s.shutdown_grace, Duration::from_secs(10));
+    assert_eq!(s.shutdown_delay, Duration::ZERO);
+    let joined = load(&format!("{MINIMAL}shutdown_grace = \"0s\"\n"))
+        .expect_err("zero grace")
+        .0
+        .join("\n");
+    assert!(joined.contains("shutdown_grace:"), "{joined}");
+}

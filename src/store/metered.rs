@@ -322,6 +322,10 @@ impl Store for Metered {
             .await
     }
 
+    async fn close(&self) {
+        self.inner.close().await;
+    }
+
     async fn collect_expired(&self, now: OffsetDateTime) -> StoreResult<u64> {
         self.timed("collect_expired", self.inner.collect_expired(now))
             .await

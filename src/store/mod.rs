@@ -218,6 +218,11 @@ pub trait Store: Send + Sync + 'static {
     /// Forgets it (the pool no longer knows the identity).
     async fn delete_identity_id(&self, key: &str) -> StoreResult<()>;
 
+    /// Closes the backend's connections, waiting for queries in flight: the last step of an
+    /// orderly shutdown. Nothing is lost without it (every write has committed when it
+    /// returns); a store without connections has nothing to do.
+    async fn close(&self) {}
+
     /// Deletes every record whose expiry is at or before `now`; returns how many were deleted.
     async fn collect_expired(&self, now: OffsetDateTime) -> StoreResult<u64>;
 }

@@ -962,6 +962,10 @@ impl Store for PostgresStore {
     /// Every replica runs this on its own timer; one at a time does the work. A replica that
     /// finds another collecting returns 0 at once rather than queue behind it on the same rows
     /// (what it would have deleted is that replica's work, or the next round's).
+    async fn close(&self) {
+        PostgresStore::close(self).await;
+    }
+
     async fn collect_expired(&self, now: OffsetDateTime) -> StoreResult<u64> {
         let now = secs(now);
         let mut tx = self.pool.begin().await.map_err(backend)?;

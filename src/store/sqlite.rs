@@ -990,6 +990,10 @@ impl Store for SqliteStore {
         Ok(())
     }
 
+    async fn close(&self) {
+        SqliteStore::close(self).await;
+    }
+
     async fn collect_expired(&self, now: OffsetDateTime) -> StoreResult<u64> {
         let now = secs(now);
         let mut tx = self

@@ -32,6 +32,7 @@ mod proxy;
 mod rate_limits;
 mod request_id;
 mod restart;
+mod shutdown;
 mod store;
 mod throttle;
 mod tls;
