@@ -2,9 +2,15 @@
 # runtime that runs as an unprivileged user.
 #
 #   docker build -t authgate .
-#   docker run -p 8080:8080 -e AUTHGATE_ISSUER=https://login.example.com \
+#   docker run -p 8080:8080 \
 #     -v authgate-data:/var/lib/authgate -v $PWD/my-config.toml:/etc/authgate/authgate.toml:ro \
 #     authgate serve --config /etc/authgate/authgate.toml
+#
+# Without a config of its own (the default command below) the image refuses to start: the
+# embedded default's demo user has the password the README publishes, and the container listens
+# on every interface. authgate refuses that combination unless allow_published_demo_password is
+# set (AUTHGATE_ALLOW_PUBLISHED_DEMO_PASSWORD=true, for a throwaway demo only).
+# tests/api/cli.rs runs the ENV and CMD below as written and checks the refusal.
 
 FROM rust:1.95-bookworm AS builder
 WORKDIR /src
@@ -26,6 +32,8 @@ COPY config/ /app/config/
 COPY static/ /app/static/
 USER authgate
 # Inside a container the server must listen on every interface; the data dir is a volume.
+# docker stop waits 10 s before SIGKILL: keep shutdown_delay + shutdown_grace below it, or stop
+# with a longer timeout (docker stop -t 30).
 ENV AUTHGATE_LISTEN=0.0.0.0:8080 \
     AUTHGATE_DATA_DIR=/var/lib/authgate \
     RUST_LOG=info

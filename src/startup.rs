@@ -4,7 +4,7 @@
 use crate::apps::AppRegistry;
 use crate::aws::endpoints as aws_endpoints;
 use crate::cognito_api;
-use crate::config::{DEFAULT_CONFIG, Settings};
+use crate::config::Settings;
 use crate::connectors::ProviderRegistry;
 use crate::hosted_ui::{self, cognito, demo, signin, upstream};
 use crate::keys::KeyManager;
@@ -16,12 +16,18 @@ use crate::store::metered::Metered;
 use crate::store::postgres::PostgresStore;
 use crate::store::sessions::StoreSessions;
 use crate::store::sqlite::SqliteStore;
+use crate::web::client::{self, TrustedProxies};
+use crate::web::headers::{HeaderPolicy, security_headers};
 use crate::web::observe::{self, RequestSpan};
+use crate::web::rate_limit::{self, Guard, RateLimiter};
 use crate::web::{cors, session_cookie};
 use axum::Router;
+use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::from_fn_with_state;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
+use std::future::IntoFuture;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
@@ -45,13 +51,17 @@ pub struct Application {
     state: AppState,
     /// `[tls]`, read at start: serve https instead of plain http.
     tls: Option<Arc<rustls::ServerConfig>>,
+    /// `/readyz`'s answer, which the first shutdown signal turns.
+    readiness: Readiness,
 }
 
 impl Application {
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
-        let listener =
-            TcpListener::bind(settings.listen_addr().map_err(anyhow::Error::msg)?).await?;
-        Self::build_with_listener(settings, listener).await
+        let addr = settings.listen_addr().map_err(anyhow::Error::msg)?;
+        // Before binding: a refused configuration never listens, not even for a moment.
+        check_published_passwords(&settings, addr)?;
+        let listener = TcpListener::bind(addr).await?;
+        Self::build_on(settings, listener).await
     }
 
     /// For callers that must know the port before choosing the issuer (tests on port 0).
@@ -59,6 +69,11 @@ impl Application {
         settings: Settings,
         listener: TcpListener,
     ) -> anyhow::Result<Self> {
+        check_published_passwords(&settings, listener.local_addr()?)?;
+        Self::build_on(settings, listener).await
+    }
+
+    async fn build_on(settings: Settings, listener: TcpListener) -> anyhow::Result<Self> {
         let tls = match &settings.tls {
             Some(tls) => Some(
                 crate::web::tls::server_config(&tls.cert_file, &tls.key_file)
@@ -74,7 +89,8 @@ impl Application {
         };
         let store = open_store(&settings).await?;
         let state = build_state(settings, store).await?;
-        let router = router(state.clone());
+        let readiness = Readiness::default();
+        let router = router(state.clone(), readiness.clone());
         let management = management.map(|listener| (listener, management_router(state.clone())));
         Ok(Self {
             listener,
@@ -82,6 +98,7 @@ impl Application {
             management,
             state,
             tls,
+            readiness,
         })
     }
 
@@ -103,28 +120,106 @@ impl Application {
         if self.tls.is_some() { "https" } else { "http" }
     }
 
+    /// Serves until SIGTERM or Ctrl-C, then shuts down in order: `/readyz` fails at once; new
+    /// connections are still served for `shutdown_delay` (a second signal ends it), so a load
+    /// balancer sees the failing check before connections are refused; then the listener
+    /// closes and requests in flight get `shutdown_grace` to finish; then the store closes.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        spawn_maintenance(self.state.clone());
-        if let Some((listener, router)) = self.management {
+        let signals = Signals::install();
+        self.run_until(signals).await
+    }
+
+    async fn run_until(self, mut signals: Signals) -> std::io::Result<()> {
+        let Self {
+            listener,
+            router,
+            management,
+            state,
+            tls,
+            readiness,
+        } = self;
+        let maintenance = spawn_maintenance(state.clone());
+        let delay = state.settings.shutdown_delay;
+        let grace = state.settings.shutdown_grace;
+        let (draining, drain_started) = tokio::sync::watch::channel(false);
+        // The management listener (metrics) stops taking connections with the public one.
+        if let Some((listener, router)) = management {
+            let mut drain_started = drain_started.clone();
             tokio::spawn(async move {
+                let stop = async move {
+                    let _ = drain_started.wait_for(|started| *started).await;
+                };
                 if let Err(e) = axum::serve(listener, router)
-                    .with_graceful_shutdown(shutdown_signal())
+                    .with_graceful_shutdown(stop)
                     .await
                 {
                     tracing::error!(error = %e, "management listener failed");
                 }
             });
         }
-        if let Some(tls) = self.tls {
-            return crate::web::tls::serve(self.listener, self.router, tls, shutdown_signal())
-                .await;
-        }
-        let service = self
-            .router
-            .into_make_service_with_connect_info::<SocketAddr>();
-        axum::serve(self.listener, service)
-            .with_graceful_shutdown(shutdown_signal())
+        let stop = async move {
+            signals.next().await;
+            readiness.stop();
+            tracing::info!("shutting down: /readyz fails from now on");
+            if !delay.is_zero() {
+                tokio::select! {
+                    () = tokio::time::sleep(delay) => {}
+                    () = signals.next() => tracing::info!("second signal: not waiting out shutdown_delay"),
+                }
+            }
+            tracing::info!("no longer accepting connections; finishing the requests in flight");
+            let _ = draining.send(true);
+        };
+        let serve: std::pin::Pin<Box<dyn Future<Output = std::io::Result<()>> + Send>> = match tls {
+            Some(tls) => Box::pin(crate::web::tls::serve(listener, router, tls, stop)),
+            None => {
+                let service = router.into_make_service_with_connect_info::<SocketAddr>();
+                Box::pin(
+                    axum::serve(listener, service)
+                        .with_graceful_shutdown(stop)
+                        .into_future(),
+                )
+            }
+        };
+        let mut drain_started = drain_started;
+        let cut_off = async move {
+            if drain_started.wait_for(|started| *started).await.is_ok() {
+                tokio::time::sleep(grace).await;
+            } else {
+                std::future::pending::<()>().await;
+            }
+        };
+        let served = tokio::select! {
+            served = serve => served,
+            () = cut_off => {
+                tracing::warn!(?grace, "requests still in flight after shutdown_grace: cut off");
+                Ok(())
+            }
+        };
+        maintenance.abort();
+        if tokio::time::timeout(grace, state.store.close())
             .await
+            .is_err()
+        {
+            tracing::warn!("the store did not close within shutdown_grace");
+        } else {
+            tracing::info!("store closed");
+        }
+        served
+    }
+}
+
+/// Whether `/readyz` may say ready: false from the first shutdown signal on.
+#[derive(Clone, Default)]
+pub struct Readiness(Arc<std::sync::atomic::AtomicBool>);
+
+impl Readiness {
+    fn stop(&self) {
+        self.0.store(true, std::sync::atomic::Ordering::SeqCst);
+    }
+
+    fn stopping(&self) -> bool {
+        self.0.load(std::sync::atomic::Ordering::SeqCst)
     }
 }
 
@@ -158,7 +253,6 @@ pub async fn build_state(settings: Settings, store: Arc<dyn Store>) -> anyhow::R
     install_crypto_provider();
     let apps = AppRegistry::from_settings(&settings).map_err(anyhow::Error::msg)?;
     let providers = ProviderRegistry::from_settings(&settings).map_err(anyhow::Error::msg)?;
-    warn_about_demo_user(&providers);
     let t = &settings.tokens;
     let keep_retired = t.access_token_ttl.max(t.id_token_ttl) + Duration::from_secs(300);
     let keys = KeyManager::load(
@@ -227,26 +321,64 @@ fn store_key(settings: &Settings) -> anyhow::Result<Vec<u8>> {
     }
 }
 
-fn warn_about_demo_user(providers: &ProviderRegistry) {
-    let Ok(default) = Settings::load(DEFAULT_CONFIG, std::iter::empty()) else {
-        return;
-    };
-    let demo_hashes = default.local_password_hashes();
-    for provider in providers.iter() {
-        let Some(users) = provider.as_local() else {
-            continue;
-        };
-        if demo_hashes.iter().any(|h| users.has_password_hash(h)) {
-            tracing::warn!(
-                provider = %provider.id,
-                "the demo user `demo` (its password is published in the README) is enabled; \
-                 remove it before exposing authgate to anyone"
-            );
-        }
+/// A local user whose password is published (the embedded default's demo user: the README
+/// gives its password) must not be reachable from elsewhere: with a listener that is not
+/// loopback, or an issuer on another host (an https name a proxy in front serves), start-up is
+/// refused unless `allow_published_demo_password` says otherwise. On loopback it is a warning.
+fn check_published_passwords(settings: &Settings, listen: SocketAddr) -> anyhow::Result<()> {
+    let users = settings.users_with_published_passwords();
+    if users.is_empty() {
+        return Ok(());
     }
+    let names = users
+        .iter()
+        .map(|(provider, user)| format!("`{user}` (provider `{provider}`)"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if !reachable_from_elsewhere(listen, &settings.issuer) {
+        tracing::warn!(
+            users = %names,
+            "a local user has the demo password published in the README; \
+             remove it before exposing authgate to anyone"
+        );
+        return Ok(());
+    }
+    if settings.allow_published_demo_password {
+        tracing::warn!(
+            users = %names,
+            %listen,
+            issuer = %settings.issuer,
+            "ALLOW_PUBLISHED_DEMO_PASSWORD IS SET: anyone who has read the README can sign in \
+             as these users on this server"
+        );
+        return Ok(());
+    }
+    anyhow::bail!(
+        "refusing to start: local user {names} has the demo password published in the README, \
+         and this server is reachable from elsewhere (listen {listen}, issuer {}). Remove the \
+         user or give it a password_hash of your own (`authgate hash-password`). For a \
+         throwaway demo only, set allow_published_demo_password = true \
+         (AUTHGATE_ALLOW_PUBLISHED_DEMO_PASSWORD=true).",
+        settings.issuer
+    )
 }
 
-pub fn router(state: AppState) -> Router {
+/// Whether clients on other machines can reach this server: it listens beyond loopback, or
+/// its issuer names another host (an https issuer on `127.0.0.1` or `localhost` is local
+/// development with authgate's own TLS listener).
+fn reachable_from_elsewhere(listen: SocketAddr, issuer: &str) -> bool {
+    let issuer_is_local = url::Url::parse(issuer)
+        .ok()
+        .and_then(|url| match url.host()? {
+            url::Host::Domain(name) => Some(name.eq_ignore_ascii_case("localhost")),
+            url::Host::Ipv4(ip) => Some(ip.is_loopback()),
+            url::Host::Ipv6(ip) => Some(ip.is_loopback()),
+        })
+        .unwrap_or(false);
+    !listen.ip().is_loopback() || !issuer_is_local
+}
+
+pub fn router(state: AppState, readiness: Readiness) -> Router {
     let sessions = SessionManagerLayer::new(StoreSessions(Arc::clone(&state.store)))
         .with_name(session_cookie::name(state.settings.secure_cookies()))
         .with_secure(state.settings.secure_cookies())
@@ -259,25 +391,20 @@ pub fn router(state: AppState) -> Router {
                 .unwrap_or(time::Duration::HOUR),
         ));
 
-    let mut browser = Router::new()
+    // Each limited endpoint is counted before its handler runs (`[rate_limits]`).
+    let limiter = RateLimiter::new(
+        Arc::clone(&state.store),
+        state.settings.rate_limits.clone(),
+        state.settings.apps.iter().map(|a| a.client_id.clone()),
+    );
+    let limit = |guard| from_fn_with_state(limiter.guard(guard), rate_limit::enforce);
+
+    let authorize = Router::new()
         .route("/oauth2/authorize", get(endpoints::authorize_get))
         // Cognito's `/login` takes the same parameters as the authorize endpoint.
         .route("/login", get(endpoints::authorize_get))
-        .route("/logout", get(endpoints::logout_get))
-        .route("/logout/done", get(endpoints::logout_done_get))
-        .route("/signin/{request_id}", get(signin::picker_get))
-        .route(
-            "/oauth2/idpresponse/{provider_id}",
-            get(upstream::idpresponse_get),
-        )
-        .route(
-            "/signin/{request_id}/{provider_id}",
-            get(signin::provider_get).post(signin::password_post),
-        )
-        .route(
-            "/signin/{request_id}/{provider_id}/challenge",
-            get(cognito::challenge_get).post(cognito::challenge_post),
-        )
+        .route_layer(limit(Guard::Authorize));
+    let account_pages = Router::new()
         .route(
             "/signin/{request_id}/{provider_id}/signup",
             get(cognito::signup_get).post(cognito::signup_post),
@@ -298,9 +425,32 @@ pub fn router(state: AppState) -> Router {
             "/signin/{request_id}/{provider_id}/reset",
             get(cognito::reset_get).post(cognito::reset_post),
         )
+        .route_layer(limit(Guard::AccountPages));
+    let role = Router::new()
         .route(
             "/aws/role/{request_id}",
             get(hosted_ui::role::role_get).post(hosted_ui::role::role_post),
+        )
+        .route_layer(limit(Guard::AwsPage));
+
+    let mut browser = Router::new()
+        .merge(authorize)
+        .merge(account_pages)
+        .merge(role)
+        .route("/logout", get(endpoints::logout_get))
+        .route("/logout/done", get(endpoints::logout_done_get))
+        .route("/signin/{request_id}", get(signin::picker_get))
+        .route(
+            "/oauth2/idpresponse/{provider_id}",
+            get(upstream::idpresponse_get),
+        )
+        .route(
+            "/signin/{request_id}/{provider_id}",
+            get(signin::provider_get).post(signin::password_post),
+        )
+        .route(
+            "/signin/{request_id}/{provider_id}/challenge",
+            get(cognito::challenge_get).post(cognito::challenge_post),
         )
         // The browser's SSO cookie, or an app's Bearer token.
         .route("/session", get(aws_endpoints::session_get));
@@ -320,22 +470,35 @@ pub fn router(state: AppState) -> Router {
             session_cookie::fix_removal,
         ));
 
-    // What pages call with fetch (Amplify from the browser): CORS per app, see web::cors.
+    // What pages call with fetch (Amplify from the browser): CORS per app, see web::cors (so a
+    // refusal of the rate limits reaches the page too).
     // `POST /` is Cognito's user-pool API; any other method on `/` is the usual 404 page.
-    let fetched = Router::new()
+    let token = Router::new()
         .route("/oauth2/token", post(endpoints::token_post))
+        .route_layer(limit(Guard::Token));
+    let revoke = Router::new()
+        .route("/oauth2/revoke", post(endpoints::revoke_post))
+        .route_layer(limit(Guard::Revoke));
+    let userinfo = Router::new()
         .route(
             "/oauth2/userInfo",
             get(endpoints::userinfo).post(endpoints::userinfo),
         )
-        .route("/oauth2/revoke", post(endpoints::revoke_post))
+        .route_layer(limit(Guard::UserInfo));
+    let user_pool_api = Router::new()
         .route("/", post(cognito_api::api_post).fallback(not_found))
+        .route_layer(limit(Guard::UserPoolApi));
+    let fetched = Router::new()
+        .merge(token)
+        .merge(revoke)
+        .merge(userinfo)
+        .merge(user_pool_api)
         .layer(axum::middleware::from_fn_with_state(
             Arc::new(state.apps.origins(&state.providers)),
             cors::cors,
         ));
 
-    let api = Router::new()
+    let aws = Router::new()
         .route("/aws/credentials", post(aws_endpoints::credentials_post))
         .route(
             "/aws/guest-credentials",
@@ -349,13 +512,20 @@ pub fn router(state: AppState) -> Router {
             "/aws/container-credentials",
             get(aws_endpoints::container_credentials_get),
         )
+        .route_layer(limit(Guard::Aws));
+
+    let api = Router::new()
+        .merge(aws)
         .route(
             "/.well-known/openid-configuration",
             get(endpoints::discovery_get),
         )
         .route("/.well-known/jwks.json", get(endpoints::jwks_get))
         .route("/healthz", get(|| async { "ok" }))
-        .route("/readyz", get(readyz));
+        .route(
+            "/readyz",
+            get(move |State(state): State<AppState>| readyz(state, readiness.clone())),
+        );
     // On the public listener unless it has a management listener of its own.
     let api = if state.settings.metrics.enabled && state.settings.metrics.listen.is_none() {
         api.route("/metrics", get(metrics_get))
@@ -373,6 +543,8 @@ pub fn router(state: AppState) -> Router {
             .service(ServeFile::new(static_dir().join(file)))
     };
 
+    let proxies = TrustedProxies::new(state.settings.trusted_proxy_nets());
+    let header_policy = HeaderPolicy::for_issuer(&state.settings.issuer);
     Router::new()
         .merge(browser)
         .merge(fetched)
@@ -381,9 +553,10 @@ pub fn router(state: AppState) -> Router {
         .route_service("/favicon.ico", favicon("favicon.ico"))
         .route_service("/favicon.svg", favicon("favicon.svg"))
         .fallback(not_found)
-        .layer(axum::middleware::from_fn(
-            crate::web::headers::security_headers,
-        ))
+        .layer(from_fn_with_state(header_policy, security_headers))
+        // Before anything counts a request: who the client is (behind trusted proxies, the
+        // address they forwarded).
+        .layer(from_fn_with_state(proxies, client::resolve))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT))
         .layer(tower_http::trace::TraceLayer::new_for_http().make_span_with(RequestSpan))
         // Outermost: the request id exists before the span that names it.
@@ -426,9 +599,10 @@ fn static_dir() -> std::path::PathBuf {
     }
 }
 
-async fn readyz(
-    axum::extract::State(state): axum::extract::State<AppState>,
-) -> axum::response::Response {
+async fn readyz(state: AppState, readiness: Readiness) -> axum::response::Response {
+    if readiness.stopping() {
+        return (StatusCode::SERVICE_UNAVAILABLE, "shutting down").into_response();
+    }
     match state.store.ping().await {
         Ok(()) => "ready".into_response(),
         Err(e) => {
@@ -439,7 +613,7 @@ async fn readyz(
 }
 
 /// Garbage collection of expired records and key rotation, on a fixed interval.
-fn spawn_maintenance(state: AppState) {
+fn spawn_maintenance(state: AppState) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(state.settings.sessions.gc_interval);
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
@@ -455,24 +629,80 @@ fn spawn_maintenance(state: AppState) {
                 tracing::error!(error = %e, "key rotation failed");
             }
         }
-    });
+    })
 }
 
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
+/// SIGTERM and SIGINT (Ctrl-C), installed at start so neither kills the process outright.
+struct Signals {
     #[cfg(unix)]
-    let terminate = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+    term: Option<tokio::signal::unix::Signal>,
+    #[cfg(unix)]
+    int: Option<tokio::signal::unix::Signal>,
+}
+
+impl Signals {
+    fn install() -> Self {
+        #[cfg(unix)]
         {
-            s.recv().await;
+            use tokio::signal::unix::{SignalKind, signal};
+            let install = |kind| {
+                signal(kind)
+                    .inspect_err(|e| tracing::error!(error = %e, "cannot handle a signal"))
+                    .ok()
+            };
+            Self {
+                term: install(SignalKind::terminate()),
+                int: install(SignalKind::interrupt()),
+            }
         }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {},
-        () = terminate => {},
+        #[cfg(not(unix))]
+        Self {}
+    }
+
+    /// The next SIGTERM or SIGINT.
+    async fn next(&mut self) {
+        #[cfg(unix)]
+        {
+            let Self { term, int } = self;
+            tokio::select! {
+                () = next_of(term) => {},
+                () = next_of(int) => {},
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = tokio::signal::ctrl_c().await;
+        }
+    }
+}
+
+#[cfg(unix)]
+async fn next_of(signal: &mut Option<tokio::signal::unix::Signal>) {
+    match signal {
+        Some(signal) => {
+            signal.recv().await;
+        }
+        None => std::future::pending::<()>().await,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_server_is_reachable_from_elsewhere_by_its_listener_or_its_issuer() {
+        let local: SocketAddr = "127.0.0.1:8080".parse().unwrap();
+        let every: SocketAddr = "0.0.0.0:8080".parse().unwrap();
+        assert!(!reachable_from_elsewhere(local, "http://127.0.0.1:8080"));
+        assert!(!reachable_from_elsewhere(local, "https://localhost:8443"));
+        assert!(!reachable_from_elsewhere(local, "https://[::1]:8443"));
+        assert!(reachable_from_elsewhere(local, "https://login.example.com"));
+        assert!(reachable_from_elsewhere(every, "http://127.0.0.1:8080"));
+        assert!(reachable_from_elsewhere(
+            "[::]:8080".parse().unwrap(),
+            "http://[::1]:8080"
+        ));
+        assert!(reachable_from_elsewhere(local, "not a url"));
     }
 }

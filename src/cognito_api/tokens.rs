@@ -64,12 +64,14 @@ fn check_client_secret(
     let id = &app.client_id;
     match (app.is_public(), presented.filter(|s| !s.is_empty())) {
         (true, None) => Ok(()),
-        (true, Some(_)) => Err(refuse(format!("Client {id} has no secret"))),
+        (true, Some(_)) => Err(refuse(format!("Client {id} has no secret")).client_auth_failure()),
         (false, None) => Err(refuse(format!(
             "Client {id} is configured with secret but ClientSecret was not received"
         ))),
         (false, Some(secret)) if app.secret_matches(secret) => Ok(()),
-        (false, Some(_)) => Err(refuse(format!("Unable to verify secret for client {id}"))),
+        (false, Some(_)) => {
+            Err(refuse(format!("Unable to verify secret for client {id}")).client_auth_failure())
+        }
     }
 }
 
@@ -202,9 +204,10 @@ async fn check_secret_hash(
     {
         Ok(())
     } else {
-        Err(ApiError::not_authorized(format!(
-            "Unable to verify secret hash for client {id}"
-        )))
+        Err(
+            ApiError::not_authorized(format!("Unable to verify secret hash for client {id}"))
+                .client_auth_failure(),
+        )
     }
 }
 

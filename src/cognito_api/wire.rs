@@ -18,6 +18,9 @@ pub const TARGET_PREFIX: &str = "AWSCognitoIdentityProviderService.";
 pub struct ApiError {
     pub kind: &'static str,
     pub message: String,
+    /// The app's secret (or secret hash) was checked and refused: the rate limit keeps this
+    /// request's place among the address's failed client authentications.
+    pub client_auth_failed: bool,
 }
 
 impl ApiError {
@@ -25,7 +28,14 @@ impl ApiError {
         Self {
             kind,
             message: message.into(),
+            client_auth_failed: false,
         }
+    }
+
+    /// Marks a refusal of the app's credentials.
+    pub fn client_auth_failure(mut self) -> Self {
+        self.client_auth_failed = true;
+        self
     }
 
     pub fn not_authorized(message: impl Into<String>) -> Self {
@@ -71,6 +81,11 @@ impl IntoResponse for ApiError {
         response
             .headers_mut()
             .insert("x-amzn-ErrorType", HeaderValue::from_static(self.kind));
+        if self.client_auth_failed {
+            response
+                .extensions_mut()
+                .insert(crate::web::rate_limit::ClientAuthFailed);
+        }
         response
     }
 }

@@ -4,10 +4,12 @@
 mod apps;
 mod aws;
 mod checks;
+mod operations;
 mod providers;
 mod server;
 mod store;
 
+pub use crate::web::rate_limit::{Limit, RateLimitSettings};
 pub use apps::*;
 pub use aws::*;
 pub use checks::Secret;
@@ -16,6 +18,7 @@ pub use server::*;
 pub use store::*;
 
 use checks::*;
+use operations::{default_shutdown_grace, list_or_commas};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};
 use std::net::SocketAddr;
@@ -45,6 +48,11 @@ const OVERRIDABLE: &[&str] = &[
     "aws",
     "tls",
     "metrics",
+    "trusted_proxies",
+    "rate_limits",
+    "shutdown_grace",
+    "shutdown_delay",
+    "allow_published_demo_password",
 ];
 
 #[derive(Debug, Clone, Deserialize)]
@@ -79,6 +87,25 @@ pub struct Settings {
     pub demo: DemoSettings,
     #[serde(default)]
     pub metrics: MetricsSettings,
+    /// Proxies (CIDR blocks or addresses) whose `X-Forwarded-For` / `Forwarded` name the
+    /// client; without any, the client is always the socket's peer. A list, or (from the
+    /// environment) one comma-separated string.
+    #[serde(default, deserialize_with = "list_or_commas")]
+    pub trusted_proxies: Vec<String>,
+    #[serde(default)]
+    pub rate_limits: RateLimitSettings,
+    /// On SIGTERM: how long requests in flight may take to finish before they are cut off.
+    #[serde(default = "default_shutdown_grace", with = "humantime_serde")]
+    pub shutdown_grace: Duration,
+    /// On SIGTERM: how long to go on serving with `/readyz` failing before new connections are
+    /// refused, so a load balancer notices first. A second signal ends it at once.
+    #[serde(default, with = "humantime_serde")]
+    pub shutdown_delay: Duration,
+    /// Start even though a local user's password is the published demo one and the server is
+    /// reachable from elsewhere (a non-loopback listener, or an issuer on another host). For a
+    /// throwaway demo only: anyone who has read the README can sign in.
+    #[serde(default)]
+    pub allow_published_demo_password: bool,
     /// Federation to AWS: temporary credentials from a Cognito identity pool.
     #[serde(default)]
     pub aws: AwsSettings,
@@ -120,6 +147,26 @@ impl Settings {
                 ProviderKind::Local { users } => users
                     .iter()
                     .map(|u| u.password_hash.clone())
+                    .collect::<Vec<_>>(),
+                _ => Vec::new(),
+            })
+            .collect()
+    }
+
+    /// Local users (provider id, username) whose password is published: their hash is one of
+    /// the embedded default's (the README gives its password).
+    pub fn users_with_published_passwords(&self) -> Vec<(String, String)> {
+        let Ok(default) = Settings::load(DEFAULT_CONFIG, std::iter::empty()) else {
+            return Vec::new();
+        };
+        let published = default.local_password_hashes();
+        self.providers
+            .iter()
+            .flat_map(|p| match &p.kind {
+                ProviderKind::Local { users } => users
+                    .iter()
+                    .filter(|u| published.contains(&u.password_hash))
+                    .map(|u| (p.id.clone(), u.username.clone()))
                     .collect::<Vec<_>>(),
                 _ => Vec::new(),
             })
@@ -192,6 +239,7 @@ impl Settings {
             _ => {}
         }
         validate_issuer(&self.issuer, &mut problems);
+        self.check_operations(&mut problems);
         if let Some(tls) = &self.tls {
             if let Err(e) = crate::web::tls::server_config(&tls.cert_file, &tls.key_file) {
                 problems.push(e);

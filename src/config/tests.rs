@@ -537,3 +537,110 @@ fn store_mistakes_are_named_without_quoting_secrets() {
         assert!(!err.contains("pg-inline-secret"), "{err}");
     }
 }
+
+const MINIMAL: &str =
+    "listen = \"127.0.0.1:1\"\nissuer = \"http://127.0.0.1:1\"\ndata_dir = \"d\"\n";
+
+#[test]
+fn trusted_proxies_are_cidrs_or_addresses_and_bad_ones_are_named() {
+    let good =
+        format!("{MINIMAL}trusted_proxies = [\"10.0.0.0/8\", \"fd00::/8\", \"192.0.2.7\"]\n");
+    let s = load(&good).expect("valid");
+    let nets = s.trusted_proxy_nets();
+    assert_eq!(nets.len(), 3);
+    assert!(nets[2].contains(&"192.0.2.7".parse::<std::net::IpAddr>().unwrap()));
+    assert!(load(MINIMAL).expect("valid").trusted_proxies.is_empty());
+
+    let bad = format!("{MINIMAL}trusted_proxies = [\"10.0.0.0/8\", \"10.0.0.0/33\", \"lb\"]\n");
+    let joined = load(&bad).expect_err("invalid").0.join("\n");
+    assert!(
+        joined.contains("trusted_proxies[1]: `10.0.0.0/33`"),
+        "{joined}"
+    );
+    assert!(joined.contains("trusted_proxies[2]: `lb`"), "{joined}");
+}
+
+#[test]
+fn trusted_proxies_come_from_the_environment_as_one_list() {
+    let env = [(
+        "AUTHGATE_TRUSTED_PROXIES".to_string(),
+        "10.0.0.0/8, 172.16.0.0/12".to_string(),
+    )];
+    let s = Settings::load(MINIMAL, env).expect("valid");
+    assert_eq!(s.trusted_proxies, ["10.0.0.0/8", "172.16.0.0/12"]);
+}
+
+#[test]
+fn rate_limits_read_requests_per_window_or_off() {
+    let s = load(MINIMAL).expect("valid");
+    assert_eq!(
+        s.rate_limits.client_auth_failures_per_address,
+        Some(Limit {
+            requests: 20,
+            per: Duration::from_secs(300)
+        })
+    );
+    let text = format!(
+        "{MINIMAL}[rate_limits]\ntoken_per_address = \"5/10s\"\naws_per_address = \"off\"\n"
+    );
+    let s = load(&text).expect("valid");
+    assert_eq!(
+        s.rate_limits.token_per_address,
+        Some(Limit {
+            requests: 5,
+            per: Duration::from_secs(10)
+        })
+    );
+    assert_eq!(s.rate_limits.aws_per_address, None);
+    assert!(
+        s.rate_limits.authorize_per_address.is_some(),
+        "an unnamed limit keeps its default"
+    );
+    let env = [(
+        "AUTHGATE_RATE_LIMITS__REVOKE_PER_ADDRESS".to_string(),
+        "7/1m".to_string(),
+    )];
+    let s = Settings::load(MINIMAL, env).expect("valid");
+    assert_eq!(
+        s.rate_limits.revoke_per_address.map(|l| l.requests),
+        Some(7)
+    );
+
+    for bad in ["5", "0/1m", "5/0s", "five/1m", "5/soon"] {
+        let text = format!("{MINIMAL}[rate_limits]\ntoken_per_client = \"{bad}\"\n");
+        let problems = load(&text).expect_err(bad).0;
+        assert!(
+            problems[0].starts_with("rate_limits.token_per_client"),
+            "{bad}: {problems:?}"
+        );
+    }
+}
+
+#[test]
+fn the_default_demo_user_is_recognised_as_published() {
+    assert!(!load(MINIMAL).expect("valid").allow_published_demo_password);
+    let s = load(DEFAULT_CONFIG).expect("default config");
+    assert_eq!(
+        s.users_with_published_passwords(),
+        [("local".to_string(), "demo".to_string())]
+    );
+    let own = DEFAULT_CONFIG.replace("BA8Btnah6WABcjD/NpA6rQ", "c29tZS1vdGhlci1zYWx0");
+    assert!(
+        load(&own)
+            .expect("still valid")
+            .users_with_published_passwords()
+            .is_empty()
+    );
+}
+
+#[test]
+fn shutdown_settings_have_defaults_and_the_grace_is_not_zero() {
+    let s = load(MINIMAL).expect("valid");
+    assert_eq!(s.shutdown_grace, Duration::from_secs(10));
+    assert_eq!(s.shutdown_delay, Duration::ZERO);
+    let joined = load(&format!("{MINIMAL}shutdown_grace = \"0s\"\n"))
+        .expect_err("zero grace")
+        .0
+        .join("\n");
+    assert!(joined.contains("shutdown_grace:"), "{joined}");
+}

@@ -52,11 +52,6 @@ impl LocalUsers {
         }
     }
 
-    /// True when one of the users still has the password hash shipped in the embedded config.
-    pub fn has_password_hash(&self, hash: &str) -> bool {
-        self.users.values().any(|u| u.password_hash == hash)
-    }
-
     /// Checks a password. argon2 is deliberately slow, so it runs on the blocking pool, at most
     /// `slots` at a time (a burst of logins must not starve every other request).
     pub async fn authenticate(

@@ -120,6 +120,13 @@ impl IntoResponse for OAuthError {
         let headers = response.headers_mut();
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
         headers.insert(header::PRAGMA, HeaderValue::from_static("no-cache"));
+        if self.code == ErrorCode::InvalidClient {
+            // The rate limit keeps this request's place among the address's failures.
+            response
+                .extensions_mut()
+                .insert(crate::web::rate_limit::ClientAuthFailed);
+        }
+        let headers = response.headers_mut();
         if self.code == ErrorCode::InvalidClient && self.basic_auth_attempted {
             headers.insert(
                 header::WWW_AUTHENTICATE,

@@ -4,8 +4,8 @@
 //! Expiries are kept in whole seconds, as the SQLite store keeps them.
 
 use crate::store::{
-    AuthRequest, CodeGrant, CodeTake, RefreshFamily, RefreshRotation, SigningKeyRecord, SsoSession,
-    Store, StoreError, StoreResult, UserSessionsEnded,
+    AuthRequest, CodeGrant, CodeTake, CounterHit, RefreshFamily, RefreshRotation, SigningKeyRecord,
+    SsoSession, Store, StoreError, StoreResult, UserSessionsEnded,
 };
 use async_trait::async_trait;
 use std::collections::HashMap;
@@ -409,21 +409,29 @@ impl Store for MemoryStore {
         Ok(())
     }
 
-    async fn hit_counter(
+    async fn hit_counter_window(
         &self,
         key: &str,
         window: Duration,
         now: OffsetDateTime,
-    ) -> StoreResult<u32> {
+    ) -> StoreResult<CounterHit> {
         let now = secs(now);
-        let window_end = now.saturating_add(i64::try_from(window.as_secs()).unwrap_or(i64::MAX));
+        // Whole seconds, a sub-second remainder rounded up (as SQLite keeps them).
+        let window_secs = window
+            .as_secs()
+            .saturating_add(u64::from(window.subsec_nanos() > 0));
+        let window_end = now.saturating_add(i64::try_from(window_secs).unwrap_or(i64::MAX));
         let mut t = self.tables()?;
         let entry = t.counters.entry(key.into()).or_insert((0, window_end));
         if entry.1 <= now {
             *entry = (0, window_end);
         }
         entry.0 = entry.0.saturating_add(1);
-        Ok(entry.0)
+        Ok(CounterHit {
+            count: entry.0,
+            window_ends: OffsetDateTime::from_unix_timestamp(entry.1)
+                .unwrap_or(time::PrimitiveDateTime::MAX.assume_utc()),
+        })
     }
 
     async fn release_counter(&self, key: &str, now: OffsetDateTime) -> StoreResult<()> {

@@ -3,8 +3,8 @@
 //! clock reads and one histogram sample per operation.
 
 use super::{
-    AuthRequest, CodeGrant, CodeTake, RefreshFamily, RefreshRotation, SigningKeyRecord, SsoSession,
-    Store, StoreResult, UserSessionsEnded,
+    AuthRequest, CodeGrant, CodeTake, CounterHit, RefreshFamily, RefreshRotation, SigningKeyRecord,
+    SsoSession, Store, StoreResult, UserSessionsEnded,
 };
 use crate::telemetry::meter;
 use async_trait::async_trait;
@@ -270,14 +270,19 @@ impl Store for Metered {
             .await
     }
 
-    async fn hit_counter(
+    async fn hit_counter_window(
         &self,
         key: &str,
         window: Duration,
         now: OffsetDateTime,
-    ) -> StoreResult<u32> {
-        self.timed("hit_counter", self.inner.hit_counter(key, window, now))
-            .await
+    ) -> StoreResult<CounterHit> {
+        // Still `hit_counter` on the dashboards: the same one statement, which now also says
+        // when the window ends.
+        self.timed(
+            "hit_counter",
+            self.inner.hit_counter_window(key, window, now),
+        )
+        .await
     }
 
     async fn release_counter(&self, key: &str, now: OffsetDateTime) -> StoreResult<()> {
@@ -315,6 +320,10 @@ impl Store for Metered {
     async fn delete_identity_id(&self, key: &str) -> StoreResult<()> {
         self.timed("delete_identity_id", self.inner.delete_identity_id(key))
             .await
+    }
+
+    async fn close(&self) {
+        self.inner.close().await;
     }
 
     async fn collect_expired(&self, now: OffsetDateTime) -> StoreResult<u64> {

@@ -39,6 +39,14 @@ pub enum StoreError {
 
 pub type StoreResult<T> = Result<T, StoreError>;
 
+/// A counter just after a hit: its count, and when its window ends (whole seconds), which is
+/// what a refusal's `Retry-After` is counted to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CounterHit {
+    pub count: u32,
+    pub window_ends: OffsetDateTime,
+}
+
 #[async_trait]
 pub trait Store: Send + Sync + 'static {
     /// Cheap round trip for `/readyz`.
@@ -171,14 +179,25 @@ pub trait Store: Send + Sync + 'static {
     async fn delete_signing_key(&self, kid: &str) -> StoreResult<()>;
 
     // --- rate-limit counters (fixed window per key)
-    /// Adds one to the counter for `key` and returns the new count. A counter starts a window of
-    /// length `window` at its first hit; once that window has passed the next hit starts at 1.
+    /// Adds one to the counter for `key` and returns the new count with the end of its window,
+    /// atomically. A counter starts a window of length `window` at its first hit; once that
+    /// window has passed the next hit starts at 1 (and a new window). Later hits in a window
+    /// never move its end, whatever `window` they pass.
+    async fn hit_counter_window(
+        &self,
+        key: &str,
+        window: Duration,
+        now: OffsetDateTime,
+    ) -> StoreResult<CounterHit>;
+    /// [`Store::hit_counter_window`]'s count alone.
     async fn hit_counter(
         &self,
         key: &str,
         window: Duration,
         now: OffsetDateTime,
-    ) -> StoreResult<u32>;
+    ) -> StoreResult<u32> {
+        Ok(self.hit_counter_window(key, window, now).await?.count)
+    }
     /// Takes one hit back from a live counter (never below 0), atomically: an attempt that
     /// reserved its place with `hit_counter` and turned out not to count. An absent or expired
     /// counter is left alone (no window is started).
@@ -198,6 +217,11 @@ pub trait Store: Send + Sync + 'static {
     async fn get_identity_id(&self, key: &str, now: OffsetDateTime) -> StoreResult<Option<String>>;
     /// Forgets it (the pool no longer knows the identity).
     async fn delete_identity_id(&self, key: &str) -> StoreResult<()>;
+
+    /// Closes the backend's connections, waiting for queries in flight: the last step of an
+    /// orderly shutdown. Nothing is lost without it (every write has committed when it
+    /// returns); a store without connections has nothing to do.
+    async fn close(&self) {}
 
     /// Deletes every record whose expiry is at or before `now`; returns how many were deleted.
     async fn collect_expired(&self, now: OffsetDateTime) -> StoreResult<u64>;

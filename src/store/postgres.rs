@@ -18,8 +18,8 @@
 //! once, and refuses a database stamped by a newer authgate.
 
 use super::{
-    AuthRequest, CodeGrant, CodeTake, RefreshFamily, RefreshRotation, SigningKeyRecord, SsoSession,
-    Store, StoreError, StoreResult, UserSessionsEnded,
+    AuthRequest, CodeGrant, CodeTake, CounterHit, RefreshFamily, RefreshRotation, SigningKeyRecord,
+    SsoSession, Store, StoreError, StoreResult, UserSessionsEnded,
 };
 use async_trait::async_trait;
 use serde::{Serialize, de::DeserializeOwned};
@@ -368,6 +368,16 @@ fn decode<T: DeserializeOwned>(what: &str, json: &str) -> StoreResult<T> {
 // second early, never late.
 fn secs(t: OffsetDateTime) -> i64 {
     t.unix_timestamp()
+}
+
+/// A stored expiry back as a time; one past what `time` can represent (a saturated window) reads
+/// as the latest time it can.
+fn from_secs(secs: i64) -> OffsetDateTime {
+    OffsetDateTime::from_unix_timestamp(secs).unwrap_or(if secs < 0 {
+        time::PrimitiveDateTime::MIN.assume_utc()
+    } else {
+        time::PrimitiveDateTime::MAX.assume_utc()
+    })
 }
 
 fn window_secs(window: Duration) -> i64 {
@@ -851,25 +861,25 @@ impl Store for PostgresStore {
             .await
     }
 
-    async fn hit_counter(
+    async fn hit_counter_window(
         &self,
         key: &str,
         window: Duration,
         now: OffsetDateTime,
-    ) -> StoreResult<u32> {
+    ) -> StoreResult<CounterHit> {
         let now = secs(now);
         let window_end = now.saturating_add(window_secs(window));
         // One upsert, so concurrent hits on a key (from any replica) are never lost to a
         // read-modify-write race. SET expressions see the row as it was, so both CASEs test
         // the old expiry.
-        let count: i64 = sqlx::query_scalar(
+        let (count, expires_at): (i64, i64) = sqlx::query_as(
             "INSERT INTO counters (key, count, expires_at) VALUES ($1, 1, $3)
              ON CONFLICT (key) DO UPDATE SET
                  count = CASE WHEN counters.expires_at <= $2 THEN 1
                               ELSE counters.count + 1 END,
                  expires_at = CASE WHEN counters.expires_at <= $2 THEN $3
                                    ELSE counters.expires_at END
-             RETURNING count",
+             RETURNING count, expires_at",
         )
         .bind(key)
         .bind(now)
@@ -877,7 +887,10 @@ impl Store for PostgresStore {
         .fetch_one(&self.pool)
         .await
         .map_err(backend)?;
-        Ok(count_u32(count))
+        Ok(CounterHit {
+            count: count_u32(count),
+            window_ends: from_secs(expires_at),
+        })
     }
 
     async fn release_counter(&self, key: &str, now: OffsetDateTime) -> StoreResult<()> {
@@ -949,6 +962,10 @@ impl Store for PostgresStore {
     /// Every replica runs this on its own timer; one at a time does the work. A replica that
     /// finds another collecting returns 0 at once rather than queue behind it on the same rows
     /// (what it would have deleted is that replica's work, or the next round's).
+    async fn close(&self) {
+        PostgresStore::close(self).await;
+    }
+
     async fn collect_expired(&self, now: OffsetDateTime) -> StoreResult<u64> {
         let now = secs(now);
         let mut tx = self.pool.begin().await.map_err(backend)?;

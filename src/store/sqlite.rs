@@ -1,8 +1,10 @@
-//! The embedded [`Store`]: one SQLite file in WAL mode, one serialised writer, a few readers.
+//! The embedded [`Store`]: one SQLite file in WAL mode, one serialised writer, a few readers;
+//! and beside it a second file for the rate-limit and throttle counters, with a writer of its
+//! own that does not wait for the disk (see [`COUNTERS_SCHEMA`]).
 
 use super::{
-    AuthRequest, CodeGrant, CodeTake, RefreshFamily, RefreshRotation, SigningKeyRecord, SsoSession,
-    Store, StoreError, StoreResult, UserSessionsEnded,
+    AuthRequest, CodeGrant, CodeTake, CounterHit, RefreshFamily, RefreshRotation, SigningKeyRecord,
+    SsoSession, Store, StoreError, StoreResult, UserSessionsEnded,
 };
 use async_trait::async_trait;
 use serde::{Serialize, de::DeserializeOwned};
@@ -16,7 +18,7 @@ use time::OffsetDateTime;
 
 /// The schema this code writes; a file stamped with a later version was written by a newer
 /// authgate and is refused rather than misread.
-const SCHEMA_VERSION: i64 = 4;
+const SCHEMA_VERSION: i64 = 5;
 
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 const READER_CONNECTIONS: u32 = 4;
@@ -81,12 +83,6 @@ const SCHEMA: &[&str] = &[
         kid TEXT PRIMARY KEY,
         record TEXT NOT NULL
     ) STRICT",
-    "CREATE TABLE IF NOT EXISTS counters (
-        key TEXT PRIMARY KEY,
-        count INTEGER NOT NULL,
-        expires_at INTEGER NOT NULL
-    ) STRICT",
-    "CREATE INDEX IF NOT EXISTS counters_expires_at ON counters (expires_at)",
     IDENTITY_IDS_TABLE,
     "CREATE INDEX IF NOT EXISTS identity_ids_expires_at ON identity_ids (expires_at)",
     // Inserting a rotated-to token marks its parent rotated in the same statement, so the
@@ -145,6 +141,25 @@ const MIGRATIONS: &[(i64, &str)] = &[
             user_provider = json_extract(record, '$.identity.provider'),
             user_subject = json_extract(record, '$.identity.upstream_subject')",
     ),
+    // Version 5 keeps the counters in a file of their own; the old ones lapse with the table.
+    (4, "DROP TABLE IF EXISTS counters"),
+];
+
+/// The counters' file (`<store>-counters.sqlite`). Every rate-limited request writes a counter
+/// before its work, so in the store's own file each one would wait for an fsync and queue
+/// behind the writes that must be durable (a rotated refresh token), several times over per
+/// request. Counters need no durability: after a power cut, losing the last seconds of counts
+/// lets a few more requests through, nothing more. So they live here, in WAL mode with
+/// `synchronous=NORMAL` (consistent, but a commit does not wait for the disk), behind a single
+/// connection of their own. No schema version: nothing in it is worth migrating, so a later
+/// shape may simply start a new file.
+const COUNTERS_SCHEMA: &[&str] = &[
+    "CREATE TABLE IF NOT EXISTS counters (
+        key TEXT PRIMARY KEY,
+        count INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL
+    ) STRICT",
+    "CREATE INDEX IF NOT EXISTS counters_expires_at ON counters (expires_at)",
 ];
 
 // Children before parents so every deleted row is counted: a cascade would delete tokens
@@ -156,7 +171,6 @@ const EXPIRING_TABLES: &[&str] = &[
     "refresh_families",
     "sso_sessions",
     "browser_sessions",
-    "counters",
     "identity_ids",
 ];
 
@@ -168,6 +182,16 @@ pub struct SqliteStore {
     writer: SqlitePool,
     /// Read-only connections; WAL lets them run alongside the writer.
     reader: SqlitePool,
+    /// The counters' file: one connection, reads and writes (see [`COUNTERS_SCHEMA`]).
+    counters: SqlitePool,
+}
+
+/// `dir/authgate.sqlite` → `dir/authgate-counters.sqlite`.
+pub fn counters_path(path: &Path) -> std::path::PathBuf {
+    let stem = path
+        .file_stem()
+        .map_or_else(|| "authgate".into(), |s| s.to_string_lossy());
+    path.with_file_name(format!("{stem}-counters.sqlite"))
 }
 
 impl SqliteStore {
@@ -215,15 +239,46 @@ impl SqliteStore {
             .await
             .map_err(backend)?;
 
-        Ok(SqliteStore { writer, reader })
+        let counters = open_counters(&counters_path(path)).await?;
+        Ok(SqliteStore {
+            writer,
+            reader,
+            counters,
+        })
     }
 
-    /// Closes both pools, waiting for queries in flight; for an orderly shutdown. Dropping the
-    /// store without calling this loses nothing: every write has committed before it returns.
+    /// Closes every pool, waiting for queries in flight; for an orderly shutdown. Dropping the
+    /// store without calling this loses nothing durable: every write of the store's own file
+    /// has committed before it returns (the counters' may lag behind the disk, by design).
     pub async fn close(&self) {
         self.reader.close().await;
         self.writer.close().await;
+        self.counters.close().await;
     }
+}
+
+async fn open_counters(path: &Path) -> StoreResult<SqlitePool> {
+    let options = SqliteConnectOptions::new()
+        .filename(path)
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Normal)
+        .busy_timeout(BUSY_TIMEOUT);
+    let pool = SqlitePoolOptions::new()
+        .min_connections(1)
+        .max_connections(1)
+        .idle_timeout(None)
+        .max_lifetime(None)
+        .connect_with(options)
+        .await
+        .map_err(backend)?;
+    for statement in COUNTERS_SCHEMA {
+        sqlx::query(statement)
+            .execute(&pool)
+            .await
+            .map_err(backend)?;
+    }
+    Ok(pool)
 }
 
 async fn migrate(writer: &SqlitePool) -> StoreResult<()> {
@@ -360,6 +415,16 @@ fn decode<T: DeserializeOwned>(what: &str, json: &str) -> StoreResult<T> {
 // second early, never late.
 fn secs(t: OffsetDateTime) -> i64 {
     t.unix_timestamp()
+}
+
+/// A stored expiry back as a time; one past what `time` can represent (a saturated window) reads
+/// as the latest time it can.
+fn from_secs(secs: i64) -> OffsetDateTime {
+    OffsetDateTime::from_unix_timestamp(secs).unwrap_or(if secs < 0 {
+        time::PrimitiveDateTime::MIN.assume_utc()
+    } else {
+        time::PrimitiveDateTime::MAX.assume_utc()
+    })
 }
 
 fn window_secs(window: Duration) -> i64 {
@@ -820,33 +885,36 @@ impl Store for SqliteStore {
         Ok(())
     }
 
-    async fn hit_counter(
+    async fn hit_counter_window(
         &self,
         key: &str,
         window: Duration,
         now: OffsetDateTime,
-    ) -> StoreResult<u32> {
+    ) -> StoreResult<CounterHit> {
         let now = secs(now);
         // Computed here, saturating: SQLite turns an overflowing integer sum into a REAL.
         let window_end = now.saturating_add(window_secs(window));
         // One upsert, so concurrent hits on a key are never lost to a read-modify-write race.
         // SET expressions see the row as it was, so both CASEs test the old expiry.
-        let count: i64 = sqlx::query_scalar(
+        let (count, expires_at): (i64, i64) = sqlx::query_as(
             "INSERT INTO counters (key, count, expires_at) VALUES (?1, 1, ?3)
              ON CONFLICT (key) DO UPDATE SET
                  count = CASE WHEN counters.expires_at <= ?2 THEN 1
                               ELSE counters.count + 1 END,
                  expires_at = CASE WHEN counters.expires_at <= ?2 THEN ?3
                                    ELSE counters.expires_at END
-             RETURNING count",
+             RETURNING count, expires_at",
         )
         .bind(key)
         .bind(now)
         .bind(window_end)
-        .fetch_one(&self.writer)
+        .fetch_one(&self.counters)
         .await
         .map_err(backend)?;
-        Ok(count_u32(count))
+        Ok(CounterHit {
+            count: count_u32(count),
+            window_ends: from_secs(expires_at),
+        })
     }
 
     async fn release_counter(&self, key: &str, now: OffsetDateTime) -> StoreResult<()> {
@@ -856,7 +924,7 @@ impl Store for SqliteStore {
         )
         .bind(key)
         .bind(secs(now))
-        .execute(&self.writer)
+        .execute(&self.counters)
         .await
         .map_err(backend)?;
         Ok(())
@@ -867,7 +935,7 @@ impl Store for SqliteStore {
             sqlx::query_scalar("SELECT count FROM counters WHERE key = ?1 AND expires_at > ?2")
                 .bind(key)
                 .bind(secs(now))
-                .fetch_optional(&self.reader)
+                .fetch_optional(&self.counters)
                 .await
                 .map_err(backend)?;
         Ok(count.map_or(0, count_u32))
@@ -876,7 +944,7 @@ impl Store for SqliteStore {
     async fn reset_counter(&self, key: &str) -> StoreResult<()> {
         sqlx::query("DELETE FROM counters WHERE key = ?1")
             .bind(key)
-            .execute(&self.writer)
+            .execute(&self.counters)
             .await
             .map_err(backend)?;
         Ok(())
@@ -922,6 +990,10 @@ impl Store for SqliteStore {
         Ok(())
     }
 
+    async fn close(&self) {
+        SqliteStore::close(self).await;
+    }
+
     async fn collect_expired(&self, now: OffsetDateTime) -> StoreResult<u64> {
         let now = secs(now);
         let mut tx = self
@@ -940,6 +1012,11 @@ impl Store for SqliteStore {
             deleted = deleted.saturating_add(result.rows_affected());
         }
         tx.commit().await.map_err(backend)?;
-        Ok(deleted)
+        let counters = sqlx::query("DELETE FROM counters WHERE expires_at <= ?1")
+            .bind(now)
+            .execute(&self.counters)
+            .await
+            .map_err(backend)?;
+        Ok(deleted.saturating_add(counters.rows_affected()))
     }
 }

@@ -58,6 +58,8 @@ pub enum Msg {
     SignInAgain,
     /// The demo page's form has expired.
     DemoFormExpired,
+    /// A rate limit refused the request: it may be sent again after this many seconds.
+    TooManyRequests { wait_secs: u64 },
 }
 
 /// What a person can do about a federation failure.
@@ -133,12 +135,39 @@ impl Msg {
                 "That took too long, or the answer was not accepted. Sign in again.".into()
             }
             Msg::DemoFormExpired => "This form has expired. Reload the demo page.".into(),
+            Msg::TooManyRequests { wait_secs } => format!(
+                "There have been too many requests from your network just now. Please wait {} \
+                 and try again.",
+                in_words(*wait_secs)
+            ),
         }
+    }
+}
+
+/// A wait, as a person reads it.
+fn in_words(secs: u64) -> String {
+    match secs {
+        0..=1 => "a second".into(),
+        2..=90 => format!("{secs} seconds"),
+        _ => format!("{} minutes", secs.div_ceil(60)),
     }
 }
 
 impl fmt::Display for Msg {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.english())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn waits_are_said_in_words() {
+        assert_eq!(in_words(1), "a second");
+        assert_eq!(in_words(42), "42 seconds");
+        assert_eq!(in_words(300), "5 minutes");
+        assert_eq!(in_words(301), "6 minutes");
     }
 }

@@ -125,3 +125,148 @@ fn hash_password_prints_an_argon2id_hash_of_stdin() {
             .is_err()
     );
 }
+
+/// `authgate serve` on the embedded default with `env`, its data under `dir`; must exit.
+fn serve_default(dir: &tempfile::TempDir, env: &[(&str, &str)]) -> std::process::Output {
+    let mut command = authgate();
+    command
+        .arg("serve")
+        .env("AUTHGATE_DATA_DIR", dir.path().join("data"))
+        .envs(env.iter().copied());
+    output_within_deadline(command)
+}
+
+fn assert_refused_for_the_demo_password(output: &std::process::Output, dir: &tempfile::TempDir) {
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    for needle in [
+        "refusing to start",
+        "`demo` (provider `local`)",
+        "published in the README",
+        "allow_published_demo_password",
+    ] {
+        assert!(stderr.contains(needle), "missing `{needle}` in:\n{stderr}");
+    }
+    assert!(
+        !dir.path().join("data").exists(),
+        "refused before creating the store"
+    );
+}
+
+#[test]
+fn the_published_demo_password_is_refused_on_a_public_listener() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let output = serve_default(&dir, &[("AUTHGATE_LISTEN", "0.0.0.0:0")]);
+    assert_refused_for_the_demo_password(&output, &dir);
+}
+
+#[test]
+fn the_published_demo_password_is_refused_behind_an_https_issuer() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let output = serve_default(
+        &dir,
+        &[
+            ("AUTHGATE_LISTEN", "127.0.0.1:0"),
+            ("AUTHGATE_ISSUER", "https://login.example.com"),
+            // The demo page needs a loopback issuer; what is refused here is the user.
+            ("AUTHGATE_DEMO__ENABLED", "false"),
+        ],
+    );
+    assert_refused_for_the_demo_password(&output, &dir);
+}
+
+/// The Dockerfile's `ENV` settings and its default command, run as written (the data dir
+/// aside): the image must not serve the demo user to the world.
+#[test]
+fn the_container_image_default_command_refuses_the_demo_user() {
+    let dockerfile = include_str!("../../Dockerfile");
+    let mut env = Vec::new();
+    let mut in_env = false;
+    for line in dockerfile.lines() {
+        let line = line.trim();
+        in_env = in_env || line.starts_with("ENV ");
+        if in_env {
+            for word in line.trim_start_matches("ENV ").split_whitespace() {
+                if let Some((name, value)) = word.split_once('=') {
+                    env.push((name.to_string(), value.to_string()));
+                }
+            }
+            in_env = line.ends_with('\\');
+        }
+    }
+    let cmd: Vec<String> = dockerfile
+        .lines()
+        .find_map(|l| l.strip_prefix("CMD "))
+        .map(|json| serde_json::from_str(json).expect("CMD is a JSON array"))
+        .expect("a CMD");
+    assert!(
+        env.iter()
+            .any(|(name, value)| name == "AUTHGATE_LISTEN" && value.starts_with("0.0.0.0:")),
+        "the image listens on every interface: {env:?}"
+    );
+    let dir = tempfile::tempdir().expect("tmp");
+
+    let mut command = authgate();
+    command
+        .args(&cmd)
+        .envs(env.iter().map(|(n, v)| (n.as_str(), v.as_str())))
+        .env("AUTHGATE_DATA_DIR", dir.path().join("data"));
+    let output = output_within_deadline(command);
+
+    assert_refused_for_the_demo_password(&output, &dir);
+}
+
+/// Starts the real binary on the embedded default with `env`; its output so far.
+fn started_default(
+    dir: &tempfile::TempDir,
+    env: &[(&str, &str)],
+) -> crate::support::binary::Server {
+    let config = dir.path().join("authgate.toml");
+    std::fs::write(&config, authgate::config::DEFAULT_CONFIG).expect("config");
+    let data = dir.path().join("data");
+    let data = data.to_str().expect("utf-8 path");
+    let mut all = vec![("AUTHGATE_DATA_DIR", data)];
+    all.extend_from_slice(env);
+    crate::support::binary::start_with_env(&config, "warn", &all)
+}
+
+#[tokio::test]
+async fn the_published_demo_password_is_allowed_on_a_public_listener_only_when_said_loudly() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let server = started_default(
+        &dir,
+        &[
+            ("AUTHGATE_LISTEN", "0.0.0.0:0"),
+            ("AUTHGATE_ALLOW_PUBLISHED_DEMO_PASSWORD", "true"),
+        ],
+    );
+    let port = server.address.rsplit(':').next().expect("port");
+    let health = crate::support::app::browser()
+        .get(format!("http://127.0.0.1:{port}/healthz"))
+        .send()
+        .await
+        .expect("healthz");
+    assert_eq!(health.status(), reqwest::StatusCode::OK);
+    let log = server.output.lock().expect("log").clone();
+    assert!(
+        log.contains("ALLOW_PUBLISHED_DEMO_PASSWORD IS SET"),
+        "no loud warning in:\n{log}"
+    );
+}
+
+#[tokio::test]
+async fn the_published_demo_password_is_allowed_on_loopback_with_a_warning() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let server = started_default(&dir, &[("AUTHGATE_LISTEN", "127.0.0.1:0")]);
+    let health = crate::support::app::browser()
+        .get(format!("{}/healthz", server.address))
+        .send()
+        .await
+        .expect("healthz");
+    assert_eq!(health.status(), reqwest::StatusCode::OK);
+    let log = server.output.lock().expect("log").clone();
+    assert!(
+        log.contains("demo password published in the README"),
+        "no warning in:\n{log}"
+    );
+}

@@ -1,7 +1,7 @@
 //! Discovery, JWKS, health, security headers, and the pages themselves.
 
 use crate::support::app::*;
-use reqwest::StatusCode;
+use reqwest::{Client, StatusCode};
 
 #[tokio::test]
 async fn discovery_describes_the_endpoints_we_serve() {
@@ -163,4 +163,77 @@ async fn every_page_renders() {
     }
     let css = app.get(&app.browser, "/static/authgate.css").await;
     assert_eq!(css.status(), StatusCode::OK);
+}
+
+/// Every kind of answer: a redirect, a page, an error page, JSON, a JSON error, a static file.
+async fn hsts_of_every_kind_of_answer(app: &TestApp) -> Vec<(String, Option<String>)> {
+    let client = browser();
+    let mut answers = Vec::new();
+    let token_error = Client::new()
+        .post(app.url("/oauth2/token"))
+        .form(&[("grant_type", "refresh_token"), ("client_id", "demo")])
+        .send()
+        .await
+        .expect("token");
+    let mut responses = vec![("POST /oauth2/token".to_string(), token_error)];
+    let authorize = format!("/oauth2/authorize?{}", Authorize::native().query());
+    for path in [
+        authorize.as_str(),
+        "/oauth2/authorize",
+        "/no-such-page",
+        "/.well-known/jwks.json",
+        "/healthz",
+        "/static/authgate.css",
+    ] {
+        responses.push((format!("GET {path}"), app.get(&client, path).await));
+    }
+    for (what, response) in responses {
+        let hsts = response
+            .headers()
+            .get("strict-transport-security")
+            .map(|v| v.to_str().expect("ascii").to_string());
+        answers.push((what, hsts));
+    }
+    answers
+}
+
+#[tokio::test]
+async fn an_https_issuer_sends_hsts_on_every_response() {
+    // Arrange: the issuer a proxy in front serves over https (no demo page, no demo password).
+    let app = spawn_app_edited("", |config| {
+        let config = config
+            .lines()
+            .map(|l| {
+                if l.starts_with("issuer = ") {
+                    "issuer = \"https://login.example.com\""
+                } else {
+                    l
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+            .replace("enabled = true", "enabled = false");
+        format!("allow_published_demo_password = true\n{config}")
+    })
+    .await;
+
+    // Act
+    let answers = hsts_of_every_kind_of_answer(&app).await;
+
+    // Assert
+    for (what, hsts) in answers {
+        assert_eq!(
+            hsts.as_deref(),
+            Some("max-age=31536000; includeSubDomains"),
+            "{what}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_plain_http_loopback_issuer_sends_no_hsts() {
+    let app = spawn_app().await;
+    for (what, hsts) in hsts_of_every_kind_of_answer(&app).await {
+        assert_eq!(hsts, None, "{what}");
+    }
 }

@@ -292,8 +292,56 @@ async fn sqlite_store_uses_wal_and_stamps_the_schema_version() {
 
     // Assert
     assert_eq!(journal_mode, "wal");
-    assert_eq!(user_version, 4);
+    assert_eq!(user_version, 5);
     store.ping().await.unwrap();
+}
+
+#[tokio::test]
+async fn sqlite_store_keeps_counters_in_a_file_of_their_own() {
+    // Arrange: a version-4 file, whose counters lived in the store's own file.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("authgate.sqlite");
+    SqliteStore::open(&path).await.unwrap().close().await;
+    let mut raw = raw_connection(&path).await;
+    for statement in [
+        "CREATE TABLE counters (key TEXT PRIMARY KEY, count INTEGER NOT NULL,
+            expires_at INTEGER NOT NULL) STRICT",
+        "PRAGMA user_version = 4",
+    ] {
+        sqlx::query(statement).execute(&mut raw).await.unwrap();
+    }
+    raw.close().await.unwrap();
+
+    // Act
+    let store = SqliteStore::open(&path).await.unwrap();
+    let hit = store
+        .hit_counter_window("k", std::time::Duration::from_secs(60), now())
+        .await
+        .unwrap();
+
+    // Assert: counted in the counters' file, in WAL mode; the old table is gone.
+    assert_eq!(hit.count, 1);
+    let counters = authgate::store::sqlite::counters_path(&path);
+    assert_eq!(counters, dir.path().join("authgate-counters.sqlite"));
+    let mut raw = raw_connection(&counters).await;
+    let count: i64 = sqlx::query_scalar("SELECT count FROM counters WHERE key = 'k'")
+        .fetch_one(&mut raw)
+        .await
+        .unwrap();
+    assert_eq!(count, 1);
+    let journal_mode: String = sqlx::query_scalar("PRAGMA journal_mode")
+        .fetch_one(&mut raw)
+        .await
+        .unwrap();
+    assert_eq!(journal_mode, "wal");
+    let mut main = raw_connection(&path).await;
+    let old_table: Option<String> =
+        sqlx::query_scalar("SELECT name FROM sqlite_master WHERE name = 'counters'")
+            .fetch_optional(&mut main)
+            .await
+            .unwrap();
+    assert_eq!(old_table, None, "the store's own file still has counters");
+    store.close().await;
 }
 
 #[tokio::test]

@@ -166,6 +166,68 @@ pub(super) async fn counters_give_back_hits_but_never_go_below_zero(store: &dyn 
     );
 }
 
+pub(super) async fn counters_report_when_their_window_ends(store: &dyn Store) {
+    let now = base_time();
+    let key = unique("counter");
+    let window = Duration::from_secs(60);
+
+    let first = store.hit_counter_window(&key, window, now).await.unwrap();
+    assert_eq!(
+        (first.count, first.window_ends),
+        (1, now + secs(60)),
+        "the first hit starts a window that ends one window later"
+    );
+    let later = store
+        .hit_counter_window(&key, Duration::from_secs(5), now + secs(10))
+        .await
+        .unwrap();
+    assert_eq!(
+        (later.count, later.window_ends),
+        (2, now + secs(60)),
+        "a later hit keeps the window's end, whatever window it passes"
+    );
+    store.release_counter(&key, now + secs(11)).await.unwrap();
+    let after_release = store
+        .hit_counter_window(&key, window, now + secs(12))
+        .await
+        .unwrap();
+    assert_eq!(
+        (after_release.count, after_release.window_ends),
+        (2, now + secs(60)),
+        "a release does not move the window's end"
+    );
+    let next = store
+        .hit_counter_window(&key, window, now + secs(60))
+        .await
+        .unwrap();
+    assert_eq!(
+        (next.count, next.window_ends),
+        (1, now + secs(120)),
+        "the first hit after the window starts a new one, ending one window after it"
+    );
+
+    let short = unique("counter");
+    let hit = store
+        .hit_counter_window(&short, Duration::from_millis(1500), now)
+        .await
+        .unwrap();
+    assert_eq!(
+        hit.window_ends,
+        now + secs(2),
+        "a window of a second and a half ends two whole seconds later, never sooner"
+    );
+
+    let endless = unique("counter");
+    let hit = store
+        .hit_counter_window(&endless, Duration::MAX, now)
+        .await
+        .unwrap();
+    assert!(
+        hit.count == 1 && hit.window_ends > now + secs(100 * 365 * 24 * 3600),
+        "a window too long to represent ends at the latest time there is: {hit:?}"
+    );
+}
+
 pub(super) async fn concurrent_hits_are_all_counted(store: &Arc<dyn Store>) {
     let now = base_time();
     let key = unique("counter");

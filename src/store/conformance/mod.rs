@@ -58,6 +58,7 @@ pub async fn run_all(store: Arc<dyn Store>) {
     counters::counters_count_hits_within_a_window(s).await;
     counters::counters_restart_after_their_window_and_reset(s).await;
     counters::counters_give_back_hits_but_never_go_below_zero(s).await;
+    counters::counters_report_when_their_window_ends(s).await;
     counters::concurrent_hits_are_all_counted(&store).await;
     counters::concurrent_hits_and_releases_are_all_counted(&store).await;
     identity_ids::identity_ids_are_stored_replaced_deleted_and_expire(s).await;

@@ -11,6 +11,27 @@ pub struct Server {
     pub output: std::sync::Arc<std::sync::Mutex<String>>,
 }
 
+impl Server {
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// Sends `signal` (`TERM`, `INT`, ...) to the server.
+    pub fn signal(&self, signal: &str) {
+        let sent = Command::new("kill")
+            .arg(format!("-{signal}"))
+            .arg(self.pid().to_string())
+            .status()
+            .expect("kill");
+        assert!(sent.success(), "kill -{signal}");
+    }
+
+    /// Waits for the server to exit by itself (blocking: call it off the async runtime).
+    pub fn wait_for_exit(mut self) -> std::process::ExitStatus {
+        self.child.wait().expect("wait")
+    }
+}
+
 impl Drop for Server {
     fn drop(&mut self) {
         let _ = self.child.kill();
