@@ -48,10 +48,9 @@ impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
     type Rejection = std::convert::Infallible;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        Ok(Self(client_ip(parts).map_or_else(
-            || "unknown".to_string(),
-            |ip| ip.to_string(),
-        )))
+        Ok(Self(
+            client_ip(parts).map_or_else(|| "unknown".to_string(), counted_as),
+        ))
     }
 }
 
@@ -247,6 +246,20 @@ mod tests {
         assert_ne!(counted_as(a), counted_as(ip("2001:db8:1:3::1")));
         assert_eq!(counted_as(ip("192.0.2.7")), "192.0.2.7");
         assert_eq!(counted_as(ip("::1")), "0:0:0:0::/64");
+    }
+
+    /// The password throttle and the guest-identity limit count under [`ClientAddr`]: one
+    /// IPv6 subscriber walking its /64 must stay one count there too.
+    #[tokio::test]
+    async fn the_throttles_address_is_counted_per_64_too() {
+        let (mut parts, ()) = axum::http::Request::new(()).into_parts();
+        parts
+            .extensions
+            .insert(ClientIp(ip("2001:db8:1:2:aaaa::1")));
+        let ClientAddr(address) = ClientAddr::from_request_parts(&mut parts, &())
+            .await
+            .unwrap();
+        assert_eq!(address, "2001:db8:1:2::/64");
     }
 
     #[test]
