@@ -11,6 +11,7 @@ pub mod flow;
 pub mod forms;
 pub mod hosted_ui;
 pub mod identity;
+pub mod import;
 pub mod keys;
 pub mod oauth;
 pub mod pkce;

@@ -38,12 +38,30 @@ enum Command {
         #[arg(long, env = "AUTHGATE_CONFIG")]
         config: Option<PathBuf>,
     },
+    /// Print the authgate config for another product's client configuration (to review, then
+    /// save as authgate.toml).
+    Import {
+        #[command(subcommand)]
+        from: ImportFrom,
+    },
     /// Exit 0 when the server at URL answers 200 (the container health check). An https URL
     /// is for authgate's own TLS listener: the certificate is not checked (the probe asks
     /// "is it up", on loopback, where the certificate's names rarely match).
     Healthcheck {
         #[arg(long, default_value = "http://127.0.0.1:8080/healthz")]
         url: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum ImportFrom {
+    /// An Amplify or AWSMobileClient app's file: amplify_outputs.json, aws-exports.js,
+    /// amplifyconfiguration.json or awsconfiguration.json.
+    Amplify {
+        file: PathBuf,
+        /// authgate's public URL, the one the app's domain will name.
+        #[arg(long, default_value = authgate::import::amplify::DEFAULT_ISSUER)]
+        issuer: String,
     },
 }
 
@@ -63,6 +81,9 @@ fn main() -> std::process::ExitCode {
         Command::Serve { config } => serve(config),
         Command::HashPassword { config } => hash_password(config),
         Command::Migrate { config } => migrate(config),
+        Command::Import {
+            from: ImportFrom::Amplify { file, issuer },
+        } => import_amplify(&file, &issuer),
         Command::Healthcheck { url } => healthcheck(&url),
     };
     match result {
@@ -103,6 +124,15 @@ fn migrate(config: Option<PathBuf>) -> anyhow::Result<()> {
         println!("authgate: the store's schema is current");
         Ok(())
     })
+}
+
+fn import_amplify(file: &PathBuf, issuer: &str) -> anyhow::Result<()> {
+    let text =
+        std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
+    let config = authgate::import::amplify::import(&text, issuer)
+        .with_context(|| format!("importing {}", file.display()))?;
+    print!("{config}");
+    Ok(())
 }
 
 fn hash_password(config: Option<PathBuf>) -> anyhow::Result<()> {

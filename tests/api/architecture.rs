@@ -39,8 +39,8 @@ const LAYERS: &[&[&str]] = &[
         "aws::endpoints",
         "cognito_api",
     ],
-    // Wiring.
-    &["startup"],
+    // Wiring, and the command-line tools beside it.
+    &["startup", "import"],
 ];
 
 /// Files whose code is protocol logic: no axum (or tower-sessions) types.

@@ -23,6 +23,7 @@ mod cors;
 mod demo;
 mod discovery;
 mod favicon;
+mod import;
 mod login;
 mod logout;
 mod logs;
