@@ -51,9 +51,10 @@ impl RegisteredApp {
             .providers
             .iter()
             .filter(|id| {
-                settings.providers.iter().any(|p| {
-                    &p.id == *id && matches!(p.kind, crate::config::ProviderKind::CognitoHosted(_))
-                })
+                settings
+                    .providers
+                    .iter()
+                    .any(|p| &p.id == *id && crate::connectors::is_cognito_hosted_ui(p))
             })
             .collect();
         let secret = app.client_secret()?;

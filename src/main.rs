@@ -72,7 +72,11 @@ fn load_settings(path: Option<&PathBuf>) -> anyhow::Result<Settings> {
         }
         None => DEFAULT_CONFIG.to_string(),
     };
-    Ok(Settings::load(&text, std::env::vars())?)
+    Ok(Settings::load(
+        &text,
+        std::env::vars(),
+        &authgate::connectors::PROVIDER_KINDS,
+    )?)
 }
 
 fn main() -> std::process::ExitCode {

@@ -326,7 +326,7 @@ fn store_key(settings: &Settings) -> anyhow::Result<Vec<u8>> {
 /// loopback, or an issuer on another host (an https name a proxy in front serves), start-up is
 /// refused unless `allow_published_demo_password` says otherwise. On loopback it is a warning.
 fn check_published_passwords(settings: &Settings, listen: SocketAddr) -> anyhow::Result<()> {
-    let users = settings.users_with_published_passwords();
+    let users = crate::connectors::local::settings::users_with_published_passwords(settings);
     if users.is_empty() {
         return Ok(());
     }

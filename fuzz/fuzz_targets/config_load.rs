@@ -23,10 +23,10 @@ fuzz_target!(|data: &[u8]| {
             (name.to_string(), value.to_string())
         })
         .collect();
-    if let Ok(settings) = Settings::load(text, env) {
+    if let Ok(settings) = Settings::load(text, env, &authgate::connectors::PROVIDER_KINDS) {
         let _ = settings.listen_addr();
         let _ = settings.secure_cookies();
-        let _ = settings.local_password_hashes();
+        let _ = authgate::connectors::local::settings::password_hashes(&settings);
         let _ = AppRegistry::from_settings(&settings);
     }
 });

@@ -19,12 +19,10 @@
 //! configured `role_arn`.
 
 use super::credentials_cache::{CredentialsCache, Principal};
-use super::identity_pool::{
-    AwsCredentials, FACEBOOK_LOGIN_KEY, Federated, IdentityPool, Login, Logins, PoolError,
-    issuer_login_key, user_pool_login_key,
-};
+use super::identity_pool::{AwsCredentials, Federated, IdentityPool, Login, Logins, PoolError};
 use crate::apps::RegisteredApp;
-use crate::config::{IdentityPoolSettings, LoginsMode, PoolFlow, ProviderKind, Settings};
+use crate::config::{IdentityPoolSettings, LoginsMode, PoolFlow, Settings, UpstreamLogins};
+use crate::connectors::oidc::settings::issuer_login_key;
 use crate::identity::{Identity, UpstreamTokens};
 use crate::keys::KeyManager;
 use crate::security::{Sealed, Sealer};
@@ -55,7 +53,7 @@ enum How {
     AccessToken { key: String },
     // SAML, when `kind = "saml"` lands: key = the IAM SAML provider ARN, value = the base64
     // SAMLResponse kept (sealed) with the identity, roles from the assertion's Role attribute;
-    // enhanced flow only. It slots in here and in `How::for_provider`.
+    // enhanced flow only. Its connector's `upstream_logins` names it; it slots in here.
     /// authgate's own ID token under authgate's issuer host.
     SelfIssued,
     /// `GetOpenIdTokenForDeveloperIdentity` for the user's authgate `sub`.
@@ -63,24 +61,16 @@ enum How {
 }
 
 impl How {
-    fn for_provider(mode: LoginsMode, kind: &ProviderKind) -> How {
-        match (mode, kind) {
-            (LoginsMode::Developer, _) | (LoginsMode::Upstream, ProviderKind::Local { .. }) => {
-                How::Developer
-            }
+    /// `upstream` is what the provider's connector sends under `logins = "upstream"`, or why it
+    /// has nothing to send (local users: then they are developer identities).
+    fn for_provider(mode: LoginsMode, upstream: Result<UpstreamLogins, &str>) -> How {
+        match (mode, upstream) {
+            (LoginsMode::Developer, _) | (LoginsMode::Upstream, Err(_)) => How::Developer,
             (LoginsMode::SelfIssued, _) => How::SelfIssued,
-            (LoginsMode::Upstream, ProviderKind::Oidc(oidc)) => How::IdToken {
-                key: issuer_login_key(&oidc.issuer),
-            },
-            (LoginsMode::Upstream, ProviderKind::CognitoHosted(pool)) => How::IdToken {
-                key: user_pool_login_key(&pool.region, &pool.user_pool_id),
-            },
-            (LoginsMode::Upstream, ProviderKind::Cognito(pool)) => How::IdToken {
-                key: user_pool_login_key(&pool.region, &pool.user_pool_id),
-            },
-            (LoginsMode::Upstream, ProviderKind::Facebook(_)) => How::AccessToken {
-                key: FACEBOOK_LOGIN_KEY.to_string(),
-            },
+            (LoginsMode::Upstream, Ok(UpstreamLogins::IdToken { key })) => How::IdToken { key },
+            (LoginsMode::Upstream, Ok(UpstreamLogins::AccessToken { key })) => {
+                How::AccessToken { key }
+            }
         }
     }
 }
@@ -199,7 +189,7 @@ impl Federation {
                 (
                     p.id.clone(),
                     ProviderFederation {
-                        how: How::for_provider(p.logins_mode(), &p.kind),
+                        how: How::for_provider(p.logins_mode(), p.own.upstream_logins()),
                         custom_role_arn: p.custom_role_arn.clone(),
                     },
                 )
@@ -731,12 +721,13 @@ mod tests {
             logins = "self"
             "#,
             std::iter::empty(),
+            &crate::connectors::PROVIDER_KINDS,
         )
         .expect("config");
         let how: Vec<How> = settings
             .providers
             .iter()
-            .map(|p| How::for_provider(p.logins_mode(), &p.kind))
+            .map(|p| How::for_provider(p.logins_mode(), p.own.upstream_logins()))
             .collect();
         assert_eq!(
             how,

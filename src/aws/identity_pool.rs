@@ -623,48 +623,9 @@ fn session_name(identity_id: &str) -> String {
     format!("authgate-{clean}")
 }
 
-/// The Logins key of an OpenID provider: its issuer without the scheme and without a trailing
-/// `/` (Auth0's issuers end in one; the pool's provider is registered without it).
-pub fn issuer_login_key(issuer: &str) -> String {
-    let without_scheme = issuer
-        .strip_prefix("https://")
-        .or_else(|| issuer.strip_prefix("http://"))
-        .unwrap_or(issuer);
-    without_scheme.trim_end_matches('/').to_string()
-}
-
-/// The Logins key of a Cognito user pool.
-pub fn user_pool_login_key(region: &str, user_pool_id: &str) -> String {
-    format!("cognito-idp.{region}.amazonaws.com/{user_pool_id}")
-}
-
-/// Facebook's Logins key (the value is the user's Facebook access token).
-pub const FACEBOOK_LOGIN_KEY: &str = "graph.facebook.com";
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn issuer_keys_drop_the_scheme_and_a_trailing_slash() {
-        assert_eq!(
-            issuer_login_key("https://accounts.google.com"),
-            "accounts.google.com"
-        );
-        assert_eq!(
-            issuer_login_key("https://tenant.eu.auth0.com/"),
-            "tenant.eu.auth0.com"
-        );
-        assert_eq!(
-            issuer_login_key("https://sso.example.com/realms/staff"),
-            "sso.example.com/realms/staff"
-        );
-        assert_eq!(issuer_login_key("http://127.0.0.1:4000"), "127.0.0.1:4000");
-        assert_eq!(
-            user_pool_login_key("eu-west-1", "eu-west-1_AbC"),
-            "cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC"
-        );
-    }
 
     #[test]
     fn session_names_fit_sts_rules() {

@@ -68,6 +68,10 @@ pub enum AwsFailure {
     Omit,
 }
 
+fn default_true() -> bool {
+    true
+}
+
 impl AppSettings {
     /// The client secret from `client_secret_env` or `client_secret_file`; `None` for a public
     /// client. `Err` names the key at fault.
@@ -131,7 +135,7 @@ impl Settings {
                 let all_cognito = app.providers.iter().all(|id| {
                     self.providers
                         .iter()
-                        .any(|p| &p.id == id && matches!(p.kind, ProviderKind::Cognito(_)))
+                        .any(|p| &p.id == id && p.own.hands_out_pool_tokens())
                 });
                 if !all_cognito {
                     problems.push(format!(

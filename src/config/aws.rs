@@ -19,6 +19,16 @@ pub enum LoginsMode {
     Developer,
 }
 
+/// What a provider's users are federated with under `logins = "upstream"`: the Logins key
+/// and which of the provider's tokens goes under it. Each kind's connector says which.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UpstreamLogins {
+    /// The provider's ID token (an OpenID provider's, a user pool's).
+    IdToken { key: String },
+    /// The provider's access token (Facebook, which has no ID token).
+    AccessToken { key: String },
+}
+
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default)]
 pub struct AwsSettings {
@@ -220,10 +230,10 @@ impl Settings {
                 validate_role_arn(&format!("{key}.custom_role_arn"), arn, problems);
             }
             let mode = provider.logins_mode();
-            if mode == LoginsMode::Upstream && matches!(provider.kind, ProviderKind::Local { .. }) {
-                problems.push(format!(
-                    "{key}.logins: local users have no provider token to send; use `developer` or `self`"
-                ));
+            if mode == LoginsMode::Upstream
+                && let Err(why) = provider.own.upstream_logins()
+            {
+                problems.push(format!("{key}.logins: {why}"));
             }
             if mode == LoginsMode::Developer
                 && federated.contains(provider.id.as_str())
@@ -232,9 +242,10 @@ impl Settings {
                 problems.push(format!(
                     "{key}.logins: `developer` needs aws.identity_pool.developer_provider_name{}",
                     if provider.logins.is_none() {
-                        " (the default for local users)"
+                        // Only a kind without a provider token defaults to `developer`.
+                        format!(" (the default for {} users)", provider.kind)
                     } else {
-                        ""
+                        String::new()
                     }
                 ));
             }

@@ -20,10 +20,7 @@ impl std::fmt::Debug for Secret {
 }
 
 /// A secret from the environment variable or file config names; `Err` names the key at fault.
-pub(super) fn read_secret(
-    env: &Option<String>,
-    file: &Option<PathBuf>,
-) -> Result<Option<Secret>, String> {
+pub fn read_secret(env: &Option<String>, file: &Option<PathBuf>) -> Result<Option<Secret>, String> {
     match (env, file) {
         (Some(_), Some(_)) => {
             Err("client_secret_env: set either client_secret_env or client_secret_file".into())
@@ -59,6 +56,21 @@ pub(super) fn validate_issuer(issuer: &str, problems: &mut Vec<String>) {
             }
             if issuer.ends_with('/') {
                 problems.push("issuer: must not end with `/`".into());
+            }
+        }
+    }
+}
+
+/// Upstream URLs are https; plain http only on loopback, where tests run their peers.
+pub fn validate_upstream_url(key: &str, name: &str, value: &str, problems: &mut Vec<String>) {
+    match url::Url::parse(value) {
+        Err(_) => problems.push(format!("{key}.{name}: `{value}` is not an absolute URL")),
+        Ok(url) => {
+            let loopback = matches!(url.host_str(), Some("127.0.0.1" | "[::1]" | "localhost"));
+            if url.scheme() != "https" && !(url.scheme() == "http" && loopback) {
+                problems.push(format!(
+                    "{key}.{name}: must be https (plain http only on loopback, for tests)"
+                ));
             }
         }
     }

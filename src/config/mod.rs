@@ -12,7 +12,7 @@ mod store;
 pub use crate::web::rate_limit::{Limit, RateLimitSettings};
 pub use apps::*;
 pub use aws::*;
-pub use checks::Secret;
+pub use checks::{Secret, read_secret, validate_upstream_url};
 pub use providers::*;
 pub use server::*;
 pub use store::*;
@@ -20,7 +20,7 @@ pub use store::*;
 use checks::*;
 use operations::{default_shutdown_grace, list_or_commas};
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -139,44 +139,13 @@ impl std::fmt::Display for ConfigError {
 impl std::error::Error for ConfigError {}
 
 impl Settings {
-    /// The password hashes of every local user in this config (to recognise the demo user's).
-    pub fn local_password_hashes(&self) -> Vec<String> {
-        self.providers
-            .iter()
-            .flat_map(|p| match &p.kind {
-                ProviderKind::Local { users } => users
-                    .iter()
-                    .map(|u| u.password_hash.clone())
-                    .collect::<Vec<_>>(),
-                _ => Vec::new(),
-            })
-            .collect()
-    }
-
-    /// Local users (provider id, username) whose password is published: their hash is one of
-    /// the embedded default's (the README gives its password).
-    pub fn users_with_published_passwords(&self) -> Vec<(String, String)> {
-        let Ok(default) = Settings::load(DEFAULT_CONFIG, std::iter::empty()) else {
-            return Vec::new();
-        };
-        let published = default.local_password_hashes();
-        self.providers
-            .iter()
-            .flat_map(|p| match &p.kind {
-                ProviderKind::Local { users } => users
-                    .iter()
-                    .filter(|u| published.contains(&u.password_hash))
-                    .map(|u| (p.id.clone(), u.username.clone()))
-                    .collect::<Vec<_>>(),
-                _ => Vec::new(),
-            })
-            .collect()
-    }
-
-    /// Parses `text`, applies `env` overrides, and validates the result.
+    /// Parses `text`, applies `env` overrides, and validates the result. Each provider's own
+    /// keys are parsed and checked by `kinds` (`connectors::PROVIDER_KINDS`; see
+    /// [`ProviderKinds`] for why config is handed them).
     pub fn load(
         text: &str,
         env: impl IntoIterator<Item = (String, String)>,
+        kinds: &'static dyn ProviderKinds,
     ) -> Result<Settings, ConfigError> {
         let mut value: toml::Table =
             toml::from_str(text).map_err(|e| ConfigError(vec![format!("TOML syntax: {e}")]))?;
@@ -188,8 +157,11 @@ impl Settings {
         };
         let tracked =
             serde_ignored::Deserializer::new(toml::Value::Table(value), &mut note_unknown);
-        let settings: Settings = serde_path_to_error::deserialize(tracked)
-            .map_err(|e| ConfigError(vec![format!("{}: {}", e.path(), e.inner())]))?;
+        let lent = providers::LentKinds::new(kinds);
+        let settings: Result<Settings, _> = serde_path_to_error::deserialize(tracked);
+        drop(lent);
+        let settings =
+            settings.map_err(|e| ConfigError(vec![format!("{}: {}", e.path(), e.inner())]))?;
 
         let mut problems = unknown;
         problems.extend(settings.validate());

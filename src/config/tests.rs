@@ -1,9 +1,12 @@
 //! Loading, overrides and every check, each naming its key.
 
 use super::*;
+use crate::connectors::cognito::settings::CognitoAuthFlow;
+use crate::connectors::local::settings::users_with_published_passwords;
+use crate::connectors::settings::KindSettings;
 
 fn load(text: &str) -> Result<Settings, ConfigError> {
-    Settings::load(text, std::iter::empty())
+    Settings::load(text, std::iter::empty(), &crate::connectors::PROVIDER_KINDS)
 }
 
 #[test]
@@ -33,7 +36,7 @@ fn env_overrides_named_keys_and_nested_keys() {
             "not a config key".to_string(),
         ),
     ];
-    let s = Settings::load(DEFAULT_CONFIG, env).expect("valid");
+    let s = Settings::load(DEFAULT_CONFIG, env, &crate::connectors::PROVIDER_KINDS).expect("valid");
     assert_eq!(s.listen, "127.0.0.1:0");
     assert_eq!(s.data_dir, PathBuf::from("/tmp/x"));
     assert_eq!(s.tokens.algorithm, "ES256");
@@ -121,7 +124,7 @@ fn oidc_providers_are_validated() {
         .replace("claim_mapping = { sub = \"email\" }", "");
     let settings = load(&good).expect("valid");
     assert!(
-        matches!(&settings.providers[0].kind, ProviderKind::Oidc(o) if o.issuer == "https://op.example.com")
+        matches!(crate::connectors::settings::of(&settings.providers[0]), Some(KindSettings::Oidc(o)) if o.issuer == "https://op.example.com")
     );
 }
 
@@ -234,7 +237,7 @@ fn the_identity_pool_can_be_set_from_the_environment() {
             "dev".to_string(),
         ),
     ];
-    let s = Settings::load(&text, env).expect("valid");
+    let s = Settings::load(&text, env, &crate::connectors::PROVIDER_KINDS).expect("valid");
     assert_eq!(
         s.aws.identity_pool.expect("pool").region(),
         "us-east-1",
@@ -269,7 +272,8 @@ fn the_cognito_example_is_valid() {
         "listen = \"127.0.0.1:1\"\nissuer = \"https://login.example.com\"\ndata_dir = \"d\"\n{example}"
     );
     let settings = load(&text).expect("the example loads");
-    let ProviderKind::Cognito(pool) = &settings.providers[0].kind else {
+    let Some(KindSettings::Cognito(pool)) = crate::connectors::settings::of(&settings.providers[0])
+    else {
         panic!("a cognito provider");
     };
     assert_eq!(pool.auth_flow, CognitoAuthFlow::UserSrpAuth);
@@ -394,7 +398,8 @@ fn tls_files_come_from_the_environment_too() {
             key.display().to_string(),
         ),
     ];
-    let settings = Settings::load(DEFAULT_CONFIG, env).expect("valid");
+    let settings =
+        Settings::load(DEFAULT_CONFIG, env, &crate::connectors::PROVIDER_KINDS).expect("valid");
     let tls = settings.tls.expect("tls from the environment");
     assert_eq!((tls.cert_file, tls.key_file), (cert, key));
 
@@ -403,7 +408,7 @@ fn tls_files_come_from_the_environment_too() {
         "AUTHGATE_TLS__CERT_FILE".to_string(),
         "/nowhere.pem".to_string(),
     )];
-    let err = Settings::load(DEFAULT_CONFIG, env)
+    let err = Settings::load(DEFAULT_CONFIG, env, &crate::connectors::PROVIDER_KINDS)
         .expect_err("refused")
         .to_string();
     assert!(err.contains("tls") && err.contains("key_file"), "{err}");
@@ -419,7 +424,7 @@ fn metrics_are_public_by_default_and_may_move_to_a_management_listener() {
         "AUTHGATE_METRICS__LISTEN".to_string(),
         "127.0.0.1:9100".to_string(),
     )];
-    let s = Settings::load(DEFAULT_CONFIG, env).expect("valid");
+    let s = Settings::load(DEFAULT_CONFIG, env, &crate::connectors::PROVIDER_KINDS).expect("valid");
     assert_eq!(
         s.metrics_listen_addr(),
         Ok(Some("127.0.0.1:9100".parse().expect("addr")))
@@ -479,7 +484,8 @@ fn store_keys_may_come_from_the_environment() {
         ),
         ("AUTHGATE_STORE__POOL_SIZE".to_string(), "4".to_string()),
     ];
-    let settings = Settings::load(DEFAULT_CONFIG, env).expect("valid");
+    let settings =
+        Settings::load(DEFAULT_CONFIG, env, &crate::connectors::PROVIDER_KINDS).expect("valid");
     let options = settings.store.postgres().expect("valid").expect("postgres");
     assert_eq!(options.pool_size, 4);
     // PATH stands in for a password variable: every process has one.
@@ -566,7 +572,7 @@ fn trusted_proxies_come_from_the_environment_as_one_list() {
         "AUTHGATE_TRUSTED_PROXIES".to_string(),
         "10.0.0.0/8, 172.16.0.0/12".to_string(),
     )];
-    let s = Settings::load(MINIMAL, env).expect("valid");
+    let s = Settings::load(MINIMAL, env, &crate::connectors::PROVIDER_KINDS).expect("valid");
     assert_eq!(s.trusted_proxies, ["10.0.0.0/8", "172.16.0.0/12"]);
 }
 
@@ -600,7 +606,7 @@ fn rate_limits_read_requests_per_window_or_off() {
         "AUTHGATE_RATE_LIMITS__REVOKE_PER_ADDRESS".to_string(),
         "7/1m".to_string(),
     )];
-    let s = Settings::load(MINIMAL, env).expect("valid");
+    let s = Settings::load(MINIMAL, env, &crate::connectors::PROVIDER_KINDS).expect("valid");
     assert_eq!(
         s.rate_limits.revoke_per_address.map(|l| l.requests),
         Some(7)
@@ -621,16 +627,11 @@ fn the_default_demo_user_is_recognised_as_published() {
     assert!(!load(MINIMAL).expect("valid").allow_published_demo_password);
     let s = load(DEFAULT_CONFIG).expect("default config");
     assert_eq!(
-        s.users_with_published_passwords(),
+        users_with_published_passwords(&s),
         [("local".to_string(), "demo".to_string())]
     );
     let own = DEFAULT_CONFIG.replace("BA8Btnah6WABcjD/NpA6rQ", "c29tZS1vdGhlci1zYWx0");
-    assert!(
-        load(&own)
-            .expect("still valid")
-            .users_with_published_passwords()
-            .is_empty()
-    );
+    assert!(users_with_published_passwords(&load(&own).expect("still valid")).is_empty());
 }
 
 #[test]

@@ -4,9 +4,11 @@
 pub mod cognito;
 pub mod contract;
 pub mod facebook;
-
 pub mod local;
 pub mod oidc;
+pub mod settings;
+
+pub use settings::{PROVIDER_KINDS, is_cognito_hosted_ui};
 
 use crate::identity::Identity;
 
@@ -88,7 +90,8 @@ pub(crate) fn upstream_http_client(
         .map_err(|e| format!("HTTP client: {e}"))
 }
 
-use crate::config::{ProviderKind as ProviderSettingsKind, Settings};
+use crate::config::Settings;
+use settings::KindSettings;
 
 pub enum ProviderKind {
     Local(local::LocalUsers),
@@ -136,14 +139,23 @@ impl ProviderRegistry {
         let mut providers = Vec::new();
         for p in &settings.providers {
             let display_name = p.name.clone().unwrap_or_else(|| p.id.clone());
-            let kind = match &p.kind {
-                ProviderSettingsKind::Local { users } => {
-                    ProviderKind::Local(local::LocalUsers::new(&p.id, users))
+            let Some(own) = settings::of(p) else {
+                return Err(format!(
+                    "provider {}: settings not parsed by its kind",
+                    p.id
+                ));
+            };
+            let kind = match own {
+                KindSettings::Local(local) => {
+                    ProviderKind::Local(local::LocalUsers::new(&p.id, &local.users))
                 }
-                ProviderSettingsKind::Oidc(oidc) => ProviderKind::Oidc(Box::new(
-                    oidc::OidcConnector::new(&p.id, &display_name, oidc, &settings.issuer)?,
-                )),
-                ProviderSettingsKind::CognitoHosted(cognito) => {
+                KindSettings::Oidc(oidc) => ProviderKind::Oidc(Box::new(oidc::OidcConnector::new(
+                    &p.id,
+                    &display_name,
+                    oidc,
+                    &settings.issuer,
+                )?)),
+                KindSettings::CognitoHosted(cognito) => {
                     ProviderKind::Oidc(Box::new(oidc::OidcConnector::new(
                         &p.id,
                         &display_name,
@@ -151,10 +163,10 @@ impl ProviderRegistry {
                         &settings.issuer,
                     )?))
                 }
-                ProviderSettingsKind::Cognito(cognito) => ProviderKind::Cognito(Box::new(
+                KindSettings::Cognito(cognito) => ProviderKind::Cognito(Box::new(
                     cognito::CognitoConnector::new(&p.id, &display_name, cognito)?,
                 )),
-                ProviderSettingsKind::Facebook(fb) => ProviderKind::Facebook(Box::new(
+                KindSettings::Facebook(fb) => ProviderKind::Facebook(Box::new(
                     facebook::FacebookConnector::new(&p.id, &display_name, fb, &settings.issuer)?,
                 )),
             };

@@ -369,7 +369,12 @@ mod tests {
     use crate::config::{DEFAULT_CONFIG, Settings};
 
     fn apps() -> AppRegistry {
-        let settings = Settings::load(DEFAULT_CONFIG, std::iter::empty()).expect("config");
+        let settings = Settings::load(
+            DEFAULT_CONFIG,
+            std::iter::empty(),
+            &crate::connectors::PROVIDER_KINDS,
+        )
+        .expect("config");
         AppRegistry::from_settings(&settings).expect("apps")
     }
 
@@ -602,6 +607,7 @@ mod tests {
             scopes = ["openid"]
             "#,
             std::iter::empty(),
+            &crate::connectors::PROVIDER_KINDS,
         )
         .expect("config");
         let apps = AppRegistry::from_settings(&settings).expect("apps");

@@ -31,7 +31,12 @@ impl Services {
         // reqwest is built without a default TLS provider (see startup::install_crypto_provider).
         let _ = rustls::crypto::aws_lc_rs::default_provider().install_default();
         let text = format!("{DEFAULT_CONFIG}\n{extra}").replace("\"RS256\"", "\"ES256\"");
-        let settings = Settings::load(&text, std::iter::empty()).expect("test config");
+        let settings = Settings::load(
+            &text,
+            std::iter::empty(),
+            &crate::connectors::PROVIDER_KINDS,
+        )
+        .expect("test config");
         let store: Arc<dyn Store> = Arc::new(MemoryStore::new());
         let keys = KeyManager::load(
             Arc::clone(&store),

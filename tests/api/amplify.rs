@@ -81,11 +81,14 @@ async fn an_unmodified_amplify_app_signs_in_refreshes_and_signs_out_through_auth
     let mut driver = start_driver(&dir, &tls);
     let origin = driver.app_origin().await;
 
-    let alice_hash =
-        authgate::config::Settings::load(authgate::config::DEFAULT_CONFIG, std::iter::empty())
-            .expect("default config")
-            .hash_password(CUSTOM_PASSWORD)
-            .expect("hash");
+    let alice_hash = authgate::config::Settings::load(
+        authgate::config::DEFAULT_CONFIG,
+        std::iter::empty(),
+        &authgate::connectors::PROVIDER_KINDS,
+    )
+    .expect("default config")
+    .hash_password(CUSTOM_PASSWORD)
+    .expect("hash");
     // The same CA for both servers: the driver trusts it from its start.
     let app = spawn_tls_app_with(&tls, &amplify_config(&origin, &alice_hash), |c| c).await;
     let parameters = serde_json::json!({

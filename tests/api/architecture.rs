@@ -67,20 +67,9 @@ const NO_HTTP: &[&str] = &[
 /// only shrink: a new forbidden import fails, and so does an entry that is no longer needed.
 const KNOWN: &[(&str, &str, &str)] = &[];
 
-/// Files outside `connectors/` that still name provider kinds (the same ratchet). All three go
-/// when each connector owns its settings (`config::ProviderKind` becomes a tagged enum over
-/// `connectors::<kind>::Settings`, validated and turned into Logins by the connector).
-const KNOWN_KIND_MATCHES: &[&str] = &[
-    // The settings' own validation, and the demo user's hashes.
-    "src/config/apps.rs",
-    "src/config/aws.rs",
-    "src/config/mod.rs",
-    "src/config/providers.rs",
-    // "Is this app's provider a Cognito hosted UI?" (for identity_provider=COGNITO-style hints).
-    "src/apps.rs",
-    // How each kind's identity is sent to the identity pool (its Logins key).
-    "src/aws/federation.rs",
-];
+/// Files outside `connectors/` that still name provider kinds (the same ratchet): none since
+/// each connector owns its settings (`connectors::settings`), their checks and its Logins.
+const KNOWN_KIND_MATCHES: &[&str] = &[];
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     for entry in std::fs::read_dir(dir).expect("read src") {

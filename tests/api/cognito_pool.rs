@@ -682,6 +682,11 @@ token_mode = "passthrough"
 "#;
     let dir = tempfile::tempdir().expect("tmp");
     let config = test_config(&dir, 0, extra);
-    let err = authgate::config::Settings::load(&config, std::iter::empty()).expect_err("refused");
+    let err = authgate::config::Settings::load(
+        &config,
+        std::iter::empty(),
+        &authgate::connectors::PROVIDER_KINDS,
+    )
+    .expect_err("refused");
     assert!(err.to_string().contains("token_mode"), "{err}");
 }

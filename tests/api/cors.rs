@@ -340,8 +340,12 @@ web_origins = ["https://pages.example.com/app"]
 providers = ["local"]
 scopes = ["openid"]
 "#;
-    let err = authgate::config::Settings::load(&test_config(&dir, 0, extra), std::iter::empty())
-        .expect_err("refused");
+    let err = authgate::config::Settings::load(
+        &test_config(&dir, 0, extra),
+        std::iter::empty(),
+        &authgate::connectors::PROVIDER_KINDS,
+    )
+    .expect_err("refused");
     let err = err.to_string();
     assert!(err.contains("web_origins[0]"), "{err}");
     assert!(err.contains("not an origin"), "{err}");

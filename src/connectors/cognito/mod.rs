@@ -6,14 +6,15 @@
 
 pub mod challenge;
 pub mod pool_api;
+pub mod settings;
 pub mod srp;
 
-use crate::config::{CognitoAuthFlow, CognitoSettings};
 use crate::identity::{Identity, UpstreamTokens};
 use crate::security::{Sealed, Sealer};
 use pool_api::{AuthStep, Challenge, PoolError, PoolTokens, UserPoolClient};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+use settings::{CognitoAuthFlow, CognitoSettings};
 use srp::SrpSession;
 use std::collections::HashMap;
 use std::fmt;

@@ -119,7 +119,12 @@ async fn start_app(
     (browser, api): (Client, Client),
 ) -> TestApp {
     LazyLock::force(&TRACING);
-    let settings = Settings::load(config, std::iter::empty()).expect("test config is valid");
+    let settings = Settings::load(
+        config,
+        std::iter::empty(),
+        &authgate::connectors::PROVIDER_KINDS,
+    )
+    .expect("test config is valid");
     let app = Application::build_with_listener(settings, listener)
         .await
         .expect("app builds");

@@ -1,9 +1,11 @@
 //! The built-in local user list (`kind = "local"`): usernames and argon2id hashes from config.
 
-use crate::config::LocalUserSettings;
+pub mod settings;
+
 use crate::identity::Identity;
 use argon2::{Argon2, PasswordHash, PasswordVerifier};
 use serde_json::{Map, Value};
+use settings::LocalUserSettings;
 use std::collections::HashMap;
 use std::sync::Arc;
 use tokio::sync::Semaphore;

@@ -4,13 +4,15 @@
 //! profile, signed with `appsecret_proof`. A token issued to another app is refused: without
 //! that check, any app's token would sign anyone in (the "token substitution" attack).
 
+pub mod settings;
+
 use super::UpstreamError;
 use super::contract::{LoginStart, RedirectConnector, StartContext, UpstreamReply};
-use crate::config::FacebookSettings;
 use crate::identity::{Identity, UpstreamTokens};
 use aws_lc_rs::hmac;
 use serde::Deserialize;
 use serde_json::{Map, Value};
+use settings::FacebookSettings;
 
 pub struct FacebookConnector {
     provider_id: String,

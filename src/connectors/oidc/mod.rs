@@ -7,9 +7,11 @@
 //! Discovery and JWKS are fetched on first use and cached; JWKS is fetched again once when a
 //! token names a key we do not know (the provider rotated).
 
+pub mod hosted;
+pub mod settings;
+
 use super::UpstreamError;
 use super::contract::{LoginStart, RedirectConnector, StartContext, UpstreamReply};
-use crate::config::{FederatedLogout, OidcSettings};
 use crate::identity::{Identity, UpstreamTokens};
 use crate::security::{Sealed, Sealer};
 use openidconnect::core::{
@@ -22,6 +24,7 @@ use openidconnect::{
 };
 use serde::Deserialize;
 use serde_json::{Map, Value};
+use settings::{FederatedLogout, OidcSettings};
 use std::sync::RwLock;
 use std::time::{Duration, Instant};
 
