@@ -16,8 +16,12 @@ const MOBILE_CLIENT: &str =
 /// The printed config, loaded as `authgate serve --config` would (no environment).
 fn loaded(text: &str) -> (String, Settings) {
     let config = import(text, DEFAULT_ISSUER).unwrap();
-    let settings = Settings::load(&config, std::iter::empty())
-        .unwrap_or_else(|e| panic!("the printed config does not load: {e}\n{config}"));
+    let settings = Settings::load(
+        &config,
+        std::iter::empty(),
+        &crate::connectors::PROVIDER_KINDS,
+    )
+    .unwrap_or_else(|e| panic!("the printed config does not load: {e}\n{config}"));
     (config, settings)
 }
 
@@ -115,7 +119,12 @@ fn awsmobileclient_keeps_its_two_app_clients_and_never_copies_a_secret() {
 #[test]
 fn the_issuer_given_is_the_one_printed_and_named_in_the_instructions() {
     let config = import(GEN2, "https://auth.photos.example").unwrap();
-    let settings = Settings::load(&config, std::iter::empty()).unwrap();
+    let settings = Settings::load(
+        &config,
+        std::iter::empty(),
+        &crate::connectors::PROVIDER_KINDS,
+    )
+    .unwrap();
     assert_eq!(settings.issuer, "https://auth.photos.example");
     assert!(config.contains("→ auth.photos.example\n"));
 }
@@ -145,7 +154,11 @@ fn values_from_the_file_cannot_inject_config() {
         "\"myapp://x\\\"]\\nlisten = \\\"0.0.0.0:80\\\"\\n#\"",
     );
     let config = import(&text, DEFAULT_ISSUER).unwrap();
-    let settings = Settings::load(&config, std::iter::empty());
+    let settings = Settings::load(
+        &config,
+        std::iter::empty(),
+        &crate::connectors::PROVIDER_KINDS,
+    );
     // Either refused as a redirect URI (a note) or kept as one string: never a second listen.
     if let Ok(settings) = settings {
         assert_eq!(settings.listen, "127.0.0.1:8080");
