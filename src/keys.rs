@@ -297,6 +297,9 @@ fn plan(
     }
 
     let keep_s = i64::try_from(keep_retired.as_secs()).unwrap_or(i64::MAX);
+    // In the store's order, so that the replica that wrote the set and those that read it
+    // publish byte-identical JWKS.
+    keys.sort_by(|a, b| a.kid.cmp(&b.kid));
     let before = keys.len();
     keys.retain(|k| {
         !(k.state == KeyState::Retired && k.state_since.saturating_add(keep_s) <= now_s)
