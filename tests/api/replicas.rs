@@ -1,13 +1,13 @@
 //! The multi-replica suite: two authgate processes on one PostgreSQL database, driven as apps
 //! and browsers would, through what replicas must get through together: starting at once on
 //! an empty database, a key rotation, a password throttle reached through both, one replica
-//! killed under load, the database going away under load, and both collecting expired
-//! records at once. (A code issued by one and redeemed on the other, single sign-on across
+//! killed under load, the database going away under load (cut off, or crashed and restarted
+//! on a cluster of the test's own), and both collecting expired records at once. (A code issued by one and redeemed on the other, single sign-on across
 //! them and refresh-token reuse across them are
 //! `postgres::two_replicas_on_one_database_behave_as_one_service`.)
 
 use crate::support::app::*;
-use crate::support::postgres::{Link, database};
+use crate::support::postgres::{Link, PrivateCluster, TestDatabase, database};
 use crate::support::replicas::*;
 use authgate::store::Store;
 use reqwest::StatusCode;
@@ -259,10 +259,33 @@ async fn killing_one_replica_under_load_loses_no_refresh_token_it_handed_out() {
     assert!(assert_redeemable(&db, &b_app, &ended).await >= 3);
 }
 
+/// How the database goes away, and comes back.
+enum Outage {
+    /// The network: open connections cut, new ones refused; the server itself runs on.
+    Link(Link),
+    /// The server crashes (`pg_ctl stop -m immediate`) and is started again.
+    Crash(PrivateCluster),
+}
+
+impl Outage {
+    async fn begin(&self) {
+        match self {
+            Outage::Link(link) => link.cut(),
+            Outage::Crash(cluster) => cluster.halt().await,
+        }
+    }
+
+    async fn end(&self) {
+        match self {
+            Outage::Link(link) => link.restore(),
+            Outage::Crash(cluster) => cluster.resume().await,
+        }
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn while_the_database_is_away_under_load_answers_are_503_and_no_token_is_lost() {
-    // Arrange: two replicas reaching the database through a link we can cut, refresh-token
-    // chains churning on both, and on each a token held back, not presented yet.
+    // Arrange: two replicas reaching the database through a link we can cut.
     let Some(db) = database().await else { return };
     let link = Link::to(db.address()).await;
     let secrets = tempfile::tempdir().unwrap();
@@ -275,7 +298,37 @@ async fn while_the_database_is_away_under_load_answers_are_503_and_no_token_is_l
     );
     let key = store_key();
     let env = [("AUTHGATE_TEST_STORE_KEY", key.as_str())];
-    let (a, b) = (start(&store, &env), start(&store, &env));
+
+    // Act / Assert
+    outage_under_load(&db, &store, &env, Outage::Link(link)).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn postgres_crashing_and_restarting_under_load_loses_no_acknowledged_token() {
+    // Arrange: two replicas on a cluster of this test's own (stopping the shared one would
+    // stop every other test's database too).
+    let Some(cluster) = PrivateCluster::start().await else {
+        return;
+    };
+    let db = cluster.database().await;
+    let key = store_key();
+    let env = [
+        ("AUTHGATE_TEST_STORE_KEY", key.as_str()),
+        ("AUTHGATE_TEST_DATABASE_URL", db.url.as_str()),
+    ];
+    let store = "url_env = \"AUTHGATE_TEST_DATABASE_URL\"\nconnect_timeout = \"1s\"";
+
+    // Act / Assert: what a 200 handed out was committed to the WAL first, so the crash
+    // recovery brings it back.
+    outage_under_load(&db, store, &env, Outage::Crash(cluster)).await;
+}
+
+/// Refresh-token chains churning on two replicas on `store`, and on each a token held back;
+/// then `outage`: while it lasts, answers are 503 `temporarily_unavailable` (the held-back
+/// tokens presented at once on both replicas included) and spend nothing; after it, both are
+/// ready again by themselves, serve the load, and every token a 200 handed out still refreshes.
+async fn outage_under_load(db: &TestDatabase, store: &str, env: &[(&str, &str)], outage: Outage) {
+    let (a, b) = (start(store, env), start(store, env));
     let load = Arc::new(Load::default());
     let mut chains = JoinSet::new();
     let mut held = Vec::new();
@@ -296,8 +349,8 @@ async fn while_the_database_is_away_under_load_answers_are_503_and_no_token_is_l
     })
     .await;
 
-    // Act: the database goes away (open connections cut, new ones refused).
-    link.cut();
+    // The database goes away.
+    outage.begin().await;
     let replicas = [&a.app, &b.app];
     eventually(
         "both replicas not ready",
@@ -314,7 +367,7 @@ async fn while_the_database_is_away_under_load_answers_are_503_and_no_token_is_l
     .await;
     load.down_since.set(std::time::Instant::now()).unwrap();
 
-    // Assert: while it is away, refreshes are 503 `temporarily_unavailable`, the held-back
+    // While it is away, refreshes are 503 `temporarily_unavailable`, the held-back
     // tokens presented at once on both replicas included, and they spend nothing.
     let mut burst = JoinSet::new();
     for token in held.iter().cycle().take(8) {
@@ -328,8 +381,8 @@ async fn while_the_database_is_away_under_load_answers_are_503_and_no_token_is_l
         assert!(unavailable(&answer), "{answer:?}");
     }
 
-    // Act: it comes back.
-    link.restore();
+    // It comes back.
+    outage.end().await;
     eventually(
         "both replicas ready again",
         Duration::from_secs(20),
@@ -352,7 +405,7 @@ async fn while_the_database_is_away_under_load_answers_are_503_and_no_token_is_l
     load.stop.store(true, Ordering::Relaxed);
     let ended = chains.join_all().await;
 
-    // Assert: nothing a 200 handed out was lost: every chain's last token and every held-back
+    // Nothing a 200 handed out was lost: every chain's last token and every held-back
     // token still refreshes (on the other replica, for good measure).
     assert!(
         load.unexpected.lock().unwrap().is_empty(),
@@ -366,8 +419,8 @@ async fn while_the_database_is_away_under_load_answers_are_503_and_no_token_is_l
             in_doubt: false,
         })
         .collect();
-    assert_eq!(assert_redeemable(&db, &b.app, &held).await, 2);
-    assert!(assert_redeemable(&db, &a.app, &ended).await >= 1);
+    assert_eq!(assert_redeemable(db, &b.app, &held).await, 2);
+    assert!(assert_redeemable(db, &a.app, &ended).await >= 1);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
