@@ -77,6 +77,9 @@ pub struct KeyManager {
     keep_retired: Duration,
     issuer: String,
     current: RwLock<Arc<KeySet>>,
+    /// Told when a token names a kid we do not publish: another replica may have written keys
+    /// we have not read yet (see [`KeyManager::unknown_kid_seen`]).
+    unknown_kid: tokio::sync::Notify,
 }
 
 impl KeyManager {
@@ -97,6 +100,7 @@ impl KeyManager {
             keep_retired,
             issuer: issuer.to_string(),
             current: RwLock::new(Arc::new(set)),
+            unknown_kid: tokio::sync::Notify::new(),
         })
     }
 
@@ -115,6 +119,12 @@ impl KeyManager {
             *guard = Arc::new(set);
         }
         Ok(())
+    }
+
+    /// Returns once a token named a kid we do not publish (at once when one did since the
+    /// last call): the maintenance task then re-reads the keys without waiting for its tick.
+    pub async fn unknown_kid_seen(&self) {
+        self.unknown_kid.notified().await;
     }
 
     fn snapshot(&self) -> Result<Arc<KeySet>, KeyError> {
@@ -195,7 +205,10 @@ impl KeyManager {
         let header = jsonwebtoken::decode_header(token).map_err(|_| VerifyError::Malformed)?;
         let kid = header.kid.ok_or(VerifyError::UnknownKey)?;
         let set = self.snapshot().map_err(|_| VerifyError::UnknownKey)?;
-        let (alg, key) = set.verifiers.get(&kid).ok_or(VerifyError::UnknownKey)?;
+        let Some((alg, key)) = set.verifiers.get(&kid) else {
+            self.unknown_kid.notify_one();
+            return Err(VerifyError::UnknownKey);
+        };
         let mut validation = Validation::new(*alg);
         validation.set_issuer(&[&self.issuer]);
         validation.validate_aud = false;

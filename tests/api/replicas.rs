@@ -118,6 +118,48 @@ async fn a_key_rotation_on_one_replica_is_honoured_by_the_other() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_token_signed_with_a_key_a_replica_has_not_read_yet_is_accepted_within_seconds() {
+    // Arrange: B re-reads the keys by itself only every minute (the default gc_interval).
+    let Some(db) = database().await else { return };
+    let (a, b) = start_two(&db, &[], false);
+    let tokens = sign_in(&a.app, &a.app.browser).await;
+    let access = tokens["access_token"].as_str().unwrap();
+    // Another replica, configured for ES256, writes a key set B has not read and signs with
+    // its new key at once (a change of algorithm has no pre-published key to move to).
+    let other = authgate::keys::KeyManager::load(
+        Arc::new(db.store().await),
+        "ES256",
+        Duration::from_secs(30 * 24 * 3600),
+        Duration::from_secs(3600),
+        ISSUER,
+    )
+    .await
+    .unwrap();
+    let claims: Value = {
+        use base64::Engine;
+        let payload = access.split('.').nth(1).unwrap();
+        serde_json::from_slice(
+            &base64::engine::general_purpose::URL_SAFE_NO_PAD
+                .decode(payload)
+                .unwrap(),
+        )
+        .unwrap()
+    };
+    let token = other.sign(&claims).unwrap();
+
+    // Act / Assert: B refuses it while the kid is unknown, which makes B re-read the keys
+    // without waiting for its minute; then it accepts it.
+    assert_eq!(
+        b.app.userinfo(&token).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
+    eventually("B accepts the new key", Duration::from_secs(5), || async {
+        b.app.userinfo(&token).await.status() == StatusCode::OK
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn wrong_passwords_sent_to_both_replicas_lock_after_the_count_in_total() {
     // Arrange: one browser, one sign-in page, two replicas.
     let Some(db) = database().await else { return };
