@@ -13,6 +13,10 @@
 #                                          `export AUTHGATE_TEST_POSTGRES_URL=...` line, for a
 #                                          shell that runs tests by hand
 #   scripts/postgres.sh stop DIR           stop that one and delete DIR
+#   scripts/postgres.sh halt DIR           stop that one as a crash would (pg_ctl -m immediate:
+#                                          no shutdown checkpoint), keeping DIR
+#   scripts/postgres.sh resume DIR         start a halted one again, on the same port (it
+#                                          recovers from its WAL first)
 #   scripts/postgres.sh install            only install PostgreSQL (idempotent)
 #
 # The URL names the cluster's `postgres` database as the superuser `authgate` with a random
@@ -121,10 +125,12 @@ start() {
     port_is_free "$port" || continue
     # Connections: each test opens a pool of its own (up to 10, 16 in the races), and the
     # replica tests run whole authgate processes.
-    if as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-      -o "-k $dir -p $port -c listen_addresses=127.0.0.1 -c max_connections=300 \
-          -c ssl=on -c ssl_cert_file=$tls/server.crt -c ssl_key_file=$tls/server.key" \
+    local options="-k $dir -p $port -c listen_addresses=127.0.0.1 -c max_connections=300 \
+          -c ssl=on -c ssl_cert_file=$tls/server.crt -c ssl_key_file=$tls/server.key"
+    if as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -o "$options" \
       start >/dev/null 2>&1; then
+      # Kept for `resume`, which must start it the same way (port included).
+      printf '%s\n' "$options" >"$dir/options"
       echo "postgres://authgate:$password@127.0.0.1:$port/postgres" >"$dir/url"
       chmod 600 "$dir/url"
       return
@@ -147,6 +153,18 @@ stop() {
   rm -rf "$dir"
 }
 
+# halt DIR: a crash, as far as the database can tell (the tests of what survives one).
+halt() {
+  local dir=$1
+  as_owner "$(bindir)/pg_ctl" -D "$dir/data" -m immediate -w -t 60 stop >/dev/null
+}
+
+resume() {
+  local dir=$1
+  as_owner "$(bindir)/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+    -o "$(cat "$dir/options")" start >/dev/null
+}
+
 case "${1:-}" in
   install)
     install
@@ -161,6 +179,10 @@ case "${1:-}" in
   stop)
     [ $# -eq 2 ] || { echo "usage: $0 stop DIR" >&2; exit 2; }
     stop "$2"
+    ;;
+  halt | resume)
+    [ $# -eq 2 ] || { echo "usage: $0 $1 DIR" >&2; exit 2; }
+    "$1" "$2"
     ;;
   run)
     shift
@@ -188,7 +210,7 @@ case "${1:-}" in
     exit "$status"
     ;;
   *)
-    sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//' >&2
     exit 2
     ;;
 esac

@@ -34,6 +34,8 @@ pub enum KeyError {
     Crypto(String),
     #[error("no signing key")]
     NoSigningKey,
+    #[error("signing keys kept changing under us; trying again at the next refresh")]
+    Contended,
 }
 
 /// Why a presented token was not accepted.
@@ -75,6 +77,9 @@ pub struct KeyManager {
     keep_retired: Duration,
     issuer: String,
     current: RwLock<Arc<KeySet>>,
+    /// Told when a token names a kid we do not publish: another replica may have written keys
+    /// we have not read yet (see [`KeyManager::unknown_kid_seen`]).
+    unknown_kid: tokio::sync::Notify,
 }
 
 impl KeyManager {
@@ -95,6 +100,7 @@ impl KeyManager {
             keep_retired,
             issuer: issuer.to_string(),
             current: RwLock::new(Arc::new(set)),
+            unknown_kid: tokio::sync::Notify::new(),
         })
     }
 
@@ -113,6 +119,12 @@ impl KeyManager {
             *guard = Arc::new(set);
         }
         Ok(())
+    }
+
+    /// Returns once a token named a kid we do not publish (at once when one did since the
+    /// last call): the maintenance task then re-reads the keys without waiting for its tick.
+    pub async fn unknown_kid_seen(&self) {
+        self.unknown_kid.notified().await;
     }
 
     fn snapshot(&self) -> Result<Arc<KeySet>, KeyError> {
@@ -193,7 +205,10 @@ impl KeyManager {
         let header = jsonwebtoken::decode_header(token).map_err(|_| VerifyError::Malformed)?;
         let kid = header.kid.ok_or(VerifyError::UnknownKey)?;
         let set = self.snapshot().map_err(|_| VerifyError::UnknownKey)?;
-        let (alg, key) = set.verifiers.get(&kid).ok_or(VerifyError::UnknownKey)?;
+        let Some((alg, key)) = set.verifiers.get(&kid) else {
+            self.unknown_kid.notify_one();
+            return Err(VerifyError::UnknownKey);
+        };
         let mut validation = Validation::new(*alg);
         validation.set_issuer(&[&self.issuer]);
         validation.validate_aud = false;
@@ -207,7 +222,10 @@ impl KeyManager {
             .map_err(|e| VerifyError::Invalid(e.into_kind()))
     }
 
-    /// Brings the stored keys to the state `now` asks for and returns them.
+    /// Brings the stored keys to the state `now` asks for and returns them. Replicas do this
+    /// on their own timers, so the change is a compare-and-set of the whole set: of replicas
+    /// that read the same set and each planned a change (the first keys, a rotation), one
+    /// writes; the others read again, find the change made, and adopt its keys.
     async fn reconcile(
         store: &dyn Store,
         algorithm: &str,
@@ -215,80 +233,95 @@ impl KeyManager {
         keep_retired: Duration,
         now: OffsetDateTime,
     ) -> Result<Vec<SigningKeyRecord>, KeyError> {
-        let now_s = now.unix_timestamp();
-        let mut keys = store.signing_keys().await?;
-        let mut changed: Vec<SigningKeyRecord> = Vec::new();
-        let mut deleted: Vec<String> = Vec::new();
-
-        // A change of algorithm in config retires the keys of the old one.
-        for key in keys.iter_mut() {
-            if key.alg != algorithm && key.state != KeyState::Retired {
-                key.state = KeyState::Retired;
-                key.state_since = now_s;
-                changed.push(key.clone());
+        for _ in 0..CAS_ATTEMPTS {
+            let read = store.signing_key_set().await?;
+            let plan = plan(read.keys, algorithm, rotation, keep_retired, now)?;
+            if plan.changed == 0 && plan.deleted == 0 {
+                return Ok(plan.keys);
             }
-        }
-
-        let rotation_s = i64::try_from(rotation.as_secs()).unwrap_or(i64::MAX);
-        let current_due = keys
-            .iter()
-            .find(|k| k.state == KeyState::Current)
-            .map(|k| k.state_since.saturating_add(rotation_s) <= now_s);
-        if current_due != Some(false) {
-            // No current key, or its time is up: the next key (or a new one) takes over.
-            for key in keys.iter_mut().filter(|k| k.state == KeyState::Current) {
-                key.state = KeyState::Retired;
-                key.state_since = now_s;
-                changed.push(key.clone());
+            if store.replace_signing_keys(read.version, &plan.keys).await? {
+                tracing::info!(
+                    rotated = plan.changed,
+                    deleted = plan.deleted,
+                    "signing keys updated"
+                );
+                return Ok(plan.keys);
             }
-            let promoted = match keys.iter_mut().find(|k| k.state == KeyState::Next) {
-                Some(next) => {
-                    next.state = KeyState::Current;
-                    next.state_since = now_s;
-                    next.clone()
-                }
-                None => {
-                    let fresh = generate(algorithm, KeyState::Current, now_s)?;
-                    keys.push(fresh.clone());
-                    fresh
-                }
-            };
-            changed.push(promoted);
+            tracing::debug!("another replica changed the signing keys first; reading them again");
         }
-        if !keys.iter().any(|k| k.state == KeyState::Next) {
-            let next = generate(algorithm, KeyState::Next, now_s)?;
-            keys.push(next.clone());
-            changed.push(next);
-        }
-
-        let keep_s = i64::try_from(keep_retired.as_secs()).unwrap_or(i64::MAX);
-        keys.retain(|k| {
-            let expired =
-                k.state == KeyState::Retired && k.state_since.saturating_add(keep_s) <= now_s;
-            if expired {
-                deleted.push(k.kid.clone());
-            }
-            !expired
-        });
-
-        for key in &changed {
-            if keys.iter().any(|k| k.kid == key.kid) {
-                let latest = keys.iter().find(|k| k.kid == key.kid).unwrap_or(key);
-                store.put_signing_key(latest).await?;
-            }
-        }
-        for kid in &deleted {
-            store.delete_signing_key(kid).await?;
-        }
-        if !changed.is_empty() || !deleted.is_empty() {
-            tracing::info!(
-                rotated = changed.len(),
-                deleted = deleted.len(),
-                "signing keys updated"
-            );
-        }
-        Ok(keys)
+        Err(KeyError::Contended)
     }
+}
+
+/// Compare-and-set attempts before a refresh gives up (until the next one): each failed one
+/// means another replica just wrote a set, after which there is rarely anything left to do.
+const CAS_ATTEMPTS: usize = 5;
+
+/// The key set `now` asks for, and how many keys that adds or changes and deletes.
+struct Plan {
+    keys: Vec<SigningKeyRecord>,
+    changed: usize,
+    deleted: usize,
+}
+
+fn plan(
+    mut keys: Vec<SigningKeyRecord>,
+    algorithm: &str,
+    rotation: Duration,
+    keep_retired: Duration,
+    now: OffsetDateTime,
+) -> Result<Plan, KeyError> {
+    let now_s = now.unix_timestamp();
+    let mut changed = 0;
+
+    // A change of algorithm in config retires the keys of the old one.
+    for key in keys.iter_mut() {
+        if key.alg != algorithm && key.state != KeyState::Retired {
+            key.state = KeyState::Retired;
+            key.state_since = now_s;
+            changed += 1;
+        }
+    }
+
+    let rotation_s = i64::try_from(rotation.as_secs()).unwrap_or(i64::MAX);
+    let current_due = keys
+        .iter()
+        .find(|k| k.state == KeyState::Current)
+        .map(|k| k.state_since.saturating_add(rotation_s) <= now_s);
+    if current_due != Some(false) {
+        // No current key, or its time is up: the next key (or a new one) takes over.
+        for key in keys.iter_mut().filter(|k| k.state == KeyState::Current) {
+            key.state = KeyState::Retired;
+            key.state_since = now_s;
+            changed += 1;
+        }
+        match keys.iter_mut().find(|k| k.state == KeyState::Next) {
+            Some(next) => {
+                next.state = KeyState::Current;
+                next.state_since = now_s;
+            }
+            None => keys.push(generate(algorithm, KeyState::Current, now_s)?),
+        }
+        changed += 1;
+    }
+    if !keys.iter().any(|k| k.state == KeyState::Next) {
+        keys.push(generate(algorithm, KeyState::Next, now_s)?);
+        changed += 1;
+    }
+
+    let keep_s = i64::try_from(keep_retired.as_secs()).unwrap_or(i64::MAX);
+    // In the store's order, so that the replica that wrote the set and those that read it
+    // publish byte-identical JWKS.
+    keys.sort_by(|a, b| a.kid.cmp(&b.kid));
+    let before = keys.len();
+    keys.retain(|k| {
+        !(k.state == KeyState::Retired && k.state_since.saturating_add(keep_s) <= now_s)
+    });
+    Ok(Plan {
+        deleted: before - keys.len(),
+        keys,
+        changed,
+    })
 }
 
 fn generate(algorithm: &str, state: KeyState, now_s: i64) -> Result<SigningKeyRecord, KeyError> {

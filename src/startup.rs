@@ -612,25 +612,38 @@ async fn readyz(state: AppState, readiness: Readiness) -> axum::response::Respon
     }
 }
 
-/// Garbage collection of expired records and key rotation, on a fixed interval.
+/// Garbage collection of expired records and key rotation, on a fixed interval; and a re-read
+/// of the keys as soon as a token names one this replica does not know (another replica may
+/// have written it), at most once per [`UNKNOWN_KID_RELOAD`], since anyone can send made-up kids.
 fn spawn_maintenance(state: AppState) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(state.settings.sessions.gc_interval);
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        let mut last_reload = tokio::time::Instant::now();
         loop {
-            tick.tick().await;
-            let now = OffsetDateTime::now_utc();
-            match state.store.collect_expired(now).await {
-                Ok(0) => {}
-                Ok(n) => tracing::debug!(deleted = n, "expired records collected"),
-                Err(e) => tracing::error!(error = %e, "garbage collection failed"),
+            tokio::select! {
+                _ = tick.tick() => {
+                    let now = OffsetDateTime::now_utc();
+                    match state.store.collect_expired(now).await {
+                        Ok(0) => {}
+                        Ok(n) => tracing::debug!(deleted = n, "expired records collected"),
+                        Err(e) => tracing::error!(error = %e, "garbage collection failed"),
+                    }
+                }
+                () = state.keys.unknown_kid_seen() => {
+                    tokio::time::sleep_until(last_reload + UNKNOWN_KID_RELOAD).await;
+                }
             }
-            if let Err(e) = state.keys.refresh(now).await {
+            last_reload = tokio::time::Instant::now();
+            if let Err(e) = state.keys.refresh(OffsetDateTime::now_utc()).await {
                 tracing::error!(error = %e, "key rotation failed");
             }
         }
     })
 }
+
+/// The shortest time between two key re-reads that unknown kids ask for.
+const UNKNOWN_KID_RELOAD: Duration = Duration::from_secs(1);
 
 /// SIGTERM and SIGINT (Ctrl-C), installed at start so neither kills the process outright.
 struct Signals {

@@ -5,7 +5,7 @@
 
 use crate::store::{
     AuthRequest, CodeGrant, CodeTake, CounterHit, RefreshFamily, RefreshRotation, SigningKeyRecord,
-    SsoSession, Store, StoreError, StoreResult, UserSessionsEnded,
+    SigningKeySet, SsoSession, Store, StoreError, StoreResult, UserSessionsEnded,
 };
 use async_trait::async_trait;
 use std::collections::HashMap;
@@ -28,6 +28,7 @@ struct Tables {
     sso: HashMap<String, (SsoSession, i64)>,
     browser: HashMap<String, (Vec<u8>, i64)>,
     keys: HashMap<String, SigningKeyRecord>,
+    key_set_version: i64,
     counters: HashMap<String, (u32, i64)>,
     identity_ids: HashMap<String, (String, i64)>,
 }
@@ -397,6 +398,30 @@ impl Store for MemoryStore {
         let mut keys: Vec<SigningKeyRecord> = self.tables()?.keys.values().cloned().collect();
         keys.sort_by(|a, b| a.kid.cmp(&b.kid));
         Ok(keys)
+    }
+
+    async fn signing_key_set(&self) -> StoreResult<SigningKeySet> {
+        let tables = self.tables()?;
+        let mut keys: Vec<SigningKeyRecord> = tables.keys.values().cloned().collect();
+        keys.sort_by(|a, b| a.kid.cmp(&b.kid));
+        Ok(SigningKeySet {
+            version: tables.key_set_version,
+            keys,
+        })
+    }
+
+    async fn replace_signing_keys(
+        &self,
+        expected_version: i64,
+        keys: &[SigningKeyRecord],
+    ) -> StoreResult<bool> {
+        let mut tables = self.tables()?;
+        if tables.key_set_version != expected_version {
+            return Ok(false);
+        }
+        tables.key_set_version += 1;
+        tables.keys = keys.iter().map(|k| (k.kid.clone(), k.clone())).collect();
+        Ok(true)
     }
 
     async fn put_signing_key(&self, key: &SigningKeyRecord) -> StoreResult<()> {

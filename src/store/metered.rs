@@ -4,7 +4,7 @@
 
 use super::{
     AuthRequest, CodeGrant, CodeTake, CounterHit, RefreshFamily, RefreshRotation, SigningKeyRecord,
-    SsoSession, Store, StoreResult, UserSessionsEnded,
+    SigningKeySet, SsoSession, Store, StoreResult, UserSessionsEnded,
 };
 use crate::telemetry::meter;
 use async_trait::async_trait;
@@ -258,6 +258,23 @@ impl Store for Metered {
 
     async fn signing_keys(&self) -> StoreResult<Vec<SigningKeyRecord>> {
         self.timed("signing_keys", self.inner.signing_keys()).await
+    }
+
+    async fn signing_key_set(&self) -> StoreResult<SigningKeySet> {
+        self.timed("signing_key_set", self.inner.signing_key_set())
+            .await
+    }
+
+    async fn replace_signing_keys(
+        &self,
+        expected_version: i64,
+        keys: &[SigningKeyRecord],
+    ) -> StoreResult<bool> {
+        self.timed(
+            "replace_signing_keys",
+            self.inner.replace_signing_keys(expected_version, keys),
+        )
+        .await
     }
 
     async fn put_signing_key(&self, key: &SigningKeyRecord) -> StoreResult<()> {

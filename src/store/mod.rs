@@ -20,8 +20,8 @@ pub mod sqlite;
 
 pub use records::{
     AuthRequest, AwsErrorNote, AwsGrant, AwsSession, CodeGrant, CodeTake, IdpHint, KeyState,
-    PendingRole, RefreshFamily, RefreshRotation, SigningKeyRecord, SsoSession, UpstreamFlow,
-    UserSessionsEnded,
+    PendingRole, RefreshFamily, RefreshRotation, SigningKeyRecord, SigningKeySet, SsoSession,
+    UpstreamFlow, UserSessionsEnded,
 };
 
 use async_trait::async_trait;
@@ -174,8 +174,22 @@ pub trait Store: Send + Sync + 'static {
 
     // --- token signing keys (never expire by themselves: the key manager retires and deletes them)
     async fn signing_keys(&self) -> StoreResult<Vec<SigningKeyRecord>>;
-    /// Inserts or replaces the key with the same `kid`.
+    /// Every key with the version of the set, read together (one consistent snapshot).
+    async fn signing_key_set(&self) -> StoreResult<SigningKeySet>;
+    /// Compare-and-set of the whole key set, atomically: when the set is still at
+    /// `expected_version`, makes `keys` the set (a stored key whose `kid` is not among them is
+    /// deleted) and advances the version by one, returning true; when another writer advanced
+    /// it first, changes nothing and returns false. Of several replicas creating or rotating
+    /// keys from one reading, exactly one succeeds; the others read again and find its keys.
+    async fn replace_signing_keys(
+        &self,
+        expected_version: i64,
+        keys: &[SigningKeyRecord],
+    ) -> StoreResult<bool>;
+    /// Inserts or replaces the key with the same `kid`, without advancing the set's version:
+    /// for tools and tests (the key manager only replaces whole sets).
     async fn put_signing_key(&self, key: &SigningKeyRecord) -> StoreResult<()>;
+    /// Deletes one key, without advancing the set's version (as [`Store::put_signing_key`]).
     async fn delete_signing_key(&self, kid: &str) -> StoreResult<()>;
 
     // --- rate-limit counters (fixed window per key)

@@ -19,7 +19,7 @@
 
 use super::{
     AuthRequest, CodeGrant, CodeTake, CounterHit, RefreshFamily, RefreshRotation, SigningKeyRecord,
-    SsoSession, Store, StoreError, StoreResult, UserSessionsEnded,
+    SigningKeySet, SsoSession, Store, StoreError, StoreResult, UserSessionsEnded,
 };
 use async_trait::async_trait;
 use serde::{Serialize, de::DeserializeOwned};
@@ -32,7 +32,7 @@ use time::OffsetDateTime;
 
 /// The schema this code writes; a database stamped with a later version was migrated by a
 /// newer authgate and is refused rather than misread.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// `pg_advisory_xact_lock` keys ("authgate" in ASCII, then + 1): the migration, and garbage
 /// collection. Advisory locks are per database, so other databases on the server are not
@@ -114,10 +114,20 @@ const V1: &[&str] = &[
     "CREATE INDEX identity_ids_expires_at ON identity_ids (expires_at)",
 ];
 
+/// Version 2: the key set's version, which replicas compare-and-set when they create or
+/// rotate signing keys (`replace_signing_keys`), so that keys change once, not per replica.
+const V2: &[&str] = &[
+    "CREATE TABLE signing_key_set (
+        id BOOLEAN PRIMARY KEY DEFAULT true CHECK (id),
+        version BIGINT NOT NULL
+    )",
+    "INSERT INTO signing_key_set (id, version) VALUES (true, 0)",
+];
+
 /// Every schema version and the statements that reach it from the one before, oldest first.
 /// A change to the schema is a new entry (and [`SCHEMA_VERSION`] raised), never an edit of
 /// an old one: databases out there were migrated by the old text.
-const MIGRATIONS: &[(i64, &[&str])] = &[(1, V1)];
+const MIGRATIONS: &[(i64, &[&str])] = &[(1, V1), (2, V2)];
 
 // Children before parents so every deleted row is counted: a cascade would delete tokens
 // without them showing up in `rows_affected`.
@@ -841,6 +851,62 @@ impl Store for PostgresStore {
                 .await
                 .map_err(backend)?;
         records.iter().map(|r| decode("signing key", r)).collect()
+    }
+
+    async fn signing_key_set(&self) -> StoreResult<SigningKeySet> {
+        // One statement, so the version and the keys come from one snapshot.
+        let rows = sqlx::query(
+            "SELECT s.version, k.record FROM signing_key_set s
+             LEFT JOIN signing_keys k ON true ORDER BY k.kid",
+        )
+        .fetch_all(&self.pool)
+        .await
+        .map_err(backend)?;
+        let mut set = SigningKeySet {
+            version: 0,
+            keys: Vec::new(),
+        };
+        for row in rows {
+            set.version = row.try_get(0).map_err(backend)?;
+            if let Some(record) = row.try_get::<Option<String>, _>(1).map_err(backend)? {
+                set.keys.push(decode("signing key", &record)?);
+            }
+        }
+        Ok(set)
+    }
+
+    /// The version row's lock orders racing replicas: the one that waited re-checks
+    /// `version = expected` against the winner's commit, matches nothing, and rolls back.
+    async fn replace_signing_keys(
+        &self,
+        expected_version: i64,
+        keys: &[SigningKeyRecord],
+    ) -> StoreResult<bool> {
+        let mut tx = self.pool.begin().await.map_err(backend)?;
+        let advanced =
+            sqlx::query("UPDATE signing_key_set SET version = version + 1 WHERE version = $1")
+                .bind(expected_version)
+                .execute(&mut *tx)
+                .await
+                .map_err(backend)?
+                .rows_affected();
+        if advanced == 0 {
+            return Ok(false);
+        }
+        sqlx::query("DELETE FROM signing_keys")
+            .execute(&mut *tx)
+            .await
+            .map_err(backend)?;
+        for key in keys {
+            sqlx::query("INSERT INTO signing_keys (kid, record) VALUES ($1, $2)")
+                .bind(&key.kid)
+                .bind(encode("signing key", key)?)
+                .execute(&mut *tx)
+                .await
+                .map_err(backend)?;
+        }
+        tx.commit().await.map_err(backend)?;
+        Ok(true)
     }
 
     async fn put_signing_key(&self, key: &SigningKeyRecord) -> StoreResult<()> {

@@ -250,6 +250,16 @@ pub struct SigningKeyRecord {
     pub state_since: i64,
 }
 
+/// Every signing key, and the version of the set they form: what
+/// [`super::Store::replace_signing_keys`] compares before it writes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SigningKeySet {
+    /// 0 for a store that never had a set written; one more on every replacement.
+    pub version: i64,
+    /// Ordered by `kid`.
+    pub keys: Vec<SigningKeyRecord>,
+}
+
 impl fmt::Debug for SigningKeyRecord {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("SigningKeyRecord")

@@ -4,7 +4,7 @@
 
 use super::{
     AuthRequest, CodeGrant, CodeTake, CounterHit, RefreshFamily, RefreshRotation, SigningKeyRecord,
-    SsoSession, Store, StoreError, StoreResult, UserSessionsEnded,
+    SigningKeySet, SsoSession, Store, StoreError, StoreResult, UserSessionsEnded,
 };
 use async_trait::async_trait;
 use serde::{Serialize, de::DeserializeOwned};
@@ -83,6 +83,12 @@ const SCHEMA: &[&str] = &[
         kid TEXT PRIMARY KEY,
         record TEXT NOT NULL
     ) STRICT",
+    // The key set's version, for `replace_signing_keys`' compare-and-set: one row.
+    "CREATE TABLE IF NOT EXISTS signing_key_set (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        version INTEGER NOT NULL
+    ) STRICT",
+    "INSERT OR IGNORE INTO signing_key_set (id, version) VALUES (1, 0)",
     IDENTITY_IDS_TABLE,
     "CREATE INDEX IF NOT EXISTS identity_ids_expires_at ON identity_ids (expires_at)",
     // Inserting a rotated-to token marks its parent rotated in the same statement, so the
@@ -860,6 +866,65 @@ impl Store for SqliteStore {
                 .await
                 .map_err(backend)?;
         records.iter().map(|r| decode("signing key", r)).collect()
+    }
+
+    async fn signing_key_set(&self) -> StoreResult<SigningKeySet> {
+        // One statement, so the version and the keys come from one snapshot.
+        let rows = sqlx::query(
+            "SELECT s.version, k.record FROM signing_key_set s
+             LEFT JOIN signing_keys k ON 1 ORDER BY k.kid",
+        )
+        .fetch_all(&self.reader)
+        .await
+        .map_err(backend)?;
+        let mut set = SigningKeySet {
+            version: 0,
+            keys: Vec::new(),
+        };
+        for row in rows {
+            set.version = row.try_get(0).map_err(backend)?;
+            if let Some(record) = row.try_get::<Option<String>, _>(1).map_err(backend)? {
+                set.keys.push(decode("signing key", &record)?);
+            }
+        }
+        Ok(set)
+    }
+
+    async fn replace_signing_keys(
+        &self,
+        expected_version: i64,
+        keys: &[SigningKeyRecord],
+    ) -> StoreResult<bool> {
+        let mut tx = self
+            .writer
+            .begin_with("BEGIN IMMEDIATE")
+            .await
+            .map_err(backend)?;
+        let advanced = sqlx::query(
+            "UPDATE signing_key_set SET version = version + 1 WHERE id = 1 AND version = ?1",
+        )
+        .bind(expected_version)
+        .execute(&mut *tx)
+        .await
+        .map_err(backend)?
+        .rows_affected();
+        if advanced == 0 {
+            return Ok(false);
+        }
+        sqlx::query("DELETE FROM signing_keys")
+            .execute(&mut *tx)
+            .await
+            .map_err(backend)?;
+        for key in keys {
+            sqlx::query("INSERT INTO signing_keys (kid, record) VALUES (?1, ?2)")
+                .bind(&key.kid)
+                .bind(encode("signing key", key)?)
+                .execute(&mut *tx)
+                .await
+                .map_err(backend)?;
+        }
+        tx.commit().await.map_err(backend)?;
+        Ok(true)
     }
 
     async fn put_signing_key(&self, key: &SigningKeyRecord) -> StoreResult<()> {

@@ -31,6 +31,7 @@ mod metrics;
 mod postgres;
 mod proxy;
 mod rate_limits;
+mod replicas;
 mod request_id;
 mod restart;
 mod shutdown;

@@ -307,7 +307,7 @@ async fn the_store_connects_over_verified_tls_and_refuses_an_unknown_server() {
 }
 
 /// A replica's config file: the test config, the store key every replica shares, and `store`.
-fn replica_config(dir: &tempfile::TempDir, store: &str) -> std::path::PathBuf {
+pub(crate) fn replica_config(dir: &tempfile::TempDir, store: &str) -> std::path::PathBuf {
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()

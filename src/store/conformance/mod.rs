@@ -55,6 +55,8 @@ pub async fn run_all(store: Arc<dyn Store>) {
     sessions::sso_sessions_are_stored_read_deleted_and_expire(s).await;
     sessions::browser_sessions_are_stored_overwritten_deleted_and_expire(s).await;
     keys::signing_keys_are_upserted_listed_and_deleted(s).await;
+    keys::key_sets_are_replaced_only_from_the_version_read(s).await;
+    keys::concurrent_key_set_replacements_have_one_winner(&store).await;
     counters::counters_count_hits_within_a_window(s).await;
     counters::counters_restart_after_their_window_and_reset(s).await;
     counters::counters_give_back_hits_but_never_go_below_zero(s).await;

@@ -19,5 +19,7 @@ pub mod peers;
 pub mod pool;
 /// The private PostgreSQL cluster: a database per test, and a link a test can cut.
 pub mod postgres;
+/// Two authgate processes on one database, and refresh-token load through them.
+pub mod replicas;
 /// A scriptable OpenID provider and Facebook Graph stand-in.
 pub mod upstream_stub;

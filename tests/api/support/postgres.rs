@@ -57,9 +57,13 @@ pub fn cluster_url() -> Option<String> {
 
 /// A database of this test's own, or `None` when PostgreSQL tests are skipped here.
 pub async fn database() -> Option<TestDatabase> {
-    let admin = cluster_url()?;
+    Some(database_on(&cluster_url()?).await)
+}
+
+/// A fresh database on the cluster `admin` names.
+async fn database_on(admin: &str) -> TestDatabase {
     let name = format!("authgate_test_{}", uuid::Uuid::new_v4().simple());
-    let mut connection = PgConnection::connect(&admin)
+    let mut connection = PgConnection::connect(admin)
         .await
         .expect("connect to the test cluster");
     // The name is ours (letters, digits, underscores), so it needs no quoting.
@@ -69,7 +73,7 @@ pub async fn database() -> Option<TestDatabase> {
         .expect("create the test database");
     connection.close().await.expect("close");
 
-    let mut url = url::Url::parse(&admin).expect("cluster URL");
+    let mut url = url::Url::parse(admin).expect("cluster URL");
     url.set_path(&name);
     let password = url
         .password()
@@ -77,11 +81,78 @@ pub async fn database() -> Option<TestDatabase> {
         .to_string();
     let with_password = url.to_string();
     url.set_password(None).expect("no password");
-    Some(TestDatabase {
+    TestDatabase {
         url: with_password,
         url_without_password: url.to_string(),
         password,
-    })
+    }
+}
+
+/// A cluster of one test's own, for a test that stops the server (the shared cluster serves
+/// every other test): `scripts/postgres.sh start`, `halt` (as a crash: `pg_ctl -m immediate`),
+/// `resume` and, when dropped, `stop`.
+pub struct PrivateCluster {
+    dir: std::path::PathBuf,
+    admin: String,
+}
+
+impl PrivateCluster {
+    /// Started, or `None` when PostgreSQL tests are skipped here (the shared cluster's
+    /// variable decides, as for every PostgreSQL test).
+    pub async fn start() -> Option<PrivateCluster> {
+        cluster_url()?;
+        // Not a tempdir: the script makes the directory itself, for the server's owner.
+        let dir =
+            std::env::temp_dir().join(format!("authgate-pg-{}", uuid::Uuid::new_v4().simple()));
+        let mut cluster = PrivateCluster {
+            dir,
+            admin: String::new(),
+        };
+        cluster.script("start").await;
+        cluster.admin = std::fs::read_to_string(cluster.dir.join("url"))
+            .expect("the script wrote the URL")
+            .trim()
+            .to_string();
+        Some(cluster)
+    }
+
+    pub async fn database(&self) -> TestDatabase {
+        database_on(&self.admin).await
+    }
+
+    /// Stops the server as a crash would; what it committed must survive.
+    pub async fn halt(&self) {
+        self.script("halt").await;
+    }
+
+    /// Starts it again on the same port, after it recovers from its WAL.
+    pub async fn resume(&self) {
+        self.script("resume").await;
+    }
+
+    async fn script(&self, command: &str) {
+        let status = tokio::process::Command::new(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/postgres.sh"),
+        )
+        .arg(command)
+        .arg(&self.dir)
+        .stdout(std::process::Stdio::null())
+        .status()
+        .await
+        .expect("run scripts/postgres.sh");
+        assert!(status.success(), "scripts/postgres.sh {command}");
+    }
+}
+
+impl Drop for PrivateCluster {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/postgres.sh"),
+        )
+        .arg("stop")
+        .arg(&self.dir)
+        .status();
+    }
 }
 
 impl TestDatabase {
