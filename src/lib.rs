@@ -13,6 +13,7 @@ pub mod hosted_ui;
 pub mod identity;
 pub mod keys;
 pub mod oauth;
+pub mod password;
 pub mod pkce;
 pub mod redirect_uri;
 pub mod security;
