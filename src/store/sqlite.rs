@@ -308,6 +308,9 @@ async fn open_counters(path: &Path) -> StoreResult<SqlitePool> {
         .create_if_missing(true)
         .journal_mode(SqliteJournalMode::Wal)
         .synchronous(SqliteSynchronous::Normal)
+        // One connection, so the automatic checkpoint does restart this log; the limit keeps
+        // the file from staying at its largest size.
+        .pragma("journal_size_limit", WAL_SIZE_LIMIT.to_string())
         .busy_timeout(BUSY_TIMEOUT);
     let pool = SqlitePoolOptions::new()
         .min_connections(1)
