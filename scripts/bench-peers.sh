@@ -8,7 +8,7 @@
 #   postgres       authgate on a private PostgreSQL cluster (scripts/postgres.sh), one fresh
 #                  database per start
 #   oidc-provider  node bench/peer/op-bench.mjs
-#   bare           target/release/examples/bare_axum (discovery and JWKS only)
+#   bare           examples/bare_axum.rs (discovery and JWKS only)
 #
 # Per round and target: a start with RS256 keys runs refresh, sso, discovery and jwks; a second
 # start with ES256 keys runs refresh. Each start records start-to-ready time (spawn to the
@@ -20,6 +20,8 @@
 #   DURATION=10s WARMUP=2s CONCURRENCY=32 ROUNDS=3 PORT=18181
 #   TARGETS="disk tmpfs postgres oidc-provider bare"
 #   OUT=file.jsonl                         (default: a new temporary file, named at the end)
+#   BIN=dir SKIP_BUILD=1                   binaries from elsewhere (a smoke test of the script
+#                                          with a debug build), without building
 # Quick mode: DURATION=5s WARMUP=1s ROUNDS=1 scripts/bench-peers.sh
 set -euo pipefail
 
@@ -32,6 +34,7 @@ ROUNDS=${ROUNDS:-3}
 PORT=${PORT:-18181}
 TARGETS=${TARGETS:-disk tmpfs postgres oidc-provider bare}
 OUT=${OUT:-$(mktemp -t authgate-bench-peers.XXXXXX.jsonl)}
+BIN=${BIN:-${CARGO_TARGET_DIR:-target}/release}
 
 echo "# machine: nproc=$(nproc) arch=$(uname -m)" \
   "cpu=\"$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)\"" \
@@ -42,7 +45,10 @@ echo "# commit: ${BENCH_COMMIT:-$(git rev-parse --short HEAD 2>/dev/null || echo
 echo "# date: $(date -u +%Y-%m-%dT%H:%M:%SZ); load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "# settings: DURATION=$DURATION WARMUP=$WARMUP CONCURRENCY=$CONCURRENCY ROUNDS=$ROUNDS TARGETS=\"$TARGETS\""
 
-cargo build --release --bin authgate --example load --example bare_axum
+if [[ -z "${SKIP_BUILD:-}" ]]; then
+  cargo build --release --bin authgate --example load --example bare_axum
+fi
+echo "# binaries: $BIN"
 
 # The peer, pinned by bench/peer/package-lock.json; reinstalled only when the lock changed.
 peer=bench/peer
@@ -133,7 +139,7 @@ start() {
       t0=$(date +%s%N)
       AUTHGATE_TOKENS__ALGORITHM=$alg AUTHGATE_DATA_DIR=$DATA_DIR \
         AUTHGATE_LISTEN=127.0.0.1:$port AUTHGATE_ISSUER=$BASE RUST_LOG=warn \
-        target/release/authgate serve --config "$config" >"$DATA_DIR/server.log" 2>&1 &
+        "$BIN/authgate" serve --config "$config" >"$DATA_DIR/server.log" 2>&1 &
       SERVER_PID=$!
       ;;
     oidc-provider)
@@ -148,12 +154,12 @@ start() {
       FLAVOR=bare
       DATA_DIR=$(mktemp -d -t authgate-bench-bare.XXXXXX)
       t0=$(date +%s%N)
-      target/release/examples/bare_axum "$port" >"$DATA_DIR/server.log" 2>&1 &
+      "$BIN/examples/bare_axum" "$port" >"$DATA_DIR/server.log" 2>&1 &
       SERVER_PID=$!
       ;;
   esac
   for _ in $(seq 3000); do
-    if curl -fsS -o /dev/null --max-time 1 "$BASE/.well-known/openid-configuration"; then
+    if curl -fs -o /dev/null --max-time 1 "$BASE/.well-known/openid-configuration"; then
       READY_MS=$((($(date +%s%N) - t0) / 1000000))
       return 0
     fi
@@ -194,7 +200,7 @@ for round in $(seq "$ROUNDS"); do
         WATCH_PID=$!
       fi
       echo "## round $round: $target $alg ($BASE, ready in $READY_MS ms, VmRSS $idle KiB)" >&2
-      summary=$(target/release/examples/load --url "$BASE" --flavor "$FLAVOR" --client-id "$CLIENT" \
+      summary=$("$BIN/examples/load" --url "$BASE" --flavor "$FLAVOR" --client-id "$CLIENT" \
         --scenarios "$scenarios" --concurrency "$CONCURRENCY" --warmup "$WARMUP" \
         --duration "$DURATION" | tee /dev/stderr | tail -n 1) || {
         status=1
