@@ -6,19 +6,23 @@
 //! 19 MiB and from then on serves the blocks from per-thread arenas that it never returns: the
 //! process grew from 16 MiB idle to 305 MiB after 32 password sign-ins, and kept growing.
 //!
-//! Options measured (BENCHMARKS.md, "Password hashing memory", with `examples/argon2_memory.rs`):
-//! - glibc with `M_MMAP_THRESHOLD` fixed at 128 KiB (the `MALLOC_MMAP_THRESHOLD_` variable or
-//!   `mallopt` at start): every block is a fresh mmap, so RSS returns to idle, but each
-//!   verification page-faults 19 MiB in again, it needs `unsafe` FFI, changes every large
-//!   allocation in the process, and does nothing on other allocators;
-//! - an allocator crate (jemalloc/mimalloc): returns memory on a decay timer rather than at once,
-//!   and adds a C build; not taken;
-//! - **a pool of block buffers, one per verification slot, reused** (this module): safe code,
-//!   no page faults or zeroing after the first use, and memory bounded by
-//!   `MAX_POOLED × block size` whatever the load. Because authgate runs at most one
-//!   verification per core at a time (`AppState::password_slots`), the pool never needs more
-//!   buffers than that; a hash whose cost is above [`POOLED_MAX_KIB`] gets a one-off
-//!   allocation instead of growing a pooled buffer for good.
+//! Options measured (BENCHMARKS.md, "Password hashing memory", `examples/argon2_memory.rs`: 128
+//! verifications of the default cost, 32 queued at a time, 2 at once, RSS from 3.5 MiB idle):
+//! - the crate's own allocation, as before: 627–704 MiB afterwards; 16.2 ms user + 1.9–3.6 ms
+//!   system CPU per verification;
+//! - glibc with `M_MMAP_THRESHOLD` fixed at 128 KiB (`MALLOC_MMAP_THRESHOLD_` or `mallopt` at
+//!   start): back to 4 MiB, but every verification faults its 19 MiB in afresh, 16.3–17.6 ms
+//!   user + 8.0 ms system: half as much CPU again, on the path that bounds password logins. It
+//!   also needs `unsafe` FFI, changes every large allocation in the process and does nothing on
+//!   other C libraries;
+//! - an allocator crate (jemalloc, mimalloc): returns memory on a decay timer, not at once, and
+//!   adds a C build; not measured here, not taken;
+//! - **a pool of block buffers, one per verification slot, reused** (this module): 43 MiB
+//!   afterwards, i.e. one 19 MiB buffer per core, whatever the load; 14.7–15.4 ms user +
+//!   0.2–0.3 ms system, and safe code. authgate runs at most one verification per core at a
+//!   time (`AppState::password_slots`), so the pool never holds more than one buffer per core;
+//!   a hash whose cost is above [`POOLED_MAX_KIB`] gets a one-off allocation instead of growing
+//!   a pooled buffer for good.
 //!
 //! Semantics are those of `argon2`'s `PasswordVerifier`: the algorithm, version, `m`, `t`, `p`,
 //! `keyid`/`data` and output length all come from the PHC string, and the computed output is
