@@ -200,9 +200,11 @@ for round in $(seq "$ROUNDS"); do
         WATCH_PID=$!
       fi
       echo "## round $round: $target $alg ($BASE, ready in $READY_MS ms, VmRSS $idle KiB)" >&2
+      # The driver's lines go to stderr as they come (a `tee /dev/stderr` would reopen, and so
+      # truncate, a log file that stdout and stderr share); its last line is the JSON summary.
       summary=$("$BIN/examples/load" --url "$BASE" --flavor "$FLAVOR" --client-id "$CLIENT" \
         --scenarios "$scenarios" --concurrency "$CONCURRENCY" --warmup "$WARMUP" \
-        --duration "$DURATION" | tee /dev/stderr | tail -n 1) || {
+        --duration "$DURATION" | tee >(cat >&2) | tail -n 1) || {
         status=1
         echo "load driver failed for $target $alg; server log:" >&2
         tail -n 20 "$DATA_DIR/server.log" >&2
