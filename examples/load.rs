@@ -1,4 +1,5 @@
-//! Load driver for a running authgate (release build), for `scripts/bench.sh`.
+//! Load driver for a running authgate (release build), for `scripts/bench.sh`, and for the
+//! side-by-side comparison of `scripts/bench-peers.sh` (`--flavor oidc-provider` or `bare`).
 //!
 //! ```text
 //! cargo run --release --example load -- --url http://127.0.0.1:18181 \
@@ -13,7 +14,13 @@
 //!   thanks to the SSO cookie) → code exchange;
 //! - `refresh`: each worker signs in once, then loops refresh grants, always presenting the
 //!   refresh token of the previous response (rotation);
-//! - `baseline`: `GET /healthz`, the ceiling of server + driver on this machine.
+//! - `baseline`: `GET /healthz`, the ceiling of server + driver on this machine;
+//! - `discovery`, `jwks`: `GET` of the discovery document (its `issuer` checked) and of the
+//!   `jwks_uri` it names (a non-empty key set).
+//!
+//! Endpoints come from the server's discovery document, so one driver serves every target:
+//! `--flavor authgate` (its sign-in page), `oidc-provider` (its devInteractions login and
+//! consent pages, answered once per browser) and `bare` (discovery and JWKS only).
 //!
 //! Only iterations that complete inside the measured window count; any unexpected status is an
 //! error. More than 1% errors stops the run with a non-zero exit. The last line of output is a
@@ -35,8 +42,6 @@ use std::time::{Duration, Instant};
 
 const USER: &str = "demo";
 const PASSWORD: &str = "demo-password";
-const CLIENT_ID: &str = "demo";
-const REDIRECT_URI: &str = "myapp://callback";
 const STATE: &str = "bench-state";
 const NONCE: &str = "bench-nonce";
 /// Above this share of failed iterations the run stops.
@@ -75,6 +80,52 @@ struct Args {
     /// Per-request timeout.
     #[arg(long, default_value = "10s", value_parser = humantime::parse_duration)]
     timeout: Duration,
+    /// What the server is: authgate, oidc-provider or bare (discovery and JWKS only).
+    #[arg(long, default_value = "authgate")]
+    flavor: Flavor,
+    /// The client to sign in with; default `demo` (authgate) or `bench-rs256` (oidc-provider).
+    #[arg(long)]
+    client_id: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+enum Flavor {
+    Authgate,
+    OidcProvider,
+    Bare,
+}
+
+impl Flavor {
+    fn default_client(self) -> &'static str {
+        match self {
+            Self::OidcProvider => "bench-rs256",
+            Self::Authgate | Self::Bare => "demo",
+        }
+    }
+
+    fn redirect_uri(self) -> &'static str {
+        match self {
+            Self::OidcProvider => "http://127.0.0.1/callback",
+            Self::Authgate | Self::Bare => "myapp://callback",
+        }
+    }
+
+    /// authgate answers an SSO authorize with 302, oidc-provider with 303.
+    fn sso_status(self) -> StatusCode {
+        match self {
+            Self::OidcProvider => StatusCode::SEE_OTHER,
+            Self::Authgate | Self::Bare => StatusCode::FOUND,
+        }
+    }
+}
+
+/// What the discovery document says (read once, before any scenario).
+#[derive(Clone, Debug)]
+struct Endpoints {
+    issuer: String,
+    authorize: String,
+    token: String,
+    jwks: String,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -83,6 +134,8 @@ enum Scenario {
     Sso,
     Refresh,
     Baseline,
+    Discovery,
+    Jwks,
 }
 
 impl Scenario {
@@ -92,7 +145,11 @@ impl Scenario {
             "sso" => Self::Sso,
             "refresh" => Self::Refresh,
             "baseline" => Self::Baseline,
-            other => bail!("unknown scenario `{other}` (password, sso, refresh, baseline)"),
+            "discovery" => Self::Discovery,
+            "jwks" => Self::Jwks,
+            other => bail!(
+                "unknown scenario `{other}` (password, sso, refresh, baseline, discovery, jwks)"
+            ),
         })
     }
 
@@ -102,6 +159,8 @@ impl Scenario {
             Self::Sso => "sso",
             Self::Refresh => "refresh",
             Self::Baseline => "baseline",
+            Self::Discovery => "discovery",
+            Self::Jwks => "jwks",
         }
     }
 }
@@ -109,6 +168,9 @@ impl Scenario {
 /// Shared by the workers of one scenario.
 struct Shared {
     base: String,
+    flavor: Flavor,
+    client_id: String,
+    endpoints: Endpoints,
     timeout: Duration,
     /// Iterations completed, warm-up included (the denominator of the error rate).
     completed: AtomicU64,
@@ -138,8 +200,14 @@ fn fail(kind: impl Into<String>, detail: impl Into<String>) -> Failure {
 }
 
 impl Shared {
+    /// `path` against the server's base URL; absolute URLs (from discovery or a Location) as
+    /// they are.
     fn url(&self, path: &str) -> String {
-        format!("{}{}", self.base, path)
+        if path.starts_with("http://") {
+            path.to_string()
+        } else {
+            format!("{}{}", self.base, path)
+        }
     }
 
     fn browser(&self) -> Client {
@@ -232,28 +300,28 @@ fn input_value(html: &str, name: &str) -> Option<String> {
     Some(html[start..end].to_string())
 }
 
-/// A PKCE verifier and the authorize path that carries its S256 challenge.
-fn authorize_path() -> (String, String) {
+/// A PKCE verifier and the authorize URL that carries its S256 challenge.
+fn authorize_path(shared: &Shared) -> (String, String) {
     let mut bytes = [0u8; 32];
     rand::rng().fill_bytes(&mut bytes);
     let verifier = URL_SAFE_NO_PAD.encode(bytes);
     let challenge = URL_SAFE_NO_PAD.encode(Sha256::digest(verifier.as_bytes()));
     let query = url::form_urlencoded::Serializer::new(String::new())
         .append_pair("response_type", "code")
-        .append_pair("client_id", CLIENT_ID)
-        .append_pair("redirect_uri", REDIRECT_URI)
+        .append_pair("client_id", &shared.client_id)
+        .append_pair("redirect_uri", shared.flavor.redirect_uri())
         .append_pair("state", STATE)
         .append_pair("nonce", NONCE)
         .append_pair("scope", "openid email profile")
         .append_pair("code_challenge", &challenge)
         .append_pair("code_challenge_method", "S256")
         .finish();
-    (verifier, format!("/oauth2/authorize?{query}"))
+    (verifier, format!("{}?{query}", shared.endpoints.authorize))
 }
 
 /// The code from a redirect back to the app, checking `state` came back.
-fn code_from(what: &str, back: &str) -> Step<String> {
-    if !back.starts_with(REDIRECT_URI) {
+fn code_from(shared: &Shared, what: &str, back: &str) -> Step<String> {
+    if !back.starts_with(shared.flavor.redirect_uri()) {
         return Err(fail(format!("{what}: wrong redirect"), back));
     }
     if query_param(back, "state").as_deref() != Some(STATE) {
@@ -264,7 +332,10 @@ fn code_from(what: &str, back: &str) -> Step<String> {
 
 /// Steps 1–3 with a browser that has no SSO session: the PKCE verifier and the code.
 async fn password_sign_in(shared: &Shared, browser: &Client) -> Step<(String, String)> {
-    let (verifier, path) = authorize_path();
+    if shared.flavor == Flavor::OidcProvider {
+        return interactions_sign_in(shared, browser).await;
+    }
+    let (verifier, path) = authorize_path(shared);
     let response = send("authorize", browser.get(shared.url(&path))).await?;
     let response = expect("authorize", response, StatusCode::SEE_OTHER).await?;
     let page_url = location("authorize", &response)?;
@@ -286,24 +357,72 @@ async fn password_sign_in(shared: &Shared, browser: &Client) -> Step<(String, St
     .await?;
     let response = expect("signin post", response, StatusCode::SEE_OTHER).await?;
     let back = location("signin post", &response)?;
-    let code = code_from("signin post", &back)?;
+    let code = code_from(shared, "signin post", &back)?;
     Ok((verifier, code))
+}
+
+/// oidc-provider's devInteractions: authorize → login page → POST any login → consent page
+/// (first time only) → POST → … → the redirect back with a code. Follows at most 12 steps.
+async fn interactions_sign_in(shared: &Shared, browser: &Client) -> Step<(String, String)> {
+    let (verifier, path) = authorize_path(shared);
+    let response = send("authorize", browser.get(shared.url(&path))).await?;
+    let mut next = location("authorize", &response)?;
+    for _ in 0..12 {
+        if next.starts_with(shared.flavor.redirect_uri()) {
+            let code = code_from(shared, "interaction", &next)?;
+            return Ok((verifier, code));
+        }
+        let response = send("interaction", browser.get(shared.url(&next))).await?;
+        if response.status().is_redirection() {
+            next = location("interaction", &response)?;
+            continue;
+        }
+        let html = expect("interaction page", response, StatusCode::OK)
+            .await?
+            .text()
+            .await
+            .map_err(|e| fail("interaction page: body", e.to_string()))?;
+        let action = attribute(&html, "action=\"")
+            .ok_or_else(|| fail("interaction page: no form", format!("{html:.200}")))?;
+        let prompt = input_value(&html, "prompt").unwrap_or_default();
+        let form: Vec<(&str, &str)> = if prompt == "login" {
+            vec![("prompt", "login"), ("login", USER), ("password", PASSWORD)]
+        } else {
+            vec![("prompt", prompt.as_str())]
+        };
+        let response = send(
+            "interaction post",
+            browser.post(shared.url(&action)).form(&form),
+        )
+        .await?;
+        if !response.status().is_redirection() {
+            return Err(fail(
+                format!("interaction post: {}", response.status().as_u16()),
+                prompt,
+            ));
+        }
+        next = location("interaction post", &response)?;
+    }
+    Err(fail("interaction: too many steps", next))
+}
+
+/// The value after `marker` up to the next `"`.
+fn attribute(html: &str, marker: &str) -> Option<String> {
+    let start = html.find(marker)? + marker.len();
+    let end = html[start..].find('"')? + start;
+    Some(html[start..end].to_string())
 }
 
 /// Step 4: the code exchange; returns the token response.
 async fn exchange(shared: &Shared, api: &Client, verifier: &str, code: &str) -> Step<Value> {
     let form = [
         ("grant_type", "authorization_code"),
-        ("client_id", CLIENT_ID),
+        ("client_id", &shared.client_id),
         ("code", code),
-        ("redirect_uri", REDIRECT_URI),
+        ("redirect_uri", shared.flavor.redirect_uri()),
         ("code_verifier", verifier),
     ];
-    let response = send(
-        "token code",
-        api.post(shared.url("/oauth2/token")).form(&form),
-    )
-    .await?;
+    let response = send("token code", api.post(&shared.endpoints.token).form(&form)).await?;
     tokens("token code", response).await
 }
 
@@ -335,13 +454,14 @@ enum WorkerState {
     Sso(Client),
     /// The refresh token to present next.
     Refresh(String),
-    Baseline,
+    /// Stateless GETs.
+    Get,
 }
 
 async fn setup(scenario: Scenario, shared: &Shared, api: &Client) -> Step<WorkerState> {
     Ok(match scenario {
         Scenario::Password => WorkerState::Password,
-        Scenario::Baseline => WorkerState::Baseline,
+        Scenario::Baseline | Scenario::Discovery | Scenario::Jwks => WorkerState::Get,
         Scenario::Sso => {
             let browser = shared.browser();
             let tokens = login(shared, &browser, api).await?;
@@ -357,31 +477,69 @@ async fn setup(scenario: Scenario, shared: &Shared, api: &Client) -> Step<Worker
     })
 }
 
+const DISCOVERY: &str = "/.well-known/openid-configuration";
+
+async fn json_body(what: &str, response: Response) -> Step<Value> {
+    expect(what, response, StatusCode::OK)
+        .await?
+        .json()
+        .await
+        .map_err(|e| fail(format!("{what}: body"), e.to_string()))
+}
+
+/// Reads the endpoints from the discovery document.
+async fn discover(api: &Client, base: &str) -> anyhow::Result<Endpoints> {
+    let doc: Value = api
+        .get(format!("{base}{DISCOVERY}"))
+        .send()
+        .await?
+        .error_for_status()?
+        .json()
+        .await?;
+    let field = |name: &str| {
+        doc[name]
+            .as_str()
+            .map(str::to_string)
+            .with_context(|| format!("discovery has no {name}"))
+    };
+    Ok(Endpoints {
+        issuer: field("issuer")?,
+        authorize: field("authorization_endpoint")?,
+        token: field("token_endpoint")?,
+        jwks: field("jwks_uri")?,
+    })
+}
+
 /// One complete iteration.
-async fn iteration(shared: &Shared, api: &Client, state: &mut WorkerState) -> Step<()> {
+async fn iteration(
+    scenario: Scenario,
+    shared: &Shared,
+    api: &Client,
+    state: &mut WorkerState,
+) -> Step<()> {
     match state {
         WorkerState::Password => {
             let tokens = login(shared, &shared.browser(), api).await?;
             shared.check_once(&tokens)?;
         }
         WorkerState::Sso(browser) => {
-            let (verifier, path) = authorize_path();
+            let (verifier, path) = authorize_path(shared);
             let response = send("sso authorize", browser.get(shared.url(&path))).await?;
-            let response = expect("sso authorize", response, StatusCode::FOUND).await?;
+            let response = expect("sso authorize", response, shared.flavor.sso_status()).await?;
             let back = location("sso authorize", &response)?;
-            let code = code_from("sso authorize", &back)?;
+            let code = code_from(shared, "sso authorize", &back)?;
             let tokens = exchange(shared, api, &verifier, &code).await?;
             shared.check_once(&tokens)?;
         }
         WorkerState::Refresh(refresh_token) => {
             let form = [
                 ("grant_type", "refresh_token"),
-                ("client_id", CLIENT_ID),
+                ("client_id", shared.client_id.as_str()),
                 ("refresh_token", refresh_token.as_str()),
             ];
             let response = send(
                 "token refresh",
-                api.post(shared.url("/oauth2/token")).form(&form),
+                api.post(&shared.endpoints.token).form(&form),
             )
             .await?;
             let tokens = tokens("token refresh", response).await?;
@@ -391,7 +549,25 @@ async fn iteration(shared: &Shared, api: &Client, state: &mut WorkerState) -> St
             }
             *refresh_token = next.to_string();
         }
-        WorkerState::Baseline => {
+        WorkerState::Get if scenario == Scenario::Discovery => {
+            let response = send("discovery", api.get(shared.url(DISCOVERY))).await?;
+            let body = json_body("discovery", response).await?;
+            if body["issuer"].as_str() != Some(shared.endpoints.issuer.as_str()) {
+                return Err(fail(
+                    "discovery: issuer",
+                    format!("{:.200}", body.to_string()),
+                ));
+            }
+        }
+        WorkerState::Get if scenario == Scenario::Jwks => {
+            let response = send("jwks", api.get(&shared.endpoints.jwks)).await?;
+            let body = json_body("jwks", response).await?;
+            let keys = body["keys"].as_array().map_or(0, Vec::len);
+            if keys == 0 || body["keys"][0]["kty"].as_str().is_none() {
+                return Err(fail("jwks: no keys", format!("{:.200}", body.to_string())));
+            }
+        }
+        WorkerState::Get => {
             let response = send("healthz", api.get(shared.url("/healthz"))).await?;
             let body = expect("healthz", response, StatusCode::OK)
                 .await?
@@ -432,7 +608,7 @@ async fn worker(
         if start >= until || shared.abort.load(Ordering::Relaxed) {
             break;
         }
-        match iteration(&shared, &api, &mut state).await {
+        match iteration(scenario, &shared, &api, &mut state).await {
             Ok(()) => {
                 let end = Instant::now();
                 shared.completed.fetch_add(1, Ordering::Relaxed);
@@ -531,9 +707,15 @@ fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
 
-async fn run(scenario: Scenario, args: &Args) -> anyhow::Result<Outcome> {
+async fn run(scenario: Scenario, args: &Args, endpoints: &Endpoints) -> anyhow::Result<Outcome> {
     let shared = Arc::new(Shared {
         base: args.url.trim_end_matches('/').to_string(),
+        flavor: args.flavor,
+        client_id: args
+            .client_id
+            .clone()
+            .unwrap_or_else(|| args.flavor.default_client().to_string()),
+        endpoints: endpoints.clone(),
         timeout: args.timeout,
         completed: AtomicU64::new(0),
         errors: AtomicU64::new(0),
@@ -645,10 +827,12 @@ async fn main() -> anyhow::Result<std::process::ExitCode> {
             .join(",")
     );
 
+    let discovery_client = Client::builder().timeout(args.timeout).build()?;
+    let endpoints = discover(&discovery_client, args.url.trim_end_matches('/')).await?;
     let mut results = Vec::new();
     let mut failed = false;
     for scenario in scenarios {
-        let outcome = run(scenario, &args).await?;
+        let outcome = run(scenario, &args, &endpoints).await?;
         println!("{}", outcome.line());
         for (kind, (count, detail)) in &outcome.error_kinds {
             println!("    error {count:>6} × {kind}   e.g. {detail}");
@@ -666,6 +850,7 @@ async fn main() -> anyhow::Result<std::process::ExitCode> {
     }
     let summary = json!({
         "url": args.url,
+        "flavor": format!("{:?}", args.flavor),
         "concurrency": args.concurrency,
         "warmup_s": args.warmup.as_secs_f64(),
         "duration_s": args.duration.as_secs_f64(),

@@ -12,9 +12,16 @@
 #   ALGS="RS256 ES256"
 #   PORT=18181        first port to try (the next free one up to PORT+50 is used)
 # Every run is bounded: the driver stops by itself after (WARMUP + DURATION) per scenario.
+#
+# scripts/bench.sh peers   runs scripts/bench-peers.sh instead: authgate side by side with
+#                          oidc-provider and a bare axum server (see there for its settings).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
+
+if [[ "${1:-}" == peers ]]; then
+  exec scripts/bench-peers.sh
+fi
 
 DURATION=${DURATION:-10s}
 WARMUP=${WARMUP:-2s}
@@ -84,7 +91,7 @@ for ALG in $ALGS; do
     AUTHGATE_LISTEN=127.0.0.1:$port \
     AUTHGATE_ISSUER=http://127.0.0.1:$port \
     RUST_LOG=warn \
-    target/release/authgate serve --config config/bench.toml >"$DATA_DIR/server.log" 2>&1 &
+    "${CARGO_TARGET_DIR:-target}/release/authgate" serve --config config/bench.toml >"$DATA_DIR/server.log" 2>&1 &
   SERVER_PID=$!
 
   # Readiness: the server is a separate process; poll its health endpoint, at most 30 s.
@@ -103,7 +110,7 @@ for ALG in $ALGS; do
     exit 1
   fi
 
-  if ! target/release/examples/load \
+  if ! "${CARGO_TARGET_DIR:-target}/release/examples/load" \
     --url "http://127.0.0.1:$port" \
     --scenarios "$SCENARIOS" \
     --concurrency "$CONCURRENCY" \

@@ -14,6 +14,7 @@ pub mod identity;
 pub mod import;
 pub mod keys;
 pub mod oauth;
+pub mod password;
 pub mod pkce;
 pub mod redirect_uri;
 pub mod security;

@@ -13,6 +13,8 @@ use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
 use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 use time::OffsetDateTime;
 
@@ -22,6 +24,18 @@ const SCHEMA_VERSION: i64 = 5;
 
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 const READER_CONNECTIONS: u32 = 4;
+
+/// Uses of the writer connection between two `wal_checkpoint(RESTART)`s. SQLite's automatic
+/// checkpoint (PASSIVE, every 1000 pages) copies the log into the database but can only start
+/// the log over when no reader holds a snapshot in it, which never happens while readers are
+/// always busy: the `-wal` file then grows with every commit (630 MiB after 20 s of refresh
+/// rotations). RESTART waits (busy handler) for the readers of old snapshots to finish, so the
+/// next commit starts the log over. At a few pages per write this caps the log at a few MiB.
+const CHECKPOINT_EVERY: u64 = 256;
+
+/// `journal_size_limit`: what a restarted `-wal` file is cut back to. Without it the file keeps
+/// its largest size for good, even when the log in it is short.
+const WAL_SIZE_LIMIT: u64 = 4 * 1024 * 1024;
 
 // STRICT so a type slip in a query fails loudly instead of being coerced and stored.
 // Tokens share their family's `expires_at`, so collecting expired families never strands
@@ -217,15 +231,29 @@ impl SqliteStore {
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Full)
+            .pragma("journal_size_limit", WAL_SIZE_LIMIT.to_string())
             .foreign_keys(true)
             .busy_timeout(BUSY_TIMEOUT);
         // Kept open for the life of the store: while a connection holds the WAL open, its
         // `-wal`/`-shm` files exist, which read-only connections need.
+        let uses = Arc::new(AtomicU64::new(0));
         let writer = SqlitePoolOptions::new()
             .min_connections(1)
             .max_connections(1)
             .idle_timeout(None)
             .max_lifetime(None)
+            // Runs as the connection comes back, before anyone else may have it: between two
+            // of the writer's transactions, never inside one.
+            .after_release(move |conn, _| {
+                let due =
+                    uses.fetch_add(1, Ordering::Relaxed) % CHECKPOINT_EVERY == CHECKPOINT_EVERY - 1;
+                Box::pin(async move {
+                    if due {
+                        checkpoint(conn).await;
+                    }
+                    Ok(true)
+                })
+            })
             .connect_with(writer_options)
             .await
             .map_err(backend)?;
@@ -263,12 +291,32 @@ impl SqliteStore {
     }
 }
 
+/// `wal_checkpoint(RESTART)` on the writer: copies the log into the database (fsynced, as
+/// `synchronous=FULL` has it) and makes the next commit start the log over. Readers are never
+/// blocked; a checkpoint that cannot finish within the busy timeout is simply retried
+/// [`CHECKPOINT_EVERY`] uses later, and the connection is kept either way.
+async fn checkpoint(conn: &mut sqlx::SqliteConnection) {
+    match sqlx::query_as::<_, (i64, i64, i64)>("PRAGMA wal_checkpoint(RESTART)")
+        .fetch_one(conn)
+        .await
+    {
+        Ok((0, _, _)) => {}
+        Ok((_, log, copied)) => {
+            tracing::debug!(log, copied, "WAL checkpoint could not restart the log yet");
+        }
+        Err(error) => tracing::warn!(%error, "WAL checkpoint failed"),
+    }
+}
+
 async fn open_counters(path: &Path) -> StoreResult<SqlitePool> {
     let options = SqliteConnectOptions::new()
         .filename(path)
         .create_if_missing(true)
         .journal_mode(SqliteJournalMode::Wal)
         .synchronous(SqliteSynchronous::Normal)
+        // One connection, so the automatic checkpoint does restart this log; the limit keeps
+        // the file from staying at its largest size.
+        .pragma("journal_size_limit", WAL_SIZE_LIMIT.to_string())
         .busy_timeout(BUSY_TIMEOUT);
     let pool = SqlitePoolOptions::new()
         .min_connections(1)

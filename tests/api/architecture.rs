@@ -13,6 +13,7 @@ const LAYERS: &[&[&str]] = &[
     &[
         "identity",
         "pkce",
+        "password",
         "security",
         "forms",
         "redirect_uri",

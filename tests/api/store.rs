@@ -526,3 +526,73 @@ async fn sqlite_store_refuses_to_put_a_code_twice_so_a_used_code_cannot_be_rearm
         }
     );
 }
+
+/// The most the `-wal` file may reach while refresh tokens rotate under always-busy readers
+/// (README, "Storage"): the store restarts the log every few hundred writes, and the file is
+/// cut back to `journal_size_limit` after each restart.
+const WAL_BOUND: u64 = 16 * 1024 * 1024;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn sqlite_store_keeps_the_wal_bounded_while_readers_are_always_busy() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    // Arrange: one family, and readers that never stop reading it. SQLite's own automatic
+    // checkpoint cannot restart a log that some reader is always using, so without a
+    // checkpoint of the store's own the log grows with every commit.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("authgate.sqlite");
+    let wal = dir.path().join("authgate.sqlite-wal");
+    let now = now();
+    let family = RefreshFamily {
+        client_id: "app".into(),
+        scopes: vec!["openid".into()],
+        identity: identity(),
+        auth_time: 1_700_000_000,
+        aws: None,
+        sso_session: None,
+    };
+    let store = Arc::new(SqliteStore::open(&path).await.unwrap());
+    store
+        .create_refresh_family("family-1", &family, "token-0", now + Duration::hours(1))
+        .await
+        .unwrap();
+    let stop = Arc::new(AtomicBool::new(false));
+    let readers: Vec<_> = (0..4)
+        .map(|_| {
+            let (store, stop) = (Arc::clone(&store), Arc::clone(&stop));
+            tokio::spawn(async move {
+                let mut reads = 0u64;
+                while !stop.load(Ordering::Relaxed) {
+                    store.find_refresh_family("token-0", now).await.unwrap();
+                    reads += 1;
+                }
+                reads
+            })
+        })
+        .collect();
+
+    // Act: thousands of rotations, each its own durable commit.
+    let mut largest = 0;
+    for i in 0..2500 {
+        let rotation = store
+            .rotate_refresh_token(&format!("token-{i}"), &format!("token-{}", i + 1), now)
+            .await
+            .unwrap();
+        assert!(matches!(rotation, RefreshRotation::Rotated { .. }), "{i}");
+        largest = largest.max(std::fs::metadata(&wal).map_or(0, |m| m.len()));
+    }
+    stop.store(true, Ordering::Relaxed);
+    let mut reads = 0;
+    for reader in readers {
+        reads += reader.await.unwrap();
+    }
+
+    // Assert
+    println!("largest -wal file: {largest} bytes, {reads} reads");
+    assert!(reads > 2500, "the readers were not busy: {reads} reads");
+    assert!(
+        largest <= WAL_BOUND,
+        "the -wal file reached {largest} bytes (bound {WAL_BOUND})"
+    );
+    store.close().await;
+}

@@ -3,7 +3,6 @@
 pub mod settings;
 
 use crate::identity::Identity;
-use argon2::{Argon2, PasswordHash, PasswordVerifier};
 use serde_json::{Map, Value};
 use settings::LocalUserSettings;
 use std::collections::HashMap;
@@ -68,12 +67,9 @@ impl LocalUsers {
             .map_or(DECOY_HASH.to_string(), |u| u.password_hash.clone());
         let password = password.to_string();
         let _permit = slots.acquire().await.ok()?;
+        // The pooled arena (crate::password) keeps argon2's working memory bounded.
         let verified = tokio::task::spawn_blocking(move || {
-            PasswordHash::new(&hash).is_ok_and(|parsed| {
-                Argon2::default()
-                    .verify_password(password.as_bytes(), &parsed)
-                    .is_ok()
-            })
+            crate::password::verify(password.as_bytes(), &hash)
         })
         .await
         .unwrap_or(false);
