@@ -10,7 +10,11 @@ use libfuzzer_sys::fuzz_target;
 use std::sync::LazyLock;
 
 static APPS: LazyLock<(AppRegistry, String)> = LazyLock::new(|| {
-    let settings = match Settings::load(DEFAULT_CONFIG, std::iter::empty(), &authgate::connectors::PROVIDER_KINDS) {
+    let settings = match Settings::load(
+        DEFAULT_CONFIG,
+        std::iter::empty(),
+        &authgate::connectors::PROVIDER_KINDS,
+    ) {
         Ok(settings) => settings,
         Err(e) => panic!("the embedded default config does not load: {e}"),
     };
