@@ -1,5 +1,6 @@
 //! One askama struct per page in `templates/`: the complete list of what the hosted UI renders.
 
+use crate::web::i18n::filters;
 use askama::Template;
 
 pub use crate::web::page::{PageError, error, render, signed_out, unavailable};
