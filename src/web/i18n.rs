@@ -46,6 +46,7 @@ pub static LANGUAGES: &[Language] = &[
     language!("en", "ltr", "English"),
     language!("ja", "ltr", "日本語"),
     language!("ar", "rtl", "العربية"),
+    language!("fr", "ltr", "Français"),
 ];
 
 pub const ENGLISH: &Language = &LANGUAGES[0];

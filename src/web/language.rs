@@ -89,7 +89,7 @@ fn from_accept_language(header: &str) -> Option<&'static Language> {
             (quality > 0).then_some((quality, tag))
         })
         .collect();
-    ranked.sort_by(|a, b| b.0.cmp(&a.0));
+    ranked.sort_by_key(|&(quality, _)| std::cmp::Reverse(quality));
     ranked.into_iter().find_map(|(_, tag)| matching(tag))
 }
 
