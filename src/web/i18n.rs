@@ -41,12 +41,15 @@ macro_rules! language {
     };
 }
 
-/// Every catalogue shipped, English first (the reference and the fallback).
+/// Every catalogue shipped, English first (the reference and the fallback), then by code: the
+/// picker's order.
 pub static LANGUAGES: &[Language] = &[
     language!("en", "ltr", "English"),
-    language!("ja", "ltr", "日本語"),
     language!("ar", "rtl", "العربية"),
+    language!("de", "ltr", "Deutsch"),
+    language!("es", "ltr", "Español"),
     language!("fr", "ltr", "Français"),
+    language!("ja", "ltr", "日本語"),
 ];
 
 pub const ENGLISH: &Language = &LANGUAGES[0];
