@@ -49,7 +49,9 @@ pub static LANGUAGES: &[Language] = &[
     language!("de", "ltr", "Deutsch"),
     language!("es", "ltr", "Español"),
     language!("fr", "ltr", "Français"),
+    language!("it", "ltr", "Italiano"),
     language!("ja", "ltr", "日本語"),
+    language!("pt-BR", "ltr", "Português (Brasil)"),
 ];
 
 pub const ENGLISH: &Language = &LANGUAGES[0];

@@ -258,6 +258,8 @@ mod tests {
         assert_eq!(code(matching("ja")), Some("ja"));
         assert_eq!(code(matching("JA-jp")), Some("ja"));
         assert_eq!(code(matching("ar_EG")), Some("ar"));
+        assert_eq!(code(matching("pt")), Some("pt-BR"));
+        assert_eq!(code(matching("pt-br")), Some("pt-BR"));
         assert_eq!(code(matching("xx")), None);
         assert_eq!(code(matching("")), None);
         assert_eq!(code(matching(&"j".repeat(100))), None);
