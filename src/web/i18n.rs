@@ -52,6 +52,8 @@ pub static LANGUAGES: &[Language] = &[
     language!("it", "ltr", "Italiano"),
     language!("ja", "ltr", "日本語"),
     language!("pt-BR", "ltr", "Português (Brasil)"),
+    language!("zh-CN", "ltr", "简体中文"),
+    language!("zh-TW", "ltr", "繁體中文"),
 ];
 
 pub const ENGLISH: &Language = &LANGUAGES[0];

@@ -260,6 +260,12 @@ mod tests {
         assert_eq!(code(matching("ar_EG")), Some("ar"));
         assert_eq!(code(matching("pt")), Some("pt-BR"));
         assert_eq!(code(matching("pt-br")), Some("pt-BR"));
+        assert_eq!(code(matching("zh-Hant")), Some("zh-TW"));
+        assert_eq!(code(matching("zh-Hant-HK")), Some("zh-TW"));
+        assert_eq!(code(matching("zh-HK")), Some("zh-TW"));
+        assert_eq!(code(matching("zh-Hans")), Some("zh-CN"));
+        assert_eq!(code(matching("zh")), Some("zh-CN"));
+        assert_eq!(code(matching("zh-SG")), Some("zh-CN"));
         assert_eq!(code(matching("xx")), None);
         assert_eq!(code(matching("")), None);
         assert_eq!(code(matching(&"j".repeat(100))), None);
