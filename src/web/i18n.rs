@@ -53,6 +53,8 @@ pub static LANGUAGES: &[Language] = &[
     language!("it", "ltr", "Italiano"),
     language!("ja", "ltr", "日本語"),
     language!("ko", "ltr", "한국어"),
+    language!("nl", "ltr", "Nederlands"),
+    language!("pl", "ltr", "Polski"),
     language!("pt-BR", "ltr", "Português (Brasil)"),
     language!("zh-CN", "ltr", "简体中文"),
     language!("zh-TW", "ltr", "繁體中文"),
