@@ -56,6 +56,8 @@ pub static LANGUAGES: &[Language] = &[
     language!("nl", "ltr", "Nederlands"),
     language!("pl", "ltr", "Polski"),
     language!("pt-BR", "ltr", "Português (Brasil)"),
+    language!("sv", "ltr", "Svenska"),
+    language!("tr", "ltr", "Türkçe"),
     language!("zh-CN", "ltr", "简体中文"),
     language!("zh-TW", "ltr", "繁體中文"),
 ];
