@@ -91,7 +91,8 @@ pub async fn demo_callback(
     let client_id = state.settings.demo.client_id.clone();
     let failed = |message: &str| {
         pages::render(
-            &PageContext::for_request(),
+            // English: the result's headline and part names are still written in code.
+            &PageContext::default(),
             StatusCode::BAD_REQUEST,
             &DemoResultPage {
                 headline: "Sign-in failed",
@@ -171,7 +172,8 @@ pub async fn demo_callback(
         "Signed in, but the ID token nonce did not match"
     };
     pages::render(
-        &PageContext::for_request(),
+        // English: the result's headline and part names are still written in code.
+        &PageContext::default(),
         StatusCode::OK,
         &DemoResultPage {
             headline,
