@@ -307,6 +307,30 @@ mod tests {
     }
 
     #[test]
+    fn the_cookie_is_secure_and_host_only_with_an_https_issuer() {
+        let response = choose(
+            true,
+            Path("ja".into()),
+            Query(Back {
+                back: Some("/signin/x".into()),
+            }),
+        );
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(response.headers()[header::LOCATION], "/signin/x");
+        let cookie = response.headers()[header::SET_COOKIE]
+            .to_str()
+            .unwrap_or_default();
+        assert!(
+            cookie.starts_with("__Host-authgate-lang=ja; Path=/;"),
+            "{cookie}"
+        );
+        assert!(
+            cookie.ends_with("; HttpOnly; SameSite=Lax; Secure"),
+            "{cookie}"
+        );
+    }
+
+    #[test]
     fn the_way_back_stays_on_this_host() {
         assert!(safe_back("/signin/abc?x=1"));
         assert!(!safe_back("//evil.example/"));

@@ -170,6 +170,70 @@ impl fmt::Display for Msg {
 mod tests {
     use super::*;
 
+    /// One of every message, so a test reaches every id the code asks for.
+    fn every_msg() -> Vec<Msg> {
+        let federation = |advice| Msg::FederationFailed {
+            app: "Demo".into(),
+            reason: "the pool refused".into(),
+            advice,
+        };
+        vec![
+            Msg::SignInExpired,
+            Msg::OtherBrowser,
+            Msg::MethodNotAvailable,
+            Msg::FormExpired,
+            Msg::FormIncomplete,
+            Msg::Unavailable,
+            Msg::NoSuchPage,
+            Msg::UnusableRedirect,
+            Msg::AuthorizeRefused("The app that sent you here is not registered.".into()),
+            Msg::RoleNotAllowed,
+            federation(Advice::TryLater),
+            federation(Advice::SignInAgain),
+            federation(Advice::TellSupport),
+            Msg::UpstreamUnreachable { reason: "x".into() },
+            Msg::UpstreamRejected { reason: "x".into() },
+            Msg::UpstreamIncomplete("The sign-in response carried no code."),
+            Msg::UpstreamRepeats,
+            Msg::UpstreamNoState,
+            Msg::UpstreamNotThisFlow,
+            Msg::PoolUnreachable { pool: "P".into() },
+            Msg::PoolBadAnswer { pool: "P".into() },
+            Msg::MfaSetupUnsupported,
+            Msg::ChallengeUnsupported,
+            Msg::SignInAgain,
+            Msg::DemoFormExpired,
+            Msg::TooManyRequests { wait_secs: 1 },
+            Msg::TooManyRequests { wait_secs: 42 },
+            Msg::TooManyRequests { wait_secs: 300 },
+        ]
+    }
+
+    #[test]
+    fn every_message_is_said_in_every_language_never_as_an_id() {
+        for lang in i18n::enabled() {
+            for msg in every_msg() {
+                let words = msg.text(lang.code);
+                let english = msg.english();
+                assert!(
+                    !words.contains("msg-")
+                        && !words.contains("authorize-")
+                        && !words.contains("wait-"),
+                    "{}: {msg:?} says {words}",
+                    lang.code
+                );
+                // A sentence a lower layer wrote in English is translated too.
+                if lang.code != "en" && !matches!(msg, Msg::TooManyRequests { .. }) {
+                    assert_ne!(words, english, "{}: {msg:?} left in English", lang.code);
+                }
+            }
+        }
+        assert_eq!(
+            Msg::TooManyRequests { wait_secs: 300 }.text("ja"),
+            "お使いのネットワークからのリクエストが多すぎます。5 分待ってから、もう一度お試しください。"
+        );
+    }
+
     #[test]
     fn waits_are_said_in_words() {
         assert_eq!(in_words(1), "a second");
