@@ -20,7 +20,7 @@ use crate::web::client::{self, TrustedProxies};
 use crate::web::headers::{HeaderPolicy, security_headers};
 use crate::web::observe::{self, RequestSpan};
 use crate::web::rate_limit::{self, Guard, RateLimiter};
-use crate::web::{cors, session_cookie};
+use crate::web::{cors, language, session_cookie};
 use axum::Router;
 use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
@@ -552,7 +552,19 @@ pub fn router(state: AppState, readiness: Readiness) -> Router {
         .nest_service("/static", ServeDir::new(static_dir()))
         .route_service("/favicon.ico", favicon("favicon.ico"))
         .route_service("/favicon.svg", favicon("favicon.svg"))
+        // The language picker's links: a cookie and back (no store, nothing to limit).
+        .route(
+            "/language/{code}",
+            get(|State(state): State<AppState>, code, back| async move {
+                language::choose(state.settings.secure_cookies(), code, back)
+            }),
+        )
         .fallback(not_found)
+        // What the request says about its language, for every page it may end on.
+        .layer(from_fn_with_state(
+            state.settings.secure_cookies(),
+            language::remember,
+        ))
         .layer(from_fn_with_state(header_policy, security_headers))
         // Before anything counts a request: who the client is (behind trusted proxies, the
         // address they forwarded).

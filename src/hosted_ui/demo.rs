@@ -31,7 +31,7 @@ pub async fn demo_get(State(state): State<AppState>, session: Session) -> Respon
     let browser = BrowserSession::new(session);
     match browser.csrf_token().await {
         Ok(csrf) => pages::render(
-            &PageContext::default(),
+            &PageContext::for_request(),
             StatusCode::OK,
             &DemoPage {
                 client_id: &state.settings.demo.client_id,
@@ -91,6 +91,7 @@ pub async fn demo_callback(
     let client_id = state.settings.demo.client_id.clone();
     let failed = |message: &str| {
         pages::render(
+            // English: the result's headline and part names are still written in code.
             &PageContext::default(),
             StatusCode::BAD_REQUEST,
             &DemoResultPage {
@@ -171,6 +172,7 @@ pub async fn demo_callback(
         "Signed in, but the ID token nonce did not match"
     };
     pages::render(
+        // English: the result's headline and part names are still written in code.
         &PageContext::default(),
         StatusCode::OK,
         &DemoResultPage {

@@ -1,12 +1,14 @@
 //! One askama struct per page in `templates/`: the complete list of what the hosted UI renders.
 
+use crate::web::i18n::filters;
 use askama::Template;
 
 pub use crate::web::page::{PageError, error, render, signed_out, unavailable};
 
-/// Words more than one sign-in page uses, so they say the same thing everywhere.
-pub const BAD_CREDENTIALS: &str = "Incorrect username or password.";
-pub const LOCKED: &str = "Too many failed attempts. Wait a few minutes, then try again.";
+/// Words more than one sign-in page uses, so they say the same thing everywhere: catalogue
+/// ids, said in the page's language ([`crate::web::page::PageContext::text`]).
+pub const BAD_CREDENTIALS: &str = "signin-bad-credentials";
+pub const LOCKED: &str = "signin-locked";
 pub use crate::web::browser::{FORM_EXPIRED, INCOMPLETE};
 
 #[derive(Template)]

@@ -143,8 +143,11 @@ fn password_page(
     if !app.providers.iter().any(|p| p == provider_id) {
         return pages::error(StatusCode::BAD_REQUEST, Msg::MethodNotAvailable);
     }
+    let ctx = PageContext::for_lang(request.lang.as_deref());
+    // `error` is a catalogue id ([`pages::BAD_CREDENTIALS`], [`pages::LOCKED`]).
+    let error = error.map(|id| ctx.text(id));
     pages::render(
-        &PageContext::for_lang(request.lang.as_deref()),
+        &ctx,
         status,
         &PasswordPage {
             app_name: &app.name,
@@ -153,7 +156,7 @@ fn password_page(
             request_id,
             csrf,
             username,
-            error,
+            error: error.as_deref(),
             show_picker_link: app.providers.len() > 1,
         },
     )

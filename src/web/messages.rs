@@ -1,7 +1,9 @@
 //! Every sentence an error page can say, in one catalogue. A failure names its message
-//! ([`Msg`]); the words are chosen when the page is rendered, for the page's language (English
-//! is the only one until the pages learn others: then this is where a lookup goes).
+//! ([`Msg`]); the words are chosen when the page is rendered, for the page's language, from the
+//! `msg-` ids of the Fluent catalogues ([`crate::web::i18n`]).
 
+use crate::web::i18n;
+use fluent_bundle::FluentValue;
 use std::fmt;
 
 /// A sentence for a person, with what it needs to name.
@@ -73,83 +75,88 @@ pub enum Advice {
 impl Msg {
     /// The sentence in English.
     pub fn english(&self) -> String {
+        self.text(i18n::ENGLISH.code)
+    }
+
+    /// The sentence in `lang` (English if it is not offered).
+    pub fn text(&self, lang: &str) -> String {
+        let t = |id: &str| i18n::text(lang, id, &[]);
+        let with = |id: &str, args: &[(&str, &str)]| {
+            let args: Vec<_> = args
+                .iter()
+                .map(|(name, value)| (*name, FluentValue::from(*value)))
+                .collect();
+            i18n::text(lang, id, &args)
+        };
         match self {
-            Msg::SignInExpired => {
-                "This sign-in page has expired. Go back to the app and start signing in again."
-                    .into()
+            Msg::SignInExpired => t("msg-sign-in-expired"),
+            Msg::OtherBrowser => t("msg-other-browser"),
+            Msg::MethodNotAvailable => t("msg-method-not-available"),
+            Msg::FormExpired => t("msg-form-expired"),
+            Msg::FormIncomplete => t("msg-form-incomplete"),
+            Msg::Unavailable => t("msg-unavailable"),
+            Msg::NoSuchPage => t("msg-no-such-page"),
+            Msg::UnusableRedirect => t("msg-unusable-redirect"),
+            // The validator's sentences are English; each has an `authorize-` id whose English
+            // is that sentence. One without (a new one) is shown as it is.
+            Msg::AuthorizeRefused(sentence) => {
+                i18n::english_id("authorize-", sentence).map_or_else(|| sentence.clone(), t)
             }
-            Msg::OtherBrowser => "This sign-in was started in another browser or tab that has \
-                                  since been closed. Go back to the app and start signing in again."
-                .into(),
-            Msg::MethodNotAvailable => "That sign-in method is not available for this app.".into(),
-            Msg::FormExpired => "This form has expired. Go back to the app and start again.".into(),
-            Msg::FormIncomplete => "The form was incomplete. Go back and try again.".into(),
-            Msg::Unavailable => {
-                "Sign-in is temporarily unavailable. Please try again in a moment.".into()
-            }
-            Msg::NoSuchPage => "There is no page at this address.".into(),
-            Msg::UnusableRedirect => "The redirect URI cannot be used.".into(),
-            Msg::AuthorizeRefused(sentence) => sentence.clone(),
-            Msg::RoleNotAllowed => {
-                "That role is not one your account may use. Go back and choose one from the list."
-                    .into()
-            }
+            Msg::RoleNotAllowed => t("msg-role-not-allowed"),
             Msg::FederationFailed {
                 app,
                 reason,
                 advice,
             } => {
-                let advice = match advice {
-                    Advice::TryLater => "Try again in a few minutes.",
-                    Advice::SignInAgain => "Go back to the app and sign in again.",
-                    Advice::TellSupport => "If it keeps happening, tell the app's support.",
-                };
-                format!("You could not be signed in to {app} because {reason}. {advice}")
+                let advice = t(match advice {
+                    Advice::TryLater => "msg-advice-try-later",
+                    Advice::SignInAgain => "msg-advice-sign-in-again",
+                    Advice::TellSupport => "msg-advice-tell-support",
+                });
+                with(
+                    "msg-federation-failed",
+                    &[("app", app), ("reason", reason), ("advice", &advice)],
+                )
             }
             Msg::UpstreamUnreachable { reason } => {
-                format!("Signing in failed because {reason}. Try again in a few minutes.")
+                with("msg-upstream-unreachable", &[("reason", reason)])
             }
             Msg::UpstreamRejected { reason } => {
-                format!("Signing in failed: {reason}. Go back to the app and start again.")
+                with("msg-upstream-rejected", &[("reason", reason)])
             }
-            Msg::UpstreamIncomplete(sentence) => (*sentence).into(),
-            Msg::UpstreamRepeats => "The sign-in response repeats a parameter.".into(),
-            Msg::UpstreamNoState => "The sign-in response carried no state.".into(),
-            Msg::UpstreamNotThisFlow => {
-                "This sign-in response does not belong to the sign-in that was started.".into()
+            // As the validator's: the connectors' sentences have `upstream-incomplete-` ids.
+            Msg::UpstreamIncomplete(sentence) => i18n::english_id("upstream-incomplete-", sentence)
+                .map_or_else(|| (*sentence).to_string(), t),
+            Msg::UpstreamRepeats => t("msg-upstream-repeats"),
+            Msg::UpstreamNoState => t("msg-upstream-no-state"),
+            Msg::UpstreamNotThisFlow => t("msg-upstream-not-this-flow"),
+            Msg::PoolUnreachable { pool } => with("msg-pool-unreachable", &[("pool", pool)]),
+            Msg::PoolBadAnswer { pool } => with("msg-pool-bad-answer", &[("pool", pool)]),
+            Msg::MfaSetupUnsupported => t("msg-mfa-setup-unsupported"),
+            Msg::ChallengeUnsupported => t("msg-challenge-unsupported"),
+            Msg::SignInAgain => t("msg-sign-in-again"),
+            Msg::DemoFormExpired => t("msg-demo-form-expired"),
+            Msg::TooManyRequests { wait_secs } => {
+                let wait = wait_in_words(lang, *wait_secs);
+                with("msg-too-many-requests", &[("wait", &wait)])
             }
-            Msg::PoolUnreachable { pool } => {
-                format!("{pool} did not answer. Try again in a moment.")
-            }
-            Msg::PoolBadAnswer { pool } => {
-                format!("{pool} gave an answer authgate cannot use. Try again later.")
-            }
-            Msg::MfaSetupUnsupported => "Your account needs a phone number or email address for \
-                                         its second sign-in step, and has none yet. Contact the \
-                                         app's support."
-                .into(),
-            Msg::ChallengeUnsupported => "This account needs a sign-in step authgate does not \
-                                          offer. Contact the app's support."
-                .into(),
-            Msg::SignInAgain => {
-                "That took too long, or the answer was not accepted. Sign in again.".into()
-            }
-            Msg::DemoFormExpired => "This form has expired. Reload the demo page.".into(),
-            Msg::TooManyRequests { wait_secs } => format!(
-                "There have been too many requests from your network just now. Please wait {} \
-                 and try again.",
-                in_words(*wait_secs)
-            ),
         }
     }
 }
 
-/// A wait, as a person reads it.
+/// A wait, as a person reads it (in English).
+#[cfg(test)]
 fn in_words(secs: u64) -> String {
+    wait_in_words(i18n::ENGLISH.code, secs)
+}
+
+/// A wait, as a person reads it in `lang`: a second, seconds up to 90, then whole minutes.
+fn wait_in_words(lang: &str, secs: u64) -> String {
+    let count = |id: &str, n: u64| i18n::text(lang, id, &[("count", FluentValue::from(n))]);
     match secs {
-        0..=1 => "a second".into(),
-        2..=90 => format!("{secs} seconds"),
-        _ => format!("{} minutes", secs.div_ceil(60)),
+        0..=1 => i18n::text(lang, "wait-a-second", &[]),
+        2..=90 => count("wait-seconds", secs),
+        _ => count("wait-minutes", secs.div_ceil(60)),
     }
 }
 
@@ -162,6 +169,70 @@ impl fmt::Display for Msg {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// One of every message, so a test reaches every id the code asks for.
+    fn every_msg() -> Vec<Msg> {
+        let federation = |advice| Msg::FederationFailed {
+            app: "Demo".into(),
+            reason: "the pool refused".into(),
+            advice,
+        };
+        vec![
+            Msg::SignInExpired,
+            Msg::OtherBrowser,
+            Msg::MethodNotAvailable,
+            Msg::FormExpired,
+            Msg::FormIncomplete,
+            Msg::Unavailable,
+            Msg::NoSuchPage,
+            Msg::UnusableRedirect,
+            Msg::AuthorizeRefused("The app that sent you here is not registered.".into()),
+            Msg::RoleNotAllowed,
+            federation(Advice::TryLater),
+            federation(Advice::SignInAgain),
+            federation(Advice::TellSupport),
+            Msg::UpstreamUnreachable { reason: "x".into() },
+            Msg::UpstreamRejected { reason: "x".into() },
+            Msg::UpstreamIncomplete("The sign-in response carried no code."),
+            Msg::UpstreamRepeats,
+            Msg::UpstreamNoState,
+            Msg::UpstreamNotThisFlow,
+            Msg::PoolUnreachable { pool: "P".into() },
+            Msg::PoolBadAnswer { pool: "P".into() },
+            Msg::MfaSetupUnsupported,
+            Msg::ChallengeUnsupported,
+            Msg::SignInAgain,
+            Msg::DemoFormExpired,
+            Msg::TooManyRequests { wait_secs: 1 },
+            Msg::TooManyRequests { wait_secs: 42 },
+            Msg::TooManyRequests { wait_secs: 300 },
+        ]
+    }
+
+    #[test]
+    fn every_message_is_said_in_every_language_never_as_an_id() {
+        for lang in i18n::enabled() {
+            for msg in every_msg() {
+                let words = msg.text(lang.code);
+                let english = msg.english();
+                assert!(
+                    !words.contains("msg-")
+                        && !words.contains("authorize-")
+                        && !words.contains("wait-"),
+                    "{}: {msg:?} says {words}",
+                    lang.code
+                );
+                // A sentence a lower layer wrote in English is translated too.
+                if lang.code != "en" && !matches!(msg, Msg::TooManyRequests { .. }) {
+                    assert_ne!(words, english, "{}: {msg:?} left in English", lang.code);
+                }
+            }
+        }
+        assert_eq!(
+            Msg::TooManyRequests { wait_secs: 300 }.text("ja"),
+            "お使いのネットワークからのリクエストが多すぎます。5 分待ってから、もう一度お試しください。"
+        );
+    }
 
     #[test]
     fn waits_are_said_in_words() {

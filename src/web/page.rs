@@ -1,6 +1,8 @@
 //! The pages any face may end on: an error (with its one log line) and the signed-out page, and
 //! the one `render` every hosted page goes through.
 
+use crate::web::i18n::{self, filters};
+use crate::web::language;
 pub use crate::web::messages::{Advice, Msg};
 use askama::Template;
 use axum::http::{HeaderValue, StatusCode, header};
@@ -9,6 +11,7 @@ use axum::response::{Html, IntoResponse, Response};
 #[derive(Template)]
 #[template(path = "error.html")]
 struct ErrorPage<'a> {
+    /// A catalogue id.
     title: &'a str,
     message: &'a str,
     /// The request's id, for a person to quote to support (it is in the log lines too).
@@ -21,31 +24,82 @@ struct SignedOutPage<'a> {
     app_name: Option<&'a str>,
 }
 
-/// What a page is rendered for: its language (with its writing direction) and its look. Every
-/// page gets one; `templates/base.html` reads it. English and the one look for now: the
-/// language a request asked for (`lang`) is carried here, and falls back to English until the
-/// pages learn others; an app's branding will hang off the stylesheet.
+/// What a page is rendered for: its language (with its writing direction), the language
+/// picker's way back, and its look. Every page gets one; `templates/base.html` reads it, and
+/// the `t` filters ([`i18n::filters`]) take the language from it. An app's branding will hang
+/// off the stylesheet.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PageContext {
     pub lang: &'static str,
     pub dir: &'static str,
     pub stylesheet: &'static str,
+    /// The page's own address, form-encoded for the picker's links; `None`: no picker.
+    back: Option<String>,
+}
+
+/// One language of the picker.
+pub struct PickerLink {
+    pub code: &'static str,
+    pub name: &'static str,
+    /// `None` for the page's own language.
+    pub href: Option<String>,
 }
 
 impl Default for PageContext {
+    /// English, no picker.
     fn default() -> Self {
         Self {
-            lang: "en",
-            dir: "ltr",
+            lang: i18n::ENGLISH.code,
+            dir: i18n::ENGLISH.dir,
             stylesheet: "/static/authgate.css",
+            back: None,
         }
     }
 }
 
 impl PageContext {
-    /// For a sign-in that asked for `lang` (ui_locales and Accept-Language will join it).
-    pub fn for_lang(_requested: Option<&str>) -> Self {
-        Self::default()
+    /// For a page of a sign-in that asked for `lang` (`None`: no sign-in, or it did not ask),
+    /// in the order [`language`] describes, with what the request being handled says.
+    pub fn for_lang(requested: Option<&str>) -> Self {
+        let choice = language::current().choose(requested);
+        Self {
+            lang: choice.language.code,
+            dir: choice.language.dir,
+            back: choice
+                .back
+                .map(|back| url::form_urlencoded::byte_serialize(back.as_bytes()).collect()),
+            ..Self::default()
+        }
+    }
+
+    /// For a page that belongs to no sign-in: the request's own preferences.
+    pub fn for_request() -> Self {
+        Self::for_lang(None)
+    }
+
+    /// The words for `id` in this page's language.
+    pub fn text(&self, id: &str) -> String {
+        i18n::text(self.lang, id, &[])
+    }
+
+    /// The language picker's links: every offered language, in its own name, when the picker
+    /// can change this page's language.
+    pub fn picker(&self) -> Vec<PickerLink> {
+        let Some(back) = &self.back else {
+            return Vec::new();
+        };
+        let offered: Vec<_> = i18n::enabled().collect();
+        if offered.len() < 2 {
+            return Vec::new();
+        }
+        offered
+            .into_iter()
+            .map(|l| PickerLink {
+                code: l.code,
+                name: l.name,
+                href: (l.code != self.lang).then(|| format!("/language/{}?back={back}", l.code)),
+            })
+            .collect()
     }
 }
 
@@ -73,12 +127,12 @@ impl PageError {
 impl IntoResponse for PageError {
     fn into_response(self) -> Response {
         let title = if self.status.is_server_error() {
-            "Temporarily unavailable"
+            "error-title-unavailable"
         } else {
-            "Sign-in problem"
+            "error-title-problem"
         };
-        let ctx = PageContext::default();
-        let message = self.msg.english();
+        let ctx = PageContext::for_request();
+        let message = self.msg.text(ctx.lang);
         let request_id = super::observe::current();
         render(
             &ctx,
@@ -112,7 +166,7 @@ pub fn render(ctx: &PageContext, status: StatusCode, page: &impl Template) -> Re
                     header::CONTENT_TYPE,
                     HeaderValue::from_static("text/plain; charset=utf-8"),
                 )],
-                "Something went wrong on our side. Please try again.",
+                ctx.text("error-render-failed"),
             )
                 .into_response()
         }
@@ -130,7 +184,7 @@ pub fn unavailable(e: &dyn std::fmt::Display) -> Response {
 
 pub fn signed_out(app_name: Option<&str>) -> Response {
     render(
-        &PageContext::default(),
+        &PageContext::for_request(),
         StatusCode::OK,
         &SignedOutPage { app_name },
     )
@@ -153,7 +207,9 @@ mod tests {
     }
 
     #[test]
-    fn a_request_for_a_language_not_yet_offered_gets_english() {
-        assert_eq!(PageContext::for_lang(Some("ja")), PageContext::default());
+    fn a_request_for_a_language_not_offered_gets_english() {
+        assert_eq!(PageContext::for_lang(Some("xx")), PageContext::default());
+        assert_eq!(PageContext::for_lang(Some("ja")).lang, "ja");
+        assert_eq!(PageContext::for_lang(Some("ar")).dir, "rtl");
     }
 }

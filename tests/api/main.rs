@@ -24,6 +24,7 @@ mod demo;
 mod discovery;
 mod favicon;
 mod import;
+mod languages;
 mod login;
 mod logout;
 mod logs;

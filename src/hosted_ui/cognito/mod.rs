@@ -85,7 +85,7 @@ struct Page<'a> {
     connector: &'a CognitoConnector,
     base: String,
     csrf: String,
-    /// The language and look every page of this sign-in is rendered with.
+    /// The language and look every page of this sign-in is rendered with (English for now).
     ctx: PageContext,
 }
 
@@ -121,7 +121,10 @@ impl<'a> Page<'a> {
             browser,
             request_id,
             provider_id,
-            ctx: PageContext::for_lang(request.lang.as_deref()),
+            // English until this module's own sentences (challenge headings, notices, the
+            // pool's refusals) are in the catalogue: its templates are, but a page half in
+            // another language and half in English is worse than one in English.
+            ctx: PageContext::default(),
             request,
             app,
             connector,

@@ -33,7 +33,11 @@ pub async fn signin_post(
         .to_string();
     let password = form.remove("password").unwrap_or_default();
     let remember = form.remove("remember_device").is_some_and(|v| v == "on");
-    let retry = |status, message: &str| page.sign_in_page(status, &username, None, Some(message));
+    // `id`: the catalogue's, said in the sign-in's language.
+    let retry = |status, id: &str| {
+        let message = page.ctx.text(id);
+        page.sign_in_page(status, &username, None, Some(&message))
+    };
     if username.is_empty() || (page.connector.asks_password() && password.is_empty()) {
         return Ok(retry(StatusCode::OK, BAD_CREDENTIALS));
     }

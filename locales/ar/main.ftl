@@ -1,0 +1,146 @@
+# صفحات authgate باللغة العربية. المعرّفات و{ $المتغيرات } هي نفسها في النسخة الإنجليزية (locales/en/main.ftl).
+
+## Every page (templates/base.html)
+
+page-default-title = تسجيل الدخول
+page-footer = محمي بواسطة authgate
+language-picker-label = اللغة
+
+## Words several pages share
+
+field-username = اسم المستخدم
+field-password = كلمة المرور
+field-new-password = كلمة المرور الجديدة
+field-code = الرمز
+button-sign-in = تسجيل الدخول
+button-continue = متابعة
+link-start-again = البدء من جديد
+link-back-to-sign-in = العودة إلى تسجيل الدخول
+link-other-ways = طرق أخرى لتسجيل الدخول
+sign-in-to-app = تسجيل الدخول إلى { $app }
+
+## The provider picker and the password page
+
+picker-lead = اختر طريقة تسجيل الدخول.
+picker-continue-with = المتابعة باستخدام { $provider }
+password-lead = المتابعة باستخدام { $provider }.
+
+## The AWS role page
+
+role-title = اختيار دور لـ { $app }
+role-heading = اختيار دور
+role-lead = يمكن لحسابك العمل في { $app } بأكثر من دور من أدوار AWS. اختر الدور الذي تريد استخدامه حتى تسجيل الخروج.
+role-legend = الدور
+
+## A Cognito pool's pages
+
+cognito-signin-lead = باستخدام حسابك في { $provider }.
+cognito-remember-device = تذكّر هذا الجهاز
+cognito-forgot-password = هل نسيت كلمة المرور؟
+cognito-no-account = ليس لديك حساب؟
+cognito-create-one = أنشئ حسابًا
+cognito-signup-title = إنشاء حساب
+cognito-signup-lead = لـ { $app }، باستخدام { $provider }.
+cognito-create-account = إنشاء الحساب
+cognito-have-account = لديك حساب بالفعل؟
+cognito-confirm-title = تأكيد حسابك
+cognito-code-sent-to = أرسلنا رمزًا إلى { $destination }.
+cognito-enter-code-sent = أدخل الرمز الذي أرسلناه إليك.
+cognito-confirmation-code = رمز التأكيد
+cognito-confirm = تأكيد
+cognito-send-new-code = إرسال رمز جديد
+cognito-forgot-title = إعادة تعيين كلمة المرور
+cognito-forgot-lead = أدخل اسم المستخدم وسنرسل إليك رمزًا لإعادة تعيين كلمة المرور.
+cognito-send-code = إرسال الرمز
+cognito-mfa-setup-title = إعداد تطبيق المصادقة
+cognito-mfa-setup-lead = يحتاج حسابك إلى خطوة تحقق ثانية. امسح هذا الرمز ضوئيًا باستخدام تطبيق مصادقة (أو اكتب المفتاح)، ثم أدخل الرمز المكوّن من 6 أرقام الذي يظهر فيه.
+cognito-mfa-setup-qr-alt = رمز QR لتطبيق المصادقة
+cognito-mfa-setup-key = المفتاح
+cognito-mfa-setup-code = الرمز من التطبيق
+cognito-verify-and-continue = التحقق والمتابعة
+cognito-new-password-title = اختيار كلمة مرور جديدة
+cognito-select-mfa-title = اختيار طريقة التحقق
+cognito-select-mfa-lead = لدى حسابك أكثر من طريقة لتأكيد هويتك.
+cognito-select-mfa-always = استخدام هذه الطريقة دائمًا
+password-rules-intro = يجب أن تتضمن كلمة المرور:
+
+## The signed-out page
+
+signed-out-title = تم تسجيل الخروج
+signed-out-heading = لقد سجّلت الخروج
+signed-out-back-to-app = يمكنك الآن العودة إلى { $app }.
+signed-out-close = يمكنك إغلاق هذه الصفحة.
+
+## The demo app
+
+demo-title = عرض authgate التجريبي
+demo-lead-before = هذه الصفحة تطبيق مسجّل باسم
+demo-lead-after = . يؤدي تسجيل الدخول إلى تنفيذ تدفق رمز التفويض كاملًا مع PKCE عبر واجهة المستخدم المستضافة، ثم يعرض الرموز المميزة التي تلقاها التطبيق.
+demo-sign-out-of-authgate = تسجيل الخروج من authgate
+demo-result-title = تم تسجيل الدخول · عرض authgate التجريبي
+demo-back = العودة إلى العرض التجريبي
+demo-sign-out = تسجيل الخروج
+
+## Error pages (templates/error.html)
+
+error-title-unavailable = الخدمة غير متاحة مؤقتًا
+error-title-problem = مشكلة في تسجيل الدخول
+error-lead = عُد إلى التطبيق وحاول مرة أخرى. إذا تكررت المشكلة، فتواصل مع فريق دعم التطبيق.
+error-request-id = معرّف الطلب:
+error-render-failed = حدث خطأ من جانبنا. يُرجى المحاولة مرة أخرى.
+
+## What an error page says (src/web/messages.rs, one id per Msg)
+
+msg-sign-in-expired = انتهت صلاحية صفحة تسجيل الدخول هذه. عُد إلى التطبيق وابدأ تسجيل الدخول من جديد.
+msg-other-browser = بدأ تسجيل الدخول هذا في متصفح أو علامة تبويب أخرى تم إغلاقها. عُد إلى التطبيق وابدأ تسجيل الدخول من جديد.
+msg-method-not-available = طريقة تسجيل الدخول هذه غير متاحة لهذا التطبيق.
+msg-form-expired = انتهت صلاحية هذا النموذج. عُد إلى التطبيق وابدأ من جديد.
+msg-form-incomplete = النموذج غير مكتمل. عُد وحاول مرة أخرى.
+msg-unavailable = تسجيل الدخول غير متاح مؤقتًا. يُرجى المحاولة مرة أخرى بعد قليل.
+msg-no-such-page = لا توجد صفحة على هذا العنوان.
+msg-unusable-redirect = لا يمكن استخدام عنوان URI لإعادة التوجيه.
+msg-role-not-allowed = لا يُسمح لحسابك باستخدام هذا الدور. عُد واختر دورًا من القائمة.
+msg-federation-failed = تعذّر تسجيل دخولك إلى { $app } لأن { $reason }. { $advice }
+msg-advice-try-later = حاول مرة أخرى بعد بضع دقائق.
+msg-advice-sign-in-again = عُد إلى التطبيق وسجّل الدخول مرة أخرى.
+msg-advice-tell-support = إذا تكررت المشكلة، فأبلغ فريق دعم التطبيق.
+msg-upstream-unreachable = تعذّر تسجيل الدخول لأن { $reason }. حاول مرة أخرى بعد بضع دقائق.
+msg-upstream-rejected = تعذّر تسجيل الدخول: { $reason }. عُد إلى التطبيق وابدأ من جديد.
+msg-upstream-repeats = تكرر أحد المعاملات في استجابة تسجيل الدخول.
+msg-upstream-no-state = لم تتضمن استجابة تسجيل الدخول المعامل state.
+msg-upstream-not-this-flow = لا تخص استجابة تسجيل الدخول هذه عملية تسجيل الدخول التي بدأت.
+upstream-incomplete-no-code = لم تتضمن استجابة تسجيل الدخول رمزًا.
+msg-pool-unreachable = لم يستجب { $pool }. حاول مرة أخرى بعد قليل.
+msg-pool-bad-answer = أرسل { $pool } استجابة لا يمكن لـ authgate استخدامها. حاول مرة أخرى لاحقًا.
+msg-mfa-setup-unsupported = يحتاج حسابك إلى رقم هاتف أو عنوان بريد إلكتروني لخطوة تسجيل الدخول الثانية، ولا يوجد أي منهما بعد. تواصل مع فريق دعم التطبيق.
+msg-challenge-unsupported = يحتاج هذا الحساب إلى خطوة تسجيل دخول لا يوفرها authgate. تواصل مع فريق دعم التطبيق.
+msg-sign-in-again = استغرق الأمر وقتًا طويلًا، أو لم تُقبل الإجابة. سجّل الدخول مرة أخرى.
+msg-demo-form-expired = انتهت صلاحية هذا النموذج. أعد تحميل صفحة العرض التجريبي.
+msg-too-many-requests = وصلت طلبات كثيرة جدًا من شبكتك في الوقت الحالي. يُرجى الانتظار { $wait } ثم المحاولة مرة أخرى.
+wait-a-second = ثانية واحدة
+wait-seconds = { $count ->
+    [zero] { $count } ثانية
+    [one] ثانية واحدة
+    [two] ثانيتين
+    [few] { $count } ثوانٍ
+    [many] { $count } ثانية
+   *[other] { $count } ثانية
+}
+wait-minutes = { $count ->
+    [zero] { $count } دقيقة
+    [one] دقيقة واحدة
+    [two] دقيقتين
+    [few] { $count } دقائق
+    [many] { $count } دقيقة
+   *[other] { $count } دقيقة
+}
+authorize-repeats-client = يكرر الطلب client_id أو redirect_uri.
+authorize-no-client-id = لا يتضمن الطلب client_id.
+authorize-unknown-client = التطبيق الذي أرسلك إلى هنا غير مسجّل.
+authorize-no-redirect-uri = لا يتضمن الطلب redirect_uri.
+authorize-unknown-redirect-uri = عنوان URI لإعادة التوجيه في الطلب غير مسجّل لهذا التطبيق.
+
+## Sign-in forms' own errors
+
+signin-bad-credentials = اسم المستخدم أو كلمة المرور غير صحيحة.
+signin-locked = محاولات فاشلة كثيرة جدًا. انتظر بضع دقائق، ثم حاول مرة أخرى.

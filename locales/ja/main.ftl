@@ -1,0 +1,132 @@
+# authgate のページ（日本語）。ID と { $変数 } は英語版（locales/en/main.ftl）と同じです。
+
+## Every page (templates/base.html)
+
+page-default-title = サインイン
+page-footer = authgate によって保護されています
+language-picker-label = 言語
+
+## Words several pages share
+
+field-username = ユーザー名
+field-password = パスワード
+field-new-password = 新しいパスワード
+field-code = コード
+button-sign-in = サインイン
+button-continue = 続行
+link-start-again = 最初からやり直す
+link-back-to-sign-in = サインインに戻る
+link-other-ways = 別の方法でサインイン
+sign-in-to-app = { $app } にサインイン
+
+## The provider picker and the password page
+
+picker-lead = サインイン方法を選択してください。
+picker-continue-with = { $provider } で続行
+password-lead = { $provider } で続行します。
+
+## The AWS role page
+
+role-title = { $app } のロールを選択
+role-heading = ロールを選択
+role-lead = お使いのアカウントは、{ $app } で複数の AWS ロールを利用できます。サインアウトするまで使用するロールを選択してください。
+role-legend = ロール
+
+## A Cognito pool's pages
+
+cognito-signin-lead = { $provider } アカウントでサインインします。
+cognito-remember-device = このデバイスを記憶する
+cognito-forgot-password = パスワードをお忘れですか？
+cognito-no-account = アカウントをお持ちでない場合は
+cognito-create-one = 作成してください
+cognito-signup-title = アカウントを作成
+cognito-signup-lead = { $app } 用（{ $provider }）
+cognito-create-account = アカウントを作成
+cognito-have-account = アカウントをお持ちの場合は
+cognito-confirm-title = アカウントの確認
+cognito-code-sent-to = { $destination } にコードを送信しました。
+cognito-enter-code-sent = 送信されたコードを入力してください。
+cognito-confirmation-code = 確認コード
+cognito-confirm = 確認
+cognito-send-new-code = 新しいコードを送信
+cognito-forgot-title = パスワードのリセット
+cognito-forgot-lead = ユーザー名を入力してください。パスワードをリセットするためのコードをお送りします。
+cognito-send-code = コードを送信
+cognito-mfa-setup-title = 認証アプリの設定
+cognito-mfa-setup-lead = お使いのアカウントには 2 段階目の認証が必要です。認証アプリでこのコードをスキャンする（またはキーを入力する）と表示される 6 桁のコードを入力してください。
+cognito-mfa-setup-qr-alt = 認証アプリ用の QR コード
+cognito-mfa-setup-key = キー
+cognito-mfa-setup-code = アプリに表示されたコード
+cognito-verify-and-continue = 確認して続行
+cognito-new-password-title = 新しいパスワードの設定
+cognito-select-mfa-title = 確認方法の選択
+cognito-select-mfa-lead = お使いのアカウントには、本人確認の方法が複数あります。
+cognito-select-mfa-always = 今後もこの方法を使用する
+password-rules-intro = パスワードの条件:
+
+## The signed-out page
+
+signed-out-title = サインアウトしました
+signed-out-heading = サインアウトしました
+signed-out-back-to-app = { $app } に戻ることができます。
+signed-out-close = このページは閉じてかまいません。
+
+## The demo app
+
+demo-title = authgate デモ
+demo-lead-before = このページは、次のクライアント ID で登録されたアプリです:
+demo-lead-after = 。サインインすると、ホスト型 UI を通じて PKCE 付きの認可コードフロー全体を実行し、アプリが受け取ったトークンを表示します。
+demo-sign-out-of-authgate = authgate からサインアウト
+demo-result-title = サインインしました · authgate デモ
+demo-back = デモに戻る
+demo-sign-out = サインアウト
+
+## Error pages (templates/error.html)
+
+error-title-unavailable = 一時的にご利用いただけません
+error-title-problem = サインインの問題
+error-lead = アプリに戻って、もう一度お試しください。問題が解決しない場合は、アプリのサポートにお問い合わせください。
+error-request-id = リクエスト ID:
+error-render-failed = 問題が発生しました。もう一度お試しください。
+
+## What an error page says (src/web/messages.rs, one id per Msg)
+
+msg-sign-in-expired = このサインインページの有効期限が切れました。アプリに戻って、サインインをやり直してください。
+msg-other-browser = このサインインは、すでに閉じられた別のブラウザーまたはタブで開始されました。アプリに戻って、サインインをやり直してください。
+msg-method-not-available = このサインイン方法は、このアプリではご利用いただけません。
+msg-form-expired = このフォームの有効期限が切れました。アプリに戻って、最初からやり直してください。
+msg-form-incomplete = フォームの入力が不完全です。前のページに戻って、もう一度お試しください。
+msg-unavailable = サインインは一時的にご利用いただけません。しばらくしてから、もう一度お試しください。
+msg-no-such-page = このアドレスにページはありません。
+msg-unusable-redirect = このリダイレクト URI は使用できません。
+msg-role-not-allowed = そのロールは、お使いのアカウントでは使用できません。前のページに戻って、一覧から選択してください。
+msg-federation-failed = { $reason } のため、{ $app } にサインインできませんでした。{ $advice }
+msg-advice-try-later = 数分後にもう一度お試しください。
+msg-advice-sign-in-again = アプリに戻って、もう一度サインインしてください。
+msg-advice-tell-support = 問題が解決しない場合は、アプリのサポートにお問い合わせください。
+msg-upstream-unreachable = { $reason } のため、サインインできませんでした。数分後にもう一度お試しください。
+msg-upstream-rejected = サインインできませんでした: { $reason }。アプリに戻って、最初からやり直してください。
+msg-upstream-repeats = サインインの応答に、同じパラメーターが繰り返し含まれています。
+msg-upstream-no-state = サインインの応答に state が含まれていません。
+msg-upstream-not-this-flow = このサインインの応答は、開始されたサインインのものではありません。
+upstream-incomplete-no-code = サインインの応答にコードが含まれていません。
+msg-pool-unreachable = { $pool } から応答がありません。しばらくしてから、もう一度お試しください。
+msg-pool-bad-answer = { $pool } から、authgate で処理できない応答が返されました。後でもう一度お試しください。
+msg-mfa-setup-unsupported = お使いのアカウントでは 2 段階目のサインインに電話番号またはメールアドレスが必要ですが、まだ登録されていません。アプリのサポートにお問い合わせください。
+msg-challenge-unsupported = このアカウントには、authgate が対応していないサインイン手順が必要です。アプリのサポートにお問い合わせください。
+msg-sign-in-again = 時間がかかりすぎたか、回答が受け付けられませんでした。もう一度サインインしてください。
+msg-demo-form-expired = このフォームの有効期限が切れました。デモページを再読み込みしてください。
+msg-too-many-requests = お使いのネットワークからのリクエストが多すぎます。{ $wait }待ってから、もう一度お試しください。
+wait-a-second = 1 秒
+wait-seconds = { $count } 秒
+wait-minutes = { $count } 分
+authorize-repeats-client = リクエストに client_id または redirect_uri が繰り返し含まれています。
+authorize-no-client-id = リクエストに client_id がありません。
+authorize-unknown-client = 移動元のアプリは登録されていません。
+authorize-no-redirect-uri = リクエストに redirect_uri がありません。
+authorize-unknown-redirect-uri = リクエストのリダイレクト URI は、このアプリに登録されていません。
+
+## Sign-in forms' own errors
+
+signin-bad-credentials = ユーザー名またはパスワードが正しくありません。
+signin-locked = 失敗した試行が多すぎます。数分待ってから、もう一度お試しください。

@@ -1,0 +1,132 @@
+# authgate 페이지(한국어). ID와 { $변수 }는 영어판(locales/en/main.ftl)과 같습니다.
+
+## Every page (templates/base.html)
+
+page-default-title = 로그인
+page-footer = authgate로 보호됨
+language-picker-label = 언어
+
+## Words several pages share
+
+field-username = 사용자 이름
+field-password = 비밀번호
+field-new-password = 새 비밀번호
+field-code = 코드
+button-sign-in = 로그인
+button-continue = 계속
+link-start-again = 처음부터 다시 시작
+link-back-to-sign-in = 로그인으로 돌아가기
+link-other-ways = 다른 방법으로 로그인
+sign-in-to-app = { $app }에 로그인
+
+## The provider picker and the password page
+
+picker-lead = 로그인 방법을 선택하세요.
+picker-continue-with = { $provider }(으)로 계속
+password-lead = { $provider } 계정으로 계속합니다.
+
+## The AWS role page
+
+role-title = { $app }의 역할 선택
+role-heading = 역할 선택
+role-lead = 계정에서 { $app }에 여러 AWS 역할을 사용할 수 있습니다. 로그아웃할 때까지 사용할 역할을 선택하세요.
+role-legend = 역할
+
+## A Cognito pool's pages
+
+cognito-signin-lead = { $provider } 계정으로 로그인합니다.
+cognito-remember-device = 이 기기 기억하기
+cognito-forgot-password = 비밀번호를 잊으셨나요?
+cognito-no-account = 계정이 없으신가요?
+cognito-create-one = 계정 만들기
+cognito-signup-title = 계정 만들기
+cognito-signup-lead = { $app }용, { $provider } 사용
+cognito-create-account = 계정 만들기
+cognito-have-account = 이미 계정이 있으신가요?
+cognito-confirm-title = 계정 확인
+cognito-code-sent-to = { $destination }(으)로 코드를 보냈습니다.
+cognito-enter-code-sent = 보내 드린 코드를 입력하세요.
+cognito-confirmation-code = 확인 코드
+cognito-confirm = 확인
+cognito-send-new-code = 새 코드 보내기
+cognito-forgot-title = 비밀번호 재설정
+cognito-forgot-lead = 사용자 이름을 입력하시면 비밀번호를 재설정할 수 있는 코드를 보내 드립니다.
+cognito-send-code = 코드 보내기
+cognito-mfa-setup-title = 인증 앱 설정
+cognito-mfa-setup-lead = 계정에 두 번째 인증 단계가 필요합니다. 인증 앱으로 이 코드를 스캔(또는 키를 입력)한 다음, 앱에 표시되는 6자리 코드를 입력하세요.
+cognito-mfa-setup-qr-alt = 인증 앱용 QR 코드
+cognito-mfa-setup-key = 키
+cognito-mfa-setup-code = 앱에 표시된 코드
+cognito-verify-and-continue = 확인 후 계속
+cognito-new-password-title = 새 비밀번호 설정
+cognito-select-mfa-title = 인증 방법 선택
+cognito-select-mfa-lead = 계정에서 본인임을 확인하는 방법이 여러 가지 있습니다.
+cognito-select-mfa-always = 항상 이 방법 사용
+password-rules-intro = 비밀번호 조건:
+
+## The signed-out page
+
+signed-out-title = 로그아웃됨
+signed-out-heading = 로그아웃되었습니다
+signed-out-back-to-app = 이제 { $app }(으)로 돌아갈 수 있습니다.
+signed-out-close = 이 페이지를 닫아도 됩니다.
+
+## The demo app
+
+demo-title = authgate 데모
+demo-lead-before = 이 페이지는 다음 ID로 등록된 앱입니다:
+demo-lead-after = . 로그인하면 호스팅된 UI를 통해 PKCE를 사용하는 인증 코드 흐름 전체가 실행되고, 앱이 받은 토큰이 표시됩니다.
+demo-sign-out-of-authgate = authgate에서 로그아웃
+demo-result-title = 로그인됨 · authgate 데모
+demo-back = 데모로 돌아가기
+demo-sign-out = 로그아웃
+
+## Error pages (templates/error.html)
+
+error-title-unavailable = 일시적으로 사용할 수 없음
+error-title-problem = 로그인 문제
+error-lead = 앱으로 돌아가서 다시 시도하세요. 문제가 계속되면 앱 지원팀에 문의하세요.
+error-request-id = 요청 ID:
+error-render-failed = 시스템에 문제가 발생했습니다. 다시 시도하세요.
+
+## What an error page says (src/web/messages.rs, one id per Msg)
+
+msg-sign-in-expired = 이 로그인 페이지가 만료되었습니다. 앱으로 돌아가서 로그인을 다시 시작하세요.
+msg-other-browser = 이 로그인은 이미 닫힌 다른 브라우저나 탭에서 시작되었습니다. 앱으로 돌아가서 로그인을 다시 시작하세요.
+msg-method-not-available = 이 앱에서는 해당 로그인 방법을 사용할 수 없습니다.
+msg-form-expired = 이 양식이 만료되었습니다. 앱으로 돌아가서 다시 시작하세요.
+msg-form-incomplete = 양식이 완전하지 않습니다. 이전 페이지로 돌아가서 다시 시도하세요.
+msg-unavailable = 지금은 일시적으로 로그인할 수 없습니다. 잠시 후 다시 시도하세요.
+msg-no-such-page = 이 주소에는 페이지가 없습니다.
+msg-unusable-redirect = 리디렉션 URI를 사용할 수 없습니다.
+msg-role-not-allowed = 계정에서 사용할 수 없는 역할입니다. 이전 페이지로 돌아가서 목록에서 선택하세요.
+msg-federation-failed = { $reason } 때문에 { $app }에 로그인하지 못했습니다. { $advice }
+msg-advice-try-later = 몇 분 후에 다시 시도하세요.
+msg-advice-sign-in-again = 앱으로 돌아가서 다시 로그인하세요.
+msg-advice-tell-support = 문제가 계속되면 앱 지원팀에 알려 주세요.
+msg-upstream-unreachable = { $reason } 때문에 로그인하지 못했습니다. 몇 분 후에 다시 시도하세요.
+msg-upstream-rejected = 로그인하지 못했습니다: { $reason }. 앱으로 돌아가서 다시 시작하세요.
+msg-upstream-repeats = 로그인 응답에 매개변수가 중복되어 있습니다.
+msg-upstream-no-state = 로그인 응답에 state가 없습니다.
+msg-upstream-not-this-flow = 이 로그인 응답은 시작된 로그인에 해당하지 않습니다.
+upstream-incomplete-no-code = 로그인 응답에 코드가 없습니다.
+msg-pool-unreachable = { $pool }에서 응답하지 않았습니다. 잠시 후 다시 시도하세요.
+msg-pool-bad-answer = { $pool }에서 authgate가 사용할 수 없는 응답을 보냈습니다. 나중에 다시 시도하세요.
+msg-mfa-setup-unsupported = 두 번째 로그인 단계에 전화번호나 이메일 주소가 필요하지만 계정에 아직 등록되어 있지 않습니다. 앱 지원팀에 문의하세요.
+msg-challenge-unsupported = 이 계정에는 authgate가 제공하지 않는 로그인 단계가 필요합니다. 앱 지원팀에 문의하세요.
+msg-sign-in-again = 시간이 너무 오래 걸렸거나 응답이 승인되지 않았습니다. 다시 로그인하세요.
+msg-demo-form-expired = 이 양식이 만료되었습니다. 데모 페이지를 새로 고치세요.
+msg-too-many-requests = 방금 사용자의 네트워크에서 너무 많은 요청이 있었습니다. { $wait } 기다린 후 다시 시도하세요.
+wait-a-second = 1초
+wait-seconds = { $count }초
+wait-minutes = { $count }분
+authorize-repeats-client = 요청에 client_id 또는 redirect_uri가 중복되어 있습니다.
+authorize-no-client-id = 요청에 client_id가 없습니다.
+authorize-unknown-client = 이 페이지로 보낸 앱이 등록되어 있지 않습니다.
+authorize-no-redirect-uri = 요청에 redirect_uri가 없습니다.
+authorize-unknown-redirect-uri = 요청의 리디렉션 URI가 이 앱에 등록되어 있지 않습니다.
+
+## Sign-in forms' own errors
+
+signin-bad-credentials = 사용자 이름 또는 비밀번호가 올바르지 않습니다.
+signin-locked = 실패한 시도가 너무 많습니다. 몇 분 기다린 후 다시 시도하세요.

@@ -1,0 +1,140 @@
+# Strony authgate po polsku. Te same identyfikatory i { $zmienne } co w wersji angielskiej (locales/en/main.ftl).
+
+## Every page (templates/base.html)
+
+page-default-title = Zaloguj się
+page-footer = Zabezpieczone przez authgate
+language-picker-label = Język
+
+## Words several pages share
+
+field-username = Nazwa użytkownika
+field-password = Hasło
+field-new-password = Nowe hasło
+field-code = Kod
+button-sign-in = Zaloguj się
+button-continue = Dalej
+link-start-again = Zacznij od nowa
+link-back-to-sign-in = Wróć do logowania
+link-other-ways = Inne sposoby logowania
+sign-in-to-app = Zaloguj się do { $app }
+
+## The provider picker and the password page
+
+picker-lead = Wybierz sposób logowania.
+picker-continue-with = Kontynuuj z { $provider }
+password-lead = Kontynuuj z kontem { $provider }.
+
+## The AWS role page
+
+role-title = Wybierz rolę dla { $app }
+role-heading = Wybierz rolę
+role-lead = Twoje konto może działać w { $app } w kilku rolach AWS. Wybierz rolę, której chcesz używać do wylogowania.
+role-legend = Rola
+
+## A Cognito pool's pages
+
+cognito-signin-lead = Za pomocą konta { $provider }.
+cognito-remember-device = Zapamiętaj to urządzenie
+cognito-forgot-password = Nie pamiętasz hasła?
+cognito-no-account = Nie masz konta?
+cognito-create-one = Utwórz je
+cognito-signup-title = Utwórz konto
+cognito-signup-lead = Dla { $app }, w { $provider }.
+cognito-create-account = Utwórz konto
+cognito-have-account = Masz już konto?
+cognito-confirm-title = Potwierdź konto
+cognito-code-sent-to = Wysłaliśmy kod na { $destination }.
+cognito-enter-code-sent = Wpisz kod, który Ci wysłaliśmy.
+cognito-confirmation-code = Kod potwierdzający
+cognito-confirm = Potwierdź
+cognito-send-new-code = Wyślij nowy kod
+cognito-forgot-title = Zresetuj hasło
+cognito-forgot-lead = Wpisz nazwę użytkownika, a wyślemy Ci kod do zresetowania hasła.
+cognito-send-code = Wyślij kod
+cognito-mfa-setup-title = Skonfiguruj aplikację uwierzytelniającą
+cognito-mfa-setup-lead = Twoje konto wymaga drugiego kroku. Zeskanuj ten kod aplikacją uwierzytelniającą (lub wpisz klucz), a następnie wpisz 6-cyfrowy kod, który wyświetli.
+cognito-mfa-setup-qr-alt = Kod QR dla aplikacji uwierzytelniającej
+cognito-mfa-setup-key = Klucz
+cognito-mfa-setup-code = Kod z aplikacji
+cognito-verify-and-continue = Zweryfikuj i kontynuuj
+cognito-new-password-title = Ustaw nowe hasło
+cognito-select-mfa-title = Wybierz sposób weryfikacji
+cognito-select-mfa-lead = Twoje konto ma więcej niż jeden sposób potwierdzenia tożsamości.
+cognito-select-mfa-always = Zawsze używaj tej metody
+password-rules-intro = Hasło musi zawierać:
+
+## The signed-out page
+
+signed-out-title = Wylogowano
+signed-out-heading = Wylogowano Cię
+signed-out-back-to-app = Możesz teraz wrócić do { $app }.
+signed-out-close = Możesz zamknąć tę stronę.
+
+## The demo app
+
+demo-title = Demo authgate
+demo-lead-before = Ta strona to aplikacja zarejestrowana jako
+demo-lead-after = . Logowanie przechodzi cały przepływ kodu autoryzacji z PKCE przez hostowany interfejs, a potem pokazuje tokeny otrzymane przez aplikację.
+demo-sign-out-of-authgate = Wyloguj się z authgate
+demo-result-title = Zalogowano · Demo authgate
+demo-back = Wróć do demo
+demo-sign-out = Wyloguj się
+
+## Error pages (templates/error.html)
+
+error-title-unavailable = Chwilowo niedostępne
+error-title-problem = Problem z logowaniem
+error-lead = Wróć do aplikacji i spróbuj ponownie. Jeśli problem się powtarza, skontaktuj się z pomocą techniczną aplikacji.
+error-request-id = Identyfikator żądania:
+error-render-failed = Wystąpił błąd po naszej stronie. Spróbuj ponownie.
+
+## What an error page says (src/web/messages.rs, one id per Msg)
+
+msg-sign-in-expired = Ta strona logowania wygasła. Wróć do aplikacji i zacznij logowanie od nowa.
+msg-other-browser = To logowanie rozpoczęto w innej przeglądarce lub karcie, która została już zamknięta. Wróć do aplikacji i zacznij logowanie od nowa.
+msg-method-not-available = Ten sposób logowania nie jest dostępny w tej aplikacji.
+msg-form-expired = Ten formularz wygasł. Wróć do aplikacji i zacznij od nowa.
+msg-form-incomplete = Formularz był niekompletny. Wróć i spróbuj ponownie.
+msg-unavailable = Logowanie jest chwilowo niedostępne. Spróbuj ponownie za chwilę.
+msg-no-such-page = Pod tym adresem nie ma strony.
+msg-unusable-redirect = Nie można użyć identyfikatora URI przekierowania.
+msg-role-not-allowed = Twoje konto nie może używać tej roli. Wróć i wybierz rolę z listy.
+msg-federation-failed = Nie udało się zalogować Cię do { $app }, ponieważ { $reason }. { $advice }
+msg-advice-try-later = Spróbuj ponownie za kilka minut.
+msg-advice-sign-in-again = Wróć do aplikacji i zaloguj się ponownie.
+msg-advice-tell-support = Jeśli problem się powtarza, zgłoś go pomocy technicznej aplikacji.
+msg-upstream-unreachable = Logowanie nie powiodło się, ponieważ { $reason }. Spróbuj ponownie za kilka minut.
+msg-upstream-rejected = Logowanie nie powiodło się: { $reason }. Wróć do aplikacji i zacznij od nowa.
+msg-upstream-repeats = Odpowiedź logowania powtarza parametr.
+msg-upstream-no-state = Odpowiedź logowania nie zawierała parametru state.
+msg-upstream-not-this-flow = Ta odpowiedź logowania nie należy do rozpoczętego logowania.
+upstream-incomplete-no-code = Odpowiedź logowania nie zawierała kodu.
+msg-pool-unreachable = { $pool } nie odpowiada. Spróbuj ponownie za chwilę.
+msg-pool-bad-answer = { $pool } zwrócił odpowiedź, której authgate nie może użyć. Spróbuj ponownie później.
+msg-mfa-setup-unsupported = Twoje konto potrzebuje numeru telefonu lub adresu e-mail do drugiego kroku logowania, a nie ma jeszcze żadnego z nich. Skontaktuj się z pomocą techniczną aplikacji.
+msg-challenge-unsupported = To konto wymaga kroku logowania, którego authgate nie oferuje. Skontaktuj się z pomocą techniczną aplikacji.
+msg-sign-in-again = Trwało to zbyt długo albo odpowiedź nie została zaakceptowana. Zaloguj się ponownie.
+msg-demo-form-expired = Ten formularz wygasł. Odśwież stronę demo.
+msg-too-many-requests = Z Twojej sieci przyszło właśnie zbyt wiele żądań. Poczekaj { $wait } i spróbuj ponownie.
+wait-a-second = sekundę
+wait-seconds = { $count ->
+    [one] { $count } sekundę
+    [few] { $count } sekundy
+   *[other] { $count } sekund
+}
+wait-minutes = { $count ->
+    [one] { $count } minutę
+    [few] { $count } minuty
+   *[other] { $count } minut
+}
+authorize-repeats-client = Żądanie powtarza client_id lub redirect_uri.
+authorize-no-client-id = Żądanie nie zawiera client_id.
+authorize-unknown-client = Aplikacja, która Cię tu skierowała, nie jest zarejestrowana.
+authorize-no-redirect-uri = Żądanie nie zawiera redirect_uri.
+authorize-unknown-redirect-uri = Identyfikator URI przekierowania z żądania nie jest zarejestrowany dla tej aplikacji.
+
+## Sign-in forms' own errors
+
+signin-bad-credentials = Nieprawidłowa nazwa użytkownika lub hasło.
+signin-locked = Zbyt wiele nieudanych prób. Poczekaj kilka minut i spróbuj ponownie.

@@ -1,0 +1,138 @@
+# As páginas do authgate em português do Brasil. Mesmos IDs e { $variáveis } do inglês (locales/en/main.ftl).
+
+## Every page (templates/base.html)
+
+page-default-title = Entrar
+page-footer = Protegido por authgate
+language-picker-label = Idioma
+
+## Words several pages share
+
+field-username = Nome de usuário
+field-password = Senha
+field-new-password = Nova senha
+field-code = Código
+button-sign-in = Entrar
+button-continue = Continuar
+link-start-again = Começar de novo
+link-back-to-sign-in = Voltar para o login
+link-other-ways = Outras formas de entrar
+sign-in-to-app = Entrar em { $app }
+
+## The provider picker and the password page
+
+picker-lead = Escolha como você quer entrar.
+picker-continue-with = Continuar com { $provider }
+password-lead = Continue com sua conta { $provider }.
+
+## The AWS role page
+
+role-title = Escolha uma função para { $app }
+role-heading = Escolha uma função
+role-lead = Sua conta pode trabalhar em { $app } com várias funções da AWS. Escolha a que será usada até você sair.
+role-legend = Função
+
+## A Cognito pool's pages
+
+cognito-signin-lead = Com sua conta { $provider }.
+cognito-remember-device = Lembrar este dispositivo
+cognito-forgot-password = Esqueceu sua senha?
+cognito-no-account = Não tem uma conta?
+cognito-create-one = Crie uma
+cognito-signup-title = Criar uma conta
+cognito-signup-lead = Para { $app }, com { $provider }.
+cognito-create-account = Criar conta
+cognito-have-account = Já tem uma conta?
+cognito-confirm-title = Confirme sua conta
+cognito-code-sent-to = Enviamos um código para { $destination }.
+cognito-enter-code-sent = Digite o código que enviamos para você.
+cognito-confirmation-code = Código de confirmação
+cognito-confirm = Confirmar
+cognito-send-new-code = Enviar um novo código
+cognito-forgot-title = Redefinir sua senha
+cognito-forgot-lead = Digite seu nome de usuário e enviaremos um código para redefinir sua senha.
+cognito-send-code = Enviar código
+cognito-mfa-setup-title = Configurar um aplicativo autenticador
+cognito-mfa-setup-lead = Sua conta precisa de uma segunda etapa. Leia este código com um aplicativo autenticador (ou digite a chave) e, em seguida, digite o código de 6 dígitos que ele mostrar.
+cognito-mfa-setup-qr-alt = Código QR para seu aplicativo autenticador
+cognito-mfa-setup-key = Chave
+cognito-mfa-setup-code = Código do aplicativo
+cognito-verify-and-continue = Verificar e continuar
+cognito-new-password-title = Escolha uma nova senha
+cognito-select-mfa-title = Escolha como verificar
+cognito-select-mfa-lead = Sua conta tem mais de uma forma de confirmar que é você.
+cognito-select-mfa-always = Sempre usar este método
+password-rules-intro = Sua senha precisa ter:
+
+## The signed-out page
+
+signed-out-title = Você saiu
+signed-out-heading = Você saiu da sua conta
+signed-out-back-to-app = Agora você pode voltar para { $app }.
+signed-out-close = Você pode fechar esta página.
+
+## The demo app
+
+demo-title = Demonstração do authgate
+demo-lead-before = Esta página é um aplicativo registrado como
+demo-lead-after = . Entrar executa todo o fluxo de código de autorização com PKCE pela interface hospedada e, depois, mostra os tokens que o aplicativo recebeu.
+demo-sign-out-of-authgate = Sair do authgate
+demo-result-title = Você entrou · Demonstração do authgate
+demo-back = Voltar para a demonstração
+demo-sign-out = Sair
+
+## Error pages (templates/error.html)
+
+error-title-unavailable = Indisponível no momento
+error-title-problem = Problema ao entrar
+error-lead = Volte para o aplicativo e tente novamente. Se o problema continuar, entre em contato com o suporte do aplicativo.
+error-request-id = ID da solicitação:
+error-render-failed = Algo deu errado do nosso lado. Tente novamente.
+
+## What an error page says (src/web/messages.rs, one id per Msg)
+
+msg-sign-in-expired = Esta página de login expirou. Volte para o aplicativo e comece a entrar novamente.
+msg-other-browser = Este login foi iniciado em outro navegador ou guia que já foi fechado. Volte para o aplicativo e comece a entrar novamente.
+msg-method-not-available = Essa forma de entrar não está disponível para este aplicativo.
+msg-form-expired = Este formulário expirou. Volte para o aplicativo e comece de novo.
+msg-form-incomplete = O formulário estava incompleto. Volte e tente novamente.
+msg-unavailable = O login está indisponível no momento. Tente novamente em instantes.
+msg-no-such-page = Não há nenhuma página neste endereço.
+msg-unusable-redirect = O URI de redirecionamento não pode ser usado.
+msg-role-not-allowed = Sua conta não pode usar essa função. Volte e escolha uma da lista.
+msg-federation-failed = Não foi possível fazer seu login em { $app } porque { $reason }. { $advice }
+msg-advice-try-later = Tente novamente em alguns minutos.
+msg-advice-sign-in-again = Volte para o aplicativo e entre novamente.
+msg-advice-tell-support = Se isso continuar acontecendo, avise o suporte do aplicativo.
+msg-upstream-unreachable = Não foi possível entrar porque { $reason }. Tente novamente em alguns minutos.
+msg-upstream-rejected = Não foi possível entrar: { $reason }. Volte para o aplicativo e comece de novo.
+msg-upstream-repeats = A resposta de login repete um parâmetro.
+msg-upstream-no-state = A resposta de login não trouxe state.
+msg-upstream-not-this-flow = Esta resposta de login não pertence ao login que foi iniciado.
+upstream-incomplete-no-code = A resposta de login não trouxe nenhum código.
+msg-pool-unreachable = { $pool } não respondeu. Tente novamente em instantes.
+msg-pool-bad-answer = { $pool } deu uma resposta que o authgate não consegue usar. Tente novamente mais tarde.
+msg-mfa-setup-unsupported = Sua conta precisa de um número de telefone ou endereço de e-mail para a segunda etapa de login e ainda não tem nenhum. Entre em contato com o suporte do aplicativo.
+msg-challenge-unsupported = Esta conta precisa de uma etapa de login que o authgate não oferece. Entre em contato com o suporte do aplicativo.
+msg-sign-in-again = Demorou demais ou a resposta não foi aceita. Entre novamente.
+msg-demo-form-expired = Este formulário expirou. Recarregue a página de demonstração.
+msg-too-many-requests = Sua rede fez solicitações demais agora há pouco. Aguarde { $wait } e tente novamente.
+wait-a-second = um segundo
+wait-seconds = { $count ->
+    [one] { $count } segundo
+   *[other] { $count } segundos
+}
+wait-minutes = { $count ->
+    [one] { $count } minuto
+   *[other] { $count } minutos
+}
+authorize-repeats-client = A solicitação repete client_id ou redirect_uri.
+authorize-no-client-id = A solicitação não tem client_id.
+authorize-unknown-client = O aplicativo que enviou você até aqui não está registrado.
+authorize-no-redirect-uri = A solicitação não tem redirect_uri.
+authorize-unknown-redirect-uri = O URI de redirecionamento da solicitação não está registrado para este aplicativo.
+
+## Sign-in forms' own errors
+
+signin-bad-credentials = Nome de usuário ou senha incorretos.
+signin-locked = Tentativas malsucedidas demais. Aguarde alguns minutos e tente novamente.

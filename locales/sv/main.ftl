@@ -1,0 +1,138 @@
+# authgates sidor på svenska. Samma id:n och { $variabler } som engelskan (locales/en/main.ftl).
+
+## Every page (templates/base.html)
+
+page-default-title = Logga in
+page-footer = Skyddas av authgate
+language-picker-label = Språk
+
+## Words several pages share
+
+field-username = Användarnamn
+field-password = Lösenord
+field-new-password = Nytt lösenord
+field-code = Kod
+button-sign-in = Logga in
+button-continue = Fortsätt
+link-start-again = Börja om
+link-back-to-sign-in = Tillbaka till inloggningen
+link-other-ways = Andra sätt att logga in
+sign-in-to-app = Logga in på { $app }
+
+## The provider picker and the password page
+
+picker-lead = Välj hur du vill logga in.
+picker-continue-with = Fortsätt med { $provider }
+password-lead = Fortsätt med ditt { $provider }-konto.
+
+## The AWS role page
+
+role-title = Välj en roll för { $app }
+role-heading = Välj en roll
+role-lead = Ditt konto kan arbeta i { $app } med flera AWS-roller. Välj den roll du vill använda tills du loggar ut.
+role-legend = Roll
+
+## A Cognito pool's pages
+
+cognito-signin-lead = Med ditt { $provider }-konto.
+cognito-remember-device = Kom ihåg den här enheten
+cognito-forgot-password = Glömt lösenordet?
+cognito-no-account = Inget konto?
+cognito-create-one = Skapa ett
+cognito-signup-title = Skapa ett konto
+cognito-signup-lead = För { $app }, med { $provider }.
+cognito-create-account = Skapa konto
+cognito-have-account = Har du redan ett konto?
+cognito-confirm-title = Bekräfta ditt konto
+cognito-code-sent-to = Vi har skickat en kod till { $destination }.
+cognito-enter-code-sent = Ange koden som vi skickade till dig.
+cognito-confirmation-code = Bekräftelsekod
+cognito-confirm = Bekräfta
+cognito-send-new-code = Skicka en ny kod
+cognito-forgot-title = Återställ ditt lösenord
+cognito-forgot-lead = Ange ditt användarnamn så skickar vi en kod för att återställa ditt lösenord.
+cognito-send-code = Skicka kod
+cognito-mfa-setup-title = Konfigurera en autentiseringsapp
+cognito-mfa-setup-lead = Ditt konto behöver ett andra steg. Skanna koden med en autentiseringsapp (eller skriv in nyckeln) och ange sedan den sexsiffriga kod som appen visar.
+cognito-mfa-setup-qr-alt = QR-kod för din autentiseringsapp
+cognito-mfa-setup-key = Nyckel
+cognito-mfa-setup-code = Kod från appen
+cognito-verify-and-continue = Verifiera och fortsätt
+cognito-new-password-title = Välj ett nytt lösenord
+cognito-select-mfa-title = Välj hur du vill verifiera
+cognito-select-mfa-lead = Ditt konto har mer än ett sätt att bekräfta att det är du.
+cognito-select-mfa-always = Använd alltid den här metoden
+password-rules-intro = Ditt lösenord behöver:
+
+## The signed-out page
+
+signed-out-title = Utloggad
+signed-out-heading = Du är utloggad
+signed-out-back-to-app = Du kan gå tillbaka till { $app } nu.
+signed-out-close = Du kan stänga den här sidan.
+
+## The demo app
+
+demo-title = authgate-demo
+demo-lead-before = Den här sidan är en app som är registrerad som
+demo-lead-after = . Inloggningen går igenom hela auktoriseringskodflödet med PKCE via det värdbaserade gränssnittet och visar sedan de token som appen fick.
+demo-sign-out-of-authgate = Logga ut från authgate
+demo-result-title = Inloggad · authgate-demo
+demo-back = Tillbaka till demon
+demo-sign-out = Logga ut
+
+## Error pages (templates/error.html)
+
+error-title-unavailable = Tillfälligt otillgängligt
+error-title-problem = Problem med inloggningen
+error-lead = Gå tillbaka till appen och försök igen. Om det fortsätter att hända kontaktar du appens support.
+error-request-id = Förfrågans id:
+error-render-failed = Något gick fel hos oss. Försök igen.
+
+## What an error page says (src/web/messages.rs, one id per Msg)
+
+msg-sign-in-expired = Den här inloggningssidan har gått ut. Gå tillbaka till appen och börja logga in igen.
+msg-other-browser = Den här inloggningen påbörjades i en annan webbläsare eller flik som har stängts. Gå tillbaka till appen och börja logga in igen.
+msg-method-not-available = Den inloggningsmetoden är inte tillgänglig för den här appen.
+msg-form-expired = Formuläret har gått ut. Gå tillbaka till appen och börja om.
+msg-form-incomplete = Formuläret var ofullständigt. Gå tillbaka och försök igen.
+msg-unavailable = Inloggningen är tillfälligt otillgänglig. Försök igen om en stund.
+msg-no-such-page = Det finns ingen sida på den här adressen.
+msg-unusable-redirect = Omdirigerings-URI:n kan inte användas.
+msg-role-not-allowed = Ditt konto får inte använda den rollen. Gå tillbaka och välj en i listan.
+msg-federation-failed = Du kunde inte loggas in på { $app } eftersom { $reason }. { $advice }
+msg-advice-try-later = Försök igen om några minuter.
+msg-advice-sign-in-again = Gå tillbaka till appen och logga in igen.
+msg-advice-tell-support = Om det fortsätter att hända, meddela appens support.
+msg-upstream-unreachable = Inloggningen misslyckades eftersom { $reason }. Försök igen om några minuter.
+msg-upstream-rejected = Inloggningen misslyckades: { $reason }. Gå tillbaka till appen och börja om.
+msg-upstream-repeats = Inloggningssvaret upprepar en parameter.
+msg-upstream-no-state = Inloggningssvaret innehöll ingen state.
+msg-upstream-not-this-flow = Det här inloggningssvaret hör inte till den inloggning som påbörjades.
+upstream-incomplete-no-code = Inloggningssvaret innehöll ingen kod.
+msg-pool-unreachable = { $pool } svarade inte. Försök igen om en stund.
+msg-pool-bad-answer = { $pool } gav ett svar som authgate inte kan använda. Försök igen senare.
+msg-mfa-setup-unsupported = Ditt konto behöver ett telefonnummer eller en e-postadress för det andra inloggningssteget och har inget ännu. Kontakta appens support.
+msg-challenge-unsupported = Det här kontot behöver ett inloggningssteg som authgate inte erbjuder. Kontakta appens support.
+msg-sign-in-again = Det tog för lång tid, eller så godtogs inte svaret. Logga in igen.
+msg-demo-form-expired = Formuläret har gått ut. Ladda om demosidan.
+msg-too-many-requests = Det har kommit för många förfrågningar från ditt nätverk just nu. Vänta { $wait } och försök igen.
+wait-a-second = en sekund
+wait-seconds = { $count ->
+    [one] { $count } sekund
+   *[other] { $count } sekunder
+}
+wait-minutes = { $count ->
+    [one] { $count } minut
+   *[other] { $count } minuter
+}
+authorize-repeats-client = Förfrågan upprepar client_id eller redirect_uri.
+authorize-no-client-id = Förfrågan saknar client_id.
+authorize-unknown-client = Appen som skickade dig hit är inte registrerad.
+authorize-no-redirect-uri = Förfrågan saknar redirect_uri.
+authorize-unknown-redirect-uri = Omdirigerings-URI:n i förfrågan är inte registrerad för den här appen.
+
+## Sign-in forms' own errors
+
+signin-bad-credentials = Fel användarnamn eller lösenord.
+signin-locked = För många misslyckade försök. Vänta några minuter och försök sedan igen.

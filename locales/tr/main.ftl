@@ -1,0 +1,132 @@
+# authgate sayfaları Türkçe. Kimlikler ve { $değişkenler } İngilizceyle (locales/en/main.ftl) aynıdır.
+
+## Every page (templates/base.html)
+
+page-default-title = Oturum aç
+page-footer = authgate ile korunmaktadır
+language-picker-label = Dil
+
+## Words several pages share
+
+field-username = Kullanıcı adı
+field-password = Parola
+field-new-password = Yeni parola
+field-code = Kod
+button-sign-in = Oturum aç
+button-continue = Devam
+link-start-again = Baştan başla
+link-back-to-sign-in = Oturum açmaya dön
+link-other-ways = Oturum açmanın diğer yolları
+sign-in-to-app = { $app } uygulamasında oturum açın
+
+## The provider picker and the password page
+
+picker-lead = Nasıl oturum açmak istediğinizi seçin.
+picker-continue-with = { $provider } ile devam et
+password-lead = { $provider } hesabınızla devam edin.
+
+## The AWS role page
+
+role-title = { $app } için rol seçin
+role-heading = Rol seçin
+role-lead = Hesabınız { $app } uygulamasında birden fazla AWS rolüyle çalışabilir. Oturumu kapatana kadar kullanılacak rolü seçin.
+role-legend = Rol
+
+## A Cognito pool's pages
+
+cognito-signin-lead = { $provider } hesabınızla.
+cognito-remember-device = Bu cihazı hatırla
+cognito-forgot-password = Parolanızı mı unuttunuz?
+cognito-no-account = Hesabınız yok mu?
+cognito-create-one = Hesap oluşturun
+cognito-signup-title = Hesap oluşturun
+cognito-signup-lead = { $app } için, { $provider } ile.
+cognito-create-account = Hesap oluştur
+cognito-have-account = Hesabınız var mı?
+cognito-confirm-title = Hesabınızı onaylayın
+cognito-code-sent-to = { $destination } adresine bir kod gönderdik.
+cognito-enter-code-sent = Size gönderdiğimiz kodu girin.
+cognito-confirmation-code = Onay kodu
+cognito-confirm = Onayla
+cognito-send-new-code = Yeni kod gönder
+cognito-forgot-title = Parolanızı sıfırlayın
+cognito-forgot-lead = Kullanıcı adınızı girin, parolanızı sıfırlamanız için size bir kod gönderelim.
+cognito-send-code = Kod gönder
+cognito-mfa-setup-title = Kimlik doğrulama uygulaması kurun
+cognito-mfa-setup-lead = Hesabınız için ikinci bir adım gerekiyor. Bu kodu bir kimlik doğrulama uygulamasıyla tarayın (veya anahtarı yazın), ardından uygulamanın gösterdiği 6 haneli kodu girin.
+cognito-mfa-setup-qr-alt = Kimlik doğrulama uygulamanız için QR kodu
+cognito-mfa-setup-key = Anahtar
+cognito-mfa-setup-code = Uygulamadaki kod
+cognito-verify-and-continue = Doğrula ve devam et
+cognito-new-password-title = Yeni bir parola seçin
+cognito-select-mfa-title = Doğrulama yöntemini seçin
+cognito-select-mfa-lead = Hesabınızda kimliğinizi doğrulamanın birden fazla yolu var.
+cognito-select-mfa-always = Her zaman bu yöntemi kullan
+password-rules-intro = Parolanızda şunlar olmalı:
+
+## The signed-out page
+
+signed-out-title = Oturum kapatıldı
+signed-out-heading = Oturumunuz kapatıldı
+signed-out-back-to-app = Artık { $app } uygulamasına dönebilirsiniz.
+signed-out-close = Bu sayfayı kapatabilirsiniz.
+
+## The demo app
+
+demo-title = authgate demosu
+demo-lead-before = Bu sayfa, şu kimlikle kayıtlı bir uygulamadır:
+demo-lead-after = . Oturum açmak, barındırılan arayüz üzerinden PKCE ile yetkilendirme kodu akışının tamamını çalıştırır ve ardından uygulamanın aldığı belirteçleri gösterir.
+demo-sign-out-of-authgate = authgate oturumunu kapat
+demo-result-title = Oturum açıldı · authgate demosu
+demo-back = Demoya dön
+demo-sign-out = Oturumu kapat
+
+## Error pages (templates/error.html)
+
+error-title-unavailable = Geçici olarak kullanılamıyor
+error-title-problem = Oturum açma sorunu
+error-lead = Uygulamaya dönüp tekrar deneyin. Sorun devam ederse uygulamanın destek ekibiyle iletişime geçin.
+error-request-id = İstek kimliği:
+error-render-failed = Bizim tarafımızda bir sorun oluştu. Lütfen tekrar deneyin.
+
+## What an error page says (src/web/messages.rs, one id per Msg)
+
+msg-sign-in-expired = Bu oturum açma sayfasının süresi doldu. Uygulamaya dönüp oturum açmaya yeniden başlayın.
+msg-other-browser = Bu oturum açma işlemi, o zamandan beri kapatılmış başka bir tarayıcıda veya sekmede başlatıldı. Uygulamaya dönüp oturum açmaya yeniden başlayın.
+msg-method-not-available = Bu oturum açma yöntemi bu uygulama için kullanılamıyor.
+msg-form-expired = Bu formun süresi doldu. Uygulamaya dönüp yeniden başlayın.
+msg-form-incomplete = Form eksikti. Geri dönüp tekrar deneyin.
+msg-unavailable = Oturum açma geçici olarak kullanılamıyor. Lütfen biraz sonra tekrar deneyin.
+msg-no-such-page = Bu adreste bir sayfa yok.
+msg-unusable-redirect = Yönlendirme URI'si kullanılamıyor.
+msg-role-not-allowed = Bu rol hesabınızın kullanabileceği rollerden biri değil. Geri dönüp listeden bir rol seçin.
+msg-federation-failed = { $app } uygulamasında oturumunuz açılamadı, çünkü { $reason }. { $advice }
+msg-advice-try-later = Birkaç dakika sonra tekrar deneyin.
+msg-advice-sign-in-again = Uygulamaya dönüp yeniden oturum açın.
+msg-advice-tell-support = Sorun devam ederse uygulamanın destek ekibine bildirin.
+msg-upstream-unreachable = Oturum açılamadı, çünkü { $reason }. Birkaç dakika sonra tekrar deneyin.
+msg-upstream-rejected = Oturum açılamadı: { $reason }. Uygulamaya dönüp yeniden başlayın.
+msg-upstream-repeats = Oturum açma yanıtı bir parametreyi tekrarlıyor.
+msg-upstream-no-state = Oturum açma yanıtında state yoktu.
+msg-upstream-not-this-flow = Bu oturum açma yanıtı, başlatılan oturum açma işlemine ait değil.
+upstream-incomplete-no-code = Oturum açma yanıtında kod yoktu.
+msg-pool-unreachable = { $pool } yanıt vermedi. Lütfen biraz sonra tekrar deneyin.
+msg-pool-bad-answer = { $pool }, authgate'in kullanamayacağı bir yanıt verdi. Daha sonra tekrar deneyin.
+msg-mfa-setup-unsupported = Hesabınızın ikinci oturum açma adımı için bir telefon numarasına veya e-posta adresine ihtiyacı var, ancak henüz hiçbiri yok. Uygulamanın destek ekibiyle iletişime geçin.
+msg-challenge-unsupported = Bu hesap, authgate'in sunmadığı bir oturum açma adımı gerektiriyor. Uygulamanın destek ekibiyle iletişime geçin.
+msg-sign-in-again = Çok uzun sürdü veya yanıt kabul edilmedi. Yeniden oturum açın.
+msg-demo-form-expired = Bu formun süresi doldu. Demo sayfasını yeniden yükleyin.
+msg-too-many-requests = Ağınızdan az önce çok fazla istek geldi. Lütfen { $wait } bekleyip tekrar deneyin.
+wait-a-second = bir saniye
+wait-seconds = { $count } saniye
+wait-minutes = { $count } dakika
+authorize-repeats-client = İstek, client_id veya redirect_uri değerini tekrarlıyor.
+authorize-no-client-id = İstekte client_id yok.
+authorize-unknown-client = Sizi buraya gönderen uygulama kayıtlı değil.
+authorize-no-redirect-uri = İstekte redirect_uri yok.
+authorize-unknown-redirect-uri = İstekteki yönlendirme URI'si bu uygulama için kayıtlı değil.
+
+## Sign-in forms' own errors
+
+signin-bad-credentials = Kullanıcı adı veya parola hatalı.
+signin-locked = Çok fazla başarısız deneme. Birkaç dakika bekleyip tekrar deneyin.

@@ -1,0 +1,132 @@
+# authgate 頁面（繁體中文）。ID 與 { $變數 } 與英文版（locales/en/main.ftl）相同。
+
+## Every page (templates/base.html)
+
+page-default-title = 登入
+page-footer = 由 authgate 提供安全防護
+language-picker-label = 語言
+
+## Words several pages share
+
+field-username = 使用者名稱
+field-password = 密碼
+field-new-password = 新密碼
+field-code = 驗證碼
+button-sign-in = 登入
+button-continue = 繼續
+link-start-again = 重新開始
+link-back-to-sign-in = 返回登入
+link-other-ways = 其他登入方式
+sign-in-to-app = 登入 { $app }
+
+## The provider picker and the password page
+
+picker-lead = 請選擇登入方式。
+picker-continue-with = 使用 { $provider } 繼續
+password-lead = 使用您的 { $provider } 繼續。
+
+## The AWS role page
+
+role-title = 為 { $app } 選擇角色
+role-heading = 選擇角色
+role-lead = 您的帳戶可以在 { $app } 中使用多個 AWS 角色。請選擇在登出前要使用的角色。
+role-legend = 角色
+
+## A Cognito pool's pages
+
+cognito-signin-lead = 使用您的 { $provider } 帳戶。
+cognito-remember-device = 記住這部裝置
+cognito-forgot-password = 忘記密碼？
+cognito-no-account = 還沒有帳戶？
+cognito-create-one = 立即建立
+cognito-signup-title = 建立帳戶
+cognito-signup-lead = 用於 { $app }，透過 { $provider }。
+cognito-create-account = 建立帳戶
+cognito-have-account = 已經有帳戶？
+cognito-confirm-title = 確認您的帳戶
+cognito-code-sent-to = 我們已將驗證碼傳送至 { $destination }。
+cognito-enter-code-sent = 請輸入我們傳送給您的驗證碼。
+cognito-confirmation-code = 確認碼
+cognito-confirm = 確認
+cognito-send-new-code = 傳送新的驗證碼
+cognito-forgot-title = 重設密碼
+cognito-forgot-lead = 請輸入您的使用者名稱，我們會傳送用來重設密碼的驗證碼給您。
+cognito-send-code = 傳送驗證碼
+cognito-mfa-setup-title = 設定驗證器應用程式
+cognito-mfa-setup-lead = 您的帳戶需要第二道驗證步驟。請用驗證器應用程式掃描此 QR 圖碼（或輸入金鑰），然後輸入應用程式顯示的 6 位數驗證碼。
+cognito-mfa-setup-qr-alt = 用於驗證器應用程式的 QR 圖碼
+cognito-mfa-setup-key = 金鑰
+cognito-mfa-setup-code = 應用程式中的驗證碼
+cognito-verify-and-continue = 驗證並繼續
+cognito-new-password-title = 設定新密碼
+cognito-select-mfa-title = 選擇驗證方式
+cognito-select-mfa-lead = 您的帳戶有多種確認身分的方式。
+cognito-select-mfa-always = 一律使用此方式
+password-rules-intro = 您的密碼需要：
+
+## The signed-out page
+
+signed-out-title = 已登出
+signed-out-heading = 您已登出
+signed-out-back-to-app = 現在可以返回 { $app }。
+signed-out-close = 您可以關閉此頁面。
+
+## The demo app
+
+demo-title = authgate 示範
+demo-lead-before = 此頁面是一個已註冊的應用程式，用戶端 ID 為
+demo-lead-after = 。登入時會透過託管介面完整執行含 PKCE 的授權碼流程，然後顯示應用程式收到的權杖。
+demo-sign-out-of-authgate = 登出 authgate
+demo-result-title = 已登入 · authgate 示範
+demo-back = 返回示範
+demo-sign-out = 登出
+
+## Error pages (templates/error.html)
+
+error-title-unavailable = 暫時無法使用
+error-title-problem = 登入發生問題
+error-lead = 請返回應用程式並再試一次。如果問題持續發生，請聯絡應用程式的支援團隊。
+error-request-id = 請求 ID：
+error-render-failed = 我們這邊發生問題。請再試一次。
+
+## What an error page says (src/web/messages.rs, one id per Msg)
+
+msg-sign-in-expired = 此登入頁面已過期。請返回應用程式，重新開始登入。
+msg-other-browser = 這次登入是在另一個瀏覽器或分頁中開始的，而它已經關閉。請返回應用程式，重新開始登入。
+msg-method-not-available = 此應用程式不提供這種登入方式。
+msg-form-expired = 此表單已過期。請返回應用程式，重新開始。
+msg-form-incomplete = 表單未填寫完整。請返回並再試一次。
+msg-unavailable = 登入暫時無法使用。請稍後再試。
+msg-no-such-page = 此網址沒有頁面。
+msg-unusable-redirect = 無法使用此重新導向 URI。
+msg-role-not-allowed = 您的帳戶無法使用該角色。請返回並從清單中選擇一個。
+msg-federation-failed = 無法讓您登入 { $app }，原因是{ $reason }。{ $advice }
+msg-advice-try-later = 請幾分鐘後再試一次。
+msg-advice-sign-in-again = 請返回應用程式並重新登入。
+msg-advice-tell-support = 如果問題持續發生，請告知應用程式的支援團隊。
+msg-upstream-unreachable = 登入失敗，原因是{ $reason }。請幾分鐘後再試一次。
+msg-upstream-rejected = 登入失敗：{ $reason }。請返回應用程式，重新開始。
+msg-upstream-repeats = 登入回應中有重複的參數。
+msg-upstream-no-state = 登入回應中沒有 state。
+msg-upstream-not-this-flow = 此登入回應不屬於已開始的登入。
+upstream-incomplete-no-code = 登入回應中沒有授權碼。
+msg-pool-unreachable = { $pool } 沒有回應。請稍後再試。
+msg-pool-bad-answer = { $pool } 傳回了 authgate 無法使用的回應。請稍後再試。
+msg-mfa-setup-unsupported = 您的帳戶需要電話號碼或電子郵件地址才能完成第二道登入步驟，但目前尚未設定。請聯絡應用程式的支援團隊。
+msg-challenge-unsupported = 此帳戶需要 authgate 不提供的登入步驟。請聯絡應用程式的支援團隊。
+msg-sign-in-again = 花費時間過長，或回答未被接受。請重新登入。
+msg-demo-form-expired = 此表單已過期。請重新載入示範頁面。
+msg-too-many-requests = 您的網路剛才發出的請求過多。請等待 { $wait }後再試一次。
+wait-a-second = 1 秒
+wait-seconds = { $count } 秒
+wait-minutes = { $count } 分鐘
+authorize-repeats-client = 請求中重複了 client_id 或 redirect_uri。
+authorize-no-client-id = 請求中沒有 client_id。
+authorize-unknown-client = 將您導向此處的應用程式尚未註冊。
+authorize-no-redirect-uri = 請求中沒有 redirect_uri。
+authorize-unknown-redirect-uri = 請求中的重新導向 URI 未針對此應用程式註冊。
+
+## Sign-in forms' own errors
+
+signin-bad-credentials = 使用者名稱或密碼不正確。
+signin-locked = 失敗次數過多。請等候幾分鐘後再試一次。

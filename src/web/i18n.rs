@@ -1,0 +1,479 @@
+//! The pages' words in every language: Fluent catalogues (`locales/<lang>/main.ftl`), compiled
+//! into the binary, and the lookup templates and [`crate::web::messages::Msg`] go through.
+//!
+//! Crates: `fluent-bundle` (Project Fluent's reference implementation, projectfluent/fluent-rs,
+//! Apache-2.0/MIT) and `unic-langid` (its language tags). Not `fluent-templates`: its loader
+//! brings a directory walker and a proc macro for what `include_str!` does here in a few lines,
+//! and its negotiation cannot express authgate's order (`lang`, cookie, `ui_locales`,
+//! `Accept-Language`, see [`crate::web::language`]).
+//!
+//! A language is offered only when its catalogue parses and has every id English has: a page
+//! is never half in one language and half in another ([`enabled`]; the unit tests hold every
+//! shipped catalogue to it, so a missing id fails the build's tests rather than hiding a
+//! language at run time).
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
+use unic_langid::LanguageIdentifier;
+
+/// One language the pages may be shown in.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Language {
+    /// The tag used in `lang`, the cookie and `<html lang>`.
+    pub code: &'static str,
+    /// `ltr` or `rtl`, for `<html dir>`.
+    pub dir: &'static str,
+    /// Its name in itself, for the language picker.
+    pub name: &'static str,
+    source: &'static str,
+}
+
+macro_rules! language {
+    ($code:literal, $dir:literal, $name:literal) => {
+        Language {
+            code: $code,
+            dir: $dir,
+            name: $name,
+            source: include_str!(concat!("../../locales/", $code, "/main.ftl")),
+        }
+    };
+}
+
+/// Every catalogue shipped, English first (the reference and the fallback), then by code: the
+/// picker's order.
+pub static LANGUAGES: &[Language] = &[
+    language!("en", "ltr", "English"),
+    language!("ar", "rtl", "العربية"),
+    language!("de", "ltr", "Deutsch"),
+    language!("es", "ltr", "Español"),
+    language!("fr", "ltr", "Français"),
+    language!("id", "ltr", "Bahasa Indonesia"),
+    language!("it", "ltr", "Italiano"),
+    language!("ja", "ltr", "日本語"),
+    language!("ko", "ltr", "한국어"),
+    language!("nl", "ltr", "Nederlands"),
+    language!("pl", "ltr", "Polski"),
+    language!("pt-BR", "ltr", "Português (Brasil)"),
+    language!("sv", "ltr", "Svenska"),
+    language!("tr", "ltr", "Türkçe"),
+    language!("zh-CN", "ltr", "简体中文"),
+    language!("zh-TW", "ltr", "繁體中文"),
+];
+
+pub const ENGLISH: &Language = &LANGUAGES[0];
+
+struct Catalogue {
+    language: &'static Language,
+    bundle: FluentBundle<FluentResource>,
+    ids: BTreeSet<String>,
+}
+
+/// Parses a catalogue; `Err` with what is wrong in it.
+fn parse(language: &'static Language) -> Result<Catalogue, String> {
+    let resource = FluentResource::try_new(language.source.to_string())
+        .map_err(|(_, errors)| format!("{}: {errors:?}", language.code))?;
+    let ids = resource
+        .entries()
+        .filter_map(|entry| match entry {
+            fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
+            _ => None,
+        })
+        .collect();
+    let tag: LanguageIdentifier = language
+        .code
+        .parse()
+        .map_err(|e| format!("{}: {e}", language.code))?;
+    let mut bundle = FluentBundle::new_concurrent(vec![tag]);
+    // No Unicode isolation marks around arguments: they would end up in `<title>` and in
+    // every test's expected English, and the arguments here are names, not sentences.
+    bundle.set_use_isolating(false);
+    bundle
+        .add_resource(resource)
+        .map_err(|errors| format!("{}: {errors:?}", language.code))?;
+    Ok(Catalogue {
+        language,
+        bundle,
+        ids,
+    })
+}
+
+/// The catalogues offered: English, and every language complete against it.
+static CATALOGUES: LazyLock<Vec<Catalogue>> = LazyLock::new(|| {
+    let mut catalogues: Vec<Catalogue> = Vec::new();
+    for language in LANGUAGES {
+        match parse(language) {
+            Ok(catalogue) => {
+                let missing = catalogues
+                    .first()
+                    .map(|english| english.ids.difference(&catalogue.ids).count())
+                    .unwrap_or(0);
+                if missing == 0 {
+                    catalogues.push(catalogue);
+                } else {
+                    tracing::warn!(
+                        lang = language.code,
+                        missing,
+                        "incomplete catalogue not offered"
+                    );
+                }
+            }
+            Err(error) => tracing::error!(%error, "catalogue does not parse: not offered"),
+        }
+    }
+    catalogues
+});
+
+/// The languages offered, English first.
+pub fn enabled() -> impl Iterator<Item = &'static Language> {
+    CATALOGUES.iter().map(|c| c.language)
+}
+
+/// The offered language with exactly this code.
+pub fn find(code: &str) -> Option<&'static Language> {
+    enabled().find(|l| l.code == code)
+}
+
+/// Arguments to a message, by name.
+pub type Args<'a> = [(&'a str, FluentValue<'a>)];
+
+/// The words for `id` in `lang` (English if `lang` is not offered), with `args`. An id missing
+/// everywhere is a bug the tests catch; it shows as itself rather than failing the page.
+pub fn text(lang: &str, id: &str, args: &Args<'_>) -> String {
+    let catalogue = CATALOGUES
+        .iter()
+        .find(|c| c.language.code == lang)
+        .or_else(|| CATALOGUES.first());
+    let Some(catalogue) = catalogue else {
+        return id.to_string();
+    };
+    let Some(pattern) = catalogue.bundle.get_message(id).and_then(|m| m.value()) else {
+        tracing::error!(lang, id, "message missing from catalogue");
+        return id.to_string();
+    };
+    let mut fluent_args = FluentArgs::new();
+    for (name, value) in args {
+        fluent_args.set(*name, value.clone());
+    }
+    let mut errors = Vec::new();
+    let words = catalogue
+        .bundle
+        .format_pattern(pattern, Some(&fluent_args), &mut errors);
+    if !errors.is_empty() {
+        tracing::error!(lang, id, ?errors, "message did not format");
+    }
+    words.into_owned()
+}
+
+/// The id (starting `prefix`) whose English is `sentence`: to say in the page's language a
+/// sentence a lower layer produced in English (see [`crate::web::messages::Msg`]).
+pub fn english_id(prefix: &str, sentence: &str) -> Option<&'static str> {
+    let english = LazyLock::force(&CATALOGUES).first()?;
+    english
+        .ids
+        .iter()
+        .filter(|id| id.starts_with(prefix))
+        .find(|id| text(ENGLISH.code, id, &[]) == sentence)
+        .map(String::as_str)
+}
+
+/// Filters for templates: `{{ "id"|t }}`, `{{ "id"|t1("name", value) }}`,
+/// `{{ "id"|t2("a", a, "b", b) }}`, in the page's language (the runtime value `page_context`
+/// that [`crate::web::page::render`] passes). Their output is escaped like any other value.
+pub mod filters {
+    use crate::web::page::PageContext;
+    use fluent_bundle::FluentValue;
+
+    fn lang(values: &dyn askama::Values) -> &'static str {
+        askama::get_value::<PageContext>(values, "page_context")
+            .map(|page| page.lang)
+            .unwrap_or(super::ENGLISH.code)
+    }
+
+    #[askama::filter_fn]
+    pub fn t(id: &str, values: &dyn askama::Values) -> askama::Result<String> {
+        Ok(super::text(lang(values), id, &[]))
+    }
+
+    #[askama::filter_fn]
+    pub fn t1<V: std::fmt::Display>(
+        id: &str,
+        values: &dyn askama::Values,
+        name: &str,
+        value: V,
+    ) -> askama::Result<String> {
+        let value = value.to_string();
+        Ok(super::text(
+            lang(values),
+            id,
+            &[(name, FluentValue::from(value.as_str()))],
+        ))
+    }
+
+    #[askama::filter_fn]
+    pub fn t2<A: std::fmt::Display, B: std::fmt::Display>(
+        id: &str,
+        values: &dyn askama::Values,
+        name_a: &str,
+        a: A,
+        name_b: &str,
+        b: B,
+    ) -> askama::Result<String> {
+        let (a, b) = (a.to_string(), b.to_string());
+        Ok(super::text(
+            lang(values),
+            id,
+            &[
+                (name_a, FluentValue::from(a.as_str())),
+                (name_b, FluentValue::from(b.as_str())),
+            ],
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! The catalogues against English and against the templates. A failure here means a page
+    //! would mix languages, or show an id instead of words.
+
+    use super::*;
+    use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
+    use std::collections::BTreeMap;
+
+    /// Every variable a pattern refers to, in placeables and selectors.
+    fn variables(pattern: &Pattern<&str>, found: &mut BTreeSet<String>) {
+        fn inline(e: &InlineExpression<&str>, found: &mut BTreeSet<String>) {
+            match e {
+                InlineExpression::VariableReference { id } => {
+                    found.insert(id.name.to_string());
+                }
+                InlineExpression::Placeable { expression } => expression_vars(expression, found),
+                _ => {}
+            }
+        }
+        fn expression_vars(e: &Expression<&str>, found: &mut BTreeSet<String>) {
+            match e {
+                Expression::Inline(e) => inline(e, found),
+                Expression::Select { selector, variants } => {
+                    inline(selector, found);
+                    for v in variants {
+                        variables(&v.value, found);
+                    }
+                }
+            }
+        }
+        for element in &pattern.elements {
+            if let PatternElement::Placeable { expression } = element {
+                expression_vars(expression, found);
+            }
+        }
+    }
+
+    /// id → the variables its message uses, for one shipped catalogue (which must parse).
+    fn messages(language: &Language) -> BTreeMap<String, BTreeSet<String>> {
+        let resource = fluent_syntax::parser::parse(language.source)
+            .unwrap_or_else(|(_, errors)| panic!("{} does not parse: {errors:?}", language.code));
+        resource
+            .body
+            .iter()
+            .filter_map(|entry| match entry {
+                Entry::Message(m) => {
+                    let mut found = BTreeSet::new();
+                    if let Some(value) = &m.value {
+                        variables(value, &mut found);
+                    }
+                    Some((m.id.name.to_string(), found))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_catalogue_has_exactly_englishs_ids_and_variables() {
+        let english = messages(ENGLISH);
+        for language in &LANGUAGES[1..] {
+            let translated = messages(language);
+            for (id, vars) in &english {
+                let Some(theirs) = translated.get(id) else {
+                    panic!("{}: `{id}` is missing", language.code);
+                };
+                let unused: Vec<_> = vars.difference(theirs).collect();
+                assert!(
+                    unused.is_empty(),
+                    "{}: `{id}` leaves out {unused:?}",
+                    language.code
+                );
+                let unknown: Vec<_> = theirs.difference(vars).collect();
+                assert!(
+                    unknown.is_empty(),
+                    "{}: `{id}` uses {unknown:?}",
+                    language.code
+                );
+            }
+            let extra: Vec<_> = translated
+                .keys()
+                .filter(|id| !english.contains_key(*id))
+                .collect();
+            assert!(
+                extra.is_empty(),
+                "{}: ids English lacks: {extra:?}",
+                language.code
+            );
+        }
+    }
+
+    #[test]
+    fn every_shipped_language_is_offered() {
+        let offered: Vec<_> = enabled().map(|l| l.code).collect();
+        let shipped: Vec<_> = LANGUAGES.iter().map(|l| l.code).collect();
+        assert_eq!(offered, shipped);
+        assert_eq!(find("ar").map(|l| l.dir), Some("rtl"));
+    }
+
+    fn templates() -> Vec<(String, String)> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+        let mut found: Vec<_> = std::fs::read_dir(&dir)
+            .expect("templates/")
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "html"))
+            .map(|p| {
+                let name = p
+                    .file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned();
+                (name, std::fs::read_to_string(&p).expect("a template"))
+            })
+            .collect();
+        found.sort();
+        assert!(
+            found.len() >= 17,
+            "templates/ has {} templates",
+            found.len()
+        );
+        found
+    }
+
+    /// Every `"id"|t…` a template looks up (the ids error.html takes from code are checked
+    /// through the error page tests).
+    fn template_ids(source: &str) -> Vec<String> {
+        let mut ids = Vec::new();
+        let mut rest = source;
+        while let Some(at) = rest.find("\"|t") {
+            let before = &rest[..at];
+            if let Some(open) = before.rfind('"') {
+                ids.push(before[open + 1..].to_string());
+            }
+            rest = &rest[at + 3..];
+        }
+        ids
+    }
+
+    #[test]
+    fn every_id_a_template_looks_up_is_in_english() {
+        let english = messages(ENGLISH);
+        for (name, source) in templates() {
+            for id in template_ids(&source) {
+                assert!(
+                    english.contains_key(&id),
+                    "{name} looks up `{id}`, which English lacks"
+                );
+            }
+        }
+    }
+
+    /// The template with every `{{ … }}`, `{% … %}` and `{# … #}` replaced by a space.
+    fn without_askama(source: &str) -> String {
+        let mut out = String::new();
+        let mut rest = source;
+        while let Some(open) = ["{{", "{%", "{#"]
+            .iter()
+            .filter_map(|o| rest.find(o).map(|i| (i, *o)))
+            .min()
+        {
+            out.push_str(&rest[..open.0]);
+            let close = match open.1 {
+                "{{" => "}}",
+                "{%" => "%}",
+                _ => "#}",
+            };
+            let after = &rest[open.0 + 2..];
+            let end = after.find(close).map_or(after.len(), |i| i + 2);
+            out.push(' ');
+            rest = &after[end..];
+        }
+        out.push_str(rest);
+        out
+    }
+
+    /// What a person reads: text between tags, and the attributes browsers show or speak
+    /// (`alt`, `title`, `placeholder`, `aria-label`, `label`). Not `value`: the templates'
+    /// values are form data (`on`, ids), and their buttons are `<button>` with text. Markup and
+    /// askama's own syntax are skipped; a variable's words are the code's business.
+    fn visible(html: &str) -> Vec<String> {
+        const SHOWN: &[&str] = &["alt", "title", "placeholder", "aria-label", "label"];
+        let mut found = Vec::new();
+        let mut rest = html;
+        while !rest.is_empty() {
+            let (text, tag) = match rest.find('<') {
+                Some(i) => (&rest[..i], &rest[i..]),
+                None => (rest, ""),
+            };
+            found.push(text.to_string());
+            let Some(end) = tag.find('>') else { break };
+            let inside = &tag[1..end];
+            for attr in SHOWN {
+                let needle = format!(" {attr}=\"");
+                if let Some(at) = inside.find(&needle) {
+                    let value = &inside[at + needle.len()..];
+                    found.push(value[..value.find('"').unwrap_or(value.len())].to_string());
+                }
+            }
+            rest = &tag[end + 1..];
+        }
+        found
+    }
+
+    /// Words that stay as they are in every language: the product's name in `<title>`.
+    const UNTRANSLATED: &[&str] = &["· authgate"];
+
+    #[test]
+    fn no_template_shows_words_outside_the_catalogue() {
+        for (name, source) in templates() {
+            for text in visible(&without_askama(&source)) {
+                let text = text.trim();
+                let words = text.chars().any(char::is_alphabetic);
+                assert!(
+                    !words || UNTRANSLATED.contains(&text),
+                    "{name} shows `{text}` outside the catalogue"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_scanner_sees_text_and_shown_attributes() {
+        let page = r#"<p class="lead">{{ "x"|t }}</p><img alt="A picture"><b>Hello</b>"#;
+        let shown: Vec<_> = visible(&without_askama(page))
+            .into_iter()
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty())
+            .collect();
+        assert_eq!(shown, ["A picture", "Hello"]);
+    }
+
+    #[test]
+    fn words_come_in_the_language_asked_with_english_for_the_rest() {
+        assert_eq!(text("ja", "button-sign-in", &[]), "サインイン");
+        assert_eq!(text("xx", "button-sign-in", &[]), "Sign in");
+        let app = [("app", FluentValue::from("Demo"))];
+        assert_eq!(text("en", "sign-in-to-app", &app), "Sign in to Demo");
+        assert_eq!(
+            english_id("authorize-", "The request has no client_id."),
+            Some("authorize-no-client-id")
+        );
+    }
+}
