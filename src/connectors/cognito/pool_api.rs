@@ -332,13 +332,11 @@ impl UserPoolClient {
         &self,
         access_token: &str,
     ) -> Result<(String, Vec<(String, String)>), PoolError> {
-        let out = self
-            .sdk
-            .get_user()
-            .access_token(access_token)
-            .send()
-            .await
-            .map_err(classify)?;
+        let out = send(
+            "GetUser",
+            self.sdk.get_user().access_token(access_token).send(),
+        )
+        .await?;
         let attributes = out
             .user_attributes
             .into_iter()
@@ -349,25 +347,26 @@ impl UserPoolClient {
 
     /// `GlobalSignOut`: the pool ends every refresh token of the access token's user.
     pub async fn global_sign_out(&self, access_token: &str) -> Result<(), PoolError> {
-        self.sdk
-            .global_sign_out()
-            .access_token(access_token)
-            .send()
-            .await
-            .map_err(classify)?;
+        send(
+            "GlobalSignOut",
+            self.sdk.global_sign_out().access_token(access_token).send(),
+        )
+        .await?;
         Ok(())
     }
 
     /// `RevokeToken` for a refresh token the pool issued to authgate's app client.
     pub async fn revoke_token(&self, refresh_token: &str) -> Result<(), PoolError> {
-        self.sdk
-            .revoke_token()
-            .client_id(&self.client_id)
-            .token(refresh_token)
-            .set_client_secret(self.client_secret.as_ref().map(|s| s.expose().to_string()))
-            .send()
-            .await
-            .map_err(classify)?;
+        send(
+            "RevokeToken",
+            self.sdk
+                .revoke_token()
+                .client_id(&self.client_id)
+                .token(refresh_token)
+                .set_client_secret(self.client_secret.as_ref().map(|s| s.expose().to_string()))
+                .send(),
+        )
+        .await?;
         Ok(())
     }
 
