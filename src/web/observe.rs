@@ -20,6 +20,11 @@ use std::time::Instant;
 
 pub const REQUEST_ID_HEADER: &str = "x-request-id";
 
+/// The stylesheet and images are a nested service (`/static`), which leaves no matched route
+/// for a layer to read: they are counted under one template of their own, not as unmatched.
+const STATIC_PREFIX: &str = "/static/";
+const STATIC_ROUTE: &str = "/static/{*path}";
+
 /// A request's id: 32 lowercase hex digits (a random UUID without hyphens).
 #[derive(Clone, Debug)]
 pub struct RequestId(Arc<str>);
@@ -50,6 +55,7 @@ pub async fn observe(mut request: Request, next: Next) -> Response {
     let method = meter::method_label(request.method().as_str());
     // The route template (`/signin/{request_id}`), never the path: bounded, and free of ids.
     let route = request.extensions().get::<MatchedPath>().cloned();
+    let is_static = route.is_none() && request.uri().path().starts_with(STATIC_PREFIX);
     request.extensions_mut().insert(id.clone());
     let mut response = CURRENT.scope(id.clone(), next.run(request)).await;
     if let Ok(value) = HeaderValue::from_str(id.as_str()) {
@@ -57,7 +63,11 @@ pub async fn observe(mut request: Request, next: Next) -> Response {
     }
     meter::http_request(
         method,
-        route.as_ref().map(MatchedPath::as_str),
+        match &route {
+            Some(route) => Some(route.as_str()),
+            None if is_static => Some(STATIC_ROUTE),
+            None => None,
+        },
         response.status().as_u16(),
         started.elapsed(),
     );

@@ -399,6 +399,12 @@ async fn a_management_listener_takes_metrics_off_the_public_listener() {
         .send()
         .await
         .expect("discovery");
+    let stylesheet = client
+        .get(format!("{}/static/authgate.css", server.address))
+        .send()
+        .await
+        .expect("stylesheet");
+    assert_eq!(stylesheet.status(), StatusCode::OK);
     let scraped = scrape(&management).await;
     let no_api = client
         .get(format!("{management}/.well-known/openid-configuration"))
@@ -426,6 +432,17 @@ async fn a_management_listener_takes_metrics_off_the_public_listener() {
             &[
                 ("http_route", "unmatched"),
                 ("http_response_status_code", "404")
+            ]
+        ),
+        1.0
+    );
+    // Static files have no route of axum's; they are not `unmatched` either.
+    assert_eq!(
+        scraped.sum(
+            "http_server_request_duration_seconds_count",
+            &[
+                ("http_route", "/static/{*path}"),
+                ("http_response_status_code", "200")
             ]
         ),
         1.0
