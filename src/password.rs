@@ -31,7 +31,7 @@
 //! freed unzeroed.
 
 use argon2::{Algorithm, Argon2, Block, Params, PasswordHash, Version};
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 use subtle::ConstantTimeEq;
 
 /// The largest cost kept in the pool: the default `[password_hashing]` cost of 19 MiB, with
@@ -43,8 +43,11 @@ pub const POOLED_MAX_KIB: u32 = 64 * 1024;
 /// test process) are dropped on return rather than kept.
 static POOL: Mutex<Vec<Vec<Block>>> = Mutex::new(Vec::new());
 
+/// Read once: `available_parallelism` reads the cgroup's CPU quota from files on Linux, which
+/// has no place on every password check.
 fn max_pooled() -> usize {
-    std::thread::available_parallelism().map_or(1, |n| n.get())
+    static CORES: OnceLock<usize> = OnceLock::new();
+    *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
 }
 
 /// Checks `password` against an argon2 PHC string (`$argon2id$v=19$m=…,t=…,p=…$salt$hash`).
