@@ -12,6 +12,7 @@
 //!                                       │                                              │
 //!        connector (connectors/): local password page, a Cognito pool's pages,         │
 //!        or upstream (OIDC, Facebook) ──▶ /oauth2/idpresponse/{provider}               │
+//!        or a form_post answer ──▶ POST …/{provider} ──▶ GET …/{provider}/continue    │
 //!                                       │ Identity                                     │
 //!                                       ▼                                              ▼
 //!                                  finish::signed_in ────────────────────────▶ finish::complete

@@ -44,3 +44,4 @@ mod upstream_cognito;
 mod upstream_facebook;
 mod upstream_oidc;
 mod upstream_peer;
+mod upstream_post;
