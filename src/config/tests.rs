@@ -645,3 +645,42 @@ fn shutdown_settings_have_defaults_and_the_grace_is_not_zero() {
         .join("\n");
     assert!(joined.contains("shutdown_grace:"), "{joined}");
 }
+
+#[test]
+fn the_amazon_example_is_valid_and_federates_under_www_amazon_com() {
+    // The secret from a file rather than the process environment, which tests must not touch.
+    let dir = tempfile::tempdir().expect("tmp");
+    let secret = dir.path().join("amazon-secret");
+    std::fs::write(&secret, "amazon-secret").expect("write");
+    let example = include_str!("../../config/examples/amazon.toml").replace(
+        "client_secret_env = \"AUTHGATE_AMAZON_SECRET\"",
+        &format!("client_secret_file = \"{}\"", secret.display()),
+    );
+    let text = format!(
+        "listen = \"127.0.0.1:1\"\nissuer = \"https://login.example.com\"\ndata_dir = \"d\"\n{example}"
+    );
+    let settings = load(&text).expect("the example loads");
+    let Some(KindSettings::Amazon(amazon)) =
+        crate::connectors::settings::of(&settings.providers[0])
+    else {
+        panic!("an amazon provider");
+    };
+    assert_eq!(
+        amazon.authorization_endpoint,
+        "https://www.amazon.com/ap/oa"
+    );
+    assert_eq!(
+        amazon.token_endpoint,
+        "https://api.amazon.com/auth/o2/token"
+    );
+    assert_eq!(
+        amazon.profile_endpoint,
+        "https://api.amazon.com/user/profile"
+    );
+    assert_eq!(
+        amazon.upstream_logins(),
+        crate::config::UpstreamLogins::AccessToken {
+            key: "www.amazon.com".into()
+        }
+    );
+}

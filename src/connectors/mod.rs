@@ -1,10 +1,12 @@
 //! Where users actually sign in: local users and Cognito user pools on authgate's own pages,
-//! and upstream providers (OIDC, Cognito's hosted UI, Facebook) the browser is sent to.
+//! and upstream providers (OIDC, Cognito's hosted UI, Facebook, Amazon) the browser is sent to.
 
+pub mod amazon;
 pub mod cognito;
 pub mod contract;
 pub mod facebook;
 pub mod local;
+pub(crate) mod oauth2;
 pub mod oidc;
 pub mod settings;
 
@@ -17,6 +19,7 @@ const _: fn() = || {
     fn keeps<T: contract::RedirectConnector>() {}
     keeps::<oidc::OidcConnector>();
     keeps::<facebook::FacebookConnector>();
+    keeps::<amazon::AmazonConnector>();
 };
 
 /// What went wrong with the upstream, in words a sign-in page can show about that provider.
@@ -97,6 +100,7 @@ pub enum ProviderKind {
     Local(local::LocalUsers),
     Oidc(Box<oidc::OidcConnector>),
     Facebook(Box<facebook::FacebookConnector>),
+    Amazon(Box<amazon::AmazonConnector>),
     Cognito(Box<cognito::CognitoConnector>),
 }
 
@@ -107,6 +111,7 @@ impl ProviderKind {
             ProviderKind::Local(_) => "local",
             ProviderKind::Oidc(_) => "oidc",
             ProviderKind::Facebook(_) => "facebook",
+            ProviderKind::Amazon(_) => "amazon",
             ProviderKind::Cognito(_) => "cognito",
         }
     }
@@ -119,6 +124,7 @@ impl ProviderKind {
             ProviderKind::Local(_) | ProviderKind::Cognito(_) => None,
             ProviderKind::Oidc(c) => Some(&**c),
             ProviderKind::Facebook(c) => Some(&**c),
+            ProviderKind::Amazon(c) => Some(&**c),
         }
     }
 }
@@ -168,6 +174,9 @@ impl ProviderRegistry {
                 )),
                 KindSettings::Facebook(fb) => ProviderKind::Facebook(Box::new(
                     facebook::FacebookConnector::new(&p.id, &display_name, fb, &settings.issuer)?,
+                )),
+                KindSettings::Amazon(amazon) => ProviderKind::Amazon(Box::new(
+                    amazon::AmazonConnector::new(&p.id, &display_name, amazon, &settings.issuer)?,
                 )),
             };
             providers.push(Provider {
@@ -255,7 +264,7 @@ impl Provider {
                     Err(RenewRefused::Unavailable)
                 }
             }),
-            ProviderKind::Local(_) | ProviderKind::Facebook(_) => None,
+            ProviderKind::Local(_) | ProviderKind::Facebook(_) | ProviderKind::Amazon(_) => None,
         }
     }
 }

@@ -10,6 +10,7 @@
 //! first error only) and the problems keep their order. The serde-tagged enum below is the one
 //! place that lists every kind; `ProviderRegistry::from_settings` opens each from it.
 
+use super::amazon::settings::AmazonSettings;
 use super::cognito::settings::CognitoSettings;
 use super::facebook::settings::FacebookSettings;
 use super::local::settings::{LocalSettings, NO_UPSTREAM_LOGINS};
@@ -26,6 +27,7 @@ pub enum KindSettings {
     Local(LocalSettings),
     Oidc(Box<OidcSettings>),
     Facebook(Box<FacebookSettings>),
+    Amazon(Box<AmazonSettings>),
     CognitoHosted(Box<CognitoHostedSettings>),
     Cognito(Box<CognitoSettings>),
 }
@@ -52,6 +54,7 @@ impl config::KindSettings for KindSettings {
             KindSettings::Local(_) => "local",
             KindSettings::Oidc(_) => "oidc",
             KindSettings::Facebook(_) => "facebook",
+            KindSettings::Amazon(_) => "amazon",
             KindSettings::CognitoHosted(_) => "cognito-hosted",
             KindSettings::Cognito(_) => "cognito",
         }
@@ -62,6 +65,7 @@ impl config::KindSettings for KindSettings {
             KindSettings::Local(local) => local.check(key, problems),
             KindSettings::Oidc(oidc) => oidc.check(key, problems),
             KindSettings::Facebook(fb) => fb.check(key, problems),
+            KindSettings::Amazon(amazon) => amazon.check(key, problems),
             KindSettings::CognitoHosted(pool) => pool.check(key, problems),
             KindSettings::Cognito(pool) => pool.check(key, problems),
         }
@@ -72,6 +76,7 @@ impl config::KindSettings for KindSettings {
             KindSettings::Local(_) => Err(NO_UPSTREAM_LOGINS),
             KindSettings::Oidc(oidc) => Ok(oidc.upstream_logins()),
             KindSettings::Facebook(fb) => Ok(fb.upstream_logins()),
+            KindSettings::Amazon(amazon) => Ok(amazon.upstream_logins()),
             KindSettings::CognitoHosted(pool) => Ok(pool.upstream_logins()),
             KindSettings::Cognito(pool) => Ok(pool.upstream_logins()),
         }

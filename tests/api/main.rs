@@ -40,6 +40,7 @@ mod store;
 mod throttle;
 mod tls;
 mod token;
+mod upstream_amazon;
 mod upstream_cognito;
 mod upstream_facebook;
 mod upstream_oidc;
