@@ -1,7 +1,9 @@
 //! Where users actually sign in: local users and Cognito user pools on authgate's own pages,
-//! and upstream providers (OIDC, Cognito's hosted UI, Facebook, Amazon) the browser is sent to.
+//! and upstream providers (OIDC, Cognito's hosted UI, Facebook, Amazon, Apple) the browser is
+//! sent to.
 
 pub mod amazon;
+pub mod apple;
 pub mod cognito;
 pub mod contract;
 pub mod facebook;
@@ -20,6 +22,7 @@ const _: fn() = || {
     keeps::<oidc::OidcConnector>();
     keeps::<facebook::FacebookConnector>();
     keeps::<amazon::AmazonConnector>();
+    keeps::<apple::AppleConnector>();
 };
 
 /// What went wrong with the upstream, in words a sign-in page can show about that provider.
@@ -101,6 +104,7 @@ pub enum ProviderKind {
     Oidc(Box<oidc::OidcConnector>),
     Facebook(Box<facebook::FacebookConnector>),
     Amazon(Box<amazon::AmazonConnector>),
+    Apple(Box<apple::AppleConnector>),
     Cognito(Box<cognito::CognitoConnector>),
 }
 
@@ -112,6 +116,7 @@ impl ProviderKind {
             ProviderKind::Oidc(_) => "oidc",
             ProviderKind::Facebook(_) => "facebook",
             ProviderKind::Amazon(_) => "amazon",
+            ProviderKind::Apple(_) => "apple",
             ProviderKind::Cognito(_) => "cognito",
         }
     }
@@ -125,6 +130,7 @@ impl ProviderKind {
             ProviderKind::Oidc(c) => Some(&**c),
             ProviderKind::Facebook(c) => Some(&**c),
             ProviderKind::Amazon(c) => Some(&**c),
+            ProviderKind::Apple(c) => Some(&**c),
         }
     }
 }
@@ -177,6 +183,9 @@ impl ProviderRegistry {
                 )),
                 KindSettings::Amazon(amazon) => ProviderKind::Amazon(Box::new(
                     amazon::AmazonConnector::new(&p.id, &display_name, amazon, &settings.issuer)?,
+                )),
+                KindSettings::Apple(apple) => ProviderKind::Apple(Box::new(
+                    apple::AppleConnector::new(&p.id, &display_name, apple, &settings.issuer)?,
                 )),
             };
             providers.push(Provider {
@@ -264,7 +273,10 @@ impl Provider {
                     Err(RenewRefused::Unavailable)
                 }
             }),
-            ProviderKind::Local(_) | ProviderKind::Facebook(_) | ProviderKind::Amazon(_) => None,
+            ProviderKind::Local(_)
+            | ProviderKind::Facebook(_)
+            | ProviderKind::Amazon(_)
+            | ProviderKind::Apple(_) => None,
         }
     }
 }

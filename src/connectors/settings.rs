@@ -11,6 +11,7 @@
 //! place that lists every kind; `ProviderRegistry::from_settings` opens each from it.
 
 use super::amazon::settings::AmazonSettings;
+use super::apple::settings::AppleSettings;
 use super::cognito::settings::CognitoSettings;
 use super::facebook::settings::FacebookSettings;
 use super::local::settings::{LocalSettings, NO_UPSTREAM_LOGINS};
@@ -28,6 +29,7 @@ pub enum KindSettings {
     Oidc(Box<OidcSettings>),
     Facebook(Box<FacebookSettings>),
     Amazon(Box<AmazonSettings>),
+    Apple(Box<AppleSettings>),
     CognitoHosted(Box<CognitoHostedSettings>),
     Cognito(Box<CognitoSettings>),
 }
@@ -55,6 +57,7 @@ impl config::KindSettings for KindSettings {
             KindSettings::Oidc(_) => "oidc",
             KindSettings::Facebook(_) => "facebook",
             KindSettings::Amazon(_) => "amazon",
+            KindSettings::Apple(_) => "apple",
             KindSettings::CognitoHosted(_) => "cognito-hosted",
             KindSettings::Cognito(_) => "cognito",
         }
@@ -66,6 +69,7 @@ impl config::KindSettings for KindSettings {
             KindSettings::Oidc(oidc) => oidc.check(key, problems),
             KindSettings::Facebook(fb) => fb.check(key, problems),
             KindSettings::Amazon(amazon) => amazon.check(key, problems),
+            KindSettings::Apple(apple) => apple.check(key, problems),
             KindSettings::CognitoHosted(pool) => pool.check(key, problems),
             KindSettings::Cognito(pool) => pool.check(key, problems),
         }
@@ -77,6 +81,7 @@ impl config::KindSettings for KindSettings {
             KindSettings::Oidc(oidc) => Ok(oidc.upstream_logins()),
             KindSettings::Facebook(fb) => Ok(fb.upstream_logins()),
             KindSettings::Amazon(amazon) => Ok(amazon.upstream_logins()),
+            KindSettings::Apple(apple) => Ok(apple.upstream_logins()),
             KindSettings::CognitoHosted(pool) => Ok(pool.upstream_logins()),
             KindSettings::Cognito(pool) => Ok(pool.upstream_logins()),
         }

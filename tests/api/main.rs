@@ -41,6 +41,7 @@ mod throttle;
 mod tls;
 mod token;
 mod upstream_amazon;
+mod upstream_apple;
 mod upstream_cognito;
 mod upstream_facebook;
 mod upstream_oidc;

@@ -5,6 +5,8 @@
 pub mod amazon_standin;
 /// `spawn_app()`: authgate in-process on a free port, a browser-like client, flow helpers.
 pub mod app;
+/// Sign in with Apple's authorize, token and keys endpoints.
+pub mod apple_standin;
 /// Identity-pool federation set-ups shared by the `aws_*` suites.
 pub mod aws;
 /// A recording, fault-injecting proxy in front of moto's AWS endpoints.
