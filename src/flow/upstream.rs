@@ -19,7 +19,9 @@
 //!
 //! So an answer is verified once, for the flow and provider it was meant for; a replayed POST
 //! finds a record with nothing left to verify against; and only the browser that started the
-//! sign-in can turn the verified outcome into a code. Nothing new is asked of the `Store`: the
+//! sign-in can turn the verified outcome into a code. The cost of taking the POST without the
+//! binding: whoever knows a flow's id (it travels only to the provider and back) can spend the
+//! flow with a bad answer, so that sign-in starts again; they can never finish it. Nothing new is asked of the `Store`: the
 //! outcome lives in the authorization request's own record.
 
 use crate::connectors::UpstreamError;
