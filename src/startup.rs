@@ -440,9 +440,15 @@ pub fn router(state: AppState, readiness: Readiness) -> Router {
         .route("/logout", get(endpoints::logout_get))
         .route("/logout/done", get(endpoints::logout_done_get))
         .route("/signin/{request_id}", get(signin::picker_get))
+        // The POST is a provider's `form_post`: it reads no session and needs no CSRF token
+        // (hosted_ui::upstream says why), and 303s to `continue`, where the binding is checked.
         .route(
             "/oauth2/idpresponse/{provider_id}",
-            get(upstream::idpresponse_get),
+            get(upstream::idpresponse_get).post(upstream::idpresponse_post),
+        )
+        .route(
+            "/oauth2/idpresponse/{provider_id}/continue",
+            get(upstream::idpresponse_continue),
         )
         .route(
             "/signin/{request_id}/{provider_id}",

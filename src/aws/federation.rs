@@ -9,6 +9,8 @@
 //! | `upstream`  | `cognito-idp.{region}.amazonaws.com/{pool}`    | the user pool's ID token       |
 //! |             | the OpenID issuer, scheme and last `/` removed | the provider's ID token        |
 //! |             | `graph.facebook.com`                           | Facebook's access token        |
+//! |             | `www.amazon.com`                               | Amazon's access token          |
+//! |             | `appleid.apple.com`                            | Apple's ID token               |
 //! | `self`      | authgate's issuer, scheme removed              | an ID token authgate mints     |
 //! | `developer` | the pool's developer provider name (signed)    | the user's authgate `sub`      |
 //!
@@ -714,6 +716,12 @@ mod tests {
             app_id = "123"
             app_secret_file = "/dev/null"
             [[providers]]
+            id = "lwa"
+            kind = "amazon"
+            client_id = "amzn1.application-oa2-client.x"
+            client_secret_file = "/dev/null"
+            token_endpoint = "http://127.0.0.1:9/token"
+            [[providers]]
             id = "mine"
             kind = "oidc"
             issuer = "https://accounts.google.com"
@@ -741,6 +749,9 @@ mod tests {
                 },
                 How::AccessToken {
                     key: "graph.facebook.com".into()
+                },
+                How::AccessToken {
+                    key: "www.amazon.com".into()
                 },
                 How::SelfIssued,
             ],

@@ -8,6 +8,11 @@ use super::*;
 pub struct Secret(String);
 
 impl Secret {
+    /// A secret derived from another (a key reformatted), kept as redacted as the original.
+    pub fn new(value: String) -> Self {
+        Self(value)
+    }
+
     pub fn expose(&self) -> &str {
         &self.0
     }

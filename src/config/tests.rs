@@ -645,3 +645,95 @@ fn shutdown_settings_have_defaults_and_the_grace_is_not_zero() {
         .join("\n");
     assert!(joined.contains("shutdown_grace:"), "{joined}");
 }
+
+#[test]
+fn the_amazon_example_is_valid_and_federates_under_www_amazon_com() {
+    // The secret from a file rather than the process environment, which tests must not touch.
+    let dir = tempfile::tempdir().expect("tmp");
+    let secret = dir.path().join("amazon-secret");
+    std::fs::write(&secret, "amazon-secret").expect("write");
+    let example = include_str!("../../config/examples/amazon.toml").replace(
+        "client_secret_env = \"AUTHGATE_AMAZON_SECRET\"",
+        &format!("client_secret_file = \"{}\"", secret.display()),
+    );
+    let text = format!(
+        "listen = \"127.0.0.1:1\"\nissuer = \"https://login.example.com\"\ndata_dir = \"d\"\n{example}"
+    );
+    let settings = load(&text).expect("the example loads");
+    let Some(KindSettings::Amazon(amazon)) =
+        crate::connectors::settings::of(&settings.providers[0])
+    else {
+        panic!("an amazon provider");
+    };
+    assert_eq!(
+        amazon.authorization_endpoint,
+        "https://www.amazon.com/ap/oa"
+    );
+    assert_eq!(
+        amazon.token_endpoint,
+        "https://api.amazon.com/auth/o2/token"
+    );
+    assert_eq!(
+        amazon.profile_endpoint,
+        "https://api.amazon.com/user/profile"
+    );
+    assert_eq!(
+        amazon.upstream_logins(),
+        crate::config::UpstreamLogins::AccessToken {
+            key: "www.amazon.com".into()
+        }
+    );
+}
+
+#[test]
+fn the_apple_example_is_valid_and_federates_under_appleid_apple_com() {
+    // A throwaway P-256 key in the place of the team's .p8.
+    let dir = tempfile::tempdir().expect("tmp");
+    let p8 = dir.path().join("AuthKey.p8");
+    let key = aws_lc_rs::signature::EcdsaKeyPair::generate(
+        &aws_lc_rs::signature::ECDSA_P256_SHA256_FIXED_SIGNING,
+    )
+    .expect("key");
+    let der = key.to_pkcs8v1().expect("pkcs8");
+    let b64 = base64::Engine::encode(&base64::engine::general_purpose::STANDARD, der.as_ref());
+    std::fs::write(
+        &p8,
+        format!("-----BEGIN PRIVATE KEY-----\n{b64}\n-----END PRIVATE KEY-----\n"),
+    )
+    .expect("write");
+    let example = include_str!("../../config/examples/apple.toml").replace(
+        "/etc/authgate/AuthKey_XYZ987WVU6.p8",
+        &p8.display().to_string(),
+    );
+    let text = format!(
+        "listen = \"127.0.0.1:1\"\nissuer = \"https://login.example.com\"\ndata_dir = \"d\"\n{example}"
+    );
+    let settings = load(&text).expect("the example loads");
+    let Some(KindSettings::Apple(apple)) = crate::connectors::settings::of(&settings.providers[0])
+    else {
+        panic!("an apple provider");
+    };
+    assert_eq!(apple.issuer, "https://appleid.apple.com");
+    assert_eq!(apple.jwks_uri, "https://appleid.apple.com/auth/keys");
+    assert_eq!(
+        apple.upstream_logins(),
+        crate::config::UpstreamLogins::IdToken {
+            key: "appleid.apple.com".into()
+        }
+    );
+    // The settings' Debug names the key's file, never its content.
+    assert!(!format!("{apple:?}").contains(&b64[..20]));
+
+    // A file that is not a P-256 key, and a secret lifetime past Apple's six months, are
+    // config errors naming their keys.
+    std::fs::write(&p8, "not a key").expect("write");
+    let err = load(&text.replace("\"30d\"", "\"200d\""))
+        .expect_err("refused")
+        .to_string();
+    assert!(err.contains("providers[0].private_key_file"), "{err}");
+    assert!(err.contains("providers[0].client_secret_lifetime"), "{err}");
+    assert!(
+        !err.contains("not a key"),
+        "the file's content is never quoted"
+    );
+}

@@ -1,10 +1,14 @@
 //! Where users actually sign in: local users and Cognito user pools on authgate's own pages,
-//! and upstream providers (OIDC, Cognito's hosted UI, Facebook) the browser is sent to.
+//! and upstream providers (OIDC, Cognito's hosted UI, Facebook, Amazon, Apple) the browser is
+//! sent to.
 
+pub mod amazon;
+pub mod apple;
 pub mod cognito;
 pub mod contract;
 pub mod facebook;
 pub mod local;
+pub(crate) mod oauth2;
 pub mod oidc;
 pub mod settings;
 
@@ -17,6 +21,8 @@ const _: fn() = || {
     fn keeps<T: contract::RedirectConnector>() {}
     keeps::<oidc::OidcConnector>();
     keeps::<facebook::FacebookConnector>();
+    keeps::<amazon::AmazonConnector>();
+    keeps::<apple::AppleConnector>();
 };
 
 /// What went wrong with the upstream, in words a sign-in page can show about that provider.
@@ -97,6 +103,8 @@ pub enum ProviderKind {
     Local(local::LocalUsers),
     Oidc(Box<oidc::OidcConnector>),
     Facebook(Box<facebook::FacebookConnector>),
+    Amazon(Box<amazon::AmazonConnector>),
+    Apple(Box<apple::AppleConnector>),
     Cognito(Box<cognito::CognitoConnector>),
 }
 
@@ -107,6 +115,8 @@ impl ProviderKind {
             ProviderKind::Local(_) => "local",
             ProviderKind::Oidc(_) => "oidc",
             ProviderKind::Facebook(_) => "facebook",
+            ProviderKind::Amazon(_) => "amazon",
+            ProviderKind::Apple(_) => "apple",
             ProviderKind::Cognito(_) => "cognito",
         }
     }
@@ -119,6 +129,8 @@ impl ProviderKind {
             ProviderKind::Local(_) | ProviderKind::Cognito(_) => None,
             ProviderKind::Oidc(c) => Some(&**c),
             ProviderKind::Facebook(c) => Some(&**c),
+            ProviderKind::Amazon(c) => Some(&**c),
+            ProviderKind::Apple(c) => Some(&**c),
         }
     }
 }
@@ -168,6 +180,12 @@ impl ProviderRegistry {
                 )),
                 KindSettings::Facebook(fb) => ProviderKind::Facebook(Box::new(
                     facebook::FacebookConnector::new(&p.id, &display_name, fb, &settings.issuer)?,
+                )),
+                KindSettings::Amazon(amazon) => ProviderKind::Amazon(Box::new(
+                    amazon::AmazonConnector::new(&p.id, &display_name, amazon, &settings.issuer)?,
+                )),
+                KindSettings::Apple(apple) => ProviderKind::Apple(Box::new(
+                    apple::AppleConnector::new(&p.id, &display_name, apple, &settings.issuer)?,
                 )),
             };
             providers.push(Provider {
@@ -255,7 +273,10 @@ impl Provider {
                     Err(RenewRefused::Unavailable)
                 }
             }),
-            ProviderKind::Local(_) | ProviderKind::Facebook(_) => None,
+            ProviderKind::Local(_)
+            | ProviderKind::Facebook(_)
+            | ProviderKind::Amazon(_)
+            | ProviderKind::Apple(_) => None,
         }
     }
 }

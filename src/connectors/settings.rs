@@ -10,6 +10,8 @@
 //! first error only) and the problems keep their order. The serde-tagged enum below is the one
 //! place that lists every kind; `ProviderRegistry::from_settings` opens each from it.
 
+use super::amazon::settings::AmazonSettings;
+use super::apple::settings::AppleSettings;
 use super::cognito::settings::CognitoSettings;
 use super::facebook::settings::FacebookSettings;
 use super::local::settings::{LocalSettings, NO_UPSTREAM_LOGINS};
@@ -26,6 +28,8 @@ pub enum KindSettings {
     Local(LocalSettings),
     Oidc(Box<OidcSettings>),
     Facebook(Box<FacebookSettings>),
+    Amazon(Box<AmazonSettings>),
+    Apple(Box<AppleSettings>),
     CognitoHosted(Box<CognitoHostedSettings>),
     Cognito(Box<CognitoSettings>),
 }
@@ -52,6 +56,8 @@ impl config::KindSettings for KindSettings {
             KindSettings::Local(_) => "local",
             KindSettings::Oidc(_) => "oidc",
             KindSettings::Facebook(_) => "facebook",
+            KindSettings::Amazon(_) => "amazon",
+            KindSettings::Apple(_) => "apple",
             KindSettings::CognitoHosted(_) => "cognito-hosted",
             KindSettings::Cognito(_) => "cognito",
         }
@@ -62,6 +68,8 @@ impl config::KindSettings for KindSettings {
             KindSettings::Local(local) => local.check(key, problems),
             KindSettings::Oidc(oidc) => oidc.check(key, problems),
             KindSettings::Facebook(fb) => fb.check(key, problems),
+            KindSettings::Amazon(amazon) => amazon.check(key, problems),
+            KindSettings::Apple(apple) => apple.check(key, problems),
             KindSettings::CognitoHosted(pool) => pool.check(key, problems),
             KindSettings::Cognito(pool) => pool.check(key, problems),
         }
@@ -72,6 +80,8 @@ impl config::KindSettings for KindSettings {
             KindSettings::Local(_) => Err(NO_UPSTREAM_LOGINS),
             KindSettings::Oidc(oidc) => Ok(oidc.upstream_logins()),
             KindSettings::Facebook(fb) => Ok(fb.upstream_logins()),
+            KindSettings::Amazon(amazon) => Ok(amazon.upstream_logins()),
+            KindSettings::Apple(apple) => Ok(apple.upstream_logins()),
             KindSettings::CognitoHosted(pool) => Ok(pool.upstream_logins()),
             KindSettings::Cognito(pool) => Ok(pool.upstream_logins()),
         }

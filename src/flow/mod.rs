@@ -11,7 +11,8 @@
 //!                                  bound to this browser ──▶ /signin/{id}[/{provider}] │
 //!                                       │                                              │
 //!        connector (connectors/): local password page, a Cognito pool's pages,         │
-//!        or upstream (OIDC, Facebook) ──▶ /oauth2/idpresponse/{provider}               │
+//!        or upstream (OIDC, Facebook, Amazon) ──▶ /oauth2/idpresponse/{provider}       │
+//!        or Apple's form_post ──▶ POST …/{provider} ──▶ GET …/{provider}/continue     │
 //!                                       │ Identity                                     │
 //!                                       ▼                                              ▼
 //!                                  finish::signed_in ────────────────────────▶ finish::complete

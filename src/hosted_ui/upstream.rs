@@ -1,6 +1,14 @@
 //! The upstream leg's pages: sending the browser to a provider and taking it back at
-//! `/oauth2/idpresponse/{provider}`. The logic is [`crate::flow::upstream`]; this maps its
+//! `/oauth2/idpresponse/{provider}` (a GET, or a cross-site POST and then a same-site GET to
+//! `…/continue`: see [`crate::flow::upstream`] for why). The logic is there; this maps its
 //! outcomes to redirects, an auto-submitted form, or pages.
+//!
+//! The POST handler takes no `Session`: the browser sent no cookie with the provider's POST,
+//! and a session touched here would answer with a fresh cookie that replaced the one the
+//! sign-in is bound to. It needs no CSRF token either (it has no form of ours behind it, and a
+//! provider's POST carries the provider's Origin): what protects it is that the answer must
+//! verify against the flow's sealed PKCE verifier and nonce, and that its outcome is only
+//! acted on in the browser that started the flow.
 
 use crate::connectors::UpstreamError;
 use crate::connectors::contract::UpstreamReply;
@@ -16,7 +24,7 @@ use crate::web::browser::BrowserSession;
 use crate::web::page::Msg;
 use crate::web::respond::see_other;
 use axum::extract::{Path, RawQuery, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::Response;
 use tower_sessions::Session;
 
@@ -42,6 +50,7 @@ fn leg_failed(e: LegFailed) -> Response {
     match e {
         LegFailed::NotOffered => pages::error(StatusCode::BAD_REQUEST, Msg::MethodNotAvailable),
         LegFailed::NotThisFlow => pages::error(StatusCode::BAD_REQUEST, Msg::UpstreamNotThisFlow),
+        LegFailed::NoFlow => pages::error(StatusCode::BAD_REQUEST, Msg::SignInExpired),
         LegFailed::Upstream(e) => upstream_failed(&e),
         LegFailed::Store(e) => pages::unavailable(&e),
     }
@@ -115,5 +124,110 @@ async fn answered(
             }
             leg_failed(e)
         }
+    }
+}
+
+/// Step one of a posted answer (`response_mode=form_post`): verified without the browser's
+/// cookie, then on to the same-site continue GET.
+#[tracing::instrument(name = "idpresponse_post", skip_all, fields(provider = %provider_id))]
+pub async fn idpresponse_post(
+    State(state): State<AppState>,
+    Path(provider_id): Path<String>,
+    headers: HeaderMap,
+    body: axum::body::Bytes,
+) -> Response {
+    posted(&state, Some(&provider_id), &headers, &body).await
+}
+
+/// A posted answer on a path that names its provider (`Some`), or on one that does not
+/// (`None`: SAML's `/saml2/idpresponse`, whose IdP the flow record names).
+pub async fn posted(
+    state: &AppState,
+    provider_id: Option<&str>,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> Response {
+    let is_form = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .is_some_and(|v| {
+            v.trim()
+                .eq_ignore_ascii_case("application/x-www-form-urlencoded")
+        });
+    if !is_form {
+        return pages::error(StatusCode::UNSUPPORTED_MEDIA_TYPE, Msg::UpstreamNoState);
+    }
+    let Ok(params) = crate::forms::parse_unique(body) else {
+        return pages::error(StatusCode::BAD_REQUEST, Msg::UpstreamRepeats);
+    };
+    let reply = UpstreamReply::Form(params);
+    let Some(request_id) = reply.flow_id().map(str::to_string) else {
+        return pages::error(StatusCode::BAD_REQUEST, Msg::UpstreamNoState);
+    };
+    match upstream::accept_posted(state, provider_id, &request_id, &reply).await {
+        Ok(accepted) => {
+            let mut url = format!(
+                "{}/oauth2/idpresponse/{}/continue?",
+                state.settings.issuer, accepted.provider_id
+            );
+            url.push_str(
+                &url::form_urlencoded::Serializer::new(String::new())
+                    .append_pair("flow", &accepted.request_id)
+                    .finish(),
+            );
+            see_other(&url)
+        }
+        Err(refused) => {
+            if let (Some(app), LegFailed::Upstream(_), Some(provider)) =
+                (&refused.client_id, &refused.failed, provider_id)
+            {
+                meter::sign_in(provider, app, SignInOutcome::UpstreamError);
+                audit::sign_in_failed(app, provider, SignInOutcome::UpstreamError.as_str(), None);
+            }
+            leg_failed(refused.failed)
+        }
+    }
+}
+
+/// Step two of a posted answer: in the browser that started the sign-in (its cookie is sent
+/// on this same-site GET), the verified outcome becomes a code or the app's error.
+#[tracing::instrument(name = "idpresponse_continue", skip_all, fields(provider = %provider_id))]
+pub async fn idpresponse_continue(
+    State(state): State<AppState>,
+    session: Session,
+    Path(provider_id): Path<String>,
+    RawQuery(query): RawQuery,
+) -> Response {
+    let flow = crate::forms::parse_unique(query.as_deref().unwrap_or("").as_bytes())
+        .ok()
+        .and_then(|mut params| params.remove("flow"));
+    let Some(flow) = flow else {
+        return pages::error(StatusCode::BAD_REQUEST, Msg::UpstreamNoState);
+    };
+    let browser = BrowserSession::new(session);
+    let request = match bound_request(&state, &browser, &flow).await {
+        Ok(request) => request,
+        Err(page) => return page,
+    };
+    match upstream::resume(&state, &provider_id, &flow, &request).await {
+        Ok(Answered::SignedIn(identity)) => {
+            finish_sign_in(&state, &browser, &flow, &request, identity).await
+        }
+        Ok(Answered::Declined(next)) => {
+            meter::sign_in(
+                &provider_id,
+                &request.client_id,
+                SignInOutcome::UpstreamDenied,
+            );
+            audit::sign_in_failed(
+                &request.client_id,
+                &provider_id,
+                SignInOutcome::UpstreamDenied.as_str(),
+                None,
+            );
+            respond(next, Arrived::ByGet)
+        }
+        Err(e) => leg_failed(e),
     }
 }

@@ -115,6 +115,11 @@ pub struct UpstreamFlow {
     /// kept these fields in the clear: such a sign-in is started again.
     #[serde(default)]
     pub remembered: Option<crate::security::Sealed>,
+    /// What a posted answer (`response_mode=form_post`, SAML's POST binding) came to, sealed,
+    /// once the connector verified it: it waits here for the browser's same-site GET, where
+    /// the session cookie, and so the browser binding, can be read (`flow::upstream`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answered: Option<crate::security::Sealed>,
 }
 
 impl fmt::Debug for UpstreamFlow {

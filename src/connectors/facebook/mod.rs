@@ -8,19 +8,17 @@ pub mod settings;
 
 use super::UpstreamError;
 use super::contract::{LoginStart, RedirectConnector, StartContext, UpstreamReply};
-use crate::identity::{Identity, UpstreamTokens};
+use super::oauth2::{AuthorizeRequest, OAuth2Client, Profile};
+use crate::identity::Identity;
 use aws_lc_rs::hmac;
 use serde::Deserialize;
-use serde_json::{Map, Value};
 use settings::FacebookSettings;
 
 pub struct FacebookConnector {
-    provider_id: String,
-    display_name: String,
+    client: OAuth2Client,
     settings: FacebookSettings,
     app_secret: crate::config::Secret,
     callback_url: String,
-    http: reqwest::Client,
 }
 
 #[derive(Deserialize)]
@@ -44,7 +42,7 @@ struct DebugData {
 }
 
 #[derive(Deserialize)]
-struct Profile {
+struct FacebookProfile {
     id: String,
     #[serde(default)]
     name: Option<String>,
@@ -59,14 +57,11 @@ impl FacebookConnector {
         settings: &FacebookSettings,
         issuer: &str,
     ) -> Result<Self, String> {
-        let http = super::upstream_http_client(settings.timeout)?;
         Ok(Self {
-            provider_id: provider_id.to_string(),
-            display_name: display_name.to_string(),
+            client: OAuth2Client::new(provider_id, display_name, settings.timeout)?,
             app_secret: settings.app_secret()?,
             settings: settings.clone(),
             callback_url: super::callback_url(issuer, provider_id),
-            http,
         })
     }
 
@@ -79,61 +74,31 @@ impl FacebookConnector {
     }
 
     fn dialog_url(&self, state: &str, verifier: &str) -> Result<String, UpstreamError> {
-        let base = format!(
+        let endpoint = format!(
             "{}/{}/dialog/oauth",
             self.settings.dialog_base_url.trim_end_matches('/'),
             self.settings.graph_version
         );
-        let mut url = url::Url::parse(&base)
-            .map_err(|_| UpstreamError::BadAnswer(self.display_name.clone()))?;
-        url.query_pairs_mut()
-            .append_pair("client_id", &self.settings.app_id)
-            .append_pair("redirect_uri", &self.callback_url)
-            .append_pair("state", state)
-            .append_pair("response_type", "code")
-            .append_pair("scope", &self.settings.scopes.join(","))
-            .append_pair("code_challenge", &crate::pkce::s256_challenge(verifier))
-            .append_pair("code_challenge_method", "S256");
-        Ok(url.into())
+        self.client.authorize_url(&AuthorizeRequest {
+            endpoint: &endpoint,
+            client_id: &self.settings.app_id,
+            redirect_uri: &self.callback_url,
+            state,
+            scope: &self.settings.scopes.join(","),
+            pkce_verifier: verifier,
+        })
     }
 
-    /// One Graph API call; `endpoint` names it in the upstream metric.
+    /// One Graph API call (all GETs); `endpoint` names it in the upstream metric.
     async fn get<T: serde::de::DeserializeOwned>(
         &self,
         endpoint: &'static str,
         url: &str,
         query: &[(&str, &str)],
     ) -> Result<T, UpstreamError> {
-        super::observed(&self.provider_id, endpoint, self.fetch(url, query)).await
-    }
-
-    async fn fetch<T: serde::de::DeserializeOwned>(
-        &self,
-        url: &str,
-        query: &[(&str, &str)],
-    ) -> Result<T, UpstreamError> {
-        let response = self.http.get(url).query(query).send().await.map_err(|e| {
-            tracing::warn!(provider = %self.provider_id, error = %e.without_url(), "Facebook unreachable");
-            UpstreamError::Unreachable(self.display_name.clone())
-        })?;
-        let status = response.status();
-        let body = response
-            .bytes()
+        self.client
+            .call(endpoint, self.client.http.get(url).query(query))
             .await
-            .map_err(|_| UpstreamError::Unreachable(self.display_name.clone()))?;
-        if !status.is_success() {
-            // Facebook's error shape: {"error": {"message", "type", "code", "fbtrace_id"}}.
-            let kind = serde_json::from_slice::<Value>(&body)
-                .ok()
-                .and_then(|v| v["error"]["type"].as_str().map(str::to_string))
-                .unwrap_or_default();
-            tracing::warn!(provider = %self.provider_id, %status, error_type = %kind, "Facebook refused a call");
-            return Err(UpstreamError::BadAnswer(self.display_name.clone()));
-        }
-        serde_json::from_slice(&body).map_err(|_| {
-            tracing::warn!(provider = %self.provider_id, "Facebook answered something that is not the expected JSON");
-            UpstreamError::BadAnswer(self.display_name.clone())
-        })
     }
 
     async fn redeem(
@@ -169,12 +134,13 @@ impl FacebookConnector {
                 ],
             )
             .await?;
+        let provider = &self.client.provider_id;
         if !answer.data.is_valid || answer.data.app_id != self.settings.app_id {
-            tracing::warn!(provider = %self.provider_id, valid = answer.data.is_valid, "Facebook token not valid for this app");
-            return Err(UpstreamError::Rejected(self.display_name.clone()));
+            tracing::warn!(%provider, valid = answer.data.is_valid, "Facebook token not valid for this app");
+            return Err(UpstreamError::Rejected(self.client.display_name.clone()));
         }
         let proof = appsecret_proof(self.app_secret.expose(), &token.access_token);
-        let profile: Profile = self
+        let profile: FacebookProfile = self
             .get(
                 "me",
                 &self.graph("/me"),
@@ -186,37 +152,20 @@ impl FacebookConnector {
             )
             .await?;
         if profile.id != answer.data.user_id {
-            tracing::warn!(provider = %self.provider_id, "Facebook profile is not the token's user");
-            return Err(UpstreamError::Rejected(self.display_name.clone()));
+            tracing::warn!(%provider, "Facebook profile is not the token's user");
+            return Err(UpstreamError::Rejected(self.client.display_name.clone()));
         }
-        let mut claims = Map::new();
-        if let Some(email) = &profile.email {
-            claims.insert("email".into(), Value::String(email.clone()));
-            // Facebook does not state whether the address was verified: nothing may be linked
-            // or trusted on it, so it is passed on as unverified.
-            claims.insert("email_verified".into(), Value::Bool(false));
-        }
-        if let Some(name) = &profile.name {
-            claims.insert("name".into(), Value::String(name.clone()));
-        }
-        // The access token is what Cognito Identity takes as Facebook's login.
-        let tokens = UpstreamTokens {
-            id_token: None,
-            access_token: Some(token.access_token),
-        };
-        let sealed = tokens.seal(&self.provider_id, sealer).map_err(|e| {
-            tracing::error!(provider = %self.provider_id, error = %e, "sealing failed");
-            UpstreamError::BadAnswer(self.display_name.clone())
-        })?;
-        Ok(Identity {
-            provider: self.provider_id.clone(),
-            username: profile.email.clone().unwrap_or_else(|| profile.id.clone()),
-            upstream_subject: profile.id,
-            claims,
-            upstream_refresh: None,
-            upstream_tokens: Some(sealed),
-            published_sub: None,
-        })
+        // Facebook does not state whether the address was verified (see `oauth2::Profile`);
+        // the access token is what Cognito Identity takes as Facebook's login.
+        self.client.signed_in(
+            Profile {
+                subject: profile.id,
+                email: profile.email,
+                name: profile.name,
+            },
+            token.access_token,
+            sealer,
+        )
     }
 }
 

@@ -172,10 +172,10 @@ fn identity_provider_note(idp: &str) -> String {
             format!("add it as kind = \"facebook\" (config/examples/facebook.toml) {add}")
         }
         "AMAZON" | "LOGIN_WITH_AMAZON" | "LOGINWITHAMAZON" => {
-            "authgate does not broker Login with Amazon yet".to_string()
+            format!("add it as kind = \"amazon\" (config/examples/amazon.toml) {add}")
         }
         "APPLE" | "SIGN_IN_WITH_APPLE" | "SIGNINWITHAPPLE" => {
-            "authgate does not broker Sign in with Apple yet".to_string()
+            format!("add it as kind = \"apple\" (config/examples/apple.toml) {add}")
         }
         _ => format!(
             "if it is an OpenID provider, add it as kind = \"oidc\" (config/examples/auth0.toml) \

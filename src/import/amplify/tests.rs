@@ -57,9 +57,9 @@ fn gen2_outputs_become_the_app_its_pool_and_its_identity_pool() {
         config
             .contains("a1b2c3d4e5f6a7b8c9d0.auth.eu-west-1.amazoncognito.com → login.example.com")
     );
-    // Google can be added (its secret is not in the file); Apple cannot yet: both are said.
+    // Google and Apple can be added (their secrets are not in the file): both are said.
     assert!(config.contains("identity provider `GOOGLE`"));
-    assert!(config.contains("does not broker Sign in with Apple yet"));
+    assert!(config.contains("add it as kind = \"apple\" (config/examples/apple.toml)"));
     assert!(
         config.contains("`auth.password_policy`, `auth.mfa_configuration`, `auth.mfa_methods`")
     );

@@ -124,6 +124,7 @@ fn auth_request(client_id: &str) -> AuthRequest {
                     .seal("connector-data:op", "{\"pkce_verifier\":\"v\"}")
                     .unwrap(),
             ),
+            answered: None,
         }),
         idp_hint: None,
         pending_role: Some(PendingRole {

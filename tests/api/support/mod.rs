@@ -1,8 +1,12 @@
 //! The harness, apart from the suites: the app under test, the real binary, real peers, and
 //! stand-ins for what has no real peer (each sized to what it proves).
 
+/// Login with Amazon's authorize, token and profile endpoints.
+pub mod amazon_standin;
 /// `spawn_app()`: authgate in-process on a free port, a browser-like client, flow helpers.
 pub mod app;
+/// Sign in with Apple's authorize, token and keys endpoints.
+pub mod apple_standin;
 /// Identity-pool federation set-ups shared by the `aws_*` suites.
 pub mod aws;
 /// A recording, fault-injecting proxy in front of moto's AWS endpoints.
