@@ -454,6 +454,155 @@ mod tests {
         }
     }
 
+    /// Every `.rs` file of the page handlers (`src/hosted_ui/`, the Cognito pool's pages and
+    /// the demo included), with its path from `src/`.
+    fn handler_sources() -> Vec<(String, String)> {
+        fn walk(dir: &std::path::Path, found: &mut Vec<std::path::PathBuf>) {
+            for entry in std::fs::read_dir(dir)
+                .expect("a source directory")
+                .flatten()
+            {
+                let path = entry.path();
+                if path.is_dir() {
+                    walk(&path, found);
+                } else if path.extension().is_some_and(|x| x == "rs") {
+                    found.push(path);
+                }
+            }
+        }
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut paths = Vec::new();
+        walk(&src.join("hosted_ui"), &mut paths);
+        paths.sort();
+        paths
+            .into_iter()
+            .map(|p| {
+                let name = p
+                    .strip_prefix(&src)
+                    .unwrap_or(&p)
+                    .to_string_lossy()
+                    .into_owned();
+                (name, std::fs::read_to_string(&p).expect("a source file"))
+            })
+            .collect()
+    }
+
+    /// The string literals of `source` that read as words (two words of two letters or more,
+    /// side by side), outside comments, log lines (`tracing::…;`, for operators) and the
+    /// file's tests.
+    fn sentences(source: &str) -> Vec<(usize, String)> {
+        let code = source.split("#[cfg(test)]").next().unwrap_or_default();
+        let mut found = Vec::new();
+        let mut in_log = false;
+        for (n, line) in code.lines().enumerate() {
+            let trimmed = line.trim();
+            if trimmed.starts_with("//") {
+                continue;
+            }
+            if trimmed.contains("tracing::") {
+                in_log = true;
+            }
+            if in_log {
+                in_log = !trimmed.ends_with(';');
+                continue;
+            }
+            let mut rest = line;
+            while let Some(open) = rest.find('"') {
+                let after = &rest[open + 1..];
+                let mut end = None;
+                let mut escaped = false;
+                for (i, c) in after.char_indices() {
+                    match c {
+                        '\\' if !escaped => escaped = true,
+                        '"' if !escaped => {
+                            end = Some(i);
+                            break;
+                        }
+                        _ => escaped = false,
+                    }
+                }
+                let Some(end) = end else { break };
+                let literal = &after[..end];
+                let words: Vec<_> = literal.split(' ').collect();
+                let wordy = |w: &&str| w.len() >= 2 && w.chars().all(|c| c.is_ascii_alphabetic());
+                if words
+                    .windows(2)
+                    .any(|pair| wordy(&pair[0]) && wordy(&pair[1]))
+                {
+                    found.push((n + 1, literal.to_string()));
+                }
+                rest = &after[end + 1..];
+            }
+        }
+        found
+    }
+
+    /// Literals with words that are not for a person to read, by file and text: protocol
+    /// values, and what is left to move into the catalogue (this list may only shrink).
+    const NOT_PAGE_WORDS: &[(&str, &str)] = &[
+        // The demo's OAuth scope.
+        ("hosted_ui/demo.rs", "openid email profile"),
+        // A compiler message for developers.
+        (
+            "hosted_ui/throttle.rs",
+            "a reservation is settled by `succeeded`, `give_back`, or (a wrong password) kept",
+        ),
+        // The role page's stand-in for an app with no name (a registered app always has one).
+        ("hosted_ui/role.rs", "the app"),
+    ];
+
+    #[test]
+    fn no_page_handler_builds_words_outside_the_catalogue() {
+        let sources = handler_sources();
+        assert!(
+            sources
+                .iter()
+                .any(|(name, _)| name == "hosted_ui/cognito/challenge.rs")
+                && sources.iter().any(|(name, _)| name == "hosted_ui/demo.rs"),
+            "the scan misses the Cognito pages or the demo"
+        );
+        let mut allowed_seen = BTreeSet::new();
+        for (name, source) in &sources {
+            for (line, literal) in sentences(source) {
+                let allowed = NOT_PAGE_WORDS
+                    .iter()
+                    .find(|(file, text)| file == name && *text == literal);
+                assert!(
+                    allowed.is_some(),
+                    "{name}:{line} builds `{literal}` outside the catalogue: give it a Fluent id \
+                     (crate::hosted_ui::words::Say)"
+                );
+                allowed_seen.insert((name.clone(), literal));
+            }
+        }
+        for (file, text) in NOT_PAGE_WORDS {
+            assert!(
+                allowed_seen.contains(&(file.to_string(), text.to_string())),
+                "{file}: `{text}` is gone: take it off NOT_PAGE_WORDS"
+            );
+        }
+    }
+
+    #[test]
+    fn the_source_scanner_sees_sentences_but_not_logs_ids_or_tests() {
+        let source = r#"
+            let a = "cognito-wrong-code";
+            let b = format!("We sent a code to {to}.");
+            // "A comment about things"
+            tracing::info!(
+                "a log line for operators"
+            );
+            let c = "say \"hi\" to the world";
+            #[cfg(test)]
+            mod tests { const X: &str = "Some test words"; }
+        "#;
+        let found: Vec<_> = sentences(source).into_iter().map(|(_, s)| s).collect();
+        assert_eq!(
+            found,
+            ["We sent a code to {to}.", r#"say \"hi\" to the world"#]
+        );
+    }
+
     #[test]
     fn the_scanner_sees_text_and_shown_attributes() {
         let page = r#"<p class="lead">{{ "x"|t }}</p><img alt="A picture"><b>Hello</b>"#;
