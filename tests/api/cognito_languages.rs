@@ -116,7 +116,9 @@ async fn sign_in_wrong_password_and_mfa_pages_speak_the_sign_ins_language() {
             challenge.html
         );
         assert!(
-            challenge.html.contains(&format!("<h1>{}</h1>", expected.sms_heading)),
+            challenge
+                .html
+                .contains(&format!("<h1>{}</h1>", expected.sms_heading)),
             "{lang}: {}",
             challenge.html
         );
@@ -148,7 +150,46 @@ async fn a_language_not_offered_leaves_the_pool_pages_in_english() {
         .sign_in_form(&client, &page, &username, "Wrong-password-1", false)
         .await;
 
-    assert!(page.html.contains(r#"<html lang="en" dir="ltr">"#), "{}", page.html);
+    assert!(
+        page.html.contains(r#"<html lang="en" dir="ltr">"#),
+        "{}",
+        page.html
+    );
     let html = wrong.text().await.expect("html");
     assert!(html.contains("Incorrect username or password."), "{html}");
+}
+
+#[tokio::test]
+async fn the_apps_ui_locales_carries_through_the_pool_pages_and_their_errors() {
+    let (pool, username) = sms_mfa_user().await;
+    let app = spawn_for_pool(pool, r#"auth_flow = "USER_PASSWORD_AUTH""#).await;
+    let client = browser();
+    let request = pool_request("poolapp").with("ui_locales", "xx ko");
+
+    let page = app.open(&client, &request).await;
+    let wrong = app
+        .sign_in_form(&client, &page, &username, "Wrong-password-1", false)
+        .await;
+    // A form without its CSRF token: an error page, of this sign-in.
+    let expired = client
+        .post(app.app.url(&page.url))
+        .header("accept-language", "ar")
+        .form(&[("username", username.as_str())])
+        .send()
+        .await
+        .expect("post");
+
+    assert!(
+        page.html.contains(r#"<html lang="ko" dir="ltr">"#),
+        "{}",
+        page.html
+    );
+    let html = wrong.text().await.expect("html");
+    assert!(
+        html.contains("사용자 이름 또는 비밀번호가 올바르지 않습니다."),
+        "{html}"
+    );
+    assert_eq!(expired.status(), StatusCode::FORBIDDEN);
+    let html = expired.text().await.expect("html");
+    assert!(html.contains(r#"<html lang="ko" dir="ltr">"#), "{html}");
 }

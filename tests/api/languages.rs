@@ -160,3 +160,59 @@ async fn an_error_page_is_in_the_requested_language() {
     );
     assert!(!html.contains("not registered"), "{html}");
 }
+
+#[tokio::test]
+async fn ui_locales_is_kept_with_the_sign_in_ahead_of_the_cookie_and_accept_language() {
+    let app = spawn_app().await;
+    // A cookie for Arabic from an earlier choice.
+    let chosen = app.get(&app.browser, "/language/ar?back=/").await;
+    assert_eq!(chosen.status(), StatusCode::SEE_OTHER);
+
+    let html = sign_in_page(
+        &app,
+        &Authorize::native().with("ui_locales", "xx-YY ja-JP de"),
+        Some("fr"),
+    )
+    .await;
+
+    assert!(html.contains(r#"<html lang="ja" dir="ltr">"#), "{html}");
+    assert!(html.contains("ユーザー名"), "{html}");
+    // The app fixed the language: no picker whose cookie could not change it.
+    assert!(!html.contains("/language/"), "{html}");
+    // `lang` still outranks it.
+    let html = sign_in_page(
+        &app,
+        &Authorize::native()
+            .with("ui_locales", "ja")
+            .with("lang", "de"),
+        None,
+    )
+    .await;
+    assert!(html.contains(r#"<html lang="de" dir="ltr">"#), "{html}");
+}
+
+#[tokio::test]
+async fn a_hostile_ui_locales_falls_back_cleanly() {
+    let app = spawn_app().await;
+    let long = "x".repeat(4000);
+    let many = format!("{}ja", "qq ".repeat(40));
+    let garbage = "\u{0}<script>alert(1)</script> ;; \u{202e}ar--";
+    for value in [long.as_str(), many.as_str(), garbage, "", "*"] {
+        // Never an error: the sign-in goes on, in the browser's language.
+        let html = sign_in_page(
+            &app,
+            &Authorize::native().with("ui_locales", value),
+            Some("fr"),
+        )
+        .await;
+
+        assert!(
+            html.contains(r#"<html lang="fr" dir="ltr">"#),
+            "{value:?}: {html}"
+        );
+        assert!(!html.contains("<script>alert"), "{value:?}");
+    }
+    // Without any other preference: English.
+    let html = sign_in_page(&app, &Authorize::native().with("ui_locales", &long), None).await;
+    assert!(html.contains(r#"<html lang="en" dir="ltr">"#), "{html}");
+}

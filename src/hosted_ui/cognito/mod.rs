@@ -116,7 +116,7 @@ impl<'a> Page<'a> {
             browser,
             request_id,
             provider_id,
-            ctx: PageContext::for_lang(request.lang.as_deref()),
+            ctx: PageContext::for_request(),
             request,
             app,
             connector,
