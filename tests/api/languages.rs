@@ -216,3 +216,39 @@ async fn a_hostile_ui_locales_falls_back_cleanly() {
     let html = sign_in_page(&app, &Authorize::native().with("ui_locales", &long), None).await;
     assert!(html.contains(r#"<html lang="en" dir="ltr">"#), "{html}");
 }
+
+/// `authgate serve` with `[ui] locales_dir` holding `files` (language, text of `fix.ftl`);
+/// the process's output when it must not start.
+pub(crate) fn serve_with_overrides(
+    dir: &tempfile::TempDir,
+    files: &[(&str, &str)],
+) -> (std::path::PathBuf, String) {
+    let locales = dir.path().join("locales");
+    for (lang, text) in files {
+        std::fs::create_dir_all(locales.join(lang)).expect("mkdir");
+        std::fs::write(locales.join(lang).join("fix.ftl"), text).expect("write");
+    }
+    let port = {
+        let probe = std::net::TcpListener::bind("127.0.0.1:0").expect("probe");
+        probe.local_addr().expect("addr").port()
+    };
+    let extra = format!("\n[ui]\nlocales_dir = \"{}\"\n", locales.display());
+    let config = dir.path().join("authgate.toml");
+    std::fs::write(&config, format!("{}{extra}", test_config(dir, port, ""))).expect("config");
+    (config, locales.display().to_string())
+}
+
+#[tokio::test]
+async fn an_operators_override_changes_a_word_without_a_build() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let (config, _) = serve_with_overrides(&dir, &[("ja", "button-sign-in = ログインする\n")]);
+    let server = crate::support::binary::start(&config);
+    let app = TestApp::remote(&server.address);
+
+    let html = sign_in_page(&app, &Authorize::native().with("lang", "ja"), None).await;
+
+    assert!(html.contains("ログインする"), "{html}");
+    assert!(html.contains("ユーザー名"), "the rest as shipped: {html}");
+    let english = sign_in_page(&app, &Authorize::native(), None).await;
+    assert!(english.contains(">Sign in<"), "{english}");
+}
