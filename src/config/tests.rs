@@ -645,3 +645,25 @@ fn shutdown_settings_have_defaults_and_the_grace_is_not_zero() {
         .join("\n");
     assert!(joined.contains("shutdown_grace:"), "{joined}");
 }
+
+#[test]
+fn the_override_catalogues_directory_comes_from_the_file_or_the_environment() {
+    assert_eq!(load(MINIMAL).expect("valid").ui.locales_dir, None);
+    let text = format!("{MINIMAL}[ui]\nlocales_dir = \"/etc/authgate/locales\"\n");
+    assert_eq!(
+        load(&text).expect("valid").ui.locales_dir,
+        Some(PathBuf::from("/etc/authgate/locales"))
+    );
+    let env = [(
+        "AUTHGATE_UI__LOCALES_DIR".to_string(),
+        "/srv/locales".to_string(),
+    )];
+    let s = Settings::load(MINIMAL, env, &crate::connectors::PROVIDER_KINDS).expect("valid");
+    assert_eq!(s.ui.locales_dir, Some(PathBuf::from("/srv/locales")));
+    let typo = format!("{MINIMAL}[ui]\nlocale_dir = \"x\"\n");
+    let Err(error) = load(&typo) else {
+        panic!("a misspelt key is refused")
+    };
+    let error = error.to_string();
+    assert!(error.contains("ui.locale_dir: unknown key"), "{error}");
+}
