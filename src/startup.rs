@@ -251,6 +251,10 @@ pub fn install_crypto_provider() {
 
 pub async fn build_state(settings: Settings, store: Arc<dyn Store>) -> anyhow::Result<AppState> {
     install_crypto_provider();
+    if let Some(dir) = &settings.ui.locales_dir {
+        crate::web::i18n::load_overrides(dir)
+            .map_err(|e| anyhow::anyhow!("ui.locales_dir: {e}"))?;
+    }
     let apps = AppRegistry::from_settings(&settings).map_err(anyhow::Error::msg)?;
     let providers = ProviderRegistry::from_settings(&settings).map_err(anyhow::Error::msg)?;
     let t = &settings.tokens;

@@ -144,3 +144,96 @@ authorize-unknown-redirect-uri = عنوان URI لإعادة التوجيه في
 
 signin-bad-credentials = اسم المستخدم أو كلمة المرور غير صحيحة.
 signin-locked = محاولات فاشلة كثيرة جدًا. انتظر بضع دقائق، ثم حاول مرة أخرى.
+
+## A Cognito pool's pages, said from code (src/hosted_ui/words.rs)
+
+cognito-try-later = محاولات كثيرة جدًا حاليًا. انتظر بضع دقائق، ثم حاول مرة أخرى.
+cognito-wrong-code = هذا الرمز غير صحيح. تحقّق منه وحاول مرة أخرى.
+cognito-expired-code = انتهت صلاحية هذا الرمز. اطلب رمزًا جديدًا.
+cognito-wrong-answer = لم تُقبل هذه الإجابة. حاول مرة أخرى.
+cognito-check-input = تحقّق مما أدخلته وحاول مرة أخرى.
+cognito-choose-option = اختر أحد الخيارات.
+cognito-enter-username = أدخل اسم المستخدم.
+cognito-no-verified-contact = لا يوجد لهذا الحساب بريد إلكتروني أو رقم هاتف مُتحقَّق منه لإرسال رمز إليه. تواصل مع دعم التطبيق.
+cognito-reset-code-not-sent = تعذّر إرسال رمز إعادة التعيين. حاول مرة أخرى لاحقًا.
+cognito-enter-code-and-password = أدخل الرمز وكلمة مرور جديدة.
+cognito-reset-code-expired = انتهت صلاحية هذا الرمز. ابدأ إعادة التعيين من جديد.
+cognito-reset-failed = تعذّرت إعادة تعيين كلمة المرور بهذا الرمز. ابدأ إعادة التعيين من جديد.
+cognito-fill-every-field = املأ جميع الحقول.
+cognito-username-exists = يوجد حساب بهذا الاسم بالفعل. سجّل الدخول بدلًا من ذلك، أو أعد تعيين كلمة مروره.
+cognito-signup-check-input = تحقّق مما أدخلته (بريد إلكتروني، ورقم هاتف مثل ‎+15555550100) وحاول مرة أخرى.
+cognito-signup-failed = تعذّر إنشاء الحساب. حاول مرة أخرى.
+cognito-confirm-failed = تعذّر تأكيد الحساب بهذا الرمز. اطلب رمزًا جديدًا.
+cognito-new-code-not-sent = تعذّر إرسال رمز جديد. حاول مرة أخرى لاحقًا.
+cognito-account-ready = حسابك جاهز. سجّل الدخول للمتابعة.
+cognito-account-confirmed = تم تأكيد حسابك. سجّل الدخول للمتابعة.
+cognito-not-confirmed = لم يتم تأكيد حسابك بعد. أدخل الرمز الذي أرسلناه عند التسجيل، أو اطلب رمزًا جديدًا.
+cognito-reset-code-sent-to = إذا كان الحساب موجودًا، فقد أرسلنا رمزًا إلى { $destination }.
+cognito-reset-code-sent = إذا كان الحساب موجودًا، فقد أرسلنا إليه رمزًا.
+cognito-reset-required-code-sent-to = يجب إعادة تعيين كلمة المرور قبل تسجيل الدخول. إذا كان الحساب موجودًا، فقد أرسلنا رمزًا إلى { $destination }.
+cognito-reset-required-code-sent = يجب إعادة تعيين كلمة المرور قبل تسجيل الدخول. إذا كان الحساب موجودًا، فقد أرسلنا إليه رمزًا.
+cognito-new-code-sent-to = أرسلنا رمزًا جديدًا إلى { $destination }.
+cognito-new-code-sent = أرسلنا رمزًا جديدًا.
+cognito-code-heading-sms = أدخل الرمز الذي أرسلناه في رسالة نصية
+cognito-code-heading-email = أدخل الرمز الذي أرسلناه بالبريد الإلكتروني
+cognito-code-heading-app = أدخل الرمز من تطبيق المصادقة
+cognito-code-intro-app = افتح تطبيق المصادقة وأدخل الرمز المكوّن من 6 أرقام الذي يعرضه لهذا الحساب.
+cognito-custom-heading = خطوة أخيرة
+cognito-custom-intro = أجب عن السؤال أدناه لإكمال تسجيل الدخول.
+cognito-custom-answer = إجابتك
+cognito-mfa-sms = رسالة نصية إلى هاتفك
+cognito-mfa-app = تطبيق مصادقة
+cognito-mfa-email = رسالة بريد إلكتروني
+cognito-temporary-password = لحسابك كلمة مرور مؤقتة. اختر كلمة مرور خاصة بك للمتابعة.
+cognito-set-password-submit = تعيين كلمة المرور وتسجيل الدخول
+cognito-reset-intro-to = أدخل الرمز الذي أرسلناه إلى { $destination } واختر كلمة مرور جديدة.
+cognito-reset-intro = أدخل الرمز الذي أرسلناه إليك واختر كلمة مرور جديدة.
+cognito-reset-submit = إعادة تعيين كلمة المرور
+
+## The pool's password rules, and why it refused a password
+
+password-rule-length = { $count ->
+    [one] حرف واحد على الأقل
+    [two] حرفان على الأقل
+    [few] { $count } أحرف على الأقل
+   *[other] { $count } حرفًا على الأقل
+}
+password-rule-uppercase = حرف إنجليزي كبير
+password-rule-lowercase = حرف إنجليزي صغير
+password-rule-number = رقم
+password-rule-symbol = رمز مثل ! أو %
+password-too-short = كلمة المرور هذه قصيرة جدًا.
+password-needs-uppercase = يجب أن تحتوي كلمة المرور على حرف إنجليزي كبير.
+password-needs-lowercase = يجب أن تحتوي كلمة المرور على حرف إنجليزي صغير.
+password-needs-number = يجب أن تحتوي كلمة المرور على رقم.
+password-needs-symbol = يجب أن تحتوي كلمة المرور على رمز.
+password-used-before = استخدمت كلمة المرور هذه مؤخرًا. اختر كلمة مرور أخرى.
+password-not-accepted = كلمة المرور هذه لا تستوفي المتطلبات.
+
+## Labels of a pool's standard attributes (sign-up, new password)
+
+attribute-email = البريد الإلكتروني
+attribute-phone-number = رقم الهاتف (‎+15555550100)
+attribute-name = الاسم الكامل
+attribute-given-name = الاسم الأول
+attribute-family-name = اسم العائلة
+attribute-preferred-username = اسم المستخدم المفضّل
+attribute-birthdate = تاريخ الميلاد (YYYY-MM-DD)
+
+## The demo's result page
+
+demo-signed-in = تم تسجيل الدخول
+demo-nonce-mismatch = تم تسجيل الدخول، لكن قيمة nonce في رمز الهوية لم تتطابق
+demo-failed = فشل تسجيل الدخول
+demo-not-started = لم يبدأ أي تسجيل دخول من هذا المتصفح. ابدأ من جديد من ‎/demo.
+demo-state-mismatch = لم تتطابق المعلمة state: هذه الاستجابة ليست لهذا المتصفح.
+demo-server-error = أجاب خادم التفويض بـ { $error }: { $description }
+demo-no-code = لم تحمل الاستجابة أي رمز.
+demo-token-failed = فشل طلب الرموز المميزة: { $error } ({ $description })
+demo-token-response = استجابة الرموز المميزة
+demo-id-token-header = رمز الهوية: الترويسة
+demo-id-token-claims = رمز الهوية: المطالبات
+demo-access-token-header = رمز الوصول: الترويسة
+demo-access-token-claims = رمز الوصول: المطالبات
+demo-not-json = (ليس JSON)
+demo-opaque = { $count } حرفًا، غير قابل للقراءة

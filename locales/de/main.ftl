@@ -136,3 +136,94 @@ authorize-unknown-redirect-uri = Die Weiterleitungs-URI der Anfrage ist für die
 
 signin-bad-credentials = Benutzername oder Passwort ist falsch.
 signin-locked = Zu viele fehlgeschlagene Versuche. Warten Sie einige Minuten und versuchen Sie es dann erneut.
+
+## A Cognito pool's pages, said from code (src/hosted_ui/words.rs)
+
+cognito-try-later = Zu viele Versuche. Warten Sie einige Minuten und versuchen Sie es dann erneut.
+cognito-wrong-code = Dieser Code stimmt nicht. Prüfen Sie ihn und versuchen Sie es erneut.
+cognito-expired-code = Dieser Code ist abgelaufen. Fordern Sie einen neuen an.
+cognito-wrong-answer = Diese Antwort wurde nicht akzeptiert. Versuchen Sie es erneut.
+cognito-check-input = Prüfen Sie Ihre Eingabe und versuchen Sie es erneut.
+cognito-choose-option = Wählen Sie eine der Möglichkeiten.
+cognito-enter-username = Geben Sie Ihren Benutzernamen ein.
+cognito-no-verified-contact = Für dieses Konto gibt es keine bestätigte E-Mail-Adresse oder Telefonnummer, an die wir einen Code senden könnten. Wenden Sie sich an den Support der App.
+cognito-reset-code-not-sent = Der Code zum Zurücksetzen konnte nicht gesendet werden. Versuchen Sie es später erneut.
+cognito-enter-code-and-password = Geben Sie den Code und ein neues Passwort ein.
+cognito-reset-code-expired = Dieser Code ist abgelaufen. Beginnen Sie das Zurücksetzen erneut.
+cognito-reset-failed = Mit diesem Code konnte das Passwort nicht zurückgesetzt werden. Beginnen Sie das Zurücksetzen erneut.
+cognito-fill-every-field = Füllen Sie alle Felder aus.
+cognito-username-exists = Es gibt bereits ein Konto mit diesem Benutzernamen. Melden Sie sich an oder setzen Sie das Passwort zurück.
+cognito-signup-check-input = Prüfen Sie Ihre Eingabe (eine E-Mail-Adresse, eine Telefonnummer wie +15555550100) und versuchen Sie es erneut.
+cognito-signup-failed = Das Konto konnte nicht erstellt werden. Versuchen Sie es erneut.
+cognito-confirm-failed = Mit diesem Code konnte das Konto nicht bestätigt werden. Fordern Sie einen neuen an.
+cognito-new-code-not-sent = Es konnte kein neuer Code gesendet werden. Versuchen Sie es später erneut.
+cognito-account-ready = Ihr Konto ist bereit. Melden Sie sich an, um fortzufahren.
+cognito-account-confirmed = Ihr Konto ist bestätigt. Melden Sie sich an, um fortzufahren.
+cognito-not-confirmed = Ihr Konto ist noch nicht bestätigt. Geben Sie den Code ein, den wir Ihnen bei der Registrierung gesendet haben, oder fordern Sie einen neuen an.
+cognito-reset-code-sent-to = Falls das Konto existiert, haben wir einen Code an { $destination } gesendet.
+cognito-reset-code-sent = Falls das Konto existiert, haben wir ihm einen Code gesendet.
+cognito-reset-required-code-sent-to = Sie müssen Ihr Passwort zurücksetzen, bevor Sie sich anmelden können. Falls das Konto existiert, haben wir einen Code an { $destination } gesendet.
+cognito-reset-required-code-sent = Sie müssen Ihr Passwort zurücksetzen, bevor Sie sich anmelden können. Falls das Konto existiert, haben wir ihm einen Code gesendet.
+cognito-new-code-sent-to = Wir haben einen neuen Code an { $destination } gesendet.
+cognito-new-code-sent = Wir haben einen neuen Code gesendet.
+cognito-code-heading-sms = Code aus der SMS eingeben
+cognito-code-heading-email = Code aus der E-Mail eingeben
+cognito-code-heading-app = Code aus Ihrer Authenticator-App eingeben
+cognito-code-intro-app = Öffnen Sie Ihre Authenticator-App und geben Sie den 6-stelligen Code ein, den sie für dieses Konto anzeigt.
+cognito-custom-heading = Noch ein Schritt
+cognito-custom-intro = Beantworten Sie die Frage unten, um die Anmeldung abzuschließen.
+cognito-custom-answer = Ihre Antwort
+cognito-mfa-sms = Eine SMS an Ihr Telefon
+cognito-mfa-app = Eine Authenticator-App
+cognito-mfa-email = Eine E-Mail
+cognito-temporary-password = Ihr Konto hat ein vorläufiges Passwort. Wählen Sie ein eigenes, um fortzufahren.
+cognito-set-password-submit = Passwort festlegen und anmelden
+cognito-reset-intro-to = Geben Sie den Code ein, den wir an { $destination } gesendet haben, und wählen Sie ein neues Passwort.
+cognito-reset-intro = Geben Sie den Code ein, den wir Ihnen gesendet haben, und wählen Sie ein neues Passwort.
+cognito-reset-submit = Passwort zurücksetzen
+
+## The pool's password rules, and why it refused a password
+
+password-rule-length = { $count ->
+    [one] Mindestens { $count } Zeichen
+   *[other] Mindestens { $count } Zeichen
+}
+password-rule-uppercase = Einen Großbuchstaben
+password-rule-lowercase = Einen Kleinbuchstaben
+password-rule-number = Eine Ziffer
+password-rule-symbol = Ein Sonderzeichen wie ! oder %
+password-too-short = Dieses Passwort ist zu kurz.
+password-needs-uppercase = Dieses Passwort braucht einen Großbuchstaben.
+password-needs-lowercase = Dieses Passwort braucht einen Kleinbuchstaben.
+password-needs-number = Dieses Passwort braucht eine Ziffer.
+password-needs-symbol = Dieses Passwort braucht ein Sonderzeichen.
+password-used-before = Sie haben dieses Passwort vor Kurzem schon verwendet. Wählen Sie ein anderes.
+password-not-accepted = Dieses Passwort erfüllt die Anforderungen nicht.
+
+## Labels of a pool's standard attributes (sign-up, new password)
+
+attribute-email = E-Mail
+attribute-phone-number = Telefonnummer (+15555550100)
+attribute-name = Name
+attribute-given-name = Vorname
+attribute-family-name = Nachname
+attribute-preferred-username = Bevorzugter Benutzername
+attribute-birthdate = Geburtsdatum (JJJJ-MM-TT)
+
+## The demo's result page
+
+demo-signed-in = Angemeldet
+demo-nonce-mismatch = Angemeldet, aber die Nonce des ID-Tokens stimmte nicht überein
+demo-failed = Anmeldung fehlgeschlagen
+demo-not-started = In diesem Browser wurde keine Anmeldung begonnen. Beginnen Sie erneut unter /demo.
+demo-state-mismatch = Der state-Parameter stimmte nicht überein: Diese Antwort war nicht für diesen Browser bestimmt.
+demo-server-error = Der Autorisierungsserver antwortete { $error }: { $description }
+demo-no-code = Die Antwort enthielt keinen Code.
+demo-token-failed = Die Token-Anfrage ist fehlgeschlagen: { $error } ({ $description })
+demo-token-response = Token-Antwort
+demo-id-token-header = ID-Token: Header
+demo-id-token-claims = ID-Token: Claims
+demo-access-token-header = Access-Token: Header
+demo-access-token-claims = Access-Token: Claims
+demo-not-json = (kein JSON)
+demo-opaque = { $count } Zeichen, undurchsichtig

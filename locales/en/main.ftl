@@ -139,3 +139,94 @@ authorize-unknown-redirect-uri = The redirect URI in the request is not register
 
 signin-bad-credentials = Incorrect username or password.
 signin-locked = Too many failed attempts. Wait a few minutes, then try again.
+
+## A Cognito pool's pages, said from code (src/hosted_ui/words.rs)
+
+cognito-try-later = Too many attempts for now. Wait a few minutes, then try again.
+cognito-wrong-code = That code is not right. Check it and try again.
+cognito-expired-code = That code has expired. Ask for a new one.
+cognito-wrong-answer = That answer was not accepted. Try again.
+cognito-check-input = Check what you entered and try again.
+cognito-choose-option = Choose one of the options.
+cognito-enter-username = Enter your username.
+cognito-no-verified-contact = This account has no verified email address or phone number to send a code to. Contact the app's support.
+cognito-reset-code-not-sent = A reset code could not be sent. Try again later.
+cognito-enter-code-and-password = Enter the code and a new password.
+cognito-reset-code-expired = That code has expired. Start the reset again.
+cognito-reset-failed = The password could not be reset with that code. Start the reset again.
+cognito-fill-every-field = Fill in every field.
+cognito-username-exists = An account with that username already exists. Sign in instead, or reset its password.
+cognito-signup-check-input = Check what you entered (an email address, a phone number such as +15555550100) and try again.
+cognito-signup-failed = The account could not be created. Try again.
+cognito-confirm-failed = The account could not be confirmed with that code. Ask for a new one.
+cognito-new-code-not-sent = A new code could not be sent. Try again later.
+cognito-account-ready = Your account is ready. Sign in to continue.
+cognito-account-confirmed = Your account is confirmed. Sign in to continue.
+cognito-not-confirmed = Your account is not confirmed yet. Enter the code we sent when you signed up, or ask for a new one.
+cognito-reset-code-sent-to = If the account exists, we sent a code to { $destination }.
+cognito-reset-code-sent = If the account exists, we sent it a code.
+cognito-reset-required-code-sent-to = Your password has to be reset before you can sign in. If the account exists, we sent a code to { $destination }.
+cognito-reset-required-code-sent = Your password has to be reset before you can sign in. If the account exists, we sent it a code.
+cognito-new-code-sent-to = We sent a new code to { $destination }.
+cognito-new-code-sent = We sent a new code.
+cognito-code-heading-sms = Enter the code we texted you
+cognito-code-heading-email = Enter the code we emailed you
+cognito-code-heading-app = Enter the code from your authenticator app
+cognito-code-intro-app = Open your authenticator app and enter the 6-digit code it shows for this account.
+cognito-custom-heading = One more step
+cognito-custom-intro = Answer the question below to finish signing in.
+cognito-custom-answer = Your answer
+cognito-mfa-sms = A text message to your phone
+cognito-mfa-app = An authenticator app
+cognito-mfa-email = An email
+cognito-temporary-password = Your account has a temporary password. Choose your own to continue.
+cognito-set-password-submit = Set password and sign in
+cognito-reset-intro-to = Enter the code we sent to { $destination } and choose a new password.
+cognito-reset-intro = Enter the code we sent you and choose a new password.
+cognito-reset-submit = Reset password
+
+## The pool's password rules, and why it refused a password
+
+password-rule-length = { $count ->
+    [one] At least { $count } character
+   *[other] At least { $count } characters
+}
+password-rule-uppercase = An uppercase letter
+password-rule-lowercase = A lowercase letter
+password-rule-number = A number
+password-rule-symbol = A symbol such as ! or %
+password-too-short = That password is too short.
+password-needs-uppercase = That password needs an uppercase letter.
+password-needs-lowercase = That password needs a lowercase letter.
+password-needs-number = That password needs a number.
+password-needs-symbol = That password needs a symbol.
+password-used-before = You have used that password recently. Choose another one.
+password-not-accepted = That password does not meet the requirements.
+
+## Labels of a pool's standard attributes (sign-up, new password)
+
+attribute-email = Email
+attribute-phone-number = Phone number (+15555550100)
+attribute-name = Name
+attribute-given-name = First name
+attribute-family-name = Last name
+attribute-preferred-username = Preferred username
+attribute-birthdate = Date of birth (YYYY-MM-DD)
+
+## The demo's result page
+
+demo-signed-in = Signed in
+demo-nonce-mismatch = Signed in, but the ID token nonce did not match
+demo-failed = Sign-in failed
+demo-not-started = No sign-in was started from this browser. Start again from /demo.
+demo-state-mismatch = The state parameter did not match: this response was not for this browser.
+demo-server-error = The authorization server answered { $error }: { $description }
+demo-no-code = The response carried no code.
+demo-token-failed = The token request failed: { $error } ({ $description })
+demo-token-response = Token response
+demo-id-token-header = ID token header
+demo-id-token-claims = ID token claims
+demo-access-token-header = Access token header
+demo-access-token-claims = Access token claims
+demo-not-json = (not JSON)
+demo-opaque = { $count } characters, opaque

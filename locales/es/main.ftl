@@ -136,3 +136,94 @@ authorize-unknown-redirect-uri = El URI de redirección de la solicitud no está
 
 signin-bad-credentials = Nombre de usuario o contraseña incorrectos.
 signin-locked = Demasiados intentos fallidos. Espere unos minutos e inténtelo de nuevo.
+
+## A Cognito pool's pages, said from code (src/hosted_ui/words.rs)
+
+cognito-try-later = Demasiados intentos por ahora. Espere unos minutos e inténtelo de nuevo.
+cognito-wrong-code = Ese código no es correcto. Compruébelo e inténtelo de nuevo.
+cognito-expired-code = Ese código ha caducado. Pida uno nuevo.
+cognito-wrong-answer = No se aceptó esa respuesta. Inténtelo de nuevo.
+cognito-check-input = Compruebe lo que ha introducido e inténtelo de nuevo.
+cognito-choose-option = Elija una de las opciones.
+cognito-enter-username = Introduzca su nombre de usuario.
+cognito-no-verified-contact = Esta cuenta no tiene un correo electrónico ni un teléfono verificados a los que enviar un código. Póngase en contacto con el soporte de la aplicación.
+cognito-reset-code-not-sent = No se pudo enviar el código de restablecimiento. Inténtelo más tarde.
+cognito-enter-code-and-password = Introduzca el código y una contraseña nueva.
+cognito-reset-code-expired = Ese código ha caducado. Vuelva a empezar el restablecimiento.
+cognito-reset-failed = No se pudo restablecer la contraseña con ese código. Vuelva a empezar el restablecimiento.
+cognito-fill-every-field = Rellene todos los campos.
+cognito-username-exists = Ya existe una cuenta con ese nombre de usuario. Inicie sesión o restablezca su contraseña.
+cognito-signup-check-input = Compruebe lo que ha introducido (un correo electrónico, un teléfono como +15555550100) e inténtelo de nuevo.
+cognito-signup-failed = No se pudo crear la cuenta. Inténtelo de nuevo.
+cognito-confirm-failed = No se pudo confirmar la cuenta con ese código. Pida uno nuevo.
+cognito-new-code-not-sent = No se pudo enviar un código nuevo. Inténtelo más tarde.
+cognito-account-ready = Su cuenta está lista. Inicie sesión para continuar.
+cognito-account-confirmed = Su cuenta está confirmada. Inicie sesión para continuar.
+cognito-not-confirmed = Su cuenta aún no está confirmada. Introduzca el código que le enviamos al registrarse o pida uno nuevo.
+cognito-reset-code-sent-to = Si la cuenta existe, hemos enviado un código a { $destination }.
+cognito-reset-code-sent = Si la cuenta existe, le hemos enviado un código.
+cognito-reset-required-code-sent-to = Tiene que restablecer su contraseña antes de iniciar sesión. Si la cuenta existe, hemos enviado un código a { $destination }.
+cognito-reset-required-code-sent = Tiene que restablecer su contraseña antes de iniciar sesión. Si la cuenta existe, le hemos enviado un código.
+cognito-new-code-sent-to = Hemos enviado un código nuevo a { $destination }.
+cognito-new-code-sent = Hemos enviado un código nuevo.
+cognito-code-heading-sms = Introduzca el código que le enviamos por SMS
+cognito-code-heading-email = Introduzca el código que le enviamos por correo
+cognito-code-heading-app = Introduzca el código de su aplicación de autenticación
+cognito-code-intro-app = Abra su aplicación de autenticación e introduzca el código de 6 dígitos que muestra para esta cuenta.
+cognito-custom-heading = Un paso más
+cognito-custom-intro = Responda a la pregunta para terminar de iniciar sesión.
+cognito-custom-answer = Su respuesta
+cognito-mfa-sms = Un SMS a su teléfono
+cognito-mfa-app = Una aplicación de autenticación
+cognito-mfa-email = Un correo electrónico
+cognito-temporary-password = Su cuenta tiene una contraseña temporal. Elija la suya para continuar.
+cognito-set-password-submit = Guardar contraseña e iniciar sesión
+cognito-reset-intro-to = Introduzca el código que enviamos a { $destination } y elija una contraseña nueva.
+cognito-reset-intro = Introduzca el código que le enviamos y elija una contraseña nueva.
+cognito-reset-submit = Restablecer contraseña
+
+## The pool's password rules, and why it refused a password
+
+password-rule-length = { $count ->
+    [one] Al menos { $count } carácter
+   *[other] Al menos { $count } caracteres
+}
+password-rule-uppercase = Una letra mayúscula
+password-rule-lowercase = Una letra minúscula
+password-rule-number = Un número
+password-rule-symbol = Un símbolo, como ! o %
+password-too-short = Esa contraseña es demasiado corta.
+password-needs-uppercase = Esa contraseña necesita una letra mayúscula.
+password-needs-lowercase = Esa contraseña necesita una letra minúscula.
+password-needs-number = Esa contraseña necesita un número.
+password-needs-symbol = Esa contraseña necesita un símbolo.
+password-used-before = Ha usado esa contraseña hace poco. Elija otra.
+password-not-accepted = Esa contraseña no cumple los requisitos.
+
+## Labels of a pool's standard attributes (sign-up, new password)
+
+attribute-email = Correo electrónico
+attribute-phone-number = Teléfono (+15555550100)
+attribute-name = Nombre completo
+attribute-given-name = Nombre
+attribute-family-name = Apellidos
+attribute-preferred-username = Nombre de usuario preferido
+attribute-birthdate = Fecha de nacimiento (AAAA-MM-DD)
+
+## The demo's result page
+
+demo-signed-in = Sesión iniciada
+demo-nonce-mismatch = Sesión iniciada, pero el nonce del token de ID no coincidía
+demo-failed = No se pudo iniciar sesión
+demo-not-started = No se inició ninguna sesión desde este navegador. Vuelva a empezar en /demo.
+demo-state-mismatch = El parámetro state no coincidía: esta respuesta no era para este navegador.
+demo-server-error = El servidor de autorización respondió { $error }: { $description }
+demo-no-code = La respuesta no traía ningún código.
+demo-token-failed = Falló la solicitud de tokens: { $error } ({ $description })
+demo-token-response = Respuesta de tokens
+demo-id-token-header = Token de ID: encabezado
+demo-id-token-claims = Token de ID: claims
+demo-access-token-header = Token de acceso: encabezado
+demo-access-token-claims = Token de acceso: claims
+demo-not-json = (no es JSON)
+demo-opaque = { $count } caracteres, opaco

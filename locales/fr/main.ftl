@@ -136,3 +136,94 @@ authorize-unknown-redirect-uri = L’URI de redirection de la requête n’est p
 
 signin-bad-credentials = Nom d’utilisateur ou mot de passe incorrect.
 signin-locked = Trop de tentatives infructueuses. Patientez quelques minutes, puis réessayez.
+
+## A Cognito pool's pages, said from code (src/hosted_ui/words.rs)
+
+cognito-try-later = Trop de tentatives pour le moment. Patientez quelques minutes, puis réessayez.
+cognito-wrong-code = Ce code n’est pas le bon. Vérifiez-le et réessayez.
+cognito-expired-code = Ce code a expiré. Demandez-en un nouveau.
+cognito-wrong-answer = Cette réponse n’a pas été acceptée. Réessayez.
+cognito-check-input = Vérifiez ce que vous avez saisi et réessayez.
+cognito-choose-option = Choisissez l’une des options.
+cognito-enter-username = Saisissez votre nom d’utilisateur.
+cognito-no-verified-contact = Ce compte n’a ni adresse e-mail ni numéro de téléphone vérifiés où envoyer un code. Contactez l’assistance de l’application.
+cognito-reset-code-not-sent = Le code de réinitialisation n’a pas pu être envoyé. Réessayez plus tard.
+cognito-enter-code-and-password = Saisissez le code et un nouveau mot de passe.
+cognito-reset-code-expired = Ce code a expiré. Recommencez la réinitialisation.
+cognito-reset-failed = Le mot de passe n’a pas pu être réinitialisé avec ce code. Recommencez la réinitialisation.
+cognito-fill-every-field = Remplissez tous les champs.
+cognito-username-exists = Un compte avec ce nom d’utilisateur existe déjà. Connectez-vous, ou réinitialisez son mot de passe.
+cognito-signup-check-input = Vérifiez ce que vous avez saisi (une adresse e-mail, un numéro de téléphone comme +15555550100) et réessayez.
+cognito-signup-failed = Le compte n’a pas pu être créé. Réessayez.
+cognito-confirm-failed = Le compte n’a pas pu être confirmé avec ce code. Demandez-en un nouveau.
+cognito-new-code-not-sent = Aucun nouveau code n’a pu être envoyé. Réessayez plus tard.
+cognito-account-ready = Votre compte est prêt. Connectez-vous pour continuer.
+cognito-account-confirmed = Votre compte est confirmé. Connectez-vous pour continuer.
+cognito-not-confirmed = Votre compte n’est pas encore confirmé. Saisissez le code envoyé lors de votre inscription, ou demandez-en un nouveau.
+cognito-reset-code-sent-to = Si le compte existe, nous avons envoyé un code à { $destination }.
+cognito-reset-code-sent = Si le compte existe, nous lui avons envoyé un code.
+cognito-reset-required-code-sent-to = Vous devez réinitialiser votre mot de passe avant de vous connecter. Si le compte existe, nous avons envoyé un code à { $destination }.
+cognito-reset-required-code-sent = Vous devez réinitialiser votre mot de passe avant de vous connecter. Si le compte existe, nous lui avons envoyé un code.
+cognito-new-code-sent-to = Nous avons envoyé un nouveau code à { $destination }.
+cognito-new-code-sent = Nous avons envoyé un nouveau code.
+cognito-code-heading-sms = Saisissez le code reçu par SMS
+cognito-code-heading-email = Saisissez le code reçu par e-mail
+cognito-code-heading-app = Saisissez le code de votre application d’authentification
+cognito-code-intro-app = Ouvrez votre application d’authentification et saisissez le code à 6 chiffres affiché pour ce compte.
+cognito-custom-heading = Encore une étape
+cognito-custom-intro = Répondez à la question ci-dessous pour terminer la connexion.
+cognito-custom-answer = Votre réponse
+cognito-mfa-sms = Un SMS sur votre téléphone
+cognito-mfa-app = Une application d’authentification
+cognito-mfa-email = Un e-mail
+cognito-temporary-password = Votre compte a un mot de passe temporaire. Choisissez le vôtre pour continuer.
+cognito-set-password-submit = Définir le mot de passe et se connecter
+cognito-reset-intro-to = Saisissez le code envoyé à { $destination } et choisissez un nouveau mot de passe.
+cognito-reset-intro = Saisissez le code que nous vous avons envoyé et choisissez un nouveau mot de passe.
+cognito-reset-submit = Réinitialiser le mot de passe
+
+## The pool's password rules, and why it refused a password
+
+password-rule-length = { $count ->
+    [one] Au moins { $count } caractère
+   *[other] Au moins { $count } caractères
+}
+password-rule-uppercase = Une majuscule
+password-rule-lowercase = Une minuscule
+password-rule-number = Un chiffre
+password-rule-symbol = Un symbole comme ! ou %
+password-too-short = Ce mot de passe est trop court.
+password-needs-uppercase = Ce mot de passe doit contenir une majuscule.
+password-needs-lowercase = Ce mot de passe doit contenir une minuscule.
+password-needs-number = Ce mot de passe doit contenir un chiffre.
+password-needs-symbol = Ce mot de passe doit contenir un symbole.
+password-used-before = Vous avez utilisé ce mot de passe récemment. Choisissez-en un autre.
+password-not-accepted = Ce mot de passe ne respecte pas les exigences.
+
+## Labels of a pool's standard attributes (sign-up, new password)
+
+attribute-email = E-mail
+attribute-phone-number = Numéro de téléphone (+15555550100)
+attribute-name = Nom complet
+attribute-given-name = Prénom
+attribute-family-name = Nom
+attribute-preferred-username = Nom d’utilisateur préféré
+attribute-birthdate = Date de naissance (AAAA-MM-JJ)
+
+## The demo's result page
+
+demo-signed-in = Connecté
+demo-nonce-mismatch = Connecté, mais le nonce du jeton d’identité ne correspondait pas
+demo-failed = Échec de la connexion
+demo-not-started = Aucune connexion n’a été lancée depuis ce navigateur. Recommencez depuis /demo.
+demo-state-mismatch = Le paramètre state ne correspondait pas : cette réponse n’était pas destinée à ce navigateur.
+demo-server-error = Le serveur d’autorisation a répondu { $error } : { $description }
+demo-no-code = La réponse ne contenait aucun code.
+demo-token-failed = La demande de jeton a échoué : { $error } ({ $description })
+demo-token-response = Réponse du point de terminaison de jeton
+demo-id-token-header = Jeton d’identité : en-tête
+demo-id-token-claims = Jeton d’identité : revendications
+demo-access-token-header = Jeton d’accès : en-tête
+demo-access-token-claims = Jeton d’accès : revendications
+demo-not-json = (pas du JSON)
+demo-opaque = { $count } caractères, opaque

@@ -130,3 +130,91 @@ authorize-unknown-redirect-uri = URI pengalihan dalam permintaan tidak terdaftar
 
 signin-bad-credentials = Nama pengguna atau kata sandi salah.
 signin-locked = Terlalu banyak percobaan yang gagal. Tunggu beberapa menit, lalu coba lagi.
+
+## A Cognito pool's pages, said from code (src/hosted_ui/words.rs)
+
+cognito-try-later = Terlalu banyak percobaan untuk saat ini. Tunggu beberapa menit, lalu coba lagi.
+cognito-wrong-code = Kode itu tidak benar. Periksa lalu coba lagi.
+cognito-expired-code = Kode itu sudah kedaluwarsa. Minta kode baru.
+cognito-wrong-answer = Jawaban itu tidak diterima. Coba lagi.
+cognito-check-input = Periksa isian Anda, lalu coba lagi.
+cognito-choose-option = Pilih salah satu opsi.
+cognito-enter-username = Masukkan nama pengguna Anda.
+cognito-no-verified-contact = Akun ini tidak memiliki alamat email atau nomor telepon terverifikasi untuk menerima kode. Hubungi dukungan aplikasi.
+cognito-reset-code-not-sent = Kode pengaturan ulang tidak dapat dikirim. Coba lagi nanti.
+cognito-enter-code-and-password = Masukkan kode dan kata sandi baru.
+cognito-reset-code-expired = Kode itu sudah kedaluwarsa. Mulai ulang pengaturan kata sandi.
+cognito-reset-failed = Kata sandi tidak dapat diatur ulang dengan kode itu. Mulai ulang pengaturan kata sandi.
+cognito-fill-every-field = Isi semua kolom.
+cognito-username-exists = Akun dengan nama pengguna itu sudah ada. Silakan masuk, atau atur ulang kata sandinya.
+cognito-signup-check-input = Periksa isian Anda (alamat email, nomor telepon seperti +15555550100), lalu coba lagi.
+cognito-signup-failed = Akun tidak dapat dibuat. Coba lagi.
+cognito-confirm-failed = Akun tidak dapat dikonfirmasi dengan kode itu. Minta kode baru.
+cognito-new-code-not-sent = Kode baru tidak dapat dikirim. Coba lagi nanti.
+cognito-account-ready = Akun Anda sudah siap. Masuk untuk melanjutkan.
+cognito-account-confirmed = Akun Anda sudah dikonfirmasi. Masuk untuk melanjutkan.
+cognito-not-confirmed = Akun Anda belum dikonfirmasi. Masukkan kode yang kami kirim saat Anda mendaftar, atau minta kode baru.
+cognito-reset-code-sent-to = Jika akunnya ada, kami telah mengirim kode ke { $destination }.
+cognito-reset-code-sent = Jika akunnya ada, kami telah mengirim kode ke akun tersebut.
+cognito-reset-required-code-sent-to = Kata sandi Anda harus diatur ulang sebelum Anda dapat masuk. Jika akunnya ada, kami telah mengirim kode ke { $destination }.
+cognito-reset-required-code-sent = Kata sandi Anda harus diatur ulang sebelum Anda dapat masuk. Jika akunnya ada, kami telah mengirim kode ke akun tersebut.
+cognito-new-code-sent-to = Kami telah mengirim kode baru ke { $destination }.
+cognito-new-code-sent = Kami telah mengirim kode baru.
+cognito-code-heading-sms = Masukkan kode dari SMS kami
+cognito-code-heading-email = Masukkan kode dari email kami
+cognito-code-heading-app = Masukkan kode dari aplikasi autentikator Anda
+cognito-code-intro-app = Buka aplikasi autentikator Anda dan masukkan kode 6 digit yang ditampilkan untuk akun ini.
+cognito-custom-heading = Satu langkah lagi
+cognito-custom-intro = Jawab pertanyaan di bawah untuk menyelesaikan proses masuk.
+cognito-custom-answer = Jawaban Anda
+cognito-mfa-sms = SMS ke ponsel Anda
+cognito-mfa-app = Aplikasi autentikator
+cognito-mfa-email = Email
+cognito-temporary-password = Akun Anda memakai kata sandi sementara. Buat kata sandi sendiri untuk melanjutkan.
+cognito-set-password-submit = Simpan kata sandi dan masuk
+cognito-reset-intro-to = Masukkan kode yang kami kirim ke { $destination } dan buat kata sandi baru.
+cognito-reset-intro = Masukkan kode yang kami kirimkan kepada Anda dan buat kata sandi baru.
+cognito-reset-submit = Atur ulang kata sandi
+
+## The pool's password rules, and why it refused a password
+
+password-rule-length = Minimal { $count } karakter
+password-rule-uppercase = Satu huruf besar
+password-rule-lowercase = Satu huruf kecil
+password-rule-number = Satu angka
+password-rule-symbol = Satu simbol, seperti ! atau %
+password-too-short = Kata sandi itu terlalu pendek.
+password-needs-uppercase = Kata sandi itu perlu huruf besar.
+password-needs-lowercase = Kata sandi itu perlu huruf kecil.
+password-needs-number = Kata sandi itu perlu angka.
+password-needs-symbol = Kata sandi itu perlu simbol.
+password-used-before = Anda baru saja memakai kata sandi itu. Pilih yang lain.
+password-not-accepted = Kata sandi itu tidak memenuhi persyaratan.
+
+## Labels of a pool's standard attributes (sign-up, new password)
+
+attribute-email = Email
+attribute-phone-number = Nomor telepon (+15555550100)
+attribute-name = Nama lengkap
+attribute-given-name = Nama depan
+attribute-family-name = Nama belakang
+attribute-preferred-username = Nama pengguna pilihan
+attribute-birthdate = Tanggal lahir (TTTT-BB-HH)
+
+## The demo's result page
+
+demo-signed-in = Berhasil masuk
+demo-nonce-mismatch = Berhasil masuk, tetapi nonce token ID tidak cocok
+demo-failed = Gagal masuk
+demo-not-started = Tidak ada proses masuk yang dimulai dari browser ini. Mulai lagi dari /demo.
+demo-state-mismatch = Parameter state tidak cocok: respons ini bukan untuk browser ini.
+demo-server-error = Server otorisasi menjawab { $error }: { $description }
+demo-no-code = Respons tidak berisi kode.
+demo-token-failed = Permintaan token gagal: { $error } ({ $description })
+demo-token-response = Respons token
+demo-id-token-header = Token ID: header
+demo-id-token-claims = Token ID: klaim
+demo-access-token-header = Token akses: header
+demo-access-token-claims = Token akses: klaim
+demo-not-json = (bukan JSON)
+demo-opaque = { $count } karakter, buram

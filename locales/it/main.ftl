@@ -136,3 +136,94 @@ authorize-unknown-redirect-uri = L'URI di reindirizzamento della richiesta non �
 
 signin-bad-credentials = Nome utente o password non corretti.
 signin-locked = Troppi tentativi non riusciti. Attendi qualche minuto, poi riprova.
+
+## A Cognito pool's pages, said from code (src/hosted_ui/words.rs)
+
+cognito-try-later = Troppi tentativi per ora. Attendi qualche minuto, poi riprova.
+cognito-wrong-code = Il codice non è corretto. Controllalo e riprova.
+cognito-expired-code = Il codice è scaduto. Richiedine uno nuovo.
+cognito-wrong-answer = La risposta non è stata accettata. Riprova.
+cognito-check-input = Controlla i dati inseriti e riprova.
+cognito-choose-option = Scegli una delle opzioni.
+cognito-enter-username = Inserisci il tuo nome utente.
+cognito-no-verified-contact = Questo account non ha un indirizzo email o un numero di telefono verificato a cui inviare un codice. Contatta l'assistenza dell'app.
+cognito-reset-code-not-sent = Non è stato possibile inviare il codice di reimpostazione. Riprova più tardi.
+cognito-enter-code-and-password = Inserisci il codice e una nuova password.
+cognito-reset-code-expired = Il codice è scaduto. Ricomincia la reimpostazione.
+cognito-reset-failed = Non è stato possibile reimpostare la password con questo codice. Ricomincia la reimpostazione.
+cognito-fill-every-field = Compila tutti i campi.
+cognito-username-exists = Esiste già un account con questo nome utente. Accedi, oppure reimposta la sua password.
+cognito-signup-check-input = Controlla i dati inseriti (un indirizzo email, un numero di telefono come +15555550100) e riprova.
+cognito-signup-failed = Non è stato possibile creare l'account. Riprova.
+cognito-confirm-failed = Non è stato possibile confermare l'account con questo codice. Richiedine uno nuovo.
+cognito-new-code-not-sent = Non è stato possibile inviare un nuovo codice. Riprova più tardi.
+cognito-account-ready = Il tuo account è pronto. Accedi per continuare.
+cognito-account-confirmed = Il tuo account è confermato. Accedi per continuare.
+cognito-not-confirmed = Il tuo account non è ancora confermato. Inserisci il codice che ti abbiamo inviato alla registrazione, oppure richiedine uno nuovo.
+cognito-reset-code-sent-to = Se l'account esiste, abbiamo inviato un codice a { $destination }.
+cognito-reset-code-sent = Se l'account esiste, gli abbiamo inviato un codice.
+cognito-reset-required-code-sent-to = Devi reimpostare la password prima di accedere. Se l'account esiste, abbiamo inviato un codice a { $destination }.
+cognito-reset-required-code-sent = Devi reimpostare la password prima di accedere. Se l'account esiste, gli abbiamo inviato un codice.
+cognito-new-code-sent-to = Abbiamo inviato un nuovo codice a { $destination }.
+cognito-new-code-sent = Abbiamo inviato un nuovo codice.
+cognito-code-heading-sms = Inserisci il codice ricevuto via SMS
+cognito-code-heading-email = Inserisci il codice ricevuto via email
+cognito-code-heading-app = Inserisci il codice della tua app di autenticazione
+cognito-code-intro-app = Apri la tua app di autenticazione e inserisci il codice a 6 cifre che mostra per questo account.
+cognito-custom-heading = Ancora un passaggio
+cognito-custom-intro = Rispondi alla domanda qui sotto per completare l'accesso.
+cognito-custom-answer = La tua risposta
+cognito-mfa-sms = Un SMS sul tuo telefono
+cognito-mfa-app = Un'app di autenticazione
+cognito-mfa-email = Un'email
+cognito-temporary-password = Il tuo account ha una password temporanea. Scegline una tua per continuare.
+cognito-set-password-submit = Imposta la password e accedi
+cognito-reset-intro-to = Inserisci il codice inviato a { $destination } e scegli una nuova password.
+cognito-reset-intro = Inserisci il codice che ti abbiamo inviato e scegli una nuova password.
+cognito-reset-submit = Reimposta la password
+
+## The pool's password rules, and why it refused a password
+
+password-rule-length = { $count ->
+    [one] Almeno { $count } carattere
+   *[other] Almeno { $count } caratteri
+}
+password-rule-uppercase = Una lettera maiuscola
+password-rule-lowercase = Una lettera minuscola
+password-rule-number = Un numero
+password-rule-symbol = Un simbolo come ! o %
+password-too-short = La password è troppo corta.
+password-needs-uppercase = La password deve contenere una lettera maiuscola.
+password-needs-lowercase = La password deve contenere una lettera minuscola.
+password-needs-number = La password deve contenere un numero.
+password-needs-symbol = La password deve contenere un simbolo.
+password-used-before = Hai usato questa password di recente. Scegline un'altra.
+password-not-accepted = La password non soddisfa i requisiti.
+
+## Labels of a pool's standard attributes (sign-up, new password)
+
+attribute-email = Email
+attribute-phone-number = Numero di telefono (+15555550100)
+attribute-name = Nome completo
+attribute-given-name = Nome
+attribute-family-name = Cognome
+attribute-preferred-username = Nome utente preferito
+attribute-birthdate = Data di nascita (AAAA-MM-GG)
+
+## The demo's result page
+
+demo-signed-in = Accesso effettuato
+demo-nonce-mismatch = Accesso effettuato, ma il nonce del token ID non corrispondeva
+demo-failed = Accesso non riuscito
+demo-not-started = Nessun accesso è stato avviato da questo browser. Ricomincia da /demo.
+demo-state-mismatch = Il parametro state non corrispondeva: questa risposta non era per questo browser.
+demo-server-error = Il server di autorizzazione ha risposto { $error }: { $description }
+demo-no-code = La risposta non conteneva alcun codice.
+demo-token-failed = La richiesta dei token non è riuscita: { $error } ({ $description })
+demo-token-response = Risposta dei token
+demo-id-token-header = Token ID: intestazione
+demo-id-token-claims = Token ID: claim
+demo-access-token-header = Token di accesso: intestazione
+demo-access-token-claims = Token di accesso: claim
+demo-not-json = (non è JSON)
+demo-opaque = { $count } caratteri, opaco

@@ -130,3 +130,91 @@ authorize-unknown-redirect-uri = リクエストのリダイレクト URI は、
 
 signin-bad-credentials = ユーザー名またはパスワードが正しくありません。
 signin-locked = 失敗した試行が多すぎます。数分待ってから、もう一度お試しください。
+
+## A Cognito pool's pages, said from code (src/hosted_ui/words.rs)
+
+cognito-try-later = 試行回数が多すぎます。数分待ってから、もう一度お試しください。
+cognito-wrong-code = コードが正しくありません。確認して、もう一度お試しください。
+cognito-expired-code = コードの有効期限が切れています。新しいコードをリクエストしてください。
+cognito-wrong-answer = 回答が受け付けられませんでした。もう一度お試しください。
+cognito-check-input = 入力内容を確認して、もう一度お試しください。
+cognito-choose-option = いずれかを選択してください。
+cognito-enter-username = ユーザー名を入力してください。
+cognito-no-verified-contact = このアカウントには、コードを送信できる確認済みのメールアドレスや電話番号がありません。アプリのサポートにお問い合わせください。
+cognito-reset-code-not-sent = リセット用のコードを送信できませんでした。しばらくしてからもう一度お試しください。
+cognito-enter-code-and-password = コードと新しいパスワードを入力してください。
+cognito-reset-code-expired = コードの有効期限が切れています。リセットを最初からやり直してください。
+cognito-reset-failed = このコードではパスワードをリセットできませんでした。リセットを最初からやり直してください。
+cognito-fill-every-field = すべての項目を入力してください。
+cognito-username-exists = このユーザー名のアカウントはすでに存在します。サインインするか、パスワードをリセットしてください。
+cognito-signup-check-input = 入力内容 (メールアドレス、+15555550100 のような電話番号) を確認して、もう一度お試しください。
+cognito-signup-failed = アカウントを作成できませんでした。もう一度お試しください。
+cognito-confirm-failed = このコードではアカウントを確認できませんでした。新しいコードをリクエストしてください。
+cognito-new-code-not-sent = 新しいコードを送信できませんでした。しばらくしてからもう一度お試しください。
+cognito-account-ready = アカウントの準備ができました。サインインして続行してください。
+cognito-account-confirmed = アカウントが確認されました。サインインして続行してください。
+cognito-not-confirmed = アカウントはまだ確認されていません。登録時に送信したコードを入力するか、新しいコードをリクエストしてください。
+cognito-reset-code-sent-to = アカウントが存在する場合は、{ $destination } にコードを送信しました。
+cognito-reset-code-sent = アカウントが存在する場合は、コードを送信しました。
+cognito-reset-required-code-sent-to = サインインする前にパスワードをリセットする必要があります。アカウントが存在する場合は、{ $destination } にコードを送信しました。
+cognito-reset-required-code-sent = サインインする前にパスワードをリセットする必要があります。アカウントが存在する場合は、コードを送信しました。
+cognito-new-code-sent-to = { $destination } に新しいコードを送信しました。
+cognito-new-code-sent = 新しいコードを送信しました。
+cognito-code-heading-sms = SMS で届いたコードを入力
+cognito-code-heading-email = メールで届いたコードを入力
+cognito-code-heading-app = 認証アプリのコードを入力
+cognito-code-intro-app = 認証アプリを開き、このアカウントに表示される 6 桁のコードを入力してください。
+cognito-custom-heading = あと 1 ステップ
+cognito-custom-intro = 以下の質問に答えて、サインインを完了してください。
+cognito-custom-answer = 回答
+cognito-mfa-sms = 電話へのテキストメッセージ
+cognito-mfa-app = 認証アプリ
+cognito-mfa-email = メール
+cognito-temporary-password = このアカウントには仮パスワードが設定されています。続行するには、ご自身のパスワードを設定してください。
+cognito-set-password-submit = パスワードを設定してサインイン
+cognito-reset-intro-to = { $destination } に送信したコードを入力し、新しいパスワードを設定してください。
+cognito-reset-intro = 送信されたコードを入力し、新しいパスワードを設定してください。
+cognito-reset-submit = パスワードをリセット
+
+## The pool's password rules, and why it refused a password
+
+password-rule-length = { $count } 文字以上
+password-rule-uppercase = 英大文字
+password-rule-lowercase = 英小文字
+password-rule-number = 数字
+password-rule-symbol = ! や % などの記号
+password-too-short = パスワードが短すぎます。
+password-needs-uppercase = パスワードには英大文字を含めてください。
+password-needs-lowercase = パスワードには英小文字を含めてください。
+password-needs-number = パスワードには数字を含めてください。
+password-needs-symbol = パスワードには記号を含めてください。
+password-used-before = このパスワードは最近使用されています。別のパスワードを選んでください。
+password-not-accepted = パスワードが要件を満たしていません。
+
+## Labels of a pool's standard attributes (sign-up, new password)
+
+attribute-email = メールアドレス
+attribute-phone-number = 電話番号 (+15555550100)
+attribute-name = 氏名
+attribute-given-name = 名
+attribute-family-name = 姓
+attribute-preferred-username = 希望するユーザー名
+attribute-birthdate = 生年月日 (YYYY-MM-DD)
+
+## The demo's result page
+
+demo-signed-in = サインインしました
+demo-nonce-mismatch = サインインしましたが、ID トークンの nonce が一致しませんでした
+demo-failed = サインインに失敗しました
+demo-not-started = このブラウザーではサインインが開始されていません。/demo からやり直してください。
+demo-state-mismatch = state パラメーターが一致しませんでした。この応答はこのブラウザー宛てではありません。
+demo-server-error = 認可サーバーの応答: { $error }: { $description }
+demo-no-code = 応答にコードが含まれていませんでした。
+demo-token-failed = トークン リクエストが失敗しました: { $error } ({ $description })
+demo-token-response = トークン応答
+demo-id-token-header = ID トークンのヘッダー
+demo-id-token-claims = ID トークンのクレーム
+demo-access-token-header = アクセス トークンのヘッダー
+demo-access-token-claims = アクセス トークンのクレーム
+demo-not-json = (JSON ではありません)
+demo-opaque = { $count } 文字、不透明

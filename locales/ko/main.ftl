@@ -130,3 +130,91 @@ authorize-unknown-redirect-uri = 요청의 리디렉션 URI가 이 앱에 등록
 
 signin-bad-credentials = 사용자 이름 또는 비밀번호가 올바르지 않습니다.
 signin-locked = 실패한 시도가 너무 많습니다. 몇 분 기다린 후 다시 시도하세요.
+
+## A Cognito pool's pages, said from code (src/hosted_ui/words.rs)
+
+cognito-try-later = 지금은 시도 횟수가 너무 많습니다. 몇 분 기다린 후 다시 시도하세요.
+cognito-wrong-code = 코드가 올바르지 않습니다. 확인 후 다시 시도하세요.
+cognito-expired-code = 코드가 만료되었습니다. 새 코드를 요청하세요.
+cognito-wrong-answer = 답변이 승인되지 않았습니다. 다시 시도하세요.
+cognito-check-input = 입력한 내용을 확인하고 다시 시도하세요.
+cognito-choose-option = 옵션 중 하나를 선택하세요.
+cognito-enter-username = 사용자 이름을 입력하세요.
+cognito-no-verified-contact = 이 계정에는 코드를 받을 인증된 이메일 주소나 전화번호가 없습니다. 앱 고객 지원에 문의하세요.
+cognito-reset-code-not-sent = 재설정 코드를 보내지 못했습니다. 나중에 다시 시도하세요.
+cognito-enter-code-and-password = 코드와 새 비밀번호를 입력하세요.
+cognito-reset-code-expired = 코드가 만료되었습니다. 재설정을 처음부터 다시 시작하세요.
+cognito-reset-failed = 이 코드로는 비밀번호를 재설정할 수 없습니다. 재설정을 처음부터 다시 시작하세요.
+cognito-fill-every-field = 모든 항목을 입력하세요.
+cognito-username-exists = 이 사용자 이름의 계정이 이미 있습니다. 로그인하거나 비밀번호를 재설정하세요.
+cognito-signup-check-input = 입력한 내용(이메일 주소, +15555550100 같은 전화번호)을 확인하고 다시 시도하세요.
+cognito-signup-failed = 계정을 만들지 못했습니다. 다시 시도하세요.
+cognito-confirm-failed = 이 코드로는 계정을 확인할 수 없습니다. 새 코드를 요청하세요.
+cognito-new-code-not-sent = 새 코드를 보내지 못했습니다. 나중에 다시 시도하세요.
+cognito-account-ready = 계정이 준비되었습니다. 계속하려면 로그인하세요.
+cognito-account-confirmed = 계정이 확인되었습니다. 계속하려면 로그인하세요.
+cognito-not-confirmed = 계정이 아직 확인되지 않았습니다. 가입할 때 보내 드린 코드를 입력하거나 새 코드를 요청하세요.
+cognito-reset-code-sent-to = 계정이 있으면 { $destination }(으)로 코드를 보냈습니다.
+cognito-reset-code-sent = 계정이 있으면 해당 계정으로 코드를 보냈습니다.
+cognito-reset-required-code-sent-to = 로그인하기 전에 비밀번호를 재설정해야 합니다. 계정이 있으면 { $destination }(으)로 코드를 보냈습니다.
+cognito-reset-required-code-sent = 로그인하기 전에 비밀번호를 재설정해야 합니다. 계정이 있으면 해당 계정으로 코드를 보냈습니다.
+cognito-new-code-sent-to = { $destination }(으)로 새 코드를 보냈습니다.
+cognito-new-code-sent = 새 코드를 보냈습니다.
+cognito-code-heading-sms = 문자 메시지로 받은 코드 입력
+cognito-code-heading-email = 이메일로 받은 코드 입력
+cognito-code-heading-app = 인증 앱의 코드 입력
+cognito-code-intro-app = 인증 앱을 열고 이 계정에 표시된 6자리 코드를 입력하세요.
+cognito-custom-heading = 한 단계만 더
+cognito-custom-intro = 아래 질문에 답하여 로그인을 완료하세요.
+cognito-custom-answer = 답변
+cognito-mfa-sms = 휴대전화로 문자 메시지 받기
+cognito-mfa-app = 인증 앱
+cognito-mfa-email = 이메일
+cognito-temporary-password = 계정에 임시 비밀번호가 설정되어 있습니다. 계속하려면 직접 비밀번호를 정하세요.
+cognito-set-password-submit = 비밀번호 설정 후 로그인
+cognito-reset-intro-to = { $destination }(으)로 보낸 코드를 입력하고 새 비밀번호를 정하세요.
+cognito-reset-intro = 보내 드린 코드를 입력하고 새 비밀번호를 정하세요.
+cognito-reset-submit = 비밀번호 재설정
+
+## The pool's password rules, and why it refused a password
+
+password-rule-length = { $count }자 이상
+password-rule-uppercase = 영문 대문자
+password-rule-lowercase = 영문 소문자
+password-rule-number = 숫자
+password-rule-symbol = ! 또는 % 같은 기호
+password-too-short = 비밀번호가 너무 짧습니다.
+password-needs-uppercase = 비밀번호에 영문 대문자가 있어야 합니다.
+password-needs-lowercase = 비밀번호에 영문 소문자가 있어야 합니다.
+password-needs-number = 비밀번호에 숫자가 있어야 합니다.
+password-needs-symbol = 비밀번호에 기호가 있어야 합니다.
+password-used-before = 최근에 사용한 비밀번호입니다. 다른 비밀번호를 선택하세요.
+password-not-accepted = 비밀번호가 요구 사항을 충족하지 않습니다.
+
+## Labels of a pool's standard attributes (sign-up, new password)
+
+attribute-email = 이메일
+attribute-phone-number = 전화번호 (+15555550100)
+attribute-name = 이름
+attribute-given-name = 이름(성 제외)
+attribute-family-name = 성
+attribute-preferred-username = 선호하는 사용자 이름
+attribute-birthdate = 생년월일 (YYYY-MM-DD)
+
+## The demo's result page
+
+demo-signed-in = 로그인됨
+demo-nonce-mismatch = 로그인했지만 ID 토큰의 nonce가 일치하지 않았습니다
+demo-failed = 로그인 실패
+demo-not-started = 이 브라우저에서 시작된 로그인이 없습니다. /demo에서 다시 시작하세요.
+demo-state-mismatch = state 매개변수가 일치하지 않았습니다. 이 응답은 이 브라우저를 위한 것이 아닙니다.
+demo-server-error = 인증 서버의 응답: { $error }: { $description }
+demo-no-code = 응답에 코드가 없었습니다.
+demo-token-failed = 토큰 요청 실패: { $error } ({ $description })
+demo-token-response = 토큰 응답
+demo-id-token-header = ID 토큰 헤더
+demo-id-token-claims = ID 토큰 클레임
+demo-access-token-header = 액세스 토큰 헤더
+demo-access-token-claims = 액세스 토큰 클레임
+demo-not-json = (JSON 아님)
+demo-opaque = { $count }자, 불투명

@@ -136,3 +136,94 @@ authorize-unknown-redirect-uri = De redirect-URI in het verzoek is niet geregist
 
 signin-bad-credentials = Onjuiste gebruikersnaam of onjuist wachtwoord.
 signin-locked = Te veel mislukte pogingen. Wacht een paar minuten en probeer het dan opnieuw.
+
+## A Cognito pool's pages, said from code (src/hosted_ui/words.rs)
+
+cognito-try-later = Te veel pogingen. Wacht een paar minuten en probeer het dan opnieuw.
+cognito-wrong-code = Die code klopt niet. Controleer hem en probeer het opnieuw.
+cognito-expired-code = Die code is verlopen. Vraag een nieuwe aan.
+cognito-wrong-answer = Dat antwoord werd niet geaccepteerd. Probeer het opnieuw.
+cognito-check-input = Controleer wat u hebt ingevuld en probeer het opnieuw.
+cognito-choose-option = Kies een van de mogelijkheden.
+cognito-enter-username = Voer uw gebruikersnaam in.
+cognito-no-verified-contact = Dit account heeft geen geverifieerd e-mailadres of telefoonnummer om een code naartoe te sturen. Neem contact op met de support van de app.
+cognito-reset-code-not-sent = De herstelcode kon niet worden verstuurd. Probeer het later opnieuw.
+cognito-enter-code-and-password = Voer de code en een nieuw wachtwoord in.
+cognito-reset-code-expired = Die code is verlopen. Begin opnieuw met herstellen.
+cognito-reset-failed = Met die code kon het wachtwoord niet worden hersteld. Begin opnieuw met herstellen.
+cognito-fill-every-field = Vul alle velden in.
+cognito-username-exists = Er bestaat al een account met die gebruikersnaam. Log in, of stel het wachtwoord opnieuw in.
+cognito-signup-check-input = Controleer wat u hebt ingevuld (een e-mailadres, een telefoonnummer zoals +15555550100) en probeer het opnieuw.
+cognito-signup-failed = Het account kon niet worden aangemaakt. Probeer het opnieuw.
+cognito-confirm-failed = Met die code kon het account niet worden bevestigd. Vraag een nieuwe aan.
+cognito-new-code-not-sent = Er kon geen nieuwe code worden verstuurd. Probeer het later opnieuw.
+cognito-account-ready = Uw account is klaar. Log in om verder te gaan.
+cognito-account-confirmed = Uw account is bevestigd. Log in om verder te gaan.
+cognito-not-confirmed = Uw account is nog niet bevestigd. Voer de code in die we bij het registreren stuurden, of vraag een nieuwe aan.
+cognito-reset-code-sent-to = Als het account bestaat, hebben we een code gestuurd naar { $destination }.
+cognito-reset-code-sent = Als het account bestaat, hebben we er een code naartoe gestuurd.
+cognito-reset-required-code-sent-to = U moet uw wachtwoord opnieuw instellen voordat u kunt inloggen. Als het account bestaat, hebben we een code gestuurd naar { $destination }.
+cognito-reset-required-code-sent = U moet uw wachtwoord opnieuw instellen voordat u kunt inloggen. Als het account bestaat, hebben we er een code naartoe gestuurd.
+cognito-new-code-sent-to = We hebben een nieuwe code gestuurd naar { $destination }.
+cognito-new-code-sent = We hebben een nieuwe code gestuurd.
+cognito-code-heading-sms = Voer de code uit de sms in
+cognito-code-heading-email = Voer de code uit de e-mail in
+cognito-code-heading-app = Voer de code uit uw authenticator-app in
+cognito-code-intro-app = Open uw authenticator-app en voer de 6-cijferige code in die deze voor dit account toont.
+cognito-custom-heading = Nog één stap
+cognito-custom-intro = Beantwoord de vraag hieronder om het inloggen af te ronden.
+cognito-custom-answer = Uw antwoord
+cognito-mfa-sms = Een sms naar uw telefoon
+cognito-mfa-app = Een authenticator-app
+cognito-mfa-email = Een e-mail
+cognito-temporary-password = Uw account heeft een tijdelijk wachtwoord. Kies uw eigen wachtwoord om verder te gaan.
+cognito-set-password-submit = Wachtwoord instellen en inloggen
+cognito-reset-intro-to = Voer de code in die we naar { $destination } stuurden en kies een nieuw wachtwoord.
+cognito-reset-intro = Voer de code in die we u stuurden en kies een nieuw wachtwoord.
+cognito-reset-submit = Wachtwoord herstellen
+
+## The pool's password rules, and why it refused a password
+
+password-rule-length = { $count ->
+    [one] Minstens { $count } teken
+   *[other] Minstens { $count } tekens
+}
+password-rule-uppercase = Een hoofdletter
+password-rule-lowercase = Een kleine letter
+password-rule-number = Een cijfer
+password-rule-symbol = Een symbool zoals ! of %
+password-too-short = Dat wachtwoord is te kort.
+password-needs-uppercase = Dat wachtwoord moet een hoofdletter bevatten.
+password-needs-lowercase = Dat wachtwoord moet een kleine letter bevatten.
+password-needs-number = Dat wachtwoord moet een cijfer bevatten.
+password-needs-symbol = Dat wachtwoord moet een symbool bevatten.
+password-used-before = U hebt dat wachtwoord onlangs al gebruikt. Kies een ander.
+password-not-accepted = Dat wachtwoord voldoet niet aan de eisen.
+
+## Labels of a pool's standard attributes (sign-up, new password)
+
+attribute-email = E-mail
+attribute-phone-number = Telefoonnummer (+15555550100)
+attribute-name = Naam
+attribute-given-name = Voornaam
+attribute-family-name = Achternaam
+attribute-preferred-username = Voorkeursgebruikersnaam
+attribute-birthdate = Geboortedatum (JJJJ-MM-DD)
+
+## The demo's result page
+
+demo-signed-in = Ingelogd
+demo-nonce-mismatch = Ingelogd, maar de nonce van het ID-token kwam niet overeen
+demo-failed = Inloggen mislukt
+demo-not-started = In deze browser is geen inlog gestart. Begin opnieuw bij /demo.
+demo-state-mismatch = De state-parameter kwam niet overeen: dit antwoord was niet voor deze browser.
+demo-server-error = De autorisatieserver antwoordde { $error }: { $description }
+demo-no-code = Het antwoord bevatte geen code.
+demo-token-failed = Het tokenverzoek is mislukt: { $error } ({ $description })
+demo-token-response = Tokenantwoord
+demo-id-token-header = ID-token: header
+demo-id-token-claims = ID-token: claims
+demo-access-token-header = Toegangstoken: header
+demo-access-token-claims = Toegangstoken: claims
+demo-not-json = (geen JSON)
+demo-opaque = { $count } tekens, ondoorzichtig

@@ -138,3 +138,95 @@ authorize-unknown-redirect-uri = Identyfikator URI przekierowania z żądania ni
 
 signin-bad-credentials = Nieprawidłowa nazwa użytkownika lub hasło.
 signin-locked = Zbyt wiele nieudanych prób. Poczekaj kilka minut i spróbuj ponownie.
+
+## A Cognito pool's pages, said from code (src/hosted_ui/words.rs)
+
+cognito-try-later = Na razie zbyt wiele prób. Poczekaj kilka minut i spróbuj ponownie.
+cognito-wrong-code = Ten kod jest nieprawidłowy. Sprawdź go i spróbuj ponownie.
+cognito-expired-code = Ten kod wygasł. Poproś o nowy.
+cognito-wrong-answer = Ta odpowiedź nie została zaakceptowana. Spróbuj ponownie.
+cognito-check-input = Sprawdź wpisane dane i spróbuj ponownie.
+cognito-choose-option = Wybierz jedną z opcji.
+cognito-enter-username = Wpisz nazwę użytkownika.
+cognito-no-verified-contact = To konto nie ma zweryfikowanego adresu e-mail ani numeru telefonu, na który można wysłać kod. Skontaktuj się z pomocą techniczną aplikacji.
+cognito-reset-code-not-sent = Nie udało się wysłać kodu resetowania. Spróbuj ponownie później.
+cognito-enter-code-and-password = Wpisz kod i nowe hasło.
+cognito-reset-code-expired = Ten kod wygasł. Zacznij resetowanie od nowa.
+cognito-reset-failed = Nie udało się zresetować hasła tym kodem. Zacznij resetowanie od nowa.
+cognito-fill-every-field = Wypełnij wszystkie pola.
+cognito-username-exists = Konto o tej nazwie użytkownika już istnieje. Zaloguj się lub zresetuj hasło.
+cognito-signup-check-input = Sprawdź wpisane dane (adres e-mail, numer telefonu, np. +15555550100) i spróbuj ponownie.
+cognito-signup-failed = Nie udało się utworzyć konta. Spróbuj ponownie.
+cognito-confirm-failed = Nie udało się potwierdzić konta tym kodem. Poproś o nowy.
+cognito-new-code-not-sent = Nie udało się wysłać nowego kodu. Spróbuj ponownie później.
+cognito-account-ready = Twoje konto jest gotowe. Zaloguj się, aby kontynuować.
+cognito-account-confirmed = Twoje konto zostało potwierdzone. Zaloguj się, aby kontynuować.
+cognito-not-confirmed = Twoje konto nie jest jeszcze potwierdzone. Wpisz kod wysłany przy rejestracji albo poproś o nowy.
+cognito-reset-code-sent-to = Jeśli konto istnieje, wysłaliśmy kod na { $destination }.
+cognito-reset-code-sent = Jeśli konto istnieje, wysłaliśmy do niego kod.
+cognito-reset-required-code-sent-to = Przed zalogowaniem musisz zresetować hasło. Jeśli konto istnieje, wysłaliśmy kod na { $destination }.
+cognito-reset-required-code-sent = Przed zalogowaniem musisz zresetować hasło. Jeśli konto istnieje, wysłaliśmy do niego kod.
+cognito-new-code-sent-to = Wysłaliśmy nowy kod na { $destination }.
+cognito-new-code-sent = Wysłaliśmy nowy kod.
+cognito-code-heading-sms = Wpisz kod z SMS-a
+cognito-code-heading-email = Wpisz kod z e-maila
+cognito-code-heading-app = Wpisz kod z aplikacji uwierzytelniającej
+cognito-code-intro-app = Otwórz aplikację uwierzytelniającą i wpisz 6-cyfrowy kod, który pokazuje dla tego konta.
+cognito-custom-heading = Jeszcze jeden krok
+cognito-custom-intro = Odpowiedz na pytanie poniżej, aby dokończyć logowanie.
+cognito-custom-answer = Twoja odpowiedź
+cognito-mfa-sms = SMS na Twój telefon
+cognito-mfa-app = Aplikacja uwierzytelniająca
+cognito-mfa-email = E-mail
+cognito-temporary-password = Twoje konto ma hasło tymczasowe. Aby kontynuować, wybierz własne.
+cognito-set-password-submit = Ustaw hasło i zaloguj się
+cognito-reset-intro-to = Wpisz kod wysłany na { $destination } i wybierz nowe hasło.
+cognito-reset-intro = Wpisz kod, który Ci wysłaliśmy, i wybierz nowe hasło.
+cognito-reset-submit = Zresetuj hasło
+
+## The pool's password rules, and why it refused a password
+
+password-rule-length = { $count ->
+    [one] Co najmniej { $count } znak
+    [few] Co najmniej { $count } znaki
+   *[many] Co najmniej { $count } znaków
+}
+password-rule-uppercase = Wielka litera
+password-rule-lowercase = Mała litera
+password-rule-number = Cyfra
+password-rule-symbol = Symbol, np. ! lub %
+password-too-short = To hasło jest za krótkie.
+password-needs-uppercase = To hasło musi zawierać wielką literę.
+password-needs-lowercase = To hasło musi zawierać małą literę.
+password-needs-number = To hasło musi zawierać cyfrę.
+password-needs-symbol = To hasło musi zawierać symbol.
+password-used-before = To hasło było niedawno używane. Wybierz inne.
+password-not-accepted = To hasło nie spełnia wymagań.
+
+## Labels of a pool's standard attributes (sign-up, new password)
+
+attribute-email = E-mail
+attribute-phone-number = Numer telefonu (+15555550100)
+attribute-name = Imię i nazwisko
+attribute-given-name = Imię
+attribute-family-name = Nazwisko
+attribute-preferred-username = Preferowana nazwa użytkownika
+attribute-birthdate = Data urodzenia (RRRR-MM-DD)
+
+## The demo's result page
+
+demo-signed-in = Zalogowano
+demo-nonce-mismatch = Zalogowano, ale nonce tokenu ID się nie zgadzał
+demo-failed = Logowanie nie powiodło się
+demo-not-started = W tej przeglądarce nie rozpoczęto logowania. Zacznij od nowa na /demo.
+demo-state-mismatch = Parametr state się nie zgadzał: ta odpowiedź nie była dla tej przeglądarki.
+demo-server-error = Serwer autoryzacji odpowiedział { $error }: { $description }
+demo-no-code = Odpowiedź nie zawierała kodu.
+demo-token-failed = Żądanie tokenów nie powiodło się: { $error } ({ $description })
+demo-token-response = Odpowiedź z tokenami
+demo-id-token-header = Token ID: nagłówek
+demo-id-token-claims = Token ID: oświadczenia
+demo-access-token-header = Token dostępu: nagłówek
+demo-access-token-claims = Token dostępu: oświadczenia
+demo-not-json = (to nie JSON)
+demo-opaque = Znaki: { $count }, nieprzejrzysty

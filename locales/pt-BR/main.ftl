@@ -136,3 +136,94 @@ authorize-unknown-redirect-uri = O URI de redirecionamento da solicitação não
 
 signin-bad-credentials = Nome de usuário ou senha incorretos.
 signin-locked = Tentativas malsucedidas demais. Aguarde alguns minutos e tente novamente.
+
+## A Cognito pool's pages, said from code (src/hosted_ui/words.rs)
+
+cognito-try-later = Tentativas demais por enquanto. Aguarde alguns minutos e tente novamente.
+cognito-wrong-code = Esse código não está certo. Confira e tente novamente.
+cognito-expired-code = Esse código expirou. Peça um novo.
+cognito-wrong-answer = Essa resposta não foi aceita. Tente novamente.
+cognito-check-input = Confira o que você digitou e tente novamente.
+cognito-choose-option = Escolha uma das opções.
+cognito-enter-username = Digite seu nome de usuário.
+cognito-no-verified-contact = Esta conta não tem e-mail nem telefone verificado para receber um código. Entre em contato com o suporte do app.
+cognito-reset-code-not-sent = Não foi possível enviar o código de redefinição. Tente novamente mais tarde.
+cognito-enter-code-and-password = Digite o código e uma nova senha.
+cognito-reset-code-expired = Esse código expirou. Comece a redefinição de novo.
+cognito-reset-failed = Não foi possível redefinir a senha com esse código. Comece a redefinição de novo.
+cognito-fill-every-field = Preencha todos os campos.
+cognito-username-exists = Já existe uma conta com esse nome de usuário. Entre com ela ou redefina a senha.
+cognito-signup-check-input = Confira o que você digitou (um e-mail, um telefone como +15555550100) e tente novamente.
+cognito-signup-failed = Não foi possível criar a conta. Tente novamente.
+cognito-confirm-failed = Não foi possível confirmar a conta com esse código. Peça um novo.
+cognito-new-code-not-sent = Não foi possível enviar um novo código. Tente novamente mais tarde.
+cognito-account-ready = Sua conta está pronta. Entre para continuar.
+cognito-account-confirmed = Sua conta foi confirmada. Entre para continuar.
+cognito-not-confirmed = Sua conta ainda não foi confirmada. Digite o código que enviamos no cadastro ou peça um novo.
+cognito-reset-code-sent-to = Se a conta existir, enviamos um código para { $destination }.
+cognito-reset-code-sent = Se a conta existir, enviamos um código para ela.
+cognito-reset-required-code-sent-to = Você precisa redefinir sua senha antes de entrar. Se a conta existir, enviamos um código para { $destination }.
+cognito-reset-required-code-sent = Você precisa redefinir sua senha antes de entrar. Se a conta existir, enviamos um código para ela.
+cognito-new-code-sent-to = Enviamos um novo código para { $destination }.
+cognito-new-code-sent = Enviamos um novo código.
+cognito-code-heading-sms = Digite o código que enviamos por SMS
+cognito-code-heading-email = Digite o código que enviamos por e-mail
+cognito-code-heading-app = Digite o código do seu app autenticador
+cognito-code-intro-app = Abra seu app autenticador e digite o código de 6 dígitos que ele mostra para esta conta.
+cognito-custom-heading = Só mais um passo
+cognito-custom-intro = Responda à pergunta abaixo para concluir a entrada.
+cognito-custom-answer = Sua resposta
+cognito-mfa-sms = Um SMS no seu celular
+cognito-mfa-app = Um app autenticador
+cognito-mfa-email = Um e-mail
+cognito-temporary-password = Sua conta tem uma senha temporária. Escolha a sua para continuar.
+cognito-set-password-submit = Definir senha e entrar
+cognito-reset-intro-to = Digite o código que enviamos para { $destination } e escolha uma nova senha.
+cognito-reset-intro = Digite o código que enviamos e escolha uma nova senha.
+cognito-reset-submit = Redefinir senha
+
+## The pool's password rules, and why it refused a password
+
+password-rule-length = { $count ->
+    [one] Pelo menos { $count } caractere
+   *[other] Pelo menos { $count } caracteres
+}
+password-rule-uppercase = Uma letra maiúscula
+password-rule-lowercase = Uma letra minúscula
+password-rule-number = Um número
+password-rule-symbol = Um símbolo, como ! ou %
+password-too-short = Essa senha é curta demais.
+password-needs-uppercase = Essa senha precisa de uma letra maiúscula.
+password-needs-lowercase = Essa senha precisa de uma letra minúscula.
+password-needs-number = Essa senha precisa de um número.
+password-needs-symbol = Essa senha precisa de um símbolo.
+password-used-before = Você usou essa senha recentemente. Escolha outra.
+password-not-accepted = Essa senha não atende aos requisitos.
+
+## Labels of a pool's standard attributes (sign-up, new password)
+
+attribute-email = E-mail
+attribute-phone-number = Telefone (+15555550100)
+attribute-name = Nome completo
+attribute-given-name = Nome
+attribute-family-name = Sobrenome
+attribute-preferred-username = Nome de usuário preferido
+attribute-birthdate = Data de nascimento (AAAA-MM-DD)
+
+## The demo's result page
+
+demo-signed-in = Você entrou
+demo-nonce-mismatch = Você entrou, mas o nonce do token de ID não confere
+demo-failed = Falha ao entrar
+demo-not-started = Nenhuma entrada foi iniciada neste navegador. Comece de novo em /demo.
+demo-state-mismatch = O parâmetro state não confere: esta resposta não era para este navegador.
+demo-server-error = O servidor de autorização respondeu { $error }: { $description }
+demo-no-code = A resposta não trouxe nenhum código.
+demo-token-failed = A solicitação de tokens falhou: { $error } ({ $description })
+demo-token-response = Resposta de tokens
+demo-id-token-header = Token de ID: cabeçalho
+demo-id-token-claims = Token de ID: claims
+demo-access-token-header = Token de acesso: cabeçalho
+demo-access-token-claims = Token de acesso: claims
+demo-not-json = (não é JSON)
+demo-opaque = { $count } caracteres, opaco

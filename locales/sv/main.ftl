@@ -136,3 +136,94 @@ authorize-unknown-redirect-uri = Omdirigerings-URI:n i förfrågan är inte regi
 
 signin-bad-credentials = Fel användarnamn eller lösenord.
 signin-locked = För många misslyckade försök. Vänta några minuter och försök sedan igen.
+
+## A Cognito pool's pages, said from code (src/hosted_ui/words.rs)
+
+cognito-try-later = För många försök just nu. Vänta några minuter och försök sedan igen.
+cognito-wrong-code = Koden stämmer inte. Kontrollera den och försök igen.
+cognito-expired-code = Koden har gått ut. Be om en ny.
+cognito-wrong-answer = Svaret godtogs inte. Försök igen.
+cognito-check-input = Kontrollera det du angav och försök igen.
+cognito-choose-option = Välj ett av alternativen.
+cognito-enter-username = Ange ditt användarnamn.
+cognito-no-verified-contact = Kontot har ingen verifierad e-postadress eller telefonnummer att skicka en kod till. Kontakta appens support.
+cognito-reset-code-not-sent = Återställningskoden kunde inte skickas. Försök igen senare.
+cognito-enter-code-and-password = Ange koden och ett nytt lösenord.
+cognito-reset-code-expired = Koden har gått ut. Börja om med återställningen.
+cognito-reset-failed = Lösenordet kunde inte återställas med den koden. Börja om med återställningen.
+cognito-fill-every-field = Fyll i alla fält.
+cognito-username-exists = Det finns redan ett konto med det användarnamnet. Logga in i stället, eller återställ lösenordet.
+cognito-signup-check-input = Kontrollera det du angav (en e-postadress, ett telefonnummer som +15555550100) och försök igen.
+cognito-signup-failed = Kontot kunde inte skapas. Försök igen.
+cognito-confirm-failed = Kontot kunde inte bekräftas med den koden. Be om en ny.
+cognito-new-code-not-sent = Det gick inte att skicka en ny kod. Försök igen senare.
+cognito-account-ready = Ditt konto är klart. Logga in för att fortsätta.
+cognito-account-confirmed = Ditt konto är bekräftat. Logga in för att fortsätta.
+cognito-not-confirmed = Ditt konto är inte bekräftat än. Ange koden vi skickade när du registrerade dig, eller be om en ny.
+cognito-reset-code-sent-to = Om kontot finns har vi skickat en kod till { $destination }.
+cognito-reset-code-sent = Om kontot finns har vi skickat en kod till det.
+cognito-reset-required-code-sent-to = Du måste återställa ditt lösenord innan du kan logga in. Om kontot finns har vi skickat en kod till { $destination }.
+cognito-reset-required-code-sent = Du måste återställa ditt lösenord innan du kan logga in. Om kontot finns har vi skickat en kod till det.
+cognito-new-code-sent-to = Vi har skickat en ny kod till { $destination }.
+cognito-new-code-sent = Vi har skickat en ny kod.
+cognito-code-heading-sms = Ange koden vi sms:ade dig
+cognito-code-heading-email = Ange koden vi mejlade dig
+cognito-code-heading-app = Ange koden från din autentiseringsapp
+cognito-code-intro-app = Öppna din autentiseringsapp och ange den 6-siffriga kod den visar för det här kontot.
+cognito-custom-heading = Ett steg till
+cognito-custom-intro = Svara på frågan nedan för att slutföra inloggningen.
+cognito-custom-answer = Ditt svar
+cognito-mfa-sms = Ett sms till din telefon
+cognito-mfa-app = En autentiseringsapp
+cognito-mfa-email = Ett mejl
+cognito-temporary-password = Ditt konto har ett tillfälligt lösenord. Välj ett eget för att fortsätta.
+cognito-set-password-submit = Spara lösenordet och logga in
+cognito-reset-intro-to = Ange koden vi skickade till { $destination } och välj ett nytt lösenord.
+cognito-reset-intro = Ange koden vi skickade till dig och välj ett nytt lösenord.
+cognito-reset-submit = Återställ lösenordet
+
+## The pool's password rules, and why it refused a password
+
+password-rule-length = { $count ->
+    [one] Minst { $count } tecken
+   *[other] Minst { $count } tecken
+}
+password-rule-uppercase = En versal
+password-rule-lowercase = En gemen
+password-rule-number = En siffra
+password-rule-symbol = Ett specialtecken, till exempel ! eller %
+password-too-short = Lösenordet är för kort.
+password-needs-uppercase = Lösenordet måste innehålla en versal.
+password-needs-lowercase = Lösenordet måste innehålla en gemen.
+password-needs-number = Lösenordet måste innehålla en siffra.
+password-needs-symbol = Lösenordet måste innehålla ett specialtecken.
+password-used-before = Du har nyligen använt det lösenordet. Välj ett annat.
+password-not-accepted = Lösenordet uppfyller inte kraven.
+
+## Labels of a pool's standard attributes (sign-up, new password)
+
+attribute-email = E-post
+attribute-phone-number = Telefonnummer (+15555550100)
+attribute-name = Namn
+attribute-given-name = Förnamn
+attribute-family-name = Efternamn
+attribute-preferred-username = Önskat användarnamn
+attribute-birthdate = Födelsedatum (ÅÅÅÅ-MM-DD)
+
+## The demo's result page
+
+demo-signed-in = Inloggad
+demo-nonce-mismatch = Inloggad, men ID-tokenets nonce stämde inte
+demo-failed = Inloggningen misslyckades
+demo-not-started = Ingen inloggning påbörjades i den här webbläsaren. Börja om från /demo.
+demo-state-mismatch = Parametern state stämde inte: svaret var inte till den här webbläsaren.
+demo-server-error = Auktoriseringsservern svarade { $error }: { $description }
+demo-no-code = Svaret innehöll ingen kod.
+demo-token-failed = Tokenbegäran misslyckades: { $error } ({ $description })
+demo-token-response = Tokensvar
+demo-id-token-header = ID-token: huvud
+demo-id-token-claims = ID-token: anspråk
+demo-access-token-header = Åtkomsttoken: huvud
+demo-access-token-claims = Åtkomsttoken: anspråk
+demo-not-json = (inte JSON)
+demo-opaque = { $count } tecken, ogenomskinlig

@@ -130,3 +130,91 @@ authorize-unknown-redirect-uri = İstekteki yönlendirme URI'si bu uygulama içi
 
 signin-bad-credentials = Kullanıcı adı veya parola hatalı.
 signin-locked = Çok fazla başarısız deneme. Birkaç dakika bekleyip tekrar deneyin.
+
+## A Cognito pool's pages, said from code (src/hosted_ui/words.rs)
+
+cognito-try-later = Şu an için çok fazla deneme yapıldı. Birkaç dakika bekleyip tekrar deneyin.
+cognito-wrong-code = Bu kod doğru değil. Kontrol edip tekrar deneyin.
+cognito-expired-code = Bu kodun süresi doldu. Yeni bir kod isteyin.
+cognito-wrong-answer = Bu yanıt kabul edilmedi. Tekrar deneyin.
+cognito-check-input = Girdiklerinizi kontrol edip tekrar deneyin.
+cognito-choose-option = Seçeneklerden birini seçin.
+cognito-enter-username = Kullanıcı adınızı girin.
+cognito-no-verified-contact = Bu hesabın kod gönderilebilecek doğrulanmış bir e-posta adresi veya telefon numarası yok. Uygulamanın destek ekibine başvurun.
+cognito-reset-code-not-sent = Sıfırlama kodu gönderilemedi. Daha sonra tekrar deneyin.
+cognito-enter-code-and-password = Kodu ve yeni bir parola girin.
+cognito-reset-code-expired = Bu kodun süresi doldu. Sıfırlamaya baştan başlayın.
+cognito-reset-failed = Parola bu kodla sıfırlanamadı. Sıfırlamaya baştan başlayın.
+cognito-fill-every-field = Tüm alanları doldurun.
+cognito-username-exists = Bu kullanıcı adıyla bir hesap zaten var. Oturum açın ya da parolasını sıfırlayın.
+cognito-signup-check-input = Girdiklerinizi (bir e-posta adresi, +15555550100 gibi bir telefon numarası) kontrol edip tekrar deneyin.
+cognito-signup-failed = Hesap oluşturulamadı. Tekrar deneyin.
+cognito-confirm-failed = Hesap bu kodla doğrulanamadı. Yeni bir kod isteyin.
+cognito-new-code-not-sent = Yeni kod gönderilemedi. Daha sonra tekrar deneyin.
+cognito-account-ready = Hesabınız hazır. Devam etmek için oturum açın.
+cognito-account-confirmed = Hesabınız doğrulandı. Devam etmek için oturum açın.
+cognito-not-confirmed = Hesabınız henüz doğrulanmadı. Kaydolurken gönderdiğimiz kodu girin ya da yeni bir kod isteyin.
+cognito-reset-code-sent-to = Hesap varsa { $destination } adresine bir kod gönderdik.
+cognito-reset-code-sent = Hesap varsa ona bir kod gönderdik.
+cognito-reset-required-code-sent-to = Oturum açmadan önce parolanızı sıfırlamanız gerekiyor. Hesap varsa { $destination } adresine bir kod gönderdik.
+cognito-reset-required-code-sent = Oturum açmadan önce parolanızı sıfırlamanız gerekiyor. Hesap varsa ona bir kod gönderdik.
+cognito-new-code-sent-to = { $destination } adresine yeni bir kod gönderdik.
+cognito-new-code-sent = Yeni bir kod gönderdik.
+cognito-code-heading-sms = SMS ile gönderdiğimiz kodu girin
+cognito-code-heading-email = E-postayla gönderdiğimiz kodu girin
+cognito-code-heading-app = Kimlik doğrulama uygulamanızdaki kodu girin
+cognito-code-intro-app = Kimlik doğrulama uygulamanızı açın ve bu hesap için gösterdiği 6 haneli kodu girin.
+cognito-custom-heading = Bir adım daha
+cognito-custom-intro = Oturum açmayı tamamlamak için aşağıdaki soruyu yanıtlayın.
+cognito-custom-answer = Yanıtınız
+cognito-mfa-sms = Telefonunuza SMS
+cognito-mfa-app = Kimlik doğrulama uygulaması
+cognito-mfa-email = E-posta
+cognito-temporary-password = Hesabınızın geçici bir parolası var. Devam etmek için kendi parolanızı belirleyin.
+cognito-set-password-submit = Parolayı belirle ve oturum aç
+cognito-reset-intro-to = { $destination } adresine gönderdiğimiz kodu girin ve yeni bir parola belirleyin.
+cognito-reset-intro = Size gönderdiğimiz kodu girin ve yeni bir parola belirleyin.
+cognito-reset-submit = Parolayı sıfırla
+
+## The pool's password rules, and why it refused a password
+
+password-rule-length = En az { $count } karakter
+password-rule-uppercase = Bir büyük harf
+password-rule-lowercase = Bir küçük harf
+password-rule-number = Bir rakam
+password-rule-symbol = ! veya % gibi bir simge
+password-too-short = Bu parola çok kısa.
+password-needs-uppercase = Bu parolada bir büyük harf olmalı.
+password-needs-lowercase = Bu parolada bir küçük harf olmalı.
+password-needs-number = Bu parolada bir rakam olmalı.
+password-needs-symbol = Bu parolada bir simge olmalı.
+password-used-before = Bu parolayı yakın zamanda kullandınız. Başka bir parola seçin.
+password-not-accepted = Bu parola gereksinimleri karşılamıyor.
+
+## Labels of a pool's standard attributes (sign-up, new password)
+
+attribute-email = E-posta
+attribute-phone-number = Telefon numarası (+15555550100)
+attribute-name = Ad soyad
+attribute-given-name = Ad
+attribute-family-name = Soyadı
+attribute-preferred-username = Tercih edilen kullanıcı adı
+attribute-birthdate = Doğum tarihi (YYYY-AA-GG)
+
+## The demo's result page
+
+demo-signed-in = Oturum açıldı
+demo-nonce-mismatch = Oturum açıldı, ancak kimlik belirtecinin nonce değeri eşleşmedi
+demo-failed = Oturum açılamadı
+demo-not-started = Bu tarayıcıda başlatılmış bir oturum açma yok. /demo sayfasından yeniden başlayın.
+demo-state-mismatch = state parametresi eşleşmedi: bu yanıt bu tarayıcı için değildi.
+demo-server-error = Yetkilendirme sunucusunun yanıtı { $error }: { $description }
+demo-no-code = Yanıtta kod yoktu.
+demo-token-failed = Belirteç isteği başarısız oldu: { $error } ({ $description })
+demo-token-response = Belirteç yanıtı
+demo-id-token-header = Kimlik belirteci: başlık
+demo-id-token-claims = Kimlik belirteci: talepler
+demo-access-token-header = Erişim belirteci: başlık
+demo-access-token-claims = Erişim belirteci: talepler
+demo-not-json = (JSON değil)
+demo-opaque = { $count } karakter, opak

@@ -130,3 +130,91 @@ authorize-unknown-redirect-uri = 请求中的重定向 URI 未为此应用注册
 
 signin-bad-credentials = 用户名或密码不正确。
 signin-locked = 失败次数过多。请等待几分钟后重试。
+
+## A Cognito pool's pages, said from code (src/hosted_ui/words.rs)
+
+cognito-try-later = 尝试次数过多。请等待几分钟后重试。
+cognito-wrong-code = 验证码不正确。请检查后重试。
+cognito-expired-code = 验证码已过期。请重新获取。
+cognito-wrong-answer = 回答未被接受。请重试。
+cognito-check-input = 请检查您输入的内容后重试。
+cognito-choose-option = 请选择其中一项。
+cognito-enter-username = 请输入您的用户名。
+cognito-no-verified-contact = 此账户没有可接收验证码的已验证邮箱或手机号。请联系该应用的客服。
+cognito-reset-code-not-sent = 无法发送重置验证码。请稍后重试。
+cognito-enter-code-and-password = 请输入验证码和新密码。
+cognito-reset-code-expired = 验证码已过期。请重新开始重置。
+cognito-reset-failed = 无法用此验证码重置密码。请重新开始重置。
+cognito-fill-every-field = 请填写所有字段。
+cognito-username-exists = 该用户名的账户已存在。请直接登录，或重置其密码。
+cognito-signup-check-input = 请检查您输入的内容（邮箱地址、形如 +15555550100 的手机号）后重试。
+cognito-signup-failed = 无法创建账户。请重试。
+cognito-confirm-failed = 无法用此验证码确认账户。请重新获取。
+cognito-new-code-not-sent = 无法发送新的验证码。请稍后重试。
+cognito-account-ready = 您的账户已就绪。请登录以继续。
+cognito-account-confirmed = 您的账户已确认。请登录以继续。
+cognito-not-confirmed = 您的账户尚未确认。请输入注册时我们发送的验证码，或重新获取。
+cognito-reset-code-sent-to = 如果该账户存在，我们已向 { $destination } 发送验证码。
+cognito-reset-code-sent = 如果该账户存在，我们已向其发送验证码。
+cognito-reset-required-code-sent-to = 您需要先重置密码才能登录。如果该账户存在，我们已向 { $destination } 发送验证码。
+cognito-reset-required-code-sent = 您需要先重置密码才能登录。如果该账户存在，我们已向其发送验证码。
+cognito-new-code-sent-to = 我们已向 { $destination } 发送新的验证码。
+cognito-new-code-sent = 我们已发送新的验证码。
+cognito-code-heading-sms = 输入短信验证码
+cognito-code-heading-email = 输入邮件验证码
+cognito-code-heading-app = 输入身份验证器应用中的验证码
+cognito-code-intro-app = 打开您的身份验证器应用，输入它为此账户显示的 6 位验证码。
+cognito-custom-heading = 还差一步
+cognito-custom-intro = 回答下面的问题以完成登录。
+cognito-custom-answer = 您的回答
+cognito-mfa-sms = 发送短信到您的手机
+cognito-mfa-app = 身份验证器应用
+cognito-mfa-email = 电子邮件
+cognito-temporary-password = 您的账户使用的是临时密码。请设置您自己的密码以继续。
+cognito-set-password-submit = 设置密码并登录
+cognito-reset-intro-to = 请输入我们发送到 { $destination } 的验证码，并设置新密码。
+cognito-reset-intro = 请输入我们发送给您的验证码，并设置新密码。
+cognito-reset-submit = 重置密码
+
+## The pool's password rules, and why it refused a password
+
+password-rule-length = 至少 { $count } 个字符
+password-rule-uppercase = 一个大写字母
+password-rule-lowercase = 一个小写字母
+password-rule-number = 一个数字
+password-rule-symbol = 一个符号，如 ! 或 %
+password-too-short = 密码太短。
+password-needs-uppercase = 密码需要包含大写字母。
+password-needs-lowercase = 密码需要包含小写字母。
+password-needs-number = 密码需要包含数字。
+password-needs-symbol = 密码需要包含符号。
+password-used-before = 您最近用过这个密码。请换一个。
+password-not-accepted = 密码不符合要求。
+
+## Labels of a pool's standard attributes (sign-up, new password)
+
+attribute-email = 邮箱
+attribute-phone-number = 手机号（+15555550100）
+attribute-name = 姓名
+attribute-given-name = 名
+attribute-family-name = 姓
+attribute-preferred-username = 首选用户名
+attribute-birthdate = 出生日期（YYYY-MM-DD）
+
+## The demo's result page
+
+demo-signed-in = 已登录
+demo-nonce-mismatch = 已登录，但 ID 令牌的 nonce 不匹配
+demo-failed = 登录失败
+demo-not-started = 此浏览器未发起登录。请从 /demo 重新开始。
+demo-state-mismatch = state 参数不匹配：此响应不属于此浏览器。
+demo-server-error = 授权服务器返回 { $error }：{ $description }
+demo-no-code = 响应中没有授权码。
+demo-token-failed = 令牌请求失败：{ $error }（{ $description }）
+demo-token-response = 令牌响应
+demo-id-token-header = ID 令牌头部
+demo-id-token-claims = ID 令牌声明
+demo-access-token-header = 访问令牌头部
+demo-access-token-claims = 访问令牌声明
+demo-not-json = （不是 JSON）
+demo-opaque = { $count } 个字符，不透明

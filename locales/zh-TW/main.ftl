@@ -130,3 +130,91 @@ authorize-unknown-redirect-uri = 請求中的重新導向 URI 未針對此應用
 
 signin-bad-credentials = 使用者名稱或密碼不正確。
 signin-locked = 失敗次數過多。請等候幾分鐘後再試一次。
+
+## A Cognito pool's pages, said from code (src/hosted_ui/words.rs)
+
+cognito-try-later = 嘗試次數過多。請等候幾分鐘後再試一次。
+cognito-wrong-code = 驗證碼不正確。請檢查後再試一次。
+cognito-expired-code = 驗證碼已過期。請重新索取。
+cognito-wrong-answer = 回答未被接受。請再試一次。
+cognito-check-input = 請檢查您輸入的內容後再試一次。
+cognito-choose-option = 請選擇其中一個選項。
+cognito-enter-username = 請輸入您的使用者名稱。
+cognito-no-verified-contact = 此帳戶沒有可接收驗證碼的已驗證電子郵件地址或電話號碼。請聯絡該應用程式的客服。
+cognito-reset-code-not-sent = 無法傳送重設驗證碼。請稍後再試。
+cognito-enter-code-and-password = 請輸入驗證碼和新密碼。
+cognito-reset-code-expired = 驗證碼已過期。請重新開始重設。
+cognito-reset-failed = 無法用此驗證碼重設密碼。請重新開始重設。
+cognito-fill-every-field = 請填寫所有欄位。
+cognito-username-exists = 已有使用此使用者名稱的帳戶。請直接登入，或重設其密碼。
+cognito-signup-check-input = 請檢查您輸入的內容（電子郵件地址、如 +15555550100 的電話號碼）後再試一次。
+cognito-signup-failed = 無法建立帳戶。請再試一次。
+cognito-confirm-failed = 無法用此驗證碼確認帳戶。請重新索取。
+cognito-new-code-not-sent = 無法傳送新的驗證碼。請稍後再試。
+cognito-account-ready = 您的帳戶已準備就緒。請登入以繼續。
+cognito-account-confirmed = 您的帳戶已確認。請登入以繼續。
+cognito-not-confirmed = 您的帳戶尚未確認。請輸入註冊時我們傳送的驗證碼，或重新索取。
+cognito-reset-code-sent-to = 如果該帳戶存在，我們已將驗證碼傳送至 { $destination }。
+cognito-reset-code-sent = 如果該帳戶存在，我們已傳送驗證碼給它。
+cognito-reset-required-code-sent-to = 您必須先重設密碼才能登入。如果該帳戶存在，我們已將驗證碼傳送至 { $destination }。
+cognito-reset-required-code-sent = 您必須先重設密碼才能登入。如果該帳戶存在，我們已傳送驗證碼給它。
+cognito-new-code-sent-to = 我們已將新的驗證碼傳送至 { $destination }。
+cognito-new-code-sent = 我們已傳送新的驗證碼。
+cognito-code-heading-sms = 輸入簡訊中的驗證碼
+cognito-code-heading-email = 輸入電子郵件中的驗證碼
+cognito-code-heading-app = 輸入驗證器應用程式中的驗證碼
+cognito-code-intro-app = 開啟您的驗證器應用程式，輸入它為此帳戶顯示的 6 位數驗證碼。
+cognito-custom-heading = 還差一步
+cognito-custom-intro = 回答下方問題以完成登入。
+cognito-custom-answer = 您的回答
+cognito-mfa-sms = 傳送簡訊到您的手機
+cognito-mfa-app = 驗證器應用程式
+cognito-mfa-email = 電子郵件
+cognito-temporary-password = 您的帳戶使用的是臨時密碼。請設定您自己的密碼以繼續。
+cognito-set-password-submit = 設定密碼並登入
+cognito-reset-intro-to = 請輸入我們傳送至 { $destination } 的驗證碼，並設定新密碼。
+cognito-reset-intro = 請輸入我們傳送給您的驗證碼，並設定新密碼。
+cognito-reset-submit = 重設密碼
+
+## The pool's password rules, and why it refused a password
+
+password-rule-length = 至少 { $count } 個字元
+password-rule-uppercase = 一個大寫字母
+password-rule-lowercase = 一個小寫字母
+password-rule-number = 一個數字
+password-rule-symbol = 一個符號，例如 ! 或 %
+password-too-short = 密碼太短。
+password-needs-uppercase = 密碼必須包含大寫字母。
+password-needs-lowercase = 密碼必須包含小寫字母。
+password-needs-number = 密碼必須包含數字。
+password-needs-symbol = 密碼必須包含符號。
+password-used-before = 您最近用過這個密碼。請換一個。
+password-not-accepted = 密碼不符合要求。
+
+## Labels of a pool's standard attributes (sign-up, new password)
+
+attribute-email = 電子郵件
+attribute-phone-number = 電話號碼（+15555550100）
+attribute-name = 姓名
+attribute-given-name = 名字
+attribute-family-name = 姓氏
+attribute-preferred-username = 偏好的使用者名稱
+attribute-birthdate = 出生日期（YYYY-MM-DD）
+
+## The demo's result page
+
+demo-signed-in = 已登入
+demo-nonce-mismatch = 已登入，但 ID 權杖的 nonce 不相符
+demo-failed = 登入失敗
+demo-not-started = 此瀏覽器未開始任何登入。請從 /demo 重新開始。
+demo-state-mismatch = state 參數不相符：此回應不屬於此瀏覽器。
+demo-server-error = 授權伺服器回應 { $error }：{ $description }
+demo-no-code = 回應中沒有授權碼。
+demo-token-failed = 權杖要求失敗：{ $error }（{ $description }）
+demo-token-response = 權杖回應
+demo-id-token-header = ID 權杖標頭
+demo-id-token-claims = ID 權杖宣告
+demo-access-token-header = 存取權杖標頭
+demo-access-token-claims = 存取權杖宣告
+demo-not-json = （不是 JSON）
+demo-opaque = { $count } 個字元，不透明

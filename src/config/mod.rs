@@ -53,6 +53,7 @@ const OVERRIDABLE: &[&str] = &[
     "shutdown_grace",
     "shutdown_delay",
     "allow_published_demo_password",
+    "ui",
 ];
 
 #[derive(Debug, Clone, Deserialize)]
@@ -87,6 +88,9 @@ pub struct Settings {
     pub demo: DemoSettings,
     #[serde(default)]
     pub metrics: MetricsSettings,
+    /// `[ui]`: the hosted pages' look and words.
+    #[serde(default)]
+    pub ui: UiSettings,
     /// Proxies (CIDR blocks or addresses) whose `X-Forwarded-For` / `Forwarded` name the
     /// client; without any, the client is always the socket's peer. A list, or (from the
     /// environment) one comma-separated string.

@@ -174,3 +174,13 @@ impl Settings {
             .map_err(|e| e.to_string())
     }
 }
+
+/// `[ui]`: the hosted pages.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct UiSettings {
+    /// A directory of the operator's Fluent catalogues, `<dir>/<lang>/*.ftl`, that override or
+    /// add messages of that language; read at start, and a file that does not parse (or gives
+    /// a message a variable authgate does not pass) stops start-up.
+    pub locales_dir: Option<std::path::PathBuf>,
+}

@@ -737,3 +737,25 @@ fn the_apple_example_is_valid_and_federates_under_appleid_apple_com() {
         "the file's content is never quoted"
     );
 }
+
+#[test]
+fn the_override_catalogues_directory_comes_from_the_file_or_the_environment() {
+    assert_eq!(load(MINIMAL).expect("valid").ui.locales_dir, None);
+    let text = format!("{MINIMAL}[ui]\nlocales_dir = \"/etc/authgate/locales\"\n");
+    assert_eq!(
+        load(&text).expect("valid").ui.locales_dir,
+        Some(PathBuf::from("/etc/authgate/locales"))
+    );
+    let env = [(
+        "AUTHGATE_UI__LOCALES_DIR".to_string(),
+        "/srv/locales".to_string(),
+    )];
+    let s = Settings::load(MINIMAL, env, &crate::connectors::PROVIDER_KINDS).expect("valid");
+    assert_eq!(s.ui.locales_dir, Some(PathBuf::from("/srv/locales")));
+    let typo = format!("{MINIMAL}[ui]\nlocale_dir = \"x\"\n");
+    let Err(error) = load(&typo) else {
+        panic!("a misspelt key is refused")
+    };
+    let error = error.to_string();
+    assert!(error.contains("ui.locale_dir: unknown key"), "{error}");
+}

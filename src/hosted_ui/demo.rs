@@ -3,6 +3,7 @@
 //! `{issuer}/callback`, and the same token-endpoint logic every other app goes through.
 
 use crate::hosted_ui::pages::{self, DemoPage, DemoPart, DemoResultPage};
+use crate::hosted_ui::words::Say;
 use crate::oauth::grants::{self, FormParams};
 use crate::pkce;
 use crate::security::{constant_time_eq, random_token};
@@ -89,15 +90,16 @@ pub async fn demo_callback(
     Query(params): Query<CallbackParams>,
 ) -> Response {
     let client_id = state.settings.demo.client_id.clone();
-    let failed = |message: &str| {
+    let ctx = PageContext::for_request();
+    let say = |words: Say| words.text(ctx.lang);
+    let failed = |message: Say| {
         pages::render(
-            // English: the result's headline and part names are still written in code.
-            &PageContext::default(),
+            &ctx,
             StatusCode::BAD_REQUEST,
             &DemoResultPage {
-                headline: "Sign-in failed",
+                headline: &say(Say::DemoFailed),
                 client_id: &client_id,
-                error: Some(message),
+                error: Some(&say(message)),
                 parts: vec![],
             },
         )
@@ -105,25 +107,21 @@ pub async fn demo_callback(
     let browser = BrowserSession::new(session);
     let pending: Option<Pending> = browser.inner().remove(PENDING).await.ok().flatten();
     let Some(pending) = pending else {
-        return failed("No sign-in was started from this browser. Start again from /demo.");
+        return failed(Say::DemoNotStarted);
     };
     let state_ok = params
         .state
         .as_deref()
         .is_some_and(|s| constant_time_eq(s.as_bytes(), pending.state.as_bytes()));
     if !state_ok {
-        return failed(
-            "The state parameter did not match: this response was not for this browser.",
-        );
+        return failed(Say::DemoStateMismatch);
     }
     if let Some(error) = params.error {
         let description = params.error_description.unwrap_or_default();
-        return failed(&format!(
-            "The authorization server answered {error}: {description}"
-        ));
+        return failed(Say::DemoServerError { error, description });
     }
     let Some(code) = params.code else {
-        return failed("The response carried no code.");
+        return failed(Say::DemoNoCode);
     };
 
     let body = url::form_urlencoded::Serializer::new(String::new())
@@ -140,43 +138,51 @@ pub async fn demo_callback(
     let tokens = match tokens {
         Ok(tokens) => tokens,
         Err(e) => {
-            return failed(&format!(
-                "The token request failed: {} ({})",
-                e.code, e.description
-            ));
+            return failed(Say::DemoTokenFailed {
+                error: e.code.to_string(),
+                description: e.description.to_string(),
+            });
         }
     };
 
+    let opaque = say(Say::DemoOpaque {
+        characters: tokens.refresh_token.len(),
+    });
     let mut parts = vec![DemoPart {
-        name: "Token response".into(),
+        name: say(Say::DemoTokenResponse),
         json: serde_json::to_string_pretty(&serde_json::json!({
             "token_type": tokens.token_type,
             "expires_in": tokens.expires_in,
-            "refresh_token": format!("<{} characters, opaque>", tokens.refresh_token.len()),
+            "refresh_token": format!("<{opaque}>"),
         }))
         .unwrap_or_default(),
     }];
     if let Some(id_token) = &tokens.id_token {
-        parts.extend(decode_parts("ID token", id_token));
+        let names = [Say::DemoIdTokenHeader, Say::DemoIdTokenClaims].map(say);
+        parts.extend(decode_parts(&names, &say(Say::DemoNotJson), id_token));
     }
-    parts.extend(decode_parts("Access token", &tokens.access_token));
+    let names = [Say::DemoAccessTokenHeader, Say::DemoAccessTokenClaims].map(say);
+    parts.extend(decode_parts(
+        &names,
+        &say(Say::DemoNotJson),
+        &tokens.access_token,
+    ));
     let nonce_ok = tokens
         .id_token
         .as_deref()
         .and_then(|t| claim(t, "nonce"))
         .as_deref()
         == Some(pending.nonce.as_str());
-    let headline = if nonce_ok {
-        "Signed in"
+    let headline = say(if nonce_ok {
+        Say::DemoSignedIn
     } else {
-        "Signed in, but the ID token nonce did not match"
-    };
+        Say::DemoNonceMismatch
+    });
     pages::render(
-        // English: the result's headline and part names are still written in code.
-        &PageContext::default(),
+        &ctx,
         StatusCode::OK,
         &DemoResultPage {
-            headline,
+            headline: &headline,
             client_id: &client_id,
             error: None,
             parts,
@@ -184,21 +190,22 @@ pub async fn demo_callback(
     )
 }
 
-/// Header and claims of a JWT, pretty-printed (display only: the app verified nothing here
-/// because it received the tokens straight from the token endpoint over a trusted channel).
-fn decode_parts(name: &str, jwt: &str) -> Vec<DemoPart> {
+/// Header and claims of a JWT, pretty-printed under `names` (display only: the app verified
+/// nothing here because it received the tokens straight from the token endpoint over a trusted
+/// channel); a part that is not JSON shows `not_json`.
+fn decode_parts(names: &[String; 2], not_json: &str, jwt: &str) -> Vec<DemoPart> {
     jwt.split('.')
         .take(2)
-        .zip(["header", "claims"])
-        .map(|(segment, which)| {
+        .zip(names)
+        .map(|(segment, name)| {
             let json = URL_SAFE_NO_PAD
                 .decode(segment)
                 .ok()
                 .and_then(|bytes| serde_json::from_slice::<serde_json::Value>(&bytes).ok())
                 .and_then(|v| serde_json::to_string_pretty(&v).ok())
-                .unwrap_or_else(|| "(not JSON)".into());
+                .unwrap_or_else(|| not_json.to_string());
             DemoPart {
-                name: format!("{name} {which}"),
+                name: name.clone(),
                 json,
             }
         })

@@ -10,3 +10,4 @@ pub mod role;
 pub mod signin;
 pub mod throttle;
 pub mod upstream;
+pub mod words;

@@ -78,7 +78,7 @@ pub struct CognitoSelectMfaPage<'a> {
     pub base: &'a str,
     pub csrf: &'a str,
     /// (challenge answer, label)
-    pub options: Vec<(String, &'static str)>,
+    pub options: Vec<(String, String)>,
     pub error: Option<&'a str>,
 }
 

@@ -57,7 +57,7 @@ pub async fn role_get(
         })
         .collect();
     pages::render(
-        &PageContext::for_lang(request.lang.as_deref()),
+        &PageContext::for_request(),
         StatusCode::OK,
         &RolePage {
             app_name,

@@ -14,6 +14,7 @@ use crate::telemetry::audit;
 use crate::telemetry::meter::{self, SignInOutcome};
 use crate::web::browser::BrowserSession;
 use crate::web::client::ClientAddr;
+use crate::web::language;
 use crate::web::page::{Msg, PageContext};
 use axum::body::Bytes;
 use axum::extract::{Path, State};
@@ -41,6 +42,11 @@ pub(crate) async fn bound_request(
         tracing::warn!("authorization request presented by a browser that did not start it");
         return Err(pages::error(StatusCode::BAD_REQUEST, Msg::OtherBrowser));
     }
+    // Every page from here on (an error's too) is in the language this sign-in asked for.
+    language::follow_sign_in(language::Asked::new(
+        request.lang.as_deref(),
+        request.ui_locales.as_deref(),
+    ));
     Ok(request)
 }
 
@@ -69,7 +75,7 @@ pub async fn picker_get(
         })
         .collect();
     pages::render(
-        &PageContext::for_lang(request.lang.as_deref()),
+        &PageContext::for_request(),
         StatusCode::OK,
         &PickerPage {
             app_name: &app.name,
@@ -143,7 +149,7 @@ fn password_page(
     if !app.providers.iter().any(|p| p == provider_id) {
         return pages::error(StatusCode::BAD_REQUEST, Msg::MethodNotAvailable);
     }
-    let ctx = PageContext::for_lang(request.lang.as_deref());
+    let ctx = PageContext::for_request();
     // `error` is a catalogue id ([`pages::BAD_CREDENTIALS`], [`pages::LOCKED`]).
     let error = error.map(|id| ctx.text(id));
     pages::render(

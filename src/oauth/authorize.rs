@@ -43,6 +43,7 @@ const KNOWN: &[&str] = &[
     "prompt",
     "login_hint",
     "lang",
+    "ui_locales",
     "max_age",
     // Read only to be refused: request objects are not supported (OIDC Core §6).
     "request",
@@ -65,6 +66,9 @@ pub struct ValidRequest {
     pub prompt_value: Option<String>,
     pub login_hint: Option<String>,
     pub lang: Option<String>,
+    /// The first language of OIDC `ui_locales` the pages are offered in, as its code: what is
+    /// kept is one known tag, whatever the app sent (a long or garbled list gives `None`).
+    pub ui_locales: Option<String>,
     /// OIDC `max_age`: the longest time (seconds) since the user last entered credentials for
     /// a single sign-on session to be reused; see [`fresh_enough`].
     pub max_age: Option<u64>,
@@ -306,6 +310,9 @@ pub fn validate(raw_query: &str, apps: &AppRegistry) -> Result<ValidRequest, Aut
             .map(str::to_string),
         login_hint: get("login_hint").map(str::to_string),
         lang: get("lang").map(str::to_string),
+        ui_locales: get("ui_locales")
+            .and_then(crate::web::language::from_list)
+            .map(|language| language.code.to_string()),
         max_age,
     })
 }
@@ -336,6 +343,7 @@ impl ValidRequest {
             identity_provider: self.identity_provider,
             login_hint: self.login_hint,
             lang: self.lang,
+            ui_locales: self.ui_locales,
             prompt: self.prompt_value,
             max_age: self.max_age,
             browser_binding,

@@ -17,6 +17,10 @@ pub struct AuthRequest {
     pub identity_provider: Option<String>,
     pub login_hint: Option<String>,
     pub lang: Option<String>,
+    /// The language code OIDC `ui_locales` chose (see `ValidRequest::ui_locales`); absent from
+    /// records stored before it existed, hence the default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ui_locales: Option<String>,
     /// The app's `prompt` (`login`, `select_account`, `consent`), passed on to upstreams.
     #[serde(default)]
     pub prompt: Option<String>,

@@ -14,8 +14,10 @@
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
-use std::collections::BTreeSet;
-use std::sync::LazyLock;
+use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::sync::{LazyLock, OnceLock};
 use unic_langid::LanguageIdentifier;
 
 /// One language the pages may be shown in.
@@ -125,9 +127,151 @@ static CATALOGUES: LazyLock<Vec<Catalogue>> = LazyLock::new(|| {
     catalogues
 });
 
+/// The shipped catalogues with the operator's overrides (`[ui] locales_dir`), once loaded.
+static OVERRIDDEN: OnceLock<Vec<Catalogue>> = OnceLock::new();
+
+/// The catalogues pages are said from.
+fn catalogues() -> &'static [Catalogue] {
+    OVERRIDDEN.get().unwrap_or_else(|| &CATALOGUES)
+}
+
+/// Every variable a pattern refers to, in placeables and selectors.
+fn variables(pattern: &Pattern<&str>, found: &mut BTreeSet<String>) {
+    fn inline(e: &InlineExpression<&str>, found: &mut BTreeSet<String>) {
+        match e {
+            InlineExpression::VariableReference { id } => {
+                found.insert(id.name.to_string());
+            }
+            InlineExpression::Placeable { expression } => expression_vars(expression, found),
+            _ => {}
+        }
+    }
+    fn expression_vars(e: &Expression<&str>, found: &mut BTreeSet<String>) {
+        match e {
+            Expression::Inline(e) => inline(e, found),
+            Expression::Select { selector, variants } => {
+                inline(selector, found);
+                for v in variants {
+                    variables(&v.value, found);
+                }
+            }
+        }
+    }
+    for element in &pattern.elements {
+        if let PatternElement::Placeable { expression } = element {
+            expression_vars(expression, found);
+        }
+    }
+}
+
+/// id → the variables its message uses, for a parsed catalogue.
+fn message_variables<'a>(
+    entries: impl Iterator<Item = &'a Entry<&'a str>>,
+) -> BTreeMap<String, BTreeSet<String>> {
+    entries
+        .filter_map(|entry| match entry {
+            Entry::Message(m) => {
+                let mut found = BTreeSet::new();
+                if let Some(value) = &m.value {
+                    variables(value, &mut found);
+                }
+                Some((m.id.name.to_string(), found))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// Reads the operator's catalogues under `dir` (`<dir>/<lang>/*.ftl`, `<lang>` an offered
+/// language) over the shipped ones, for every page from now on. `Err` says what is wrong and
+/// where: a directory that is no offered language, a file that does not parse, a message that
+/// uses a variable authgate does not pass to it. Messages English lacks are added (for the
+/// operator's own use); nothing is loaded unless everything is right. Once per process.
+pub fn load_overrides(dir: &Path) -> Result<(), String> {
+    let catalogues = overridden(dir)?;
+    OVERRIDDEN
+        .set(catalogues)
+        .map_err(|_| "override catalogues are already loaded in this process".to_string())
+}
+
+fn overridden(dir: &Path) -> Result<Vec<Catalogue>, String> {
+    let english_source = FluentResource::try_new(ENGLISH.source.to_string())
+        .map_err(|_| "the shipped English catalogue does not parse".to_string())?;
+    let english = message_variables(english_source.entries());
+    let mut by_language: BTreeMap<&'static str, Vec<FluentResource>> = BTreeMap::new();
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+    let mut paths: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+    paths.sort();
+    for path in paths {
+        if !path.is_dir() {
+            continue;
+        }
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        let Some(language) = find(&name) else {
+            let offered: Vec<_> = enabled().map(|l| l.code).collect();
+            return Err(format!(
+                "{}: `{name}` is not a language authgate offers ({})",
+                path.display(),
+                offered.join(", ")
+            ));
+        };
+        let files =
+            std::fs::read_dir(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let mut files: Vec<_> = files
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "ftl"))
+            .collect();
+        files.sort();
+        for file in files {
+            let source = std::fs::read_to_string(&file)
+                .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+            let resource = FluentResource::try_new(source).map_err(|(_, errors)| {
+                let first = errors.first().map(|e| format!("{e}")).unwrap_or_default();
+                format!("{}: does not parse: {first}", file.display())
+            })?;
+            for (id, used) in message_variables(resource.entries()) {
+                let Some(passed) = english.get(&id) else {
+                    continue;
+                };
+                if let Some(unknown) = used.difference(passed).next() {
+                    let passed: Vec<_> = passed.iter().map(|v| format!("${v}")).collect();
+                    return Err(format!(
+                        "{}: `{id}` uses ${unknown}, which authgate does not pass to it \
+                         (it passes: {})",
+                        file.display(),
+                        if passed.is_empty() {
+                            "nothing".to_string()
+                        } else {
+                            passed.join(", ")
+                        }
+                    ));
+                }
+            }
+            by_language.entry(language.code).or_default().push(resource);
+        }
+    }
+    let mut catalogues = Vec::new();
+    for shipped in CATALOGUES.iter() {
+        let mut catalogue = parse(shipped.language)?;
+        for resource in by_language
+            .remove(shipped.language.code)
+            .unwrap_or_default()
+        {
+            catalogue
+                .ids
+                .extend(message_variables(resource.entries()).into_keys());
+            catalogue.bundle.add_resource_overriding(resource);
+        }
+        catalogues.push(catalogue);
+    }
+    Ok(catalogues)
+}
+
 /// The languages offered, English first.
 pub fn enabled() -> impl Iterator<Item = &'static Language> {
-    CATALOGUES.iter().map(|c| c.language)
+    catalogues().iter().map(|c| c.language)
 }
 
 /// The offered language with exactly this code.
@@ -141,10 +285,10 @@ pub type Args<'a> = [(&'a str, FluentValue<'a>)];
 /// The words for `id` in `lang` (English if `lang` is not offered), with `args`. An id missing
 /// everywhere is a bug the tests catch; it shows as itself rather than failing the page.
 pub fn text(lang: &str, id: &str, args: &Args<'_>) -> String {
-    let catalogue = CATALOGUES
+    let catalogue = catalogues()
         .iter()
         .find(|c| c.language.code == lang)
-        .or_else(|| CATALOGUES.first());
+        .or_else(|| catalogues().first());
     let Some(catalogue) = catalogue else {
         return id.to_string();
     };
@@ -169,7 +313,7 @@ pub fn text(lang: &str, id: &str, args: &Args<'_>) -> String {
 /// The id (starting `prefix`) whose English is `sentence`: to say in the page's language a
 /// sentence a lower layer produced in English (see [`crate::web::messages::Msg`]).
 pub fn english_id(prefix: &str, sentence: &str) -> Option<&'static str> {
-    let english = LazyLock::force(&CATALOGUES).first()?;
+    let english = catalogues().first()?;
     english
         .ids
         .iter()
@@ -238,56 +382,109 @@ mod tests {
     //! would mix languages, or show an id instead of words.
 
     use super::*;
-    use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
-    use std::collections::BTreeMap;
-
-    /// Every variable a pattern refers to, in placeables and selectors.
-    fn variables(pattern: &Pattern<&str>, found: &mut BTreeSet<String>) {
-        fn inline(e: &InlineExpression<&str>, found: &mut BTreeSet<String>) {
-            match e {
-                InlineExpression::VariableReference { id } => {
-                    found.insert(id.name.to_string());
-                }
-                InlineExpression::Placeable { expression } => expression_vars(expression, found),
-                _ => {}
-            }
-        }
-        fn expression_vars(e: &Expression<&str>, found: &mut BTreeSet<String>) {
-            match e {
-                Expression::Inline(e) => inline(e, found),
-                Expression::Select { selector, variants } => {
-                    inline(selector, found);
-                    for v in variants {
-                        variables(&v.value, found);
-                    }
-                }
-            }
-        }
-        for element in &pattern.elements {
-            if let PatternElement::Placeable { expression } = element {
-                expression_vars(expression, found);
-            }
-        }
-    }
 
     /// id → the variables its message uses, for one shipped catalogue (which must parse).
     fn messages(language: &Language) -> BTreeMap<String, BTreeSet<String>> {
         let resource = fluent_syntax::parser::parse(language.source)
             .unwrap_or_else(|(_, errors)| panic!("{} does not parse: {errors:?}", language.code));
-        resource
-            .body
+        message_variables(resource.body.iter())
+    }
+
+    /// `files` (language, name, text) written under a fresh directory.
+    fn override_dir(files: &[(&str, &str, &str)]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().expect("tmp");
+        for (lang, name, text) in files {
+            let at = dir.path().join(lang);
+            std::fs::create_dir_all(&at).expect("mkdir");
+            std::fs::write(at.join(name), text).expect("write");
+        }
+        dir
+    }
+
+    fn said(catalogues: &[Catalogue], lang: &str, id: &str, args: &Args<'_>) -> String {
+        let catalogue = catalogues
             .iter()
-            .filter_map(|entry| match entry {
-                Entry::Message(m) => {
-                    let mut found = BTreeSet::new();
-                    if let Some(value) = &m.value {
-                        variables(value, &mut found);
-                    }
-                    Some((m.id.name.to_string(), found))
-                }
-                _ => None,
-            })
-            .collect()
+            .find(|c| c.language.code == lang)
+            .expect("offered");
+        let pattern = catalogue
+            .bundle
+            .get_message(id)
+            .and_then(|m| m.value())
+            .expect("message");
+        let mut fluent_args = FluentArgs::new();
+        for (name, value) in args {
+            fluent_args.set(*name, value.clone());
+        }
+        let mut errors = Vec::new();
+        let words = catalogue
+            .bundle
+            .format_pattern(pattern, Some(&fluent_args), &mut errors)
+            .into_owned();
+        assert!(errors.is_empty(), "{errors:?}");
+        words
+    }
+
+    #[test]
+    fn an_override_replaces_or_adds_messages_of_its_language_only() {
+        let dir = override_dir(&[
+            (
+                "ja",
+                "fix.ftl",
+                "button-sign-in = ログイン\nsign-in-to-app = { $app } にログイン\nmy-own = 独自\n",
+            ),
+            ("ja", "notes.txt", "not a catalogue"),
+        ]);
+
+        let catalogues = overridden(dir.path()).expect("loads");
+
+        assert_eq!(said(&catalogues, "ja", "button-sign-in", &[]), "ログイン");
+        let app = [("app", FluentValue::from("Demo"))];
+        assert_eq!(
+            said(&catalogues, "ja", "sign-in-to-app", &app),
+            "Demo にログイン"
+        );
+        assert_eq!(said(&catalogues, "ja", "my-own", &[]), "独自");
+        // The rest of Japanese, and every other language, as shipped.
+        assert_eq!(said(&catalogues, "ja", "field-username", &[]), "ユーザー名");
+        assert_eq!(said(&catalogues, "en", "button-sign-in", &[]), "Sign in");
+        assert_eq!(catalogues.len(), LANGUAGES.len());
+    }
+
+    #[test]
+    fn a_bad_override_is_refused_naming_the_file_and_the_fault() {
+        let broken = override_dir(&[("de", "broken.ftl", "button-sign-in = { $oops\n")]);
+        let error = overridden(broken.path()).err().expect("refused");
+        assert!(error.contains("broken.ftl: does not parse"), "{error}");
+
+        let wrong_var = override_dir(&[(
+            "fr",
+            "vars.ftl",
+            "sign-in-to-app = Entrer dans { $application }\n",
+        )]);
+        let error = overridden(wrong_var.path()).err().expect("refused");
+        assert!(
+            error.contains("vars.ftl: `sign-in-to-app` uses $application"),
+            "{error}"
+        );
+        assert!(error.contains("it passes: $app"), "{error}");
+
+        let no_var = override_dir(&[("fr", "vars.ftl", "button-sign-in = Entrer { $who }\n")]);
+        let error = overridden(no_var.path()).err().expect("refused");
+        assert!(error.contains("it passes: nothing"), "{error}");
+
+        let unknown = override_dir(&[("xx", "main.ftl", "button-sign-in = ?\n")]);
+        let error = overridden(unknown.path()).err().expect("refused");
+        assert!(
+            error.contains("`xx` is not a language authgate offers"),
+            "{error}"
+        );
+
+        let missing = std::path::Path::new("/nonexistent/authgate-locales");
+        let error = overridden(missing).err().expect("refused");
+        assert!(
+            error.contains("cannot read /nonexistent/authgate-locales"),
+            "{error}"
+        );
     }
 
     #[test]
@@ -452,6 +649,155 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// Every `.rs` file of the page handlers (`src/hosted_ui/`, the Cognito pool's pages and
+    /// the demo included), with its path from `src/`.
+    fn handler_sources() -> Vec<(String, String)> {
+        fn walk(dir: &std::path::Path, found: &mut Vec<std::path::PathBuf>) {
+            for entry in std::fs::read_dir(dir)
+                .expect("a source directory")
+                .flatten()
+            {
+                let path = entry.path();
+                if path.is_dir() {
+                    walk(&path, found);
+                } else if path.extension().is_some_and(|x| x == "rs") {
+                    found.push(path);
+                }
+            }
+        }
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut paths = Vec::new();
+        walk(&src.join("hosted_ui"), &mut paths);
+        paths.sort();
+        paths
+            .into_iter()
+            .map(|p| {
+                let name = p
+                    .strip_prefix(&src)
+                    .unwrap_or(&p)
+                    .to_string_lossy()
+                    .into_owned();
+                (name, std::fs::read_to_string(&p).expect("a source file"))
+            })
+            .collect()
+    }
+
+    /// The string literals of `source` that read as words (two words of two letters or more,
+    /// side by side), outside comments, log lines (`tracing::…;`, for operators) and the
+    /// file's tests.
+    fn sentences(source: &str) -> Vec<(usize, String)> {
+        let code = source.split("#[cfg(test)]").next().unwrap_or_default();
+        let mut found = Vec::new();
+        let mut in_log = false;
+        for (n, line) in code.lines().enumerate() {
+            let trimmed = line.trim();
+            if trimmed.starts_with("//") {
+                continue;
+            }
+            if trimmed.contains("tracing::") {
+                in_log = true;
+            }
+            if in_log {
+                in_log = !trimmed.ends_with(';');
+                continue;
+            }
+            let mut rest = line;
+            while let Some(open) = rest.find('"') {
+                let after = &rest[open + 1..];
+                let mut end = None;
+                let mut escaped = false;
+                for (i, c) in after.char_indices() {
+                    match c {
+                        '\\' if !escaped => escaped = true,
+                        '"' if !escaped => {
+                            end = Some(i);
+                            break;
+                        }
+                        _ => escaped = false,
+                    }
+                }
+                let Some(end) = end else { break };
+                let literal = &after[..end];
+                let words: Vec<_> = literal.split(' ').collect();
+                let wordy = |w: &&str| w.len() >= 2 && w.chars().all(|c| c.is_ascii_alphabetic());
+                if words
+                    .windows(2)
+                    .any(|pair| wordy(&pair[0]) && wordy(&pair[1]))
+                {
+                    found.push((n + 1, literal.to_string()));
+                }
+                rest = &after[end + 1..];
+            }
+        }
+        found
+    }
+
+    /// Literals with words that are not for a person to read, by file and text: protocol
+    /// values, and what is left to move into the catalogue (this list may only shrink).
+    const NOT_PAGE_WORDS: &[(&str, &str)] = &[
+        // The demo's OAuth scope.
+        ("hosted_ui/demo.rs", "openid email profile"),
+        // A compiler message for developers.
+        (
+            "hosted_ui/throttle.rs",
+            "a reservation is settled by `succeeded`, `give_back`, or (a wrong password) kept",
+        ),
+        // The role page's stand-in for an app with no name (a registered app always has one).
+        ("hosted_ui/role.rs", "the app"),
+    ];
+
+    #[test]
+    fn no_page_handler_builds_words_outside_the_catalogue() {
+        let sources = handler_sources();
+        assert!(
+            sources
+                .iter()
+                .any(|(name, _)| name == "hosted_ui/cognito/challenge.rs")
+                && sources.iter().any(|(name, _)| name == "hosted_ui/demo.rs"),
+            "the scan misses the Cognito pages or the demo"
+        );
+        let mut allowed_seen = BTreeSet::new();
+        for (name, source) in &sources {
+            for (line, literal) in sentences(source) {
+                let allowed = NOT_PAGE_WORDS
+                    .iter()
+                    .find(|(file, text)| file == name && *text == literal);
+                assert!(
+                    allowed.is_some(),
+                    "{name}:{line} builds `{literal}` outside the catalogue: give it a Fluent id \
+                     (crate::hosted_ui::words::Say)"
+                );
+                allowed_seen.insert((name.clone(), literal));
+            }
+        }
+        for (file, text) in NOT_PAGE_WORDS {
+            assert!(
+                allowed_seen.contains(&(file.to_string(), text.to_string())),
+                "{file}: `{text}` is gone: take it off NOT_PAGE_WORDS"
+            );
+        }
+    }
+
+    #[test]
+    fn the_source_scanner_sees_sentences_but_not_logs_ids_or_tests() {
+        let source = r#"
+            let a = "cognito-wrong-code";
+            let b = format!("We sent a code to {to}.");
+            // "A comment about things"
+            tracing::info!(
+                "a log line for operators"
+            );
+            let c = "say \"hi\" to the world";
+            #[cfg(test)]
+            mod tests { const X: &str = "Some test words"; }
+        "#;
+        let found: Vec<_> = sentences(source).into_iter().map(|(_, s)| s).collect();
+        assert_eq!(
+            found,
+            ["We sent a code to {to}.", r#"say \"hi\" to the world"#]
+        );
     }
 
     #[test]

@@ -3,10 +3,20 @@
 //! The order, first that names an offered language wins:
 //! 1. `lang` the app put on the authorize request (kept with the sign-in request), or `lang`
 //!    on the page's own address;
-//! 2. the language cookie the picker sets (plain links to [`choose`], no JavaScript);
-//! 3. OIDC `ui_locales` on the page's address (the authorize request's own pages);
-//! 4. `Accept-Language`;
-//! 5. English.
+//! 2. OIDC `ui_locales` the app put on the authorize request (its first offered language, kept
+//!    with the sign-in request);
+//! 3. the language cookie the picker sets (plain links to [`choose`], no JavaScript);
+//! 4. OIDC `ui_locales` on the page's address (the authorize request's own pages);
+//! 5. `Accept-Language`;
+//! 6. English.
+//!
+//! The app's `ui_locales` ranks ahead of the cookie as in Keycloak (`DefaultLocaleSelector
+//! Provider`: `kc_locale`, the user's profile, the client's `ui_locales`, then the cookie,
+//! then `Accept-Language`); Cognito reads no `ui_locales` (its `lang` fixes the language, and
+//! a cookie remembers it). Like `lang`, it hides the picker: a cookie could not change it.
+//!
+//! A handler that loads a sign-in's request says so ([`follow_sign_in`]), so that every page
+//! it renders after, error pages included, follows what that sign-in asked for.
 //!
 //! Matching is by the whole tag, then Chinese by script or region (`zh-Hant`, `zh-TW`, `zh-HK`
 //! → `zh-TW`; other `zh` → `zh-CN`), then by the primary subtag (`fr-CA` → `fr`, `pt` →
@@ -93,8 +103,9 @@ fn from_accept_language(header: &str) -> Option<&'static Language> {
     ranked.into_iter().find_map(|(_, tag)| matching(tag))
 }
 
-/// The first offered language of a space-separated list (`ui_locales`).
-fn from_list(list: &str) -> Option<&'static Language> {
+/// The first offered language of a space-separated list (`ui_locales`); the list is read no
+/// further than [`MAX_LIST`] bytes and [`MAX_ENTRIES`] tags.
+pub fn from_list(list: &str) -> Option<&'static Language> {
     let list = &list[..list.floor_char_boundary(MAX_LIST)];
     list.split_whitespace().take(MAX_ENTRIES).find_map(matching)
 }
@@ -156,9 +167,11 @@ impl Preferences {
         }
     }
 
-    /// The language for a page of a sign-in that asked for `stored` (its `lang`), if any.
-    pub fn choose(&self, stored: Option<&str>) -> Choice {
-        if let Some(language) = stored.and_then(matching).or(self.query_lang) {
+    /// The language for a page of a sign-in that `asked` for languages (none: not a sign-in's
+    /// page, or it did not ask).
+    pub fn choose(&self, asked: Asked) -> Choice {
+        let fixed = asked.lang.or(self.query_lang).or(asked.ui_locales);
+        if let Some(language) = fixed {
             return Choice {
                 language,
                 back: None,
@@ -197,8 +210,27 @@ fn safe_back(back: &str) -> bool {
         && !back.chars().any(char::is_control)
 }
 
+/// What a sign-in asked for on its authorize request: its `lang`, and its `ui_locales`'
+/// first offered language.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Asked {
+    lang: Option<&'static Language>,
+    ui_locales: Option<&'static Language>,
+}
+
+impl Asked {
+    /// From the stored request's `lang` and `ui_locales` (anything not offered is ignored).
+    pub fn new(lang: Option<&str>, ui_locales: Option<&str>) -> Self {
+        Self {
+            lang: lang.and_then(matching),
+            ui_locales: ui_locales.and_then(from_list),
+        }
+    }
+}
+
 tokio::task_local! {
     static CURRENT: Preferences;
+    static SIGN_IN: std::cell::Cell<Asked>;
 }
 
 /// What the request being handled on this task says (nothing, outside a request).
@@ -206,11 +238,23 @@ pub fn current() -> Preferences {
     CURRENT.try_with(Clone::clone).unwrap_or_default()
 }
 
+/// The request being handled belongs to a sign-in that asked for `asked`: the pages it renders
+/// from now on follow it (outside a request, nothing happens).
+pub fn follow_sign_in(asked: Asked) {
+    let _ = SIGN_IN.try_with(|cell| cell.set(asked));
+}
+
+/// What the sign-in of the request being handled asked for (nothing, before it is known).
+pub fn sign_in() -> Asked {
+    SIGN_IN.try_with(std::cell::Cell::get).unwrap_or_default()
+}
+
 /// Middleware: reads the request's language preferences for the pages it renders. `secure` is
 /// whether cookies are Secure (the issuer is https).
 pub async fn remember(State(secure): State<bool>, request: Request, next: Next) -> Response {
     let preferences = Preferences::read(&request, secure);
-    CURRENT.scope(preferences, next.run(request)).await
+    let sign_in = SIGN_IN.scope(std::cell::Cell::new(Asked::default()), next.run(request));
+    CURRENT.scope(preferences, sign_in).await
 }
 
 #[derive(Deserialize)]
@@ -283,7 +327,7 @@ mod tests {
     }
 
     #[test]
-    fn the_order_is_lang_cookie_ui_locales_accept_language() {
+    fn the_order_is_lang_stored_ui_locales_cookie_ui_locales_accept_language() {
         let ja = i18n::find("ja");
         let ar = i18n::find("ar");
         let everything = Preferences {
@@ -293,17 +337,53 @@ mod tests {
             accept_language: ja,
             back: Some("/signin/x".into()),
         };
-        assert_eq!(everything.choose(Some("ja")).language.code, "ja");
-        assert_eq!(everything.choose(Some("ja")).back, None);
-        assert_eq!(everything.choose(Some("xx")).language.code, "ar");
-        assert_eq!(everything.choose(None).back.as_deref(), Some("/signin/x"));
+        let lang = |code| Asked::new(Some(code), None);
+        assert_eq!(everything.choose(lang("ja")).language.code, "ja");
+        assert_eq!(everything.choose(lang("ja")).back, None);
+        assert_eq!(everything.choose(lang("xx")).language.code, "ar");
+        let none = Asked::default();
+        assert_eq!(everything.choose(none).back.as_deref(), Some("/signin/x"));
+        // The sign-in's ui_locales: after its lang, ahead of the cookie, and no picker.
+        let both = Asked::new(Some("de"), Some("ko ja"));
+        assert_eq!(everything.choose(both).language.code, "de");
+        let ui = Asked::new(None, Some("xx ko"));
+        assert_eq!(everything.choose(ui).language.code, "ko");
+        assert_eq!(everything.choose(ui).back, None);
         let no_cookie = Preferences {
             cookie: None,
             ui_locales: ar,
             ..everything.clone()
         };
-        assert_eq!(no_cookie.choose(None).language.code, "ar");
-        assert_eq!(Preferences::default().choose(None).language.code, "en");
+        assert_eq!(no_cookie.choose(none).language.code, "ar");
+        assert_eq!(Preferences::default().choose(none).language.code, "en");
+    }
+
+    #[test]
+    fn hostile_ui_locales_fall_back_without_an_error() {
+        let long = format!("{} ja", "x".repeat(10_000));
+        assert_eq!(code(from_list(&long)), None);
+        let many = format!("{}ja", "xx ".repeat(MAX_ENTRIES));
+        assert_eq!(code(from_list(&many)), None);
+        assert_eq!(
+            code(from_list(&format!("{}ja", "xx ".repeat(3)))),
+            Some("ja")
+        );
+        for garbage in [
+            "\u{0}\u{7f}",
+            "ja\nar",
+            "<script>",
+            "-- ;;",
+            "日本語",
+            "ja-",
+        ] {
+            // Never a panic; a tag that is not one of ours is no language.
+            let _ = from_list(garbage);
+        }
+        assert_eq!(code(from_list("<script>")), None);
+        assert_eq!(code(from_list("\u{0}\u{7f}")), None);
+        // Cut in the middle of a character: no panic.
+        let multibyte = "é".repeat(MAX_LIST);
+        assert_eq!(code(from_list(&multibyte)), None);
     }
 
     #[test]

@@ -58,10 +58,10 @@ impl Default for PageContext {
 }
 
 impl PageContext {
-    /// For a page of a sign-in that asked for `lang` (`None`: no sign-in, or it did not ask),
-    /// in the order [`language`] describes, with what the request being handled says.
-    pub fn for_lang(requested: Option<&str>) -> Self {
-        let choice = language::current().choose(requested);
+    /// For a page of a sign-in that `asked` for languages, in the order [`language`]
+    /// describes, with what the request being handled says.
+    pub fn for_sign_in(asked: language::Asked) -> Self {
+        let choice = language::current().choose(asked);
         Self {
             lang: choice.language.code,
             dir: choice.language.dir,
@@ -72,9 +72,10 @@ impl PageContext {
         }
     }
 
-    /// For a page that belongs to no sign-in: the request's own preferences.
+    /// For a page of the request being handled: the sign-in it belongs to, once its handler
+    /// loaded it ([`language::follow_sign_in`]), and the request's own preferences.
     pub fn for_request() -> Self {
-        Self::for_lang(None)
+        Self::for_sign_in(language::sign_in())
     }
 
     /// The words for `id` in this page's language.
@@ -208,8 +209,9 @@ mod tests {
 
     #[test]
     fn a_request_for_a_language_not_offered_gets_english() {
-        assert_eq!(PageContext::for_lang(Some("xx")), PageContext::default());
-        assert_eq!(PageContext::for_lang(Some("ja")).lang, "ja");
-        assert_eq!(PageContext::for_lang(Some("ar")).dir, "rtl");
+        let lang = |code| PageContext::for_sign_in(language::Asked::new(Some(code), None));
+        assert_eq!(lang("xx"), PageContext::default());
+        assert_eq!(lang("ja").lang, "ja");
+        assert_eq!(lang("ar").dir, "rtl");
     }
 }

@@ -270,3 +270,30 @@ async fn the_published_demo_password_is_allowed_on_loopback_with_a_warning() {
         "no warning in:\n{log}"
     );
 }
+
+#[test]
+fn a_broken_override_stops_start_up_naming_the_key_and_the_file() {
+    for (text, fault) in [
+        ("button-sign-in = { $oops\n", "does not parse"),
+        (
+            "sign-in-to-app = Anmelden bei { $application }\n",
+            "`sign-in-to-app` uses $application",
+        ),
+    ] {
+        let dir = tempfile::tempdir().expect("tmp");
+
+        let (config, locales) = crate::languages::serve_with_overrides(&dir, &[("de", text)]);
+        let mut command = authgate();
+        command.args(["serve", "--config"]).arg(&config);
+        let output = output_within_deadline(command);
+
+        assert!(!output.status.success(), "{text}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains("ui.locales_dir:"), "{stderr}");
+        assert!(
+            stderr.contains(&format!("{locales}/de/fix.ftl")),
+            "{stderr}"
+        );
+        assert!(stderr.contains(fault), "{stderr}");
+    }
+}

@@ -665,7 +665,7 @@ async fn new_password_required_asks_for_the_attributes_the_pool_needs() {
             .text()
             .await
             .expect("html")
-            .contains("Password not long enough")
+            .contains("That password is too short.")
     );
     let response = app
         .post(

@@ -160,3 +160,95 @@ async fn an_error_page_is_in_the_requested_language() {
     );
     assert!(!html.contains("not registered"), "{html}");
 }
+
+#[tokio::test]
+async fn ui_locales_is_kept_with_the_sign_in_ahead_of_the_cookie_and_accept_language() {
+    let app = spawn_app().await;
+    // A cookie for Arabic from an earlier choice.
+    let chosen = app.get(&app.browser, "/language/ar?back=/").await;
+    assert_eq!(chosen.status(), StatusCode::SEE_OTHER);
+
+    let html = sign_in_page(
+        &app,
+        &Authorize::native().with("ui_locales", "xx-YY ja-JP de"),
+        Some("fr"),
+    )
+    .await;
+
+    assert!(html.contains(r#"<html lang="ja" dir="ltr">"#), "{html}");
+    assert!(html.contains("ユーザー名"), "{html}");
+    // The app fixed the language: no picker whose cookie could not change it.
+    assert!(!html.contains("/language/"), "{html}");
+    // `lang` still outranks it.
+    let html = sign_in_page(
+        &app,
+        &Authorize::native()
+            .with("ui_locales", "ja")
+            .with("lang", "de"),
+        None,
+    )
+    .await;
+    assert!(html.contains(r#"<html lang="de" dir="ltr">"#), "{html}");
+}
+
+#[tokio::test]
+async fn a_hostile_ui_locales_falls_back_cleanly() {
+    let app = spawn_app().await;
+    let long = "x".repeat(4000);
+    let many = format!("{}ja", "qq ".repeat(40));
+    let garbage = "\u{0}<script>alert(1)</script> ;; \u{202e}ar--";
+    for value in [long.as_str(), many.as_str(), garbage, "", "*"] {
+        // Never an error: the sign-in goes on, in the browser's language.
+        let html = sign_in_page(
+            &app,
+            &Authorize::native().with("ui_locales", value),
+            Some("fr"),
+        )
+        .await;
+
+        assert!(
+            html.contains(r#"<html lang="fr" dir="ltr">"#),
+            "{value:?}: {html}"
+        );
+        assert!(!html.contains("<script>alert"), "{value:?}");
+    }
+    // Without any other preference: English.
+    let html = sign_in_page(&app, &Authorize::native().with("ui_locales", &long), None).await;
+    assert!(html.contains(r#"<html lang="en" dir="ltr">"#), "{html}");
+}
+
+/// `authgate serve` with `[ui] locales_dir` holding `files` (language, text of `fix.ftl`);
+/// the process's output when it must not start.
+pub(crate) fn serve_with_overrides(
+    dir: &tempfile::TempDir,
+    files: &[(&str, &str)],
+) -> (std::path::PathBuf, String) {
+    let locales = dir.path().join("locales");
+    for (lang, text) in files {
+        std::fs::create_dir_all(locales.join(lang)).expect("mkdir");
+        std::fs::write(locales.join(lang).join("fix.ftl"), text).expect("write");
+    }
+    let port = {
+        let probe = std::net::TcpListener::bind("127.0.0.1:0").expect("probe");
+        probe.local_addr().expect("addr").port()
+    };
+    let extra = format!("\n[ui]\nlocales_dir = \"{}\"\n", locales.display());
+    let config = dir.path().join("authgate.toml");
+    std::fs::write(&config, format!("{}{extra}", test_config(dir, port, ""))).expect("config");
+    (config, locales.display().to_string())
+}
+
+#[tokio::test]
+async fn an_operators_override_changes_a_word_without_a_build() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let (config, _) = serve_with_overrides(&dir, &[("ja", "button-sign-in = ログインする\n")]);
+    let server = crate::support::binary::start(&config);
+    let app = TestApp::remote(&server.address);
+
+    let html = sign_in_page(&app, &Authorize::native().with("lang", "ja"), None).await;
+
+    assert!(html.contains("ログインする"), "{html}");
+    assert!(html.contains("ユーザー名"), "the rest as shipped: {html}");
+    let english = sign_in_page(&app, &Authorize::native(), None).await;
+    assert!(english.contains(">Sign in<"), "{english}");
+}

@@ -16,6 +16,7 @@ mod cli;
 mod cognito_api;
 mod cognito_aws;
 mod cognito_flows;
+mod cognito_languages;
 mod cognito_logs;
 mod cognito_pool;
 mod cognito_standin_checks;

@@ -917,3 +917,29 @@ async fn what_the_connector_remembers_is_stored_sealed() {
     );
     assert!(!sealed.contains("pkce_verifier"));
 }
+
+#[tokio::test]
+async fn the_apps_ui_locales_holds_after_the_upstream_round_trip() {
+    let fed = federated().await;
+    let client = browser();
+    let request = fed_request()
+        .with("identity_provider", "op-a")
+        .with("ui_locales", "xx ja");
+    let upstream = go_upstream_with(&fed.app, &client, &request).await;
+    let state = param(&upstream, "state");
+
+    // The provider answers without the `iss` it announced: a refusal page, after the round
+    // trip, in the sign-in's language rather than the browser's.
+    let url = callback(&fed.app, "op-a", &[("code", "c"), ("state", &state)]);
+    let response = client
+        .get(&url)
+        .header("accept-language", "ar")
+        .send()
+        .await
+        .expect("callback");
+
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    let html = response.text().await.expect("html");
+    assert!(html.contains(r#"<html lang="ja" dir="ltr">"#), "{html}");
+    assert!(html.contains("サインインの問題"), "{html}");
+}

@@ -29,9 +29,9 @@ pub enum PoolError {
     CodeMismatch,
     #[error("code expired")]
     ExpiredCode,
-    /// The pool's password policy refused the password; the message says which rule.
-    #[error("invalid password: {0}")]
-    InvalidPassword(String),
+    /// The pool's password policy refused the password, for this reason.
+    #[error("invalid password: {0:?}")]
+    InvalidPassword(PasswordProblem),
     #[error("username exists")]
     UsernameExists,
     /// `LimitExceeded`, `TooManyRequests`, `TooManyFailedAttempts`: try again later.
@@ -110,6 +110,49 @@ pub struct SignUpOutcome {
     pub delivery: CodeDelivery,
 }
 
+/// Why the pool refused a new password. Cognito says it only in an English message under one
+/// error type (`InvalidPasswordException: Password did not conform with policy: Password not
+/// long enough`), so that message is read here, once, into a value the pages put in words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PasswordProblem {
+    TooShort,
+    NeedsUppercase,
+    NeedsLowercase,
+    NeedsNumber,
+    NeedsSymbol,
+    /// `PasswordHistoryPolicyViolationException`: one of the user's recent passwords.
+    UsedBefore,
+    /// A reason not recognised (or none given).
+    Other,
+}
+
+impl PasswordProblem {
+    /// The rule an `InvalidPasswordException` message names.
+    fn from_message(message: &str) -> Self {
+        let message = message.to_ascii_lowercase();
+        [
+            ("long enough", Self::TooShort),
+            ("uppercase", Self::NeedsUppercase),
+            ("lowercase", Self::NeedsLowercase),
+            ("numeric", Self::NeedsNumber),
+            ("symbol", Self::NeedsSymbol),
+        ]
+        .into_iter()
+        .find_map(|(words, problem)| message.contains(words).then_some(problem))
+        .unwrap_or(Self::Other)
+    }
+}
+
+/// One rule of a pool's password policy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PasswordRule {
+    MinimumLength(i32),
+    Uppercase,
+    Lowercase,
+    Number,
+    Symbol,
+}
+
 /// The pool's password rules, shown on pages that ask for a new password.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PasswordPolicy {
@@ -121,17 +164,17 @@ pub struct PasswordPolicy {
 }
 
 impl PasswordPolicy {
-    /// One line per rule, in the words the pages use.
-    pub fn rules(&self) -> Vec<String> {
-        let mut rules = vec![format!("At least {} characters", self.minimum_length)];
+    /// Its rules, in the order the pages list them (the pages put them in words).
+    pub fn rules(&self) -> Vec<PasswordRule> {
+        let mut rules = vec![PasswordRule::MinimumLength(self.minimum_length)];
         for (on, rule) in [
-            (self.require_uppercase, "An uppercase letter"),
-            (self.require_lowercase, "A lowercase letter"),
-            (self.require_numbers, "A number"),
-            (self.require_symbols, "A symbol such as ! or %"),
+            (self.require_uppercase, PasswordRule::Uppercase),
+            (self.require_lowercase, PasswordRule::Lowercase),
+            (self.require_numbers, PasswordRule::Number),
+            (self.require_symbols, PasswordRule::Symbol),
         ] {
             if on {
-                rules.push(rule.to_string());
+                rules.push(rule);
             }
         }
         rules
@@ -744,8 +787,11 @@ fn from_code(code: Option<&str>, message: Option<&str>) -> PoolError {
         "PasswordResetRequiredException" => PoolError::PasswordResetRequired,
         "CodeMismatchException" | "EnableSoftwareTokenMFAException" => PoolError::CodeMismatch,
         "ExpiredCodeException" => PoolError::ExpiredCode,
-        "InvalidPasswordException" | "PasswordHistoryPolicyViolationException" => {
-            PoolError::InvalidPassword(message)
+        "InvalidPasswordException" => {
+            PoolError::InvalidPassword(PasswordProblem::from_message(&message))
+        }
+        "PasswordHistoryPolicyViolationException" => {
+            PoolError::InvalidPassword(PasswordProblem::UsedBefore)
         }
         "UsernameExistsException" | "AliasExistsException" => PoolError::UsernameExists,
         "LimitExceededException"
@@ -778,7 +824,25 @@ mod tests {
                 Some("InvalidPasswordException"),
                 Some("Password not long enough")
             ),
-            PoolError::InvalidPassword("Password not long enough".into())
+            PoolError::InvalidPassword(PasswordProblem::TooShort)
+        );
+        assert_eq!(
+            from_code(
+                Some("InvalidPasswordException"),
+                Some("Password did not conform with policy: Password must have symbol characters")
+            ),
+            PoolError::InvalidPassword(PasswordProblem::NeedsSymbol)
+        );
+        assert_eq!(
+            from_code(
+                Some("InvalidPasswordException"),
+                Some("Mot de passe refusé")
+            ),
+            PoolError::InvalidPassword(PasswordProblem::Other)
+        );
+        assert_eq!(
+            from_code(Some("PasswordHistoryPolicyViolationException"), None),
+            PoolError::InvalidPassword(PasswordProblem::UsedBefore)
         );
         assert_eq!(
             from_code(Some("TooManyFailedAttemptsException"), None),
@@ -798,7 +862,11 @@ mod tests {
         };
         assert_eq!(
             policy.rules(),
-            vec!["At least 10 characters", "An uppercase letter", "A number"]
+            vec![
+                PasswordRule::MinimumLength(10),
+                PasswordRule::Uppercase,
+                PasswordRule::Number
+            ]
         );
     }
 }

@@ -1,38 +1,30 @@
 //! The page for whichever challenge the pool raised, and its answer.
 
 use super::*;
-use crate::connectors::cognito::challenge::{Answer, Ask, Channel, MfaKind};
+use crate::connectors::cognito::challenge::{Answer, Ask, Channel};
 
 /// How a one-value challenge is asked: heading, intro, field label, numeric keyboard.
 struct OneValue {
-    heading: &'static str,
-    intro: String,
+    heading: Say,
+    intro: Say,
     details: Vec<(String, String)>,
-    label: &'static str,
+    label: Say,
     numeric: bool,
 }
 
 impl OneValue {
     /// A one-time code, sent over `channel` (to `destination`, masked, when the pool says).
     fn code(channel: Channel, destination: Option<&str>) -> Self {
-        let heading = match channel {
-            Channel::Sms => "Enter the code we texted you",
-            Channel::Email => "Enter the code we emailed you",
-            Channel::AuthenticatorApp => "Enter the code from your authenticator app",
-        };
         let intro = match (channel, destination) {
-            (Channel::AuthenticatorApp, _) => {
-                "Open your authenticator app and enter the 6-digit code it shows for this account."
-                    .into()
-            }
-            (_, Some(to)) => format!("We sent a code to {to}."),
-            (_, None) => "Enter the code we sent you.".into(),
+            (Channel::AuthenticatorApp, _) => Say::CodeIntroApp,
+            (_, Some(to)) => Say::CodeSentTo(to.to_string()),
+            (_, None) => Say::EnterCodeSent,
         };
         Self {
-            heading,
+            heading: Say::CodeHeading(channel),
             intro,
             details: Vec::new(),
-            label: "Code",
+            label: Say::FieldCode,
             numeric: true,
         }
     }
@@ -40,10 +32,10 @@ impl OneValue {
     /// The pool's own question, with the trigger's public parameters.
     fn custom(details: Vec<(String, String)>) -> Self {
         Self {
-            heading: "One more step",
-            intro: "Answer the question below to finish signing in.".into(),
+            heading: Say::CustomHeading,
+            intro: Say::CustomIntro,
             details,
-            label: "Your answer",
+            label: Say::CustomAnswer,
             numeric: false,
         }
     }
@@ -55,22 +47,14 @@ impl OneValue {
             &CognitoChallengePage {
                 base: &page.base,
                 csrf: &page.csrf,
-                heading: self.heading,
-                intro: self.intro,
+                heading: &page.say(&self.heading),
+                intro: page.say(&self.intro),
                 details: self.details,
-                label: self.label,
+                label: &page.say(&self.label),
                 numeric: self.numeric,
                 error,
             },
         )
-    }
-}
-
-fn mfa_label(kind: MfaKind) -> &'static str {
-    match kind {
-        MfaKind::Sms => "A text message to your phone",
-        MfaKind::AuthenticatorApp => "An authenticator app",
-        MfaKind::Email => "An email",
     }
 }
 
@@ -79,8 +63,10 @@ async fn challenge_page(
     page: &Page<'_>,
     mut pending: PendingChallenge,
     status: StatusCode,
-    error: Option<&str>,
+    error: Option<Say>,
 ) -> Response {
+    let error = error.map(|e| page.say(&e));
+    let error = error.as_deref();
     match pending.ask() {
         Ask::Code {
             channel,
@@ -90,7 +76,7 @@ async fn challenge_page(
         Ask::SelectMfa { options } => {
             let options = options
                 .into_iter()
-                .map(|kind| (kind.form_value().to_string(), mfa_label(kind)))
+                .map(|kind| (kind.form_value().to_string(), page.say(&Say::Mfa(kind))))
                 .collect();
             pages::render(
                 &page.ctx,
@@ -151,12 +137,11 @@ async fn challenge_page(
                     base: &page.base,
                     action: format!("{}/challenge", page.base),
                     csrf: &page.csrf,
-                    intro: "Your account has a temporary password. Choose your own to continue."
-                        .into(),
+                    intro: page.say(&Say::TemporaryPassword),
                     asks_code: false,
                     rules,
-                    attributes: attribute_fields(&attributes, &HashMap::new()),
-                    submit: "Set password and sign in",
+                    attributes: attribute_fields(page, &attributes, &HashMap::new()),
+                    submit: &page.say(&Say::SetPasswordSubmit),
                     error,
                 },
             )
@@ -230,7 +215,7 @@ pub async fn challenge_post(
     let ask = pending.ask();
     let result = match ask {
         Ask::Code { .. } | Ask::Custom { .. } if answer.is_empty() => {
-            return Ok(challenge_page(&page, pending, StatusCode::OK, Some(WRONG_CODE)).await);
+            return Ok(challenge_page(&page, pending, StatusCode::OK, Some(Say::WrongCode)).await);
         }
         Ask::Code { .. } => {
             connector
@@ -244,13 +229,9 @@ pub async fn challenge_post(
         }
         Ask::SelectMfa { options } => {
             let Some(kind) = options.into_iter().find(|k| k.form_value() == answer) else {
-                return Ok(challenge_page(
-                    &page,
-                    pending,
-                    StatusCode::OK,
-                    Some("Choose one of the options."),
-                )
-                .await);
+                return Ok(
+                    challenge_page(&page, pending, StatusCode::OK, Some(Say::ChooseOption)).await,
+                );
             };
             let mut pending = pending.clone();
             if form.remove("always").is_some_and(|v| v == "on") {
@@ -262,7 +243,9 @@ pub async fn challenge_post(
         }
         Ask::MfaSetup { .. } => {
             if pending.totp_secret.is_none() || answer.is_empty() {
-                return Ok(challenge_page(&page, pending, StatusCode::OK, Some(WRONG_CODE)).await);
+                return Ok(
+                    challenge_page(&page, pending, StatusCode::OK, Some(Say::WrongCode)).await,
+                );
             }
             connector
                 .finish_totp_setup(pending.clone(), &answer, sealer)
@@ -299,32 +282,25 @@ pub async fn challenge_post(
                 ..Flow::default()
             };
             page.save_flow(&flow).await?;
-            challenge_page(&page, *next, StatusCode::OK, Some(WRONG_ANSWER)).await
+            challenge_page(&page, *next, StatusCode::OK, Some(Say::WrongAnswer)).await
         }
         Ok(outcome) => page.proceed(outcome, &headers).await,
         Err(PoolError::CodeMismatch) => {
-            challenge_page(&page, pending, StatusCode::OK, Some(WRONG_CODE)).await
+            challenge_page(&page, pending, StatusCode::OK, Some(Say::WrongCode)).await
         }
-        Err(PoolError::InvalidPassword(rule)) => {
-            let message = password_message(&rule);
-            challenge_page(&page, pending, StatusCode::OK, Some(&message)).await
+        Err(PoolError::InvalidPassword(problem)) => {
+            challenge_page(&page, pending, StatusCode::OK, Some(Say::Password(problem))).await
         }
         Err(PoolError::InvalidParameter(why)) => {
             tracing::info!(%why, "challenge answer refused as invalid");
-            challenge_page(
-                &page,
-                pending,
-                StatusCode::OK,
-                Some("Check what you entered and try again."),
-            )
-            .await
+            challenge_page(&page, pending, StatusCode::OK, Some(Say::CheckInput)).await
         }
         Err(PoolError::TooManyRequests) => {
             challenge_page(
                 &page,
                 pending,
                 StatusCode::TOO_MANY_REQUESTS,
-                Some(TRY_LATER),
+                Some(Say::TryLater),
             )
             .await
         }
@@ -340,9 +316,9 @@ pub async fn challenge_post(
             );
             page.clear_flow().await?;
             let message = if matches!(e, PoolError::ExpiredCode) {
-                EXPIRED_CODE
+                Say::ExpiredCode
             } else {
-                SIGN_IN_AGAIN
+                Say::SignInAgain
             };
             page.sign_in_page(
                 StatusCode::OK,

@@ -13,9 +13,9 @@ use crate::hosted_ui::pages::{
     CognitoMfaSetupPage, CognitoNewPasswordPage, CognitoSelectMfaPage, CognitoSignInPage,
     CognitoSignUpPage,
 };
-use crate::hosted_ui::pages::{BAD_CREDENTIALS, LOCKED};
 use crate::hosted_ui::signin::bound_request;
 use crate::hosted_ui::throttle;
+use crate::hosted_ui::words::{Notice, Say, StandardAttribute};
 use crate::security::Sealed;
 use crate::state::AppState;
 use crate::store::AuthRequest;
@@ -47,11 +47,6 @@ pub use signup::{confirm_get, confirm_post, resend_post, signup_get, signup_post
 /// outage), so `?` can end a handler early with the page that explains why.
 pub type PageResult = Result<Response, Response>;
 
-const TRY_LATER: &str = "Too many attempts for now. Wait a few minutes, then try again.";
-const WRONG_CODE: &str = "That code is not right. Check it and try again.";
-const EXPIRED_CODE: &str = "That code has expired. Ask for a new one.";
-const WRONG_ANSWER: &str = "That answer was not accepted. Try again.";
-const SIGN_IN_AGAIN: &str = "That took too long, or the answer was not accepted. Sign in again.";
 /// Devices kept per browser and pool: enough for a shared family computer.
 const MAX_DEVICES: usize = 5;
 
@@ -64,8 +59,8 @@ struct Flow {
     /// The password chosen at sign-up (or typed by an unconfirmed user), to sign in right after
     /// the code is confirmed; dropped as soon as it has been used.
     auto_sign_in: Option<String>,
-    /// A message for the next page shown.
-    notice: Option<String>,
+    /// A message for the next page shown (a value: that page says it in its language).
+    notice: Option<Notice>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -85,7 +80,7 @@ struct Page<'a> {
     connector: &'a CognitoConnector,
     base: String,
     csrf: String,
-    /// The language and look every page of this sign-in is rendered with (English for now).
+    /// The language and look every page of this sign-in is rendered with.
     ctx: PageContext,
 }
 
@@ -121,10 +116,7 @@ impl<'a> Page<'a> {
             browser,
             request_id,
             provider_id,
-            // English until this module's own sentences (challenge headings, notices, the
-            // pool's refusals) are in the catalogue: its templates are, but a page half in
-            // another language and half in English is worse than one in English.
-            ctx: PageContext::default(),
+            ctx: PageContext::for_request(),
             request,
             app,
             connector,
@@ -169,8 +161,13 @@ impl<'a> Page<'a> {
             .unwrap_or_default())
     }
 
+    /// The words for `say`, in this sign-in's language.
+    fn say(&self, say: &Say) -> String {
+        say.text(self.ctx.lang)
+    }
+
     /// The flow, with its notice taken out: a notice is shown once, on the next page.
-    async fn flow_and_notice(&self) -> Result<(Flow, Option<String>), Response> {
+    async fn flow_and_notice(&self) -> Result<(Flow, Option<Notice>), Response> {
         let mut flow = self.flow().await?;
         let notice = flow.notice.take();
         if notice.is_some() {
@@ -338,9 +335,11 @@ impl<'a> Page<'a> {
         &self,
         status: StatusCode,
         username: &str,
-        notice: Option<&str>,
-        error: Option<&str>,
+        notice: Option<Say>,
+        error: Option<Say>,
     ) -> Response {
+        let notice = notice.map(|n| self.say(&n));
+        let error = error.map(|e| self.say(&e));
         pages::render(
             &self.ctx,
             status,
@@ -353,8 +352,8 @@ impl<'a> Page<'a> {
                 username,
                 asks_password: self.connector.asks_password(),
                 sign_up: self.connector.sign_up,
-                notice,
-                error,
+                notice: notice.as_deref(),
+                error: error.as_deref(),
                 show_picker_link: self.app.providers.len() > 1,
             },
         )
@@ -378,7 +377,7 @@ impl<'a> Page<'a> {
                 self.sign_in_page(
                     StatusCode::OK,
                     username,
-                    Some("Your account is ready. Sign in to continue."),
+                    Some(Notice::AccountReady.into()),
                     None,
                 )
             }
@@ -393,25 +392,25 @@ impl<'a> Page<'a> {
     }
 }
 
-fn attribute_label(name: &str) -> String {
-    match name {
-        "email" => "Email".into(),
-        "phone_number" => "Phone number (+15555550100)".into(),
-        "name" => "Name".into(),
-        "given_name" => "First name".into(),
-        "family_name" => "Last name".into(),
-        "preferred_username" => "Preferred username".into(),
-        "birthdate" => "Date of birth (YYYY-MM-DD)".into(),
-        other => other.trim_start_matches("custom:").replace('_', " "),
+/// A standard attribute's label in `lang`; a custom one is shown by its name (the operator's
+/// word, in whatever language the pool was set up in).
+fn attribute_label(lang: &str, name: &str) -> String {
+    match StandardAttribute::from_name(name) {
+        Some(attribute) => Say::Attribute(attribute).text(lang),
+        None => name.trim_start_matches("custom:").replace('_', " "),
     }
 }
 
-fn attribute_fields(names: &[String], values: &HashMap<String, String>) -> Vec<AttributeField> {
+fn attribute_fields(
+    page: &Page<'_>,
+    names: &[String],
+    values: &HashMap<String, String>,
+) -> Vec<AttributeField> {
     names
         .iter()
         .map(|name| AttributeField {
             name: name.clone(),
-            label: attribute_label(name),
+            label: attribute_label(page.ctx.lang, name),
             input_type: match name.as_str() {
                 "email" => "email",
                 "phone_number" => "tel",
@@ -422,6 +421,7 @@ fn attribute_fields(names: &[String], values: &HashMap<String, String>) -> Vec<A
         .collect()
 }
 
+/// The pool's password rules, in the sign-in's language.
 async fn policy_rules(page: &Page<'_>) -> Vec<String> {
     page.connector
         .pool
@@ -429,17 +429,7 @@ async fn policy_rules(page: &Page<'_>) -> Vec<String> {
         .await
         .map(|p| p.rules())
         .unwrap_or_default()
-}
-
-/// The pool's own words for a refused password name the rule ("Password not long enough"),
-/// which is what the user needs; its prefix is noise.
-fn password_message(rule: &str) -> String {
-    let rule = rule
-        .trim_start_matches("Password does not conform to policy: ")
-        .trim();
-    if rule.is_empty() {
-        "That password does not meet the requirements.".into()
-    } else {
-        format!("That password does not meet the requirements: {rule}.")
-    }
+        .into_iter()
+        .map(|rule| page.say(&Say::Rule(rule)))
+        .collect()
 }

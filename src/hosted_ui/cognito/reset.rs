@@ -16,8 +16,9 @@ fn forgot_page(
     page: &Page<'_>,
     status: StatusCode,
     username: &str,
-    error: Option<&str>,
+    error: Option<Say>,
 ) -> Response {
+    let error = error.map(|e| page.say(&e));
     pages::render(
         &page.ctx,
         status,
@@ -25,7 +26,7 @@ fn forgot_page(
             base: &page.base,
             csrf: &page.csrf,
             username,
-            error,
+            error: error.as_deref(),
         },
     )
 }
@@ -48,15 +49,16 @@ pub async fn forgot_post(
             &page,
             StatusCode::OK,
             "",
-            Some("Enter your username."),
+            Some(Say::EnterUsername),
         ));
     }
-    Ok(start_reset(&page, &username, "").await)
+    Ok(start_reset(&page, &username, false).await)
 }
 
 /// Asks the pool to send a reset code and moves to the reset page. An unknown user gets the
-/// same page as a known one: the reset form must not reveal which accounts exist.
-pub(super) async fn start_reset(page: &Page<'_>, username: &str, why: &str) -> Response {
+/// same page as a known one: the reset form must not reveal which accounts exist. `required`:
+/// the pool demands the reset before a sign-in (the notice says so).
+pub(super) async fn start_reset(page: &Page<'_>, username: &str, required: bool) -> Response {
     let destination = match page.connector.pool.forgot_password(username).await {
         Ok(delivery) => delivery.destination,
         Err(PoolError::NotAuthorized) => None,
@@ -65,25 +67,22 @@ pub(super) async fn start_reset(page: &Page<'_>, username: &str, why: &str) -> R
                 return response;
             }
             let message = match e {
-                PoolError::TooManyRequests => TRY_LATER,
-                PoolError::InvalidParameter(_) => {
-                    "This account has no verified email address or phone number to send a code to. Contact the app's support."
-                }
-                _ => "A reset code could not be sent. Try again later.",
+                PoolError::TooManyRequests => Say::TryLater,
+                PoolError::InvalidParameter(_) => Say::NoVerifiedContact,
+                _ => Say::ResetCodeNotSent,
             };
             return forgot_page(page, StatusCode::OK, username, Some(message));
         }
     };
-    let sent = match &destination {
-        Some(to) => format!("If the account exists, we sent a code to {to}."),
-        None => "If the account exists, we sent it a code.".into(),
-    };
     let flow = Flow {
         code_for: Some(CodeFor {
             username: username.to_string(),
+            destination: destination.clone(),
+        }),
+        notice: Some(Notice::ResetCodeSent {
+            required,
             destination,
         }),
-        notice: Some(format!("{why} {sent}").trim().to_string()),
         ..Flow::default()
     };
     match page.save_flow(&flow).await {
@@ -96,20 +95,15 @@ async fn reset_page(
     page: &Page<'_>,
     flow: &Flow,
     status: StatusCode,
-    notice: Option<String>,
-    error: Option<&str>,
+    notice: Option<Notice>,
+    error: Option<Say>,
 ) -> Response {
     let rules = policy_rules(page).await;
-    let intro = notice.unwrap_or_else(|| {
-        match flow
-            .code_for
-            .as_ref()
-            .and_then(|c| c.destination.as_deref())
-        {
-            Some(to) => format!("Enter the code we sent to {to} and choose a new password."),
-            None => "Enter the code we sent you and choose a new password.".into(),
-        }
-    });
+    let intro = notice.map_or_else(
+        || Say::ResetIntro(flow.code_for.as_ref().and_then(|c| c.destination.clone())),
+        Say::from,
+    );
+    let error = error.map(|e| page.say(&e));
     pages::render(
         &page.ctx,
         status,
@@ -117,12 +111,12 @@ async fn reset_page(
             base: &page.base,
             action: format!("{}/reset", page.base),
             csrf: &page.csrf,
-            intro,
+            intro: page.say(&intro),
             asks_code: true,
             rules,
             attributes: Vec::new(),
-            submit: "Reset password",
-            error,
+            submit: &page.say(&Say::ResetSubmit),
+            error: error.as_deref(),
         },
     )
 }
@@ -161,7 +155,7 @@ pub async fn reset_post(
             &flow,
             StatusCode::OK,
             None,
-            Some("Enter the code and a new password."),
+            Some(Say::EnterCodeAndPassword),
         )
         .await);
     }
@@ -181,17 +175,14 @@ pub async fn reset_post(
                 if let Some(response) = page.outage(&e) {
                     return Ok(response);
                 }
-                let message = match &e {
-                    PoolError::CodeMismatch => WRONG_CODE.to_string(),
-                    PoolError::ExpiredCode => {
-                        "That code has expired. Start the reset again.".into()
-                    }
-                    PoolError::InvalidPassword(rule) => password_message(rule),
-                    PoolError::TooManyRequests => TRY_LATER.into(),
-                    _ => "The password could not be reset with that code. Start the reset again."
-                        .into(),
+                let message = match e {
+                    PoolError::CodeMismatch => Say::WrongCode,
+                    PoolError::ExpiredCode => Say::ResetCodeExpired,
+                    PoolError::InvalidPassword(problem) => Say::Password(problem),
+                    PoolError::TooManyRequests => Say::TryLater,
+                    _ => Say::ResetFailed,
                 };
-                reset_page(&page, &flow, StatusCode::OK, None, Some(&message)).await
+                reset_page(&page, &flow, StatusCode::OK, None, Some(message)).await
             }
         },
     )

@@ -12,7 +12,7 @@ pub async fn signin_get(
     let page = Page::load(state, session, request_id, provider_id).await?;
     let (_, notice) = page.flow_and_notice().await?;
     let username = page.request.login_hint.clone().unwrap_or_default();
-    Ok(page.sign_in_page(StatusCode::OK, &username, notice.as_deref(), None))
+    Ok(page.sign_in_page(StatusCode::OK, &username, notice.map(Say::from), None))
 }
 
 pub async fn signin_post(
@@ -33,20 +33,16 @@ pub async fn signin_post(
         .to_string();
     let password = form.remove("password").unwrap_or_default();
     let remember = form.remove("remember_device").is_some_and(|v| v == "on");
-    // `id`: the catalogue's, said in the sign-in's language.
-    let retry = |status, id: &str| {
-        let message = page.ctx.text(id);
-        page.sign_in_page(status, &username, None, Some(&message))
-    };
+    let retry = |status, error: Say| page.sign_in_page(status, &username, None, Some(error));
     if username.is_empty() || (page.connector.asks_password() && password.is_empty()) {
-        return Ok(retry(StatusCode::OK, BAD_CREDENTIALS));
+        return Ok(retry(StatusCode::OK, Say::BadCredentials));
     }
 
     let attempt = match throttle::reserve(state, &page.provider_id, &username, &address).await {
         Ok(attempt) => attempt,
         Err(throttle::Refused::Locked) => {
             page.sign_in_failed(SignInOutcome::Locked, Some(&username));
-            return Ok(retry(StatusCode::TOO_MANY_REQUESTS, LOCKED));
+            return Ok(retry(StatusCode::TOO_MANY_REQUESTS, Say::Locked));
         }
         Err(throttle::Refused::Store(e)) => return Ok(pages::unavailable(&e)),
     };
@@ -72,7 +68,7 @@ pub async fn signin_post(
         Ok(outcome) => page.proceed(outcome, &headers).await,
         Err(PoolError::NotAuthorized) => {
             page.sign_in_failed(SignInOutcome::BadCredentials, Some(&username));
-            retry(StatusCode::OK, BAD_CREDENTIALS)
+            retry(StatusCode::OK, Say::BadCredentials)
         }
         Err(PoolError::UserNotConfirmed) => {
             let flow = Flow {
@@ -81,7 +77,7 @@ pub async fn signin_post(
                     destination: None,
                 }),
                 auto_sign_in: Some(password),
-                notice: Some("Your account is not confirmed yet. Enter the code we sent when you signed up, or ask for a new one.".into()),
+                notice: Some(Notice::NotConfirmed),
                 ..Flow::default()
             };
             match page.save_flow(&flow).await {
@@ -89,17 +85,10 @@ pub async fn signin_post(
                 Err(response) => response,
             }
         }
-        Err(PoolError::PasswordResetRequired) => {
-            start_reset(
-                &page,
-                &username,
-                "Your password has to be reset before you can sign in.",
-            )
-            .await
-        }
-        Err(PoolError::TooManyRequests) => retry(StatusCode::TOO_MANY_REQUESTS, TRY_LATER),
+        Err(PoolError::PasswordResetRequired) => start_reset(&page, &username, true).await,
+        Err(PoolError::TooManyRequests) => retry(StatusCode::TOO_MANY_REQUESTS, Say::TryLater),
         Err(e) => page
             .outage(&e)
-            .unwrap_or_else(|| retry(StatusCode::OK, BAD_CREDENTIALS)),
+            .unwrap_or_else(|| retry(StatusCode::OK, Say::BadCredentials)),
     })
 }

@@ -19,9 +19,10 @@ async fn signup_page(
     status: StatusCode,
     username: &str,
     values: &HashMap<String, String>,
-    error: Option<&str>,
+    error: Option<Say>,
 ) -> Response {
     let rules = policy_rules(page).await;
+    let error = error.map(|e| page.say(&e));
     pages::render(
         &page.ctx,
         status,
@@ -32,8 +33,8 @@ async fn signup_page(
             csrf: &page.csrf,
             username,
             rules,
-            attributes: attribute_fields(&page.connector.sign_up_attributes, values),
-            error,
+            attributes: attribute_fields(page, &page.connector.sign_up_attributes, values),
+            error: error.as_deref(),
         },
     )
 }
@@ -76,7 +77,7 @@ pub async fn signup_post(
             StatusCode::OK,
             &username,
             &values,
-            Some("Fill in every field."),
+            Some(Say::FillEveryField),
         )
         .await);
     }
@@ -91,21 +92,17 @@ pub async fn signup_post(
             if let Some(response) = page.outage(&e) {
                 return Ok(response);
             }
-            let message = match &e {
-                PoolError::UsernameExists => {
-                    "An account with that username already exists. Sign in instead, or reset its password.".to_string()
-                }
-                PoolError::InvalidPassword(rule) => password_message(rule),
+            let message = match e {
+                PoolError::UsernameExists => Say::UsernameExists,
+                PoolError::InvalidPassword(problem) => Say::Password(problem),
                 PoolError::InvalidParameter(why) => {
                     tracing::info!(%why, "sign-up refused as invalid");
-                    "Check what you entered (an email address, a phone number such as +15555550100) and try again.".into()
+                    Say::SignUpCheckInput
                 }
-                PoolError::TooManyRequests => TRY_LATER.into(),
-                _ => "The account could not be created. Try again.".into(),
+                PoolError::TooManyRequests => Say::TryLater,
+                _ => Say::SignUpFailed,
             };
-            return Ok(
-                signup_page(&page, StatusCode::OK, &username, &values, Some(&message)).await,
-            );
+            return Ok(signup_page(&page, StatusCode::OK, &username, &values, Some(message)).await);
         }
     };
     tracing::info!(provider = %page.provider_id, confirmed = outcome.confirmed, "account created");
@@ -140,7 +137,7 @@ pub async fn confirm_get(
         &page,
         &flow,
         StatusCode::OK,
-        notice.as_deref(),
+        notice.map(Say::from),
         None,
     ))
 }
@@ -149,9 +146,11 @@ fn confirm_page(
     page: &Page<'_>,
     flow: &Flow,
     status: StatusCode,
-    notice: Option<&str>,
-    error: Option<&str>,
+    notice: Option<Say>,
+    error: Option<Say>,
 ) -> Response {
+    let notice = notice.map(|n| page.say(&n));
+    let error = error.map(|e| page.say(&e));
     pages::render(
         &page.ctx,
         status,
@@ -162,8 +161,8 @@ fn confirm_page(
                 .code_for
                 .as_ref()
                 .and_then(|c| c.destination.as_deref()),
-            notice,
-            error,
+            notice: notice.as_deref(),
+            error: error.as_deref(),
         },
     )
 }
@@ -188,7 +187,7 @@ pub async fn confirm_post(
             &flow,
             StatusCode::OK,
             None,
-            Some(WRONG_CODE),
+            Some(Say::WrongCode),
         ));
     }
     Ok(
@@ -203,7 +202,7 @@ pub async fn confirm_post(
                     None => page.sign_in_page(
                         StatusCode::OK,
                         &username,
-                        Some("Your account is confirmed. Sign in to continue."),
+                        Some(Notice::AccountConfirmed.into()),
                         None,
                     ),
                 }
@@ -213,10 +212,10 @@ pub async fn confirm_post(
                     return Ok(response);
                 }
                 let message = match e {
-                    PoolError::CodeMismatch => WRONG_CODE,
-                    PoolError::ExpiredCode => EXPIRED_CODE,
-                    PoolError::TooManyRequests => TRY_LATER,
-                    _ => "The account could not be confirmed with that code. Ask for a new one.",
+                    PoolError::CodeMismatch => Say::WrongCode,
+                    PoolError::ExpiredCode => Say::ExpiredCode,
+                    PoolError::TooManyRequests => Say::TryLater,
+                    _ => Say::ConfirmFailed,
                 };
                 confirm_page(&page, &flow, StatusCode::OK, None, Some(message))
             }
@@ -244,9 +243,8 @@ pub async fn resend_post(
             .await
         {
             Ok(CodeDelivery { destination, .. }) => {
-                flow.notice = Some(match &destination {
-                    Some(to) => format!("We sent a new code to {to}."),
-                    None => "We sent a new code.".into(),
+                flow.notice = Some(Notice::NewCodeSent {
+                    destination: destination.clone(),
                 });
                 flow.code_for = Some(CodeFor {
                     username,
@@ -262,9 +260,9 @@ pub async fn resend_post(
                     return Ok(response);
                 }
                 let message = if matches!(e, PoolError::TooManyRequests) {
-                    TRY_LATER
+                    Say::TryLater
                 } else {
-                    "A new code could not be sent. Try again later."
+                    Say::NewCodeNotSent
                 };
                 confirm_page(&page, &flow, StatusCode::OK, None, Some(message))
             }

@@ -113,6 +113,7 @@ fn auth_request(client_id: &str) -> AuthRequest {
         identity_provider: None,
         login_hint: Some("alice".into()),
         lang: Some("fr".into()),
+        ui_locales: Some("ja".into()),
         prompt: Some("login".into()),
         max_age: Some(300),
         browser_binding: "b1nd1ng".into(),
