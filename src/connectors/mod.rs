@@ -6,6 +6,8 @@ pub mod contract;
 pub mod facebook;
 pub mod local;
 pub mod oidc;
+#[cfg(feature = "saml")]
+pub mod saml;
 pub mod settings;
 
 pub use settings::{PROVIDER_KINDS, is_cognito_hosted_ui};
