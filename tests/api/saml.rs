@@ -774,6 +774,24 @@ async fn the_attack_corpus_is_refused_for_its_reasons() {
 }
 
 #[tokio::test]
+async fn an_unsolicited_idp_initiated_response_is_refused() {
+    // 28: IdP-initiated sign-in is off; its response answers no AuthnRequest of ours.
+    let idp = SamlIdp::start();
+    let profile = idp.profile("urn:test:sp", "");
+    let response = idp.login_unsolicited("urn:test:sp").await.unwrap();
+    let xml = decode_post_field(&response).unwrap();
+    assert!(
+        !xml.contains("InResponseTo"),
+        "simpleSAMLphp sent an unsolicited response"
+    );
+    assert!(xml.contains(">alice<"), "and it is a genuine sign-in");
+    assert_eq!(
+        profile.verify_response(&response, "_any-stored-request", OffsetDateTime::now_utc()),
+        Err(Refusal::InResponseTo)
+    );
+}
+
+#[tokio::test]
 async fn time_windows_hold_with_the_configured_skew() {
     let idp = SamlIdp::start();
     let profile = idp.profile("urn:test:sp", "max_issue_delay = \"15m\"");

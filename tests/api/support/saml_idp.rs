@@ -137,6 +137,26 @@ impl SamlIdp {
             is_passive: false,
         };
         let url = profile.authn_request_url(&params, "relay-1")?;
+        Ok((id, self.sign_in_from(&client, url.as_str()).await?))
+    }
+
+    /// IdP-initiated sign-in (unsolicited: no AuthnRequest) for SP entity `sp_entity_id`;
+    /// returns the base64 `SAMLResponse`.
+    pub async fn login_unsolicited(&self, sp_entity_id: &str) -> Result<String, String> {
+        let client = Client::builder()
+            .cookie_store(true)
+            .redirect(Policy::none())
+            .build()
+            .unwrap();
+        let url = format!(
+            "{}/saml2/idp/SSOService.php?spentityid={sp_entity_id}",
+            self.base
+        );
+        self.sign_in_from(&client, &url).await
+    }
+
+    /// From the IdP URL that starts a sign-in to the `SAMLResponse` it posts.
+    async fn sign_in_from(&self, client: &Client, url: &str) -> Result<String, String> {
         let res = client.get(url).send().await.map_err(|e| e.to_string())?;
         let location = res
             .headers()
@@ -169,13 +189,10 @@ impl SamlIdp {
             .ok_or("no SAMLResponse in the IdP's page")?
             + marker.len();
         let end = page[start..].find('"').ok_or("unterminated SAMLResponse")? + start;
-        Ok((
-            id,
-            page[start..end]
-                .replace("&#x2B;", "+")
-                .replace("&#x3D;", "=")
-                .replace("&#x2F;", "/"),
-        ))
+        Ok(page[start..end]
+            .replace("&#x2B;", "+")
+            .replace("&#x3D;", "=")
+            .replace("&#x2F;", "/"))
     }
 
     /// [`Self::login`], decoded to the response XML.
