@@ -8,7 +8,8 @@ import json
 import statistics
 import sys
 
-AUTHGATE = ["disk", "tmpfs", "postgres"]
+# `-base`: an earlier build in the same run (BASE_BIN), for before/after ratios.
+AUTHGATE = ["disk-base", "disk", "tmpfs-base", "tmpfs", "postgres"]
 TARGETS = AUTHGATE + ["oidc-provider", "bare"]
 # (label, alg, scenario); rates, higher is better.
 RATES = [
@@ -61,6 +62,8 @@ def main():
     ag = [t for t in AUTHGATE if t in present]
     header = ["row"] + present + [f"{t}/op" for t in ag if "oidc-provider" in present]
     header += [f"{t}/bare" for t in ag if "bare" in present]
+    changed = [t for t in ["disk", "tmpfs"] if t in present and f"{t}-base" in present]
+    header += [f"{t}/{t}-base" for t in changed]
     print()
     print("| " + " | ".join(header) + " |")
     print("|" + "---|" * len(header))
@@ -80,6 +83,12 @@ def main():
                     cells.append(f"{values[t][0] / values[base][0]:.2f}")
                 else:
                     cells.append("—")
+        for t in changed:
+            base = values.get(f"{t}-base")
+            if t in values and base and base[0] and values[t][0]:
+                cells.append(f"{values[t][0] / base[0]:.2f}")
+            else:
+                cells.append("—")
         print("| " + " | ".join(cells) + " |")
     print()
     print("Rates: median of the rounds (min–max). Ratios are authgate ÷ peer: above 1 is better for")

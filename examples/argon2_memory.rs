@@ -4,6 +4,7 @@
 //!
 //! ```sh
 //! cargo run --release --example argon2_memory -- pooled 4      # or `fresh`; 4 rounds of 32
+//! cargo run --release --example argon2_memory -- pooled 4 release   # pool released per round
 //! MALLOC_MMAP_THRESHOLD_=131072 target/release/examples/argon2_memory fresh 4
 //! ```
 //!
@@ -59,6 +60,8 @@ async fn main() -> anyhow::Result<()> {
         Some(other) => anyhow::bail!("unknown strategy {other:?}: pooled or fresh"),
     };
     let rounds: usize = args.next().map_or(Ok(4), |r| r.parse())?;
+    // `release`: give the pool back after every round, as the server does between bursts.
+    let release_each = args.next().as_deref() == Some("release");
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let slots = Arc::new(Semaphore::new(cores));
     println!(
@@ -90,7 +93,17 @@ async fn main() -> anyhow::Result<()> {
             "after round {round} ({PER_ROUND} verifications): VmRSS {} KiB",
             rss_kib()
         );
+        if release_each {
+            authgate::password::release_idle(Duration::ZERO);
+            println!("  released: VmRSS {} KiB", rss_kib());
+        }
     }
+    // What the server does once sign-ins pause (password::IDLE_RELEASE).
+    let released = authgate::password::release_idle(Duration::ZERO);
+    println!(
+        "after releasing the idle pool ({released} KiB): VmRSS {} KiB",
+        rss_kib()
+    );
     let n = u32::try_from(rounds * PER_ROUND)?;
     let (user1, system1) = cpu_seconds();
     let per = |s: f64| s * 1000.0 / f64::from(n);

@@ -8,6 +8,8 @@
 #   postgres       authgate on a private PostgreSQL cluster (scripts/postgres.sh), one fresh
 #                  database per start
 #   oidc-provider  node bench/peer/op-bench.mjs
+#   disk-base      $BASE_BIN/authgate on disk, tmpfs-base on tmpfs: an earlier build (before a
+#   tmpfs-base     change) measured in the same run as the current one, for before/after ratios
 #   bare           examples/bare_axum.rs (discovery and JWKS only)
 #
 # Per round and target: a start with RS256 keys runs refresh, sso, discovery and jwks; a second
@@ -22,6 +24,8 @@
 #   OUT=file.jsonl                         (default: a new temporary file, named at the end)
 #   BIN=dir SKIP_BUILD=1                   binaries from elsewhere (a smoke test of the script
 #                                          with a debug build), without building
+#   BASE_BIN=dir                           the earlier build's directory for disk-base and
+#                                          tmpfs-base (its authgate binary only)
 # Quick mode: DURATION=5s WARMUP=1s ROUNDS=1 scripts/bench-peers.sh
 set -euo pipefail
 
@@ -122,8 +126,10 @@ start() {
   CLIENT=demo
   starts=$((starts + 1))
   case $target in
-    disk | tmpfs | postgres)
-      if [[ $target == tmpfs ]]; then
+    disk | tmpfs | postgres | disk-base | tmpfs-base)
+      local bin=$BIN
+      [[ $target == *-base ]] && bin=${BASE_BIN:?disk-base and tmpfs-base need BASE_BIN}
+      if [[ $target == tmpfs* ]]; then
         DATA_DIR=$(mktemp -d -p /dev/shm authgate-bench.XXXXXX)
       else
         DATA_DIR=$(mktemp -d -t authgate-bench.XXXXXX)
@@ -139,7 +145,7 @@ start() {
       t0=$(date +%s%N)
       AUTHGATE_TOKENS__ALGORITHM=$alg AUTHGATE_DATA_DIR=$DATA_DIR \
         AUTHGATE_LISTEN=127.0.0.1:$port AUTHGATE_ISSUER=$BASE RUST_LOG=warn \
-        "$BIN/authgate" serve --config "$config" >"$DATA_DIR/server.log" 2>&1 &
+        "$bin/authgate" serve --config "$config" >"$DATA_DIR/server.log" 2>&1 &
       SERVER_PID=$!
       ;;
     oidc-provider)
@@ -195,7 +201,7 @@ for round in $(seq "$ROUNDS"); do
       idle=$(rss_kib "$SERVER_PID")
       wal_max_file="$DATA_DIR/wal-max"
       echo 0 >"$wal_max_file"
-      if [[ $target == disk || $target == tmpfs ]]; then
+      if [[ $target == disk* || $target == tmpfs* ]]; then
         watch_wal "$DATA_DIR/authgate.sqlite-wal" "$wal_max_file" &
         WATCH_PID=$!
       fi

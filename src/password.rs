@@ -22,7 +22,12 @@
 //!   0.2–0.3 ms system, and safe code. authgate runs at most one verification per core at a
 //!   time (`AppState::password_slots`), so the pool never holds more than one buffer per core;
 //!   a hash whose cost is above [`POOLED_MAX_KIB`] gets a one-off allocation instead of growing
-//!   a pooled buffer for good.
+//!   a pooled buffer for good;
+//! - **and the pool given back when sign-ins pause** ([`release_idle`], every
+//!   [`IDLE_RELEASE`] from the server): 43 MiB → 4 MiB after each burst, every time, because
+//!   each buffer is allocated large enough for glibc to `mmap` it ([`UNMAPPED_ON_FREE`]);
+//!   allocated at its 19 MiB size instead, the second burst's buffers came from malloc arenas
+//!   that kept them (43 → 4 → 43 → 82 → 121 MiB over four bursts).
 //!
 //! Semantics are those of `argon2`'s `PasswordVerifier`: the algorithm, version, `m`, `t`, `p`,
 //! `keyid`/`data` and output length all come from the PHC string, and the computed output is
@@ -32,6 +37,7 @@
 
 use argon2::{Algorithm, Argon2, Block, Params, PasswordHash, Version};
 use std::sync::{Mutex, OnceLock};
+use std::time::{Duration, Instant};
 use subtle::ConstantTimeEq;
 
 /// The largest cost kept in the pool: the default `[password_hashing]` cost of 19 MiB, with
@@ -42,6 +48,23 @@ pub const POOLED_MAX_KIB: u32 = 64 * 1024;
 /// more than one buffer per core is never needed at once; extra ones (several servers in one
 /// test process) are dropped on return rather than kept.
 static POOL: Mutex<Vec<Vec<Block>>> = Mutex::new(Vec::new());
+
+/// When a buffer last came back to the pool.
+static LAST_USE: Mutex<Option<Instant>> = Mutex::new(None);
+
+/// How long the pool keeps its buffers with no password check: [`release_idle`] drops them
+/// after this, so the 19 MiB per core is held through a burst of sign-ins (no page faults per
+/// verification) and given back to the system after it. Refilling costs one page-faulted
+/// allocation per core at the next burst.
+pub const IDLE_RELEASE: Duration = Duration::from_secs(5);
+
+/// Every buffer is allocated with room for at least this many bytes, of which only the cost's
+/// blocks are ever touched. glibc serves a request this large with its own `mmap` whatever its
+/// dynamic threshold (which never rises past 32 MiB on 64-bit), so dropping the buffer unmaps
+/// it and its pages go back to the system at once. A 19 MiB request would, after the first
+/// such free, come from a malloc arena that keeps the memory. Untouched capacity costs address
+/// space, not resident memory.
+const UNMAPPED_ON_FREE: usize = 33 * 1024 * 1024;
 
 /// Read once: `available_parallelism` reads the cgroup's CPU quota from files on Linux, which
 /// has no place on every password check.
@@ -117,17 +140,41 @@ fn take_buffer(blocks: usize) -> Vec<Block> {
         .flatten()
         .unwrap_or_default();
     if buffer.len() < blocks {
+        let floor = UNMAPPED_ON_FREE.div_ceil(std::mem::size_of::<Block>());
+        if buffer.capacity() < floor {
+            // A fresh buffer, allocated once at the size that keeps it out of malloc's arenas.
+            buffer = Vec::with_capacity(blocks.max(floor));
+        }
         buffer.resize(blocks, Block::default());
     }
     buffer
 }
 
 fn return_buffer(buffer: Vec<Block>) {
+    if let Ok(mut last) = LAST_USE.lock() {
+        *last = Some(Instant::now());
+    }
     if let Ok(mut pool) = POOL.lock()
         && pool.len() < max_pooled()
     {
         pool.push(buffer);
     }
+}
+
+/// Drops the pooled buffers when no verification has returned one for `idle`; returns how
+/// many KiB were released. Buffers in use are untouched (they come back to the pool and are
+/// released at a later call). Cheap when there is nothing to do: call it on a timer.
+pub fn release_idle(idle: Duration) -> usize {
+    let quiet = LAST_USE
+        .lock()
+        .map(|last| last.is_none_or(|at| at.elapsed() >= idle))
+        .unwrap_or(false);
+    if !quiet {
+        return 0;
+    }
+    // Taken out under the lock, dropped (unmapped) after it.
+    let released = POOL.lock().map(|mut pool| std::mem::take(&mut *pool));
+    released.map_or(0, |buffers| buffers.iter().map(Vec::len).sum())
 }
 
 /// Blocks currently pooled, in KiB (a block is 1 KiB); for the tests and the example.
@@ -219,5 +266,23 @@ mod tests {
         assert!(pooled_kib() <= max_pooled() * POOLED_MAX_KIB as usize);
         let count = POOL.lock().map(|p| p.len()).unwrap_or(usize::MAX);
         assert!(count <= max_pooled(), "{count} buffers pooled");
+    }
+
+    /// A pooled buffer is allocated large enough that freeing it unmaps it (see
+    /// [`UNMAPPED_ON_FREE`]), and a pool in use is not released.
+    #[test]
+    fn pooled_buffers_are_given_back_only_when_idle() {
+        let buffer = take_buffer(19 * 1024);
+        assert!(buffer.len() >= 19 * 1024);
+        // Above glibc's largest dynamic mmap threshold (32 MiB on 64-bit).
+        assert!(buffer.capacity() * std::mem::size_of::<Block>() > 32 * 1024 * 1024);
+        return_buffer(buffer);
+        assert_eq!(release_idle(Duration::from_secs(3600)), 0);
+        // Idle (a zero period): the pool is emptied, and verification refills it.
+        release_idle(Duration::ZERO);
+        let params = Params::new(1024, 1, 1, None).expect("params");
+        let small = hash("pw", Algorithm::Argon2id, Version::V0x13, params);
+        assert!(verify(b"pw", &small));
+        assert!(!verify(b"other", &small));
     }
 }

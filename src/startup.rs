@@ -139,6 +139,7 @@ impl Application {
             readiness,
         } = self;
         let maintenance = spawn_maintenance(state.clone());
+        let password_pool = spawn_password_pool_release();
         let delay = state.settings.shutdown_delay;
         let grace = state.settings.shutdown_grace;
         let (draining, drain_started) = tokio::sync::watch::channel(false);
@@ -197,6 +198,7 @@ impl Application {
             }
         };
         maintenance.abort();
+        password_pool.abort();
         if tokio::time::timeout(grace, state.store.close())
             .await
             .is_err()
@@ -659,6 +661,23 @@ fn spawn_maintenance(state: AppState) -> tokio::task::JoinHandle<()> {
             last_reload = tokio::time::Instant::now();
             if let Err(e) = state.keys.refresh(OffsetDateTime::now_utc()).await {
                 tracing::error!(error = %e, "key rotation failed");
+            }
+        }
+    })
+}
+
+/// Gives the argon2 working memory (19 MiB per core at the default cost) back to the system
+/// once sign-ins pause for [`password::IDLE_RELEASE`], so resident memory after a burst
+/// returns to its idle size; checked every half of that period.
+fn spawn_password_pool_release() -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(crate::password::IDLE_RELEASE / 2);
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tick.tick().await;
+            let released = crate::password::release_idle(crate::password::IDLE_RELEASE);
+            if released > 0 {
+                tracing::debug!(kib = released, "idle password-hashing memory released");
             }
         }
     })

@@ -8,15 +8,18 @@ use super::{
 };
 use async_trait::async_trait;
 use serde::{Serialize, de::DeserializeOwned};
-use sqlx::Row;
 use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+    SqliteConnectOptions, SqliteConnection, SqliteJournalMode, SqlitePool, SqlitePoolOptions,
+    SqliteSynchronous,
 };
+use sqlx::{Connection, Row};
 use std::path::Path;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 use time::OffsetDateTime;
+use writer::{Shape, Writer};
+
+mod writer;
+pub use writer::WriteStats;
 
 /// The schema this code writes; a file stamped with a later version was written by a newer
 /// authgate and is refused rather than misread.
@@ -25,7 +28,7 @@ const SCHEMA_VERSION: i64 = 6;
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 const READER_CONNECTIONS: u32 = 4;
 
-/// Uses of the writer connection between two `wal_checkpoint(RESTART)`s. SQLite's automatic
+/// Writes (jobs, not batches) between two `wal_checkpoint(RESTART)`s. SQLite's automatic
 /// checkpoint (PASSIVE, every 1000 pages) copies the log into the database but can only start
 /// the log over when no reader holds a snapshot in it, which never happens while readers are
 /// always busy: the `-wal` file then grows with every commit (630 MiB after 20 s of refresh
@@ -205,9 +208,10 @@ const EXPIRING_TABLES: &[&str] = &[
 /// SQLite-backed [`Store`]. Cloning is cheap and shares the pools.
 #[derive(Clone, Debug)]
 pub struct SqliteStore {
-    /// Exactly one connection: SQLite admits one writer at a time, and queueing writers here
-    /// (instead of in SQLite's busy handler) keeps bursts from turning into SQLITE_BUSY errors.
-    writer: SqlitePool,
+    /// Exactly one connection, owned by the group-commit thread ([`writer`]): SQLite admits one
+    /// writer at a time, and queueing writes here (instead of in SQLite's busy handler) keeps
+    /// bursts from turning into SQLITE_BUSY errors and lets one commit serve many of them.
+    writer: Writer,
     /// Read-only connections; WAL lets them run alongside the writer.
     reader: SqlitePool,
     /// The counters' file: one connection, reads and writes (see [`COUNTERS_SCHEMA`]).
@@ -244,29 +248,11 @@ impl SqliteStore {
             .busy_timeout(BUSY_TIMEOUT);
         // Kept open for the life of the store: while a connection holds the WAL open, its
         // `-wal`/`-shm` files exist, which read-only connections need.
-        let uses = Arc::new(AtomicU64::new(0));
-        let writer = SqlitePoolOptions::new()
-            .min_connections(1)
-            .max_connections(1)
-            .idle_timeout(None)
-            .max_lifetime(None)
-            // Runs as the connection comes back, before anyone else may have it: between two
-            // of the writer's transactions, never inside one.
-            .after_release(move |conn, _| {
-                let due =
-                    uses.fetch_add(1, Ordering::Relaxed) % CHECKPOINT_EVERY == CHECKPOINT_EVERY - 1;
-                Box::pin(async move {
-                    if due {
-                        checkpoint(conn).await;
-                    }
-                    Ok(true)
-                })
-            })
-            .connect_with(writer_options)
+        let mut conn = SqliteConnection::connect_with(&writer_options)
             .await
             .map_err(backend)?;
-
-        migrate(&writer).await?;
+        migrate(&mut conn).await?;
+        let writer = Writer::start(conn)?;
 
         // No journal_mode here: it is a property of the file (already WAL), and setting it
         // needs a write lock a read-only connection cannot take.
@@ -296,6 +282,25 @@ impl SqliteStore {
         self.reader.close().await;
         self.writer.close().await;
         self.counters.close().await;
+    }
+
+    /// Commits and writes so far on the store's own file: with group commit, fewer commits
+    /// than writes under concurrent load.
+    pub fn write_stats(&self) -> &WriteStats {
+        self.writer.stats()
+    }
+
+    /// Test support: stops the writer between two batches until the returned sender is
+    /// dropped, so writes queue behind it.
+    #[cfg(any(test, feature = "conformance"))]
+    pub async fn hold_writes(&self) -> StoreResult<tokio::sync::oneshot::Sender<()>> {
+        self.writer.hold().await
+    }
+
+    /// Test support: writes waiting for the writer.
+    #[cfg(any(test, feature = "conformance"))]
+    pub fn queued_writes(&self) -> usize {
+        self.writer.queued()
     }
 }
 
@@ -343,7 +348,7 @@ async fn open_counters(path: &Path) -> StoreResult<SqlitePool> {
     Ok(pool)
 }
 
-async fn migrate(writer: &SqlitePool) -> StoreResult<()> {
+async fn migrate(writer: &mut SqliteConnection) -> StoreResult<()> {
     let mut tx = writer
         .begin_with("BEGIN IMMEDIATE")
         .await
@@ -424,14 +429,30 @@ impl SqliteStore {
         expires_at: OffsetDateTime,
     ) -> StoreResult<()> {
         let (what, upsert, _) = table.sql();
-        sqlx::query(upsert)
-            .bind(id)
-            .bind(encode(what, value)?)
-            .bind(secs(expires_at))
-            .execute(&self.writer)
+        let (id, record, expires_at) = (id.to_owned(), encode(what, value)?, secs(expires_at));
+        self.writer
+            .write(Shape::Statement, move |conn| {
+                Box::pin(async move {
+                    sqlx::query(upsert)
+                        .bind(id)
+                        .bind(record)
+                        .bind(expires_at)
+                        .execute(conn)
+                        .await
+                        .map(drop)
+                })
+            })
             .await
-            .map_err(backend)?;
-        Ok(())
+    }
+
+    /// One statement on the writer whose only parameter is `key`.
+    async fn write_by_key(&self, sql: &'static str, key: &str) -> StoreResult<()> {
+        let key = key.to_owned();
+        self.writer
+            .write(Shape::Statement, move |conn| {
+                Box::pin(async move { sqlx::query(sql).bind(key).execute(conn).await.map(drop) })
+            })
+            .await
     }
 
     async fn get_record<T: DeserializeOwned>(
@@ -449,6 +470,14 @@ impl SqliteStore {
             .map_err(backend)?;
         record.map(|r| decode(what, &r)).transpose()
     }
+}
+
+/// What a rotation's job found, before the family's record is read.
+enum Rotation {
+    Rotated(String),
+    Reused(String),
+    Revoked(String),
+    Missing,
 }
 
 fn backend(e: sqlx::Error) -> StoreError {
@@ -530,12 +559,8 @@ impl Store for SqliteStore {
     }
 
     async fn delete_auth_request(&self, id: &str) -> StoreResult<()> {
-        sqlx::query("DELETE FROM auth_requests WHERE id = ?1")
-            .bind(id)
-            .execute(&self.writer)
+        self.write_by_key("DELETE FROM auth_requests WHERE id = ?1", id)
             .await
-            .map_err(backend)?;
-        Ok(())
     }
 
     async fn put_code(
@@ -545,20 +570,27 @@ impl Store for SqliteStore {
         expires_at: OffsetDateTime,
     ) -> StoreResult<()> {
         let record = encode("code", grant)?;
+        let (code_hash, family_id) = (code_hash.to_owned(), grant.family_id.clone());
+        let expires_at = secs(expires_at);
         // A plain INSERT, never an upsert: overwriting a used code's tombstone would make it
         // redeemable again.
-        sqlx::query(
-            "INSERT INTO codes (hash, record, family_id, used, expires_at)
-             VALUES (?1, ?2, ?3, 0, ?4)",
-        )
-        .bind(code_hash)
-        .bind(record)
-        .bind(&grant.family_id)
-        .bind(secs(expires_at))
-        .execute(&self.writer)
-        .await
-        .map_err(backend)?;
-        Ok(())
+        self.writer
+            .write(Shape::Statement, move |conn| {
+                Box::pin(async move {
+                    sqlx::query(
+                        "INSERT INTO codes (hash, record, family_id, used, expires_at)
+                         VALUES (?1, ?2, ?3, 0, ?4)",
+                    )
+                    .bind(code_hash)
+                    .bind(record)
+                    .bind(family_id)
+                    .bind(expires_at)
+                    .execute(conn)
+                    .await
+                    .map(drop)
+                })
+            })
+            .await
     }
 
     async fn take_code(
@@ -569,23 +601,31 @@ impl Store for SqliteStore {
     ) -> StoreResult<CodeTake> {
         // One statement, so the check and the consumption cannot be separated: of any number
         // of concurrent callers, only one sees `used = 0`.
-        let taken: Option<String> = sqlx::query_scalar(
-            "UPDATE codes SET used = 1, expires_at = ?1
-             WHERE hash = ?2 AND used = 0 AND expires_at > ?3
-             RETURNING record",
-        )
-        .bind(secs(keep_used_until))
-        .bind(code_hash)
-        .bind(secs(now))
-        .fetch_optional(&self.writer)
-        .await
-        .map_err(backend)?;
+        let (hash, keep, at) = (code_hash.to_owned(), secs(keep_used_until), secs(now));
+        let taken: Option<String> = self
+            .writer
+            .write(Shape::Statement, move |conn| {
+                Box::pin(async move {
+                    sqlx::query_scalar(
+                        "UPDATE codes SET used = 1, expires_at = ?1
+                         WHERE hash = ?2 AND used = 0 AND expires_at > ?3
+                         RETURNING record",
+                    )
+                    .bind(keep)
+                    .bind(hash)
+                    .bind(at)
+                    .fetch_optional(conn)
+                    .await
+                })
+            })
+            .await?;
         if let Some(record) = taken {
             return Ok(CodeTake::Taken(Box::new(decode("code", &record)?)));
         }
 
-        // The reader pool is enough: whichever take beat us has already committed, and every
-        // statement outside a transaction reads the latest commit.
+        // The reader pool is enough: whichever take beat us has already committed (a write is
+        // answered only after its batch commits), and every statement outside a transaction
+        // reads the latest commit.
         let used_by: Option<String> = sqlx::query_scalar(
             "SELECT family_id FROM codes WHERE hash = ?1 AND used = 1 AND expires_at > ?2",
         )
@@ -609,35 +649,41 @@ impl Store for SqliteStore {
     ) -> StoreResult<()> {
         let record = encode("refresh family", family)?;
         let expires_at = secs(expires_at);
-        let mut tx = self
-            .writer
-            .begin_with("BEGIN IMMEDIATE")
+        let (family_id, token_hash) = (family_id.to_owned(), token_hash.to_owned());
+        let sso_session = family.sso_session.clone();
+        let provider = family.identity.provider.clone();
+        let subject = family.identity.upstream_subject.clone();
+        // Two statements, one job: the family and its first token commit together or not at all.
+        self.writer
+            .write(Shape::Statements, move |conn| {
+                Box::pin(async move {
+                    sqlx::query(
+                        "INSERT INTO refresh_families
+                             (id, record, revoked, expires_at, sso_session, user_provider,
+                              user_subject)
+                         VALUES (?1, ?2, 0, ?3, ?4, ?5, ?6)",
+                    )
+                    .bind(&family_id)
+                    .bind(record)
+                    .bind(expires_at)
+                    .bind(sso_session)
+                    .bind(provider)
+                    .bind(subject)
+                    .execute(&mut *conn)
+                    .await?;
+                    sqlx::query(
+                        "INSERT INTO refresh_tokens (hash, family_id, rotated, expires_at)
+                         VALUES (?1, ?2, 0, ?3)",
+                    )
+                    .bind(token_hash)
+                    .bind(family_id)
+                    .bind(expires_at)
+                    .execute(conn)
+                    .await
+                    .map(drop)
+                })
+            })
             .await
-            .map_err(backend)?;
-        sqlx::query(
-            "INSERT INTO refresh_families
-                 (id, record, revoked, expires_at, sso_session, user_provider, user_subject)
-             VALUES (?1, ?2, 0, ?3, ?4, ?5, ?6)",
-        )
-        .bind(family_id)
-        .bind(record)
-        .bind(expires_at)
-        .bind(family.sso_session.as_deref())
-        .bind(&family.identity.provider)
-        .bind(&family.identity.upstream_subject)
-        .execute(&mut *tx)
-        .await
-        .map_err(backend)?;
-        sqlx::query(
-            "INSERT INTO refresh_tokens (hash, family_id, rotated, expires_at) VALUES (?1, ?2, 0, ?3)",
-        )
-        .bind(token_hash)
-        .bind(family_id)
-        .bind(expires_at)
-        .execute(&mut *tx)
-        .await
-        .map_err(backend)?;
-        tx.commit().await.map_err(backend)
     }
 
     async fn rotate_refresh_token(
@@ -647,65 +693,78 @@ impl Store for SqliteStore {
         now: OffsetDateTime,
     ) -> StoreResult<RefreshRotation> {
         let now = secs(now);
-        // Hot path, one statement: the new token is inserted only if the old one is active and
-        // its family alive; the trigger marks the old one rotated in the same statement. The
-        // single writer connection serialises these, so of two concurrent rotations of one
-        // token exactly one inserts. The new token inherits the family's expiry.
-        let rotated: Option<String> = sqlx::query_scalar(
-            "INSERT INTO refresh_tokens (hash, family_id, rotated, expires_at, parent)
-             SELECT ?1, t.family_id, 0, f.expires_at, t.hash
-             FROM refresh_tokens t JOIN refresh_families f ON f.id = t.family_id
-             WHERE t.hash = ?2 AND t.rotated = 0 AND t.expires_at > ?3
-               AND f.revoked = 0 AND f.expires_at > ?3
-             RETURNING family_id",
-        )
-        .bind(new_hash)
-        .bind(old_hash)
-        .bind(now)
-        .fetch_optional(&self.writer)
-        .await
-        .map_err(backend)?;
-        if let Some(family_id) = rotated {
-            // Committed, so any reader sees it.
-            let record: String =
-                sqlx::query_scalar("SELECT record FROM refresh_families WHERE id = ?1")
-                    .bind(&family_id)
-                    .fetch_one(&self.reader)
-                    .await
-                    .map_err(backend)?;
-            let family: RefreshFamily = decode("refresh family", &record)?;
-            return Ok(RefreshRotation::Rotated { family_id, family });
-        }
-
-        // Not rotatable. A token rotated away and presented again is a replay: revoke its
-        // family (one statement, so it cannot race another rotation).
-        let reused: Option<String> = sqlx::query_scalar(
-            "UPDATE refresh_families SET revoked = 1
-             WHERE id = (SELECT family_id FROM refresh_tokens
-                         WHERE hash = ?1 AND rotated = 1 AND expires_at > ?2)
-               AND revoked = 0 AND expires_at > ?2
-             RETURNING id",
-        )
-        .bind(old_hash)
-        .bind(now)
-        .fetch_optional(&self.writer)
-        .await
-        .map_err(backend)?;
-        if let Some(family_id) = reused {
-            return Ok(RefreshRotation::Reused { family_id });
-        }
-        let revoked: Option<String> = sqlx::query_scalar(
-            "SELECT t.family_id FROM refresh_tokens t JOIN refresh_families f ON f.id = t.family_id
-             WHERE t.hash = ?1 AND t.expires_at > ?2 AND f.expires_at > ?2 AND f.revoked = 1",
-        )
-        .bind(old_hash)
-        .bind(now)
-        .fetch_optional(&self.writer)
-        .await
-        .map_err(backend)?;
-        Ok(match revoked {
-            Some(family_id) => RefreshRotation::Revoked { family_id },
-            None => RefreshRotation::Missing,
+        let (new_hash, old_hash) = (new_hash.to_owned(), old_hash.to_owned());
+        // One job whose writes are one statement: the rotation, or else the revocation.
+        let outcome = self
+            .writer
+            .write(Shape::Statement, move |conn| {
+                Box::pin(async move {
+                    // Hot path, one statement: the new token is inserted only if the old one is
+                    // active and its family alive; the trigger marks the old one rotated in the
+                    // same statement. The single writer serialises these, so of two concurrent
+                    // rotations of one token exactly one inserts. The new token inherits the
+                    // family's expiry.
+                    let rotated: Option<String> = sqlx::query_scalar(
+                        "INSERT INTO refresh_tokens (hash, family_id, rotated, expires_at, parent)
+                         SELECT ?1, t.family_id, 0, f.expires_at, t.hash
+                         FROM refresh_tokens t JOIN refresh_families f ON f.id = t.family_id
+                         WHERE t.hash = ?2 AND t.rotated = 0 AND t.expires_at > ?3
+                           AND f.revoked = 0 AND f.expires_at > ?3
+                         RETURNING family_id",
+                    )
+                    .bind(new_hash)
+                    .bind(&old_hash)
+                    .bind(now)
+                    .fetch_optional(&mut *conn)
+                    .await?;
+                    if let Some(family_id) = rotated {
+                        return Ok(Rotation::Rotated(family_id));
+                    }
+                    // Not rotatable. A token rotated away and presented again is a replay:
+                    // revoke its family (one statement, so it cannot race another rotation).
+                    let reused: Option<String> = sqlx::query_scalar(
+                        "UPDATE refresh_families SET revoked = 1
+                         WHERE id = (SELECT family_id FROM refresh_tokens
+                                     WHERE hash = ?1 AND rotated = 1 AND expires_at > ?2)
+                           AND revoked = 0 AND expires_at > ?2
+                         RETURNING id",
+                    )
+                    .bind(&old_hash)
+                    .bind(now)
+                    .fetch_optional(&mut *conn)
+                    .await?;
+                    if let Some(family_id) = reused {
+                        return Ok(Rotation::Reused(family_id));
+                    }
+                    let revoked: Option<String> = sqlx::query_scalar(
+                        "SELECT t.family_id
+                         FROM refresh_tokens t JOIN refresh_families f ON f.id = t.family_id
+                         WHERE t.hash = ?1 AND t.expires_at > ?2 AND f.expires_at > ?2
+                           AND f.revoked = 1",
+                    )
+                    .bind(old_hash)
+                    .bind(now)
+                    .fetch_optional(conn)
+                    .await?;
+                    Ok(revoked.map_or(Rotation::Missing, Rotation::Revoked))
+                })
+            })
+            .await?;
+        Ok(match outcome {
+            Rotation::Rotated(family_id) => {
+                // Committed, so any reader sees it.
+                let record: String =
+                    sqlx::query_scalar("SELECT record FROM refresh_families WHERE id = ?1")
+                        .bind(&family_id)
+                        .fetch_one(&self.reader)
+                        .await
+                        .map_err(backend)?;
+                let family: RefreshFamily = decode("refresh family", &record)?;
+                RefreshRotation::Rotated { family_id, family }
+            }
+            Rotation::Reused(family_id) => RefreshRotation::Reused { family_id },
+            Rotation::Revoked(family_id) => RefreshRotation::Revoked { family_id },
+            Rotation::Missing => RefreshRotation::Missing,
         })
     }
 
@@ -733,12 +792,11 @@ impl Store for SqliteStore {
     }
 
     async fn revoke_refresh_family(&self, family_id: &str) -> StoreResult<()> {
-        sqlx::query("UPDATE refresh_families SET revoked = 1 WHERE id = ?1")
-            .bind(family_id)
-            .execute(&self.writer)
-            .await
-            .map_err(backend)?;
-        Ok(())
+        self.write_by_key(
+            "UPDATE refresh_families SET revoked = 1 WHERE id = ?1",
+            family_id,
+        )
+        .await
     }
 
     async fn update_refresh_family(
@@ -747,16 +805,27 @@ impl Store for SqliteStore {
         family: &RefreshFamily,
         now: OffsetDateTime,
     ) -> StoreResult<bool> {
-        let updated = sqlx::query(
-            "UPDATE refresh_families SET record = ?1
-             WHERE id = ?2 AND revoked = 0 AND expires_at > ?3",
-        )
-        .bind(encode("refresh family", family)?)
-        .bind(family_id)
-        .bind(secs(now))
-        .execute(&self.writer)
-        .await
-        .map_err(backend)?;
+        let (record, family_id, now) = (
+            encode("refresh family", family)?,
+            family_id.to_owned(),
+            secs(now),
+        );
+        let updated = self
+            .writer
+            .write(Shape::Statement, move |conn| {
+                Box::pin(async move {
+                    sqlx::query(
+                        "UPDATE refresh_families SET record = ?1
+                         WHERE id = ?2 AND revoked = 0 AND expires_at > ?3",
+                    )
+                    .bind(record)
+                    .bind(family_id)
+                    .bind(now)
+                    .execute(conn)
+                    .await
+                })
+            })
+            .await?;
         Ok(updated.rows_affected() == 1)
     }
 
@@ -784,17 +853,25 @@ impl Store for SqliteStore {
     ) -> StoreResult<u64> {
         let keep = serde_json::to_string(keep_clients)
             .map_err(|_| StoreError::Backend("client list could not be encoded".into()))?;
-        let revoked = sqlx::query(
-            "UPDATE refresh_families SET revoked = 1
-             WHERE sso_session = ?1 AND revoked = 0 AND expires_at > ?2
-               AND json_extract(record, '$.client_id') NOT IN (SELECT value FROM json_each(?3))",
-        )
-        .bind(sso_session)
-        .bind(secs(now))
-        .bind(keep)
-        .execute(&self.writer)
-        .await
-        .map_err(backend)?;
+        let (sso_session, now) = (sso_session.to_owned(), secs(now));
+        let revoked = self
+            .writer
+            .write(Shape::Statement, move |conn| {
+                Box::pin(async move {
+                    sqlx::query(
+                        "UPDATE refresh_families SET revoked = 1
+                         WHERE sso_session = ?1 AND revoked = 0 AND expires_at > ?2
+                           AND json_extract(record, '$.client_id')
+                               NOT IN (SELECT value FROM json_each(?3))",
+                    )
+                    .bind(sso_session)
+                    .bind(now)
+                    .bind(keep)
+                    .execute(conn)
+                    .await
+                })
+            })
+            .await?;
         Ok(revoked.rows_affected())
     }
 
@@ -804,37 +881,38 @@ impl Store for SqliteStore {
         upstream_subject: &str,
         now: OffsetDateTime,
     ) -> StoreResult<UserSessionsEnded> {
-        // One transaction: no family or SSO session of the user survives half of it.
-        let mut tx = self
-            .writer
-            .begin_with("BEGIN IMMEDIATE")
+        let (provider, subject, now) =
+            (provider.to_owned(), upstream_subject.to_owned(), secs(now));
+        // One job of two statements: no family or SSO session of the user survives half of it.
+        self.writer
+            .write(Shape::Statements, move |conn| {
+                Box::pin(async move {
+                    let families = sqlx::query(
+                        "UPDATE refresh_families SET revoked = 1
+                         WHERE user_subject = ?1 AND user_provider = ?2 AND revoked = 0
+                           AND expires_at > ?3",
+                    )
+                    .bind(&subject)
+                    .bind(&provider)
+                    .bind(now)
+                    .execute(&mut *conn)
+                    .await?;
+                    let sso_sessions = sqlx::query(
+                        "DELETE FROM sso_sessions
+                         WHERE user_subject = ?1 AND user_provider = ?2 AND expires_at > ?3",
+                    )
+                    .bind(subject)
+                    .bind(provider)
+                    .bind(now)
+                    .execute(conn)
+                    .await?;
+                    Ok(UserSessionsEnded {
+                        families: families.rows_affected(),
+                        sso_sessions: sso_sessions.rows_affected(),
+                    })
+                })
+            })
             .await
-            .map_err(backend)?;
-        let families = sqlx::query(
-            "UPDATE refresh_families SET revoked = 1
-             WHERE user_subject = ?1 AND user_provider = ?2 AND revoked = 0 AND expires_at > ?3",
-        )
-        .bind(upstream_subject)
-        .bind(provider)
-        .bind(secs(now))
-        .execute(&mut *tx)
-        .await
-        .map_err(backend)?;
-        let sso_sessions = sqlx::query(
-            "DELETE FROM sso_sessions
-             WHERE user_subject = ?1 AND user_provider = ?2 AND expires_at > ?3",
-        )
-        .bind(upstream_subject)
-        .bind(provider)
-        .bind(secs(now))
-        .execute(&mut *tx)
-        .await
-        .map_err(backend)?;
-        tx.commit().await.map_err(backend)?;
-        Ok(UserSessionsEnded {
-            families: families.rows_affected(),
-            sso_sessions: sso_sessions.rows_affected(),
-        })
     }
 
     async fn put_sso_session(
@@ -844,16 +922,24 @@ impl Store for SqliteStore {
         expires_at: OffsetDateTime,
     ) -> StoreResult<()> {
         let (what, upsert, _) = Table::SsoSessions.sql();
-        sqlx::query(upsert)
-            .bind(id)
-            .bind(encode(what, session)?)
-            .bind(secs(expires_at))
-            .bind(&session.identity.provider)
-            .bind(&session.identity.upstream_subject)
-            .execute(&self.writer)
+        let (id, record, expires_at) = (id.to_owned(), encode(what, session)?, secs(expires_at));
+        let provider = session.identity.provider.clone();
+        let subject = session.identity.upstream_subject.clone();
+        self.writer
+            .write(Shape::Statement, move |conn| {
+                Box::pin(async move {
+                    sqlx::query(upsert)
+                        .bind(id)
+                        .bind(record)
+                        .bind(expires_at)
+                        .bind(provider)
+                        .bind(subject)
+                        .execute(conn)
+                        .await
+                        .map(drop)
+                })
+            })
             .await
-            .map_err(backend)?;
-        Ok(())
     }
 
     async fn get_sso_session(
@@ -865,12 +951,8 @@ impl Store for SqliteStore {
     }
 
     async fn delete_sso_session(&self, id: &str) -> StoreResult<()> {
-        sqlx::query("DELETE FROM sso_sessions WHERE id = ?1")
-            .bind(id)
-            .execute(&self.writer)
+        self.write_by_key("DELETE FROM sso_sessions WHERE id = ?1", id)
             .await
-            .map_err(backend)?;
-        Ok(())
     }
 
     async fn put_browser_session(
@@ -879,18 +961,24 @@ impl Store for SqliteStore {
         data: &[u8],
         expires_at: OffsetDateTime,
     ) -> StoreResult<()> {
-        sqlx::query(
-            "INSERT INTO browser_sessions (id, data, expires_at) VALUES (?1, ?2, ?3)
-             ON CONFLICT (id) DO UPDATE SET data = excluded.data,
-                                            expires_at = excluded.expires_at",
-        )
-        .bind(id)
-        .bind(data)
-        .bind(secs(expires_at))
-        .execute(&self.writer)
-        .await
-        .map_err(backend)?;
-        Ok(())
+        let (id, data, expires_at) = (id.to_owned(), data.to_vec(), secs(expires_at));
+        self.writer
+            .write(Shape::Statement, move |conn| {
+                Box::pin(async move {
+                    sqlx::query(
+                        "INSERT INTO browser_sessions (id, data, expires_at) VALUES (?1, ?2, ?3)
+                         ON CONFLICT (id) DO UPDATE SET data = excluded.data,
+                                                        expires_at = excluded.expires_at",
+                    )
+                    .bind(id)
+                    .bind(data)
+                    .bind(expires_at)
+                    .execute(conn)
+                    .await
+                    .map(drop)
+                })
+            })
+            .await
     }
 
     async fn get_browser_session(
@@ -907,12 +995,8 @@ impl Store for SqliteStore {
     }
 
     async fn delete_browser_session(&self, id: &str) -> StoreResult<()> {
-        sqlx::query("DELETE FROM browser_sessions WHERE id = ?1")
-            .bind(id)
-            .execute(&self.writer)
+        self.write_by_key("DELETE FROM browser_sessions WHERE id = ?1", id)
             .await
-            .map_err(backend)?;
-        Ok(())
     }
 
     async fn signing_keys(&self) -> StoreResult<Vec<SigningKeyRecord>> {
@@ -951,59 +1035,63 @@ impl Store for SqliteStore {
         expected_version: i64,
         keys: &[SigningKeyRecord],
     ) -> StoreResult<bool> {
-        let mut tx = self
-            .writer
-            .begin_with("BEGIN IMMEDIATE")
+        let keys = keys
+            .iter()
+            .map(|key| Ok((key.kid.clone(), encode("signing key", key)?)))
+            .collect::<StoreResult<Vec<_>>>()?;
+        // One job: the version check, and the set replaced, stand or fall together.
+        self.writer
+            .write(Shape::Statements, move |conn| {
+                Box::pin(async move {
+                    let advanced = sqlx::query(
+                        "UPDATE signing_key_set SET version = version + 1
+                         WHERE id = 1 AND version = ?1",
+                    )
+                    .bind(expected_version)
+                    .execute(&mut *conn)
+                    .await?
+                    .rows_affected();
+                    if advanced == 0 {
+                        return Ok(false);
+                    }
+                    sqlx::query("DELETE FROM signing_keys")
+                        .execute(&mut *conn)
+                        .await?;
+                    for (kid, record) in keys {
+                        sqlx::query("INSERT INTO signing_keys (kid, record) VALUES (?1, ?2)")
+                            .bind(kid)
+                            .bind(record)
+                            .execute(&mut *conn)
+                            .await?;
+                    }
+                    Ok(true)
+                })
+            })
             .await
-            .map_err(backend)?;
-        let advanced = sqlx::query(
-            "UPDATE signing_key_set SET version = version + 1 WHERE id = 1 AND version = ?1",
-        )
-        .bind(expected_version)
-        .execute(&mut *tx)
-        .await
-        .map_err(backend)?
-        .rows_affected();
-        if advanced == 0 {
-            return Ok(false);
-        }
-        sqlx::query("DELETE FROM signing_keys")
-            .execute(&mut *tx)
-            .await
-            .map_err(backend)?;
-        for key in keys {
-            sqlx::query("INSERT INTO signing_keys (kid, record) VALUES (?1, ?2)")
-                .bind(&key.kid)
-                .bind(encode("signing key", key)?)
-                .execute(&mut *tx)
-                .await
-                .map_err(backend)?;
-        }
-        tx.commit().await.map_err(backend)?;
-        Ok(true)
     }
 
     async fn put_signing_key(&self, key: &SigningKeyRecord) -> StoreResult<()> {
-        let record = encode("signing key", key)?;
-        sqlx::query(
-            "INSERT INTO signing_keys (kid, record) VALUES (?1, ?2)
-             ON CONFLICT (kid) DO UPDATE SET record = excluded.record",
-        )
-        .bind(&key.kid)
-        .bind(record)
-        .execute(&self.writer)
-        .await
-        .map_err(backend)?;
-        Ok(())
+        let (kid, record) = (key.kid.clone(), encode("signing key", key)?);
+        self.writer
+            .write(Shape::Statement, move |conn| {
+                Box::pin(async move {
+                    sqlx::query(
+                        "INSERT INTO signing_keys (kid, record) VALUES (?1, ?2)
+                         ON CONFLICT (kid) DO UPDATE SET record = excluded.record",
+                    )
+                    .bind(kid)
+                    .bind(record)
+                    .execute(conn)
+                    .await
+                    .map(drop)
+                })
+            })
+            .await
     }
 
     async fn delete_signing_key(&self, kid: &str) -> StoreResult<()> {
-        sqlx::query("DELETE FROM signing_keys WHERE kid = ?1")
-            .bind(kid)
-            .execute(&self.writer)
+        self.write_by_key("DELETE FROM signing_keys WHERE kid = ?1", kid)
             .await
-            .map_err(backend)?;
-        Ok(())
     }
 
     async fn hit_counter_window(
@@ -1077,18 +1165,25 @@ impl Store for SqliteStore {
         identity_id: &str,
         expires_at: OffsetDateTime,
     ) -> StoreResult<()> {
-        sqlx::query(
-            "INSERT INTO identity_ids (key, identity_id, expires_at) VALUES (?1, ?2, ?3)
-             ON CONFLICT (key) DO UPDATE SET identity_id = excluded.identity_id,
-                                             expires_at = excluded.expires_at",
-        )
-        .bind(key)
-        .bind(identity_id)
-        .bind(secs(expires_at))
-        .execute(&self.writer)
-        .await
-        .map_err(backend)?;
-        Ok(())
+        let (key, identity_id) = (key.to_owned(), identity_id.to_owned());
+        let expires_at = secs(expires_at);
+        self.writer
+            .write(Shape::Statement, move |conn| {
+                Box::pin(async move {
+                    sqlx::query(
+                        "INSERT INTO identity_ids (key, identity_id, expires_at) VALUES (?1, ?2, ?3)
+                         ON CONFLICT (key) DO UPDATE SET identity_id = excluded.identity_id,
+                                                         expires_at = excluded.expires_at",
+                    )
+                    .bind(key)
+                    .bind(identity_id)
+                    .bind(expires_at)
+                    .execute(conn)
+                    .await
+                    .map(drop)
+                })
+            })
+            .await
     }
 
     async fn get_identity_id(&self, key: &str, now: OffsetDateTime) -> StoreResult<Option<String>> {
@@ -1103,12 +1198,8 @@ impl Store for SqliteStore {
     }
 
     async fn delete_identity_id(&self, key: &str) -> StoreResult<()> {
-        sqlx::query("DELETE FROM identity_ids WHERE key = ?1")
-            .bind(key)
-            .execute(&self.writer)
+        self.write_by_key("DELETE FROM identity_ids WHERE key = ?1", key)
             .await
-            .map_err(backend)?;
-        Ok(())
     }
 
     async fn mark_assertion_used(
@@ -1139,22 +1230,21 @@ impl Store for SqliteStore {
 
     async fn collect_expired(&self, now: OffsetDateTime) -> StoreResult<u64> {
         let now = secs(now);
-        let mut tx = self
+        let deleted = self
             .writer
-            .begin_with("BEGIN IMMEDIATE")
-            .await
-            .map_err(backend)?;
-        let mut deleted = 0u64;
-        for table in EXPIRING_TABLES {
-            // Table names come from the constant list above, never from input.
-            let result = sqlx::query(&format!("DELETE FROM {table} WHERE expires_at <= ?1"))
-                .bind(now)
-                .execute(&mut *tx)
-                .await
-                .map_err(backend)?;
-            deleted = deleted.saturating_add(result.rows_affected());
-        }
-        tx.commit().await.map_err(backend)?;
+            .write(Shape::Statements, move |conn| {
+                Box::pin(async move {
+                    let mut deleted = 0u64;
+                    for table in EXPIRING_TABLES {
+                        // Table names come from the constant list above, never from input.
+                        let sql = format!("DELETE FROM {table} WHERE expires_at <= ?1");
+                        let result = sqlx::query(&sql).bind(now).execute(&mut *conn).await?;
+                        deleted = deleted.saturating_add(result.rows_affected());
+                    }
+                    Ok(deleted)
+                })
+            })
+            .await?;
         let counters = sqlx::query("DELETE FROM counters WHERE expires_at <= ?1")
             .bind(now)
             .execute(&self.counters)

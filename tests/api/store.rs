@@ -596,3 +596,183 @@ async fn sqlite_store_keeps_the_wal_bounded_while_readers_are_always_busy() {
     );
     store.close().await;
 }
+
+fn grant(family_id: &str) -> CodeGrant {
+    CodeGrant {
+        client_id: "app".into(),
+        redirect_uri: "https://app.example.com/callback".into(),
+        scopes: vec!["openid".into()],
+        nonce: None,
+        code_challenge: None,
+        identity: identity(),
+        auth_time: 1_700_000_000,
+        family_id: family_id.into(),
+        aws: None,
+        sso_session: None,
+    }
+}
+
+fn family() -> RefreshFamily {
+    RefreshFamily {
+        client_id: "app".into(),
+        scopes: vec!["openid".into()],
+        identity: identity(),
+        auth_time: 1_700_000_000,
+        aws: None,
+        sso_session: None,
+    }
+}
+
+/// Holds the store's writer, lets `spawn` queue `expected` writes behind it, releases it, and
+/// returns how many commits those writes took with the tasks' results.
+async fn queued_behind_a_held_writer<T: Send + 'static>(
+    store: &Arc<SqliteStore>,
+    expected: usize,
+    spawn: impl FnOnce(&mut tokio::task::JoinSet<T>),
+) -> (u64, Vec<T>) {
+    let release = store.hold_writes().await.unwrap();
+    let commits_before = store.write_stats().commits();
+    let mut tasks = tokio::task::JoinSet::new();
+    spawn(&mut tasks);
+    // Not a sleep: the tasks only have to reach the queue, which they do without waiting on
+    // anything but the scheduler.
+    while store.queued_writes() < expected {
+        tokio::task::yield_now().await;
+    }
+    drop(release);
+    let results = tasks.join_all().await;
+    (store.write_stats().commits() - commits_before, results)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn sqlite_store_commits_concurrent_writes_together() {
+    // Arrange
+    let dir = tempfile::tempdir().unwrap();
+    let store = Arc::new(
+        SqliteStore::open(&dir.path().join("a.sqlite"))
+            .await
+            .unwrap(),
+    );
+    let now = now();
+
+    // Act: 100 writes queued while the writer is busy.
+    let (commits, results) = queued_behind_a_held_writer(&store, 100, |tasks| {
+        for i in 0..100 {
+            let store = Arc::clone(&store);
+            tasks.spawn(async move {
+                store
+                    .put_code(
+                        &format!("code-{i}"),
+                        &grant("f"),
+                        now + Duration::minutes(1),
+                    )
+                    .await
+            });
+        }
+    })
+    .await;
+
+    // Assert: one commit (one fsync) for all of them, and every one of them durable.
+    assert!(results.iter().all(Result::is_ok), "{results:?}");
+    assert_eq!(commits, 1);
+    for i in 0..100 {
+        let take = store
+            .take_code(&format!("code-{i}"), now, now + Duration::minutes(5))
+            .await
+            .unwrap();
+        assert!(matches!(take, CodeTake::Taken(_)), "code-{i}: {take:?}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn sqlite_store_fails_a_failing_write_alone_within_its_batch() {
+    // Arrange: a code and a refresh token that already exist.
+    let dir = tempfile::tempdir().unwrap();
+    let store = Arc::new(
+        SqliteStore::open(&dir.path().join("a.sqlite"))
+            .await
+            .unwrap(),
+    );
+    let now = now();
+    let later = now + Duration::hours(1);
+    store.put_code("taken", &grant("f"), later).await.unwrap();
+    store
+        .create_refresh_family("existing", &family(), "token-0", later)
+        .await
+        .unwrap();
+
+    // Act: one batch holding good writes, a one-statement write that breaks a constraint, and
+    // a two-statement write whose second statement does (its family insert must not stay).
+    let (commits, results) = queued_behind_a_held_writer(&store, 22, |tasks| {
+        for i in 0..10 {
+            let store = Arc::clone(&store);
+            tasks.spawn(async move {
+                (
+                    "good",
+                    store
+                        .put_code(&format!("code-{i}"), &grant("f"), later)
+                        .await,
+                )
+            });
+        }
+        let clashing = Arc::clone(&store);
+        tasks.spawn(async move {
+            (
+                "clash",
+                clashing.put_code("taken", &grant("g"), later).await,
+            )
+        });
+        let half = Arc::clone(&store);
+        tasks.spawn(async move {
+            let created = half
+                .create_refresh_family("half", &family(), "token-0", later)
+                .await;
+            ("half", created)
+        });
+        for i in 0..10 {
+            let store = Arc::clone(&store);
+            tasks.spawn(async move {
+                let put = store
+                    .put_browser_session(&format!("s-{i}"), b"data", later)
+                    .await;
+                ("good", put)
+            });
+        }
+    })
+    .await;
+
+    // Assert: the two bad writes failed, alone; the other twenty committed in the same batch.
+    assert_eq!(commits, 1);
+    for (what, result) in &results {
+        assert_eq!(result.is_ok(), *what == "good", "{what}: {result:?}");
+    }
+    for i in 0..10 {
+        assert!(matches!(
+            store
+                .take_code(&format!("code-{i}"), now, later)
+                .await
+                .unwrap(),
+            CodeTake::Taken(_)
+        ));
+        assert!(
+            store
+                .get_browser_session(&format!("s-{i}"), now)
+                .await
+                .unwrap()
+                .is_some()
+        );
+    }
+    assert!(
+        store
+            .get_active_refresh_family("half", now)
+            .await
+            .unwrap()
+            .is_none(),
+        "a failed job's first statement stayed"
+    );
+    // The clash left the existing code as it was: still for family f, still unused.
+    match store.take_code("taken", now, later).await.unwrap() {
+        CodeTake::Taken(grant) => assert_eq!(grant.family_id, "f"),
+        other => panic!("{other:?}"),
+    }
+}
