@@ -1210,18 +1210,26 @@ impl Store for SqliteStore {
     ) -> StoreResult<bool> {
         // One statement on the single writer: an expired row is replaced, a live one left
         // alone; the row count says which.
-        let result = sqlx::query(
-            "INSERT INTO used_assertions (id_hash, expires_at) VALUES (?1, ?2)
-             ON CONFLICT (id_hash) DO UPDATE SET expires_at = excluded.expires_at
-             WHERE used_assertions.expires_at <= ?3",
-        )
-        .bind(id_hash)
-        .bind(secs(expires_at))
-        .bind(secs(now))
-        .execute(&self.writer)
-        .await
-        .map_err(backend)?;
-        Ok(result.rows_affected() == 1)
+        let (id_hash, expires_at, now) = (id_hash.to_owned(), secs(expires_at), secs(now));
+        let inserted = self
+            .writer
+            .write(Shape::Statement, move |conn| {
+                Box::pin(async move {
+                    sqlx::query(
+                        "INSERT INTO used_assertions (id_hash, expires_at) VALUES (?1, ?2)
+                         ON CONFLICT (id_hash) DO UPDATE SET expires_at = excluded.expires_at
+                         WHERE used_assertions.expires_at <= ?3",
+                    )
+                    .bind(id_hash)
+                    .bind(expires_at)
+                    .bind(now)
+                    .execute(conn)
+                    .await
+                    .map(|result| result.rows_affected())
+                })
+            })
+            .await?;
+        Ok(inserted == 1)
     }
 
     async fn close(&self) {
