@@ -5,7 +5,8 @@
 # UI; moto server, Cognito user pools + Cognito Identity + STS; pycognito, an independent SRP
 # implementation for known-answer tests), PostgreSQL (the multi-replica store) and the Amplify
 # end-to-end test's client (tests/amplify: aws-amplify, esbuild and playwright-core, driving
-# Debian's chromium; no browser download).
+# Debian's chromium; no browser download) and the browser suite's (tests/browser: playwright-core
+# and axe-core).
 # Idempotent and quiet on success; meant to run before `cargo test` (scripts/test.sh calls
 # it). On a fresh Debian 12 it needs root for apt.
 set -euo pipefail
@@ -65,6 +66,7 @@ npm_install() {
 }
 npm_install "$peers"
 npm_install tests/amplify
+npm_install tests/browser
 
 # The Python peers live in their own virtualenv, rebuilt when requirements.txt changes (same
 # stamp rule as above).
