@@ -44,6 +44,12 @@ if [ ! -x /usr/bin/chromium ]; then
   echo "install-peers: /usr/bin/chromium missing; installing Debian's chromium" >&2
   apt_install chromium fonts-liberation
 fi
+# The browser suite's Japanese (and Chinese, Korean) pages need a CJK font to be legible in its
+# screenshots (scripts/screenshots.sh).
+if ! dpkg -s fonts-noto-cjk >/dev/null 2>&1; then
+  echo "install-peers: fonts-noto-cjk missing; installing Debian's" >&2
+  apt_install fonts-noto-cjk
+fi
 
 # (Re)install a node package dir only when node_modules is missing or older than the lockfile.
 # npm ci deletes node_modules first, so a half-finished earlier install is repaired too; the

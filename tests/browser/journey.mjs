@@ -84,7 +84,7 @@ async function navigate(page, act) {
 async function reached(page, label, name, { js, check }) {
   try {
     const problems = [];
-    if (js) problems.push(...(await axe(page)));
+    if (js) problems.push(...(await axe(page)), ...(await noSidewaysScroll(page)));
     if (check) problems.push(...(await check(page)));
     await page.screenshot({ path: join(shots, `${label.replace(/\s+/g, '-')}-${name}.png`), fullPage: true });
     if (problems.length > 0) {
@@ -98,6 +98,15 @@ async function reached(page, label, name, { js, check }) {
     failed = true;
     out(`PAGE ${label} ${name}: FAIL ${e.message.split('\n')[0]} (${page.url()})`);
   }
+}
+
+/** The page fits the viewport's width: nothing to scroll sideways on a phone. */
+async function noSidewaysScroll(page) {
+  const { scroll, width } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    width: window.innerWidth,
+  }));
+  return scroll > width ? [`the page scrolls sideways: ${scroll}px wide in a ${width}px viewport`] : [];
 }
 
 /** After a wrong password: the fields say so, and the message is tied to them and announced. */
