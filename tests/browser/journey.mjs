@@ -2,7 +2,7 @@
 // downloaded browser), with axe-core run on every page reached. Run by tests/api/browser.rs;
 // install with scripts/install-peers.sh.
 //
-// Journey: /demo → "Sign in" → the provider picker → the local account's password page →
+// Journey: an error page (an unknown client_id) then /demo → "Sign in" → the provider picker → the local account's password page →
 // a wrong password (the page again, with the error) → the right password → the demo's result
 // page → "Sign out" → the signed-out page. In every language of LANGS (through the browser's
 // own Accept-Language, as a person's phone sends it) at every viewport of VIEWPORTS; then once
@@ -138,6 +138,11 @@ async function journey(label, contextOptions, js) {
   // Without JavaScript only the journey itself is checked (axe and the DOM checks need it).
   const opts = (check) => ({ js, check: js ? check : undefined });
   try {
+    // An app that is not configured: the error page a person meets when an app is set up wrong.
+    await page.goto(`${base}/oauth2/authorize?client_id=no-such-app&response_type=code`, { timeout: STEP_TIMEOUT });
+    await page.waitForSelector('h1', { timeout: STEP_TIMEOUT });
+    await reached(page, label, '0-error', opts(async (p) =>
+      (await p.locator('.error').count()) > 0 ? [] : ['no error message on the error page']));
     await page.goto(`${base}/demo`, { timeout: STEP_TIMEOUT });
     await reached(page, label, '1-demo', opts());
     await navigate(page, () => page.click('form[action="/demo/start"] button[type=submit]'));
