@@ -136,7 +136,7 @@ async function journey(label, contextOptions, js) {
   const page = await context.newPage();
   page.setDefaultTimeout(STEP_TIMEOUT);
   // Without JavaScript only the journey itself is checked (axe and the DOM checks need it).
-  const opts = (check) => ({ js, check: js ? check : undefined });
+  const opts = (check, withoutJs = false) => ({ js, check: js || withoutJs ? check : undefined });
   try {
     // An app that is not configured: the error page a person meets when an app is set up wrong.
     await page.goto(`${base}/oauth2/authorize?client_id=no-such-app&response_type=code`, { timeout: STEP_TIMEOUT });
@@ -153,12 +153,21 @@ async function journey(label, contextOptions, js) {
     await page.fill('#password', `${password}-wrong`);
     await navigate(page, () => page.click('form button[type=submit]'));
     await reached(page, label, '4-wrong-password', opts(wrongPasswordMarked));
+    if (!js) {
+      // Without JavaScript, the markup alone: the error is there and the password field autofocused.
+      const marked = (await page.locator('.error[role=alert]').count()) === 1
+        && (await page.locator('#password[autofocus][aria-invalid=true]').count()) === 1;
+      if (!marked) {
+        failed = true;
+        out(`  ${label}: after a wrong password, no alert or no autofocused, invalid #password`);
+      }
+    }
     await page.fill('#password', password);
     await navigate(page, () => page.click('form button[type=submit]'));
     await reached(page, label, '5-signed-in', opts(async (p) =>
       new URL(p.url()).pathname === '/callback' && (await p.locator('pre').count()) > 0
         ? []
-        : ['not on the demo result page with its tokens']));
+        : ['not on the demo result page with its tokens'], true));
     await navigate(page, () => page.click('a[href^="/logout"]'));
     await reached(page, label, '6-signed-out', opts());
   } catch (e) {
