@@ -5,7 +5,8 @@
 # UI; moto server, Cognito user pools + Cognito Identity + STS; pycognito, an independent SRP
 # implementation for known-answer tests), PostgreSQL (the multi-replica store) and the Amplify
 # end-to-end test's client (tests/amplify: aws-amplify, esbuild and playwright-core, driving
-# Debian's chromium; no browser download).
+# Debian's chromium; no browser download) and the browser suite's (tests/browser: playwright-core
+# and axe-core).
 # Idempotent and quiet on success; meant to run before `cargo test` (scripts/test.sh calls
 # it). On a fresh Debian 12 it needs root for apt.
 set -euo pipefail
@@ -43,6 +44,12 @@ if [ ! -x /usr/bin/chromium ]; then
   echo "install-peers: /usr/bin/chromium missing; installing Debian's chromium" >&2
   apt_install chromium fonts-liberation
 fi
+# The browser suite's Japanese (and Chinese, Korean) pages need a CJK font to be legible in its
+# screenshots (scripts/screenshots.sh).
+if ! dpkg -s fonts-noto-cjk >/dev/null 2>&1; then
+  echo "install-peers: fonts-noto-cjk missing; installing Debian's" >&2
+  apt_install fonts-noto-cjk
+fi
 
 # (Re)install a node package dir only when node_modules is missing or older than the lockfile.
 # npm ci deletes node_modules first, so a half-finished earlier install is repaired too; the
@@ -65,6 +72,7 @@ npm_install() {
 }
 npm_install "$peers"
 npm_install tests/amplify
+npm_install tests/browser
 
 # The Python peers live in their own virtualenv, rebuilt when requirements.txt changes (same
 # stamp rule as above).

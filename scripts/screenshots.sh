@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Regenerates docs/screenshots/: every page of the demo sign-in (picker, password page, wrong
+# password, result, signed out) in English, Japanese and Arabic at 390x844 and 1280x800, and
+# without JavaScript at 360 px, by running the browser suite (tests/api/browser.rs, which also
+# checks each page with axe-core) with its screenshots kept there. Old screenshots are removed
+# first, so the directory holds exactly one run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-peers.sh
+out="$PWD/docs/screenshots"
+mkdir -p "$out"
+rm -f "$out"/*.png
+AUTHGATE_SCREENSHOTS="$out" cargo test --features saml --test api -- --exact \
+  browser::the_demo_sign_in_passes_axe_in_three_languages_at_two_sizes_and_works_without_javascript
+ls "$out"

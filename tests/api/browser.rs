@@ -1,0 +1,134 @@
+//! An error page and the demo sign-in walked in headless Debian Chromium as a person would, in English, Japanese
+//! and Arabic at phone and desktop sizes, with axe-core on every page reached (0 serious or
+//! critical violations), then once with JavaScript off at 360 px.
+//!
+//! authgate runs in-process; `node tests/browser/journey.mjs` (playwright-core and axe-core,
+//! pinned in tests/browser/package.json, installed by scripts/install-peers.sh) drives the
+//! browser and prints one line per page; a failing page fails this test with that report,
+//! which names the axe rule ids and the elements they hit.
+
+use crate::support::app::{PASSWORD, USER, spawn_app_edited};
+use std::path::PathBuf;
+use std::process::Stdio;
+use std::time::Duration;
+use tokio::io::AsyncReadExt;
+
+/// Seven journeys of seven pages; a few seconds each on a loaded machine. This bounds a hang.
+const DEADLINE: Duration = Duration::from_secs(240);
+const INSTALL_HINT: &str = "run scripts/install-peers.sh (it installs node, tests/browser's \
+                            packages and Debian's chromium)";
+
+fn browser_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/browser")
+}
+
+fn chromium() -> PathBuf {
+    std::env::var_os("CHROMIUM").map_or_else(|| PathBuf::from("/usr/bin/chromium"), PathBuf::from)
+}
+
+/// The default config's demo app with a second provider, so that the picker is on the way; and
+/// throttling that a few deliberate wrong passwords for one user never reach.
+fn with_picker_and_no_lockout(config: String) -> String {
+    let demo_hash = authgate::config::DEFAULT_CONFIG
+        .lines()
+        .find_map(|l| l.strip_prefix("password_hash = "))
+        .expect("the default config's demo user");
+    config
+        .replacen(
+            r#"providers = ["local"]"#,
+            r#"providers = ["local", "staff"]"#,
+            1,
+        )
+        .replace("slow_after = 2 ", "slow_after = 100 ")
+        .replace("lock_after = 4 ", "lock_after = 100 ")
+        + &format!(
+            r#"
+[[providers]]
+id = "staff"
+kind = "local"
+name = "Staff account"
+
+[[providers.users]]
+username = "staff"
+password_hash = {demo_hash}
+"#
+        )
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_demo_sign_in_passes_axe_in_three_languages_at_two_sizes_and_works_without_javascript()
+{
+    // Arrange
+    let dir = browser_dir();
+    assert!(
+        dir.join("node_modules/axe-core/axe.min.js").is_file()
+            && dir
+                .join("node_modules/playwright-core/package.json")
+                .is_file(),
+        "{} has no node_modules: {INSTALL_HINT}",
+        dir.display()
+    );
+    assert!(
+        chromium().is_file(),
+        "no Chromium at {}: {INSTALL_HINT}",
+        chromium().display()
+    );
+    let app = spawn_app_edited("", with_picker_and_no_lockout).await;
+    // scripts/screenshots.sh names docs/screenshots; by default they go to a temporary dir.
+    let temporary = tempfile::tempdir().expect("tmp");
+    let shots = std::env::var_os("AUTHGATE_SCREENSHOTS")
+        .map_or_else(|| temporary.path().to_path_buf(), PathBuf::from);
+
+    // Act
+    let mut child = tokio::process::Command::new("node")
+        .arg(dir.join("journey.mjs"))
+        .current_dir(&dir)
+        .env("AUTHGATE", &app.address)
+        .env("USERNAME", USER)
+        .env("PASSWORD", PASSWORD)
+        .env("PROVIDER", "local")
+        .env("SCREENSHOTS", &shots)
+        .env("CHROMIUM", chromium())
+        // The driver exits when its stdin closes, and Chromium with the driver.
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap_or_else(|e| {
+            panic!("cannot start `node tests/browser/journey.mjs` ({e}): {INSTALL_HINT}")
+        });
+    let _stdin = child.stdin.take();
+    let (mut stdout, mut stderr) = (String::new(), String::new());
+    let mut out = child.stdout.take().expect("piped stdout");
+    let mut err = child.stderr.take().expect("piped stderr");
+    let run = async {
+        let (o, e) = tokio::join!(
+            out.read_to_string(&mut stdout),
+            err.read_to_string(&mut stderr)
+        );
+        o.and(e).expect("driver output");
+        child.wait().await.expect("driver exit")
+    };
+    let status = tokio::time::timeout(DEADLINE, run).await;
+
+    // Assert: every page reached, none with a serious or critical violation.
+    let status = status.unwrap_or_else(|_| panic!("no end within {DEADLINE:?}:\n{stdout}"));
+    assert!(
+        status.success() && stdout.lines().last() == Some("DONE ok"),
+        "the browser journey failed ({status}):\n{stdout}\n--- driver stderr ---\n{stderr}"
+    );
+    let pages = stdout.lines().filter(|l| l.starts_with("PAGE ")).count();
+    assert_eq!(pages, 7 * 7, "not every page was reached:\n{stdout}");
+    let screenshots = std::fs::read_dir(&shots)
+        .expect("screenshots")
+        .filter(|e| {
+            e.as_ref()
+                .is_ok_and(|e| e.path().extension() == Some("png".as_ref()))
+        })
+        .count();
+    assert_eq!(screenshots, 7 * 7, "one screenshot per page:\n{stdout}");
+    if std::env::var_os("TEST_LOG").is_some() {
+        eprintln!("{stdout}");
+    }
+}
