@@ -1,5 +1,6 @@
 # authgate container image: a release build in a Rust builder, copied into a small Debian
-# runtime that runs as an unprivileged user.
+# runtime that runs as an unprivileged user. Built with SAML (`--features saml`), so the runtime
+# carries xmlsec1's shared libraries (libxmlsec1-openssl, libxml2, libssl3).
 #
 #   docker build -t authgate .
 #   docker run -p 8080:8080 \
@@ -14,16 +15,22 @@
 
 FROM rust:1.95-bookworm AS builder
 WORKDIR /src
+# SAML (the `saml` cargo feature, built into the image): samael's xmlsec1 bindings need libclang
+# for bindgen and the xmlsec1/libxml2/OpenSSL headers (the same list as
+# scripts/install-build-deps.sh).
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends libclang-dev libxml2-dev libxmlsec1-dev libxmlsec1-openssl libssl-dev pkg-config \
+    && rm -rf /var/lib/apt/lists/*
 # Dependencies first, so editing the source does not rebuild them.
 COPY Cargo.toml Cargo.lock ./
 RUN mkdir -p src && echo 'fn main() {}' > src/main.rs && touch src/lib.rs \
-    && cargo build --release --locked --bin authgate || true
+    && cargo build --release --locked --features saml --bin authgate || true
 COPY . .
-RUN touch src/main.rs src/lib.rs && cargo build --release --locked --bin authgate
+RUN touch src/main.rs src/lib.rs && cargo build --release --locked --features saml --bin authgate
 
 FROM debian:bookworm-slim AS runtime
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends ca-certificates \
+    && apt-get install -y --no-install-recommends ca-certificates libxmlsec1-openssl libxml2 libssl3 \
     && rm -rf /var/lib/apt/lists/* \
     && useradd --system --uid 10001 --home-dir /var/lib/authgate --create-home authgate
 WORKDIR /app

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the test peers the integration suite starts on loopback (tests/peers: panva's
+# Installs the test peers the integration suite starts on loopback (simpleSAMLphp, a SAML IdP;
+# tests/peers: panva's
 # oidc-provider, an upstream OpenID Provider; cognito-local, a Cognito user pool with a hosted
 # UI; moto server, Cognito user pools + Cognito Identity + STS; pycognito, an independent SRP
 # implementation for known-answer tests), PostgreSQL (the multi-replica store) and the Amplify
@@ -30,6 +31,11 @@ fi
 
 # PostgreSQL for the store's tests (scripts/postgres.sh starts a private cluster per run).
 scripts/postgres.sh install
+
+# The `saml` feature's build libraries, and simpleSAMLphp, the real IdP of the SAML tests
+# (tests/api/saml.rs starts it with scripts/saml-idp.sh serve).
+scripts/install-build-deps.sh
+scripts/saml-idp.sh install
 
 # The Amplify end-to-end test drives Debian's Chromium (playwright-core never downloads one);
 # fonts-liberation gives its pages a font.

@@ -13,9 +13,18 @@ if command -v rustup >/dev/null 2>&1; then
   rustup component add rustfmt clippy >/dev/null 2>&1 || true
 fi
 
+# The system libraries of the optional `saml` feature (samael's xmlsec1 bindings) before the
+# first cargo command, since everything below builds with `--features saml`; and the real SAML
+# IdP the SAML tests log in to (simpleSAMLphp, served by scripts/saml-idp.sh).
+scripts/install-build-deps.sh
+scripts/saml-idp.sh install
+
 cargo fmt --all -- --check
 (cd fuzz && cargo fmt -- --check)
+# Both configurations stay clean: the default build (what `cargo run --release` compiles) and
+# the one with SAML.
 cargo clippy --all-targets --locked -- -D warnings
+cargo clippy --all-targets --locked --features saml -- -D warnings
 
 # The dependency tree: no second hyper/http/rustls, permissive licences, crates.io only.
 # Advisories need the RustSec database from GitHub, which this project's machines cannot
@@ -34,6 +43,12 @@ fi
 # is not --locked: after a dependency change in the main crate, cargo brings it up to date here
 # and in the fuzz build (fuzz/README.md says how to keep the versions identical).
 cargo deny --locked check -A license-exception-not-encountered "${deny_checks[@]}"
+cargo deny --locked --features saml check -A license-exception-not-encountered "${deny_checks[@]}"
+# One OpenSSL (deny.toml lets only samael and the SAML module reach it).
+if cargo tree --locked --features saml -d -e normal,build 2>/dev/null | grep -E '^openssl(-sys)? ' >&2; then
+  echo "test.sh: two versions of openssl in the tree" >&2
+  exit 1
+fi
 cargo deny --manifest-path fuzz/Cargo.toml check "${deny_checks[@]}"
 
 scripts/install-peers.sh
@@ -44,7 +59,7 @@ scripts/install-peers.sh
 # closing line totals every test binary's results.
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
-scripts/postgres.sh run -- cargo test --locked --lib --bins --tests 2>&1 | tee "$log"
+scripts/postgres.sh run -- cargo test --locked --features saml --lib --bins --tests 2>&1 | tee "$log"
 
 # Each fuzz target for a few seconds (its own build, in fuzz/target). A crash fails the run.
 scripts/fuzz.sh all 2000

@@ -10,6 +10,8 @@ pub mod facebook;
 pub mod local;
 pub(crate) mod oauth2;
 pub mod oidc;
+#[cfg(feature = "saml")]
+pub mod saml;
 pub mod settings;
 
 pub use settings::{PROVIDER_KINDS, is_cognito_hosted_ui};

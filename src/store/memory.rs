@@ -31,6 +31,7 @@ struct Tables {
     key_set_version: i64,
     counters: HashMap<String, (u32, i64)>,
     identity_ids: HashMap<String, (String, i64)>,
+    used_assertions: HashMap<String, i64>,
 }
 
 struct Code {
@@ -511,6 +512,24 @@ impl Store for MemoryStore {
         Ok(())
     }
 
+    async fn mark_assertion_used(
+        &self,
+        id_hash: &str,
+        expires_at: OffsetDateTime,
+        now: OffsetDateTime,
+    ) -> StoreResult<bool> {
+        // Under the tables' lock: check and insert are one step.
+        let mut t = self.tables()?;
+        let now = secs(now);
+        match t.used_assertions.get(id_hash) {
+            Some(until) if *until > now => Ok(false),
+            _ => {
+                t.used_assertions.insert(id_hash.into(), secs(expires_at));
+                Ok(true)
+            }
+        }
+    }
+
     async fn collect_expired(&self, now: OffsetDateTime) -> StoreResult<u64> {
         let now = secs(now);
         let mut t = self.tables()?;
@@ -530,6 +549,7 @@ impl Store for MemoryStore {
         sweep!(t.browser, |v: &(Vec<u8>, i64)| v.1);
         sweep!(t.counters, |v: &(u32, i64)| v.1);
         sweep!(t.identity_ids, |v: &(String, i64)| v.1);
+        sweep!(t.used_assertions, |v: &i64| *v);
         Ok(u64::try_from(deleted).unwrap_or(u64::MAX))
     }
 }

@@ -339,6 +339,19 @@ impl Store for Metered {
             .await
     }
 
+    async fn mark_assertion_used(
+        &self,
+        id_hash: &str,
+        expires_at: OffsetDateTime,
+        now: OffsetDateTime,
+    ) -> StoreResult<bool> {
+        self.timed(
+            "mark_assertion_used",
+            self.inner.mark_assertion_used(id_hash, expires_at, now),
+        )
+        .await
+    }
+
     async fn close(&self) {
         self.inner.close().await;
     }

@@ -232,6 +232,19 @@ pub trait Store: Send + Sync + 'static {
     /// Forgets it (the pool no longer knows the identity).
     async fn delete_identity_id(&self, key: &str) -> StoreResult<()>;
 
+    // --- one-time SAML assertions
+    /// Records `id_hash` (a hash of provider and assertion ID) as used until `expires_at`,
+    /// atomically: `true` the first time, `false` if it is already recorded and unexpired at
+    /// `now`,
+    /// however many callers race (exactly one of them gets `true`). An expired record counts
+    /// as absent and is replaced. Expired records go with [`Store::collect_expired`].
+    async fn mark_assertion_used(
+        &self,
+        id_hash: &str,
+        expires_at: OffsetDateTime,
+        now: OffsetDateTime,
+    ) -> StoreResult<bool>;
+
     /// Closes the backend's connections, waiting for queries in flight: the last step of an
     /// orderly shutdown. Nothing is lost without it (every write has committed when it
     /// returns); a store without connections has nothing to do.

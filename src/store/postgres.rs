@@ -32,7 +32,7 @@ use time::OffsetDateTime;
 
 /// The schema this code writes; a database stamped with a later version was migrated by a
 /// newer authgate and is refused rather than misread.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// `pg_advisory_xact_lock` keys ("authgate" in ASCII, then + 1): the migration, and garbage
 /// collection. Advisory locks are per database, so other databases on the server are not
@@ -124,10 +124,19 @@ const V2: &[&str] = &[
     "INSERT INTO signing_key_set (id, version) VALUES (true, 0)",
 ];
 
+/// Version 3: one-time SAML assertion ids (hashed), kept until the assertion expires.
+const V3: &[&str] = &[
+    "CREATE TABLE used_assertions (
+        id_hash TEXT PRIMARY KEY,
+        expires_at BIGINT NOT NULL
+    )",
+    "CREATE INDEX used_assertions_expires_at ON used_assertions (expires_at)",
+];
+
 /// Every schema version and the statements that reach it from the one before, oldest first.
 /// A change to the schema is a new entry (and [`SCHEMA_VERSION`] raised), never an edit of
 /// an old one: databases out there were migrated by the old text.
-const MIGRATIONS: &[(i64, &[&str])] = &[(1, V1), (2, V2)];
+const MIGRATIONS: &[(i64, &[&str])] = &[(1, V1), (2, V2), (3, V3)];
 
 // Children before parents so every deleted row is counted: a cascade would delete tokens
 // without them showing up in `rows_affected`.
@@ -140,6 +149,7 @@ const EXPIRING_TABLES: &[&str] = &[
     "browser_sessions",
     "counters",
     "identity_ids",
+    "used_assertions",
 ];
 
 /// Connection parameters authgate passes on to the driver (libpq's names and sqlx's spellings
@@ -1028,6 +1038,28 @@ impl Store for PostgresStore {
     /// Every replica runs this on its own timer; one at a time does the work. A replica that
     /// finds another collecting returns 0 at once rather than queue behind it on the same rows
     /// (what it would have deleted is that replica's work, or the next round's).
+    async fn mark_assertion_used(
+        &self,
+        id_hash: &str,
+        expires_at: OffsetDateTime,
+        now: OffsetDateTime,
+    ) -> StoreResult<bool> {
+        // One statement: the primary key serialises racing replicas; an expired row is
+        // replaced, a live one left alone, and the row count says which.
+        let result = sqlx::query(
+            "INSERT INTO used_assertions (id_hash, expires_at) VALUES ($1, $2)
+             ON CONFLICT (id_hash) DO UPDATE SET expires_at = excluded.expires_at
+             WHERE used_assertions.expires_at <= $3",
+        )
+        .bind(id_hash)
+        .bind(secs(expires_at))
+        .bind(secs(now))
+        .execute(&self.pool)
+        .await
+        .map_err(backend)?;
+        Ok(result.rows_affected() == 1)
+    }
+
     async fn close(&self) {
         PostgresStore::close(self).await;
     }

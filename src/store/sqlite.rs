@@ -20,7 +20,7 @@ use time::OffsetDateTime;
 
 /// The schema this code writes; a file stamped with a later version was written by a newer
 /// authgate and is refused rather than misread.
-const SCHEMA_VERSION: i64 = 5;
+const SCHEMA_VERSION: i64 = 6;
 
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 const READER_CONNECTIONS: u32 = 4;
@@ -105,6 +105,13 @@ const SCHEMA: &[&str] = &[
     "INSERT OR IGNORE INTO signing_key_set (id, version) VALUES (1, 0)",
     IDENTITY_IDS_TABLE,
     "CREATE INDEX IF NOT EXISTS identity_ids_expires_at ON identity_ids (expires_at)",
+    // Version 6: one-time SAML assertion ids (hashed), kept until the assertion expires. New
+    // tables need no migration entry: this list is idempotent and runs on every open.
+    "CREATE TABLE IF NOT EXISTS used_assertions (
+        id_hash TEXT PRIMARY KEY,
+        expires_at INTEGER NOT NULL
+    ) STRICT",
+    "CREATE INDEX IF NOT EXISTS used_assertions_expires_at ON used_assertions (expires_at)",
     // Inserting a rotated-to token marks its parent rotated in the same statement, so the
     // rotation's hot path is one statement: one round trip holding the single writer.
     "CREATE TRIGGER IF NOT EXISTS refresh_tokens_rotate_parent AFTER INSERT ON refresh_tokens
@@ -192,6 +199,7 @@ const EXPIRING_TABLES: &[&str] = &[
     "sso_sessions",
     "browser_sessions",
     "identity_ids",
+    "used_assertions",
 ];
 
 /// SQLite-backed [`Store`]. Cloning is cheap and shares the pools.
@@ -1101,6 +1109,28 @@ impl Store for SqliteStore {
             .await
             .map_err(backend)?;
         Ok(())
+    }
+
+    async fn mark_assertion_used(
+        &self,
+        id_hash: &str,
+        expires_at: OffsetDateTime,
+        now: OffsetDateTime,
+    ) -> StoreResult<bool> {
+        // One statement on the single writer: an expired row is replaced, a live one left
+        // alone; the row count says which.
+        let result = sqlx::query(
+            "INSERT INTO used_assertions (id_hash, expires_at) VALUES (?1, ?2)
+             ON CONFLICT (id_hash) DO UPDATE SET expires_at = excluded.expires_at
+             WHERE used_assertions.expires_at <= ?3",
+        )
+        .bind(id_hash)
+        .bind(secs(expires_at))
+        .bind(secs(now))
+        .execute(&self.writer)
+        .await
+        .map_err(backend)?;
+        Ok(result.rows_affected() == 1)
     }
 
     async fn close(&self) {

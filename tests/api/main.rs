@@ -35,6 +35,8 @@ mod rate_limits;
 mod replicas;
 mod request_id;
 mod restart;
+#[cfg(feature = "saml")]
+mod saml;
 mod shutdown;
 mod store;
 mod throttle;

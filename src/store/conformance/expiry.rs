@@ -81,6 +81,20 @@ pub(super) async fn collect_expired_deletes_expired_records_only(store: &dyn Sto
         .await
         .unwrap();
 
+    let (dead_assertion, live_assertion) = (unique("assertion"), unique("assertion"));
+    assert!(
+        store
+            .mark_assertion_used(&dead_assertion, soon, now)
+            .await
+            .unwrap()
+    );
+    assert!(
+        store
+            .mark_assertion_used(&live_assertion, later, now)
+            .await
+            .unwrap()
+    );
+
     let kid = unique("kid");
     store
         .put_signing_key(&signing_key(&kid, KeyState::Retired))
@@ -93,8 +107,22 @@ pub(super) async fn collect_expired_deletes_expired_records_only(store: &dyn Sto
     // Assert: expired records are gone even when read at a time they would still be valid,
     // which tells deletion apart from read-time filtering.
     assert!(
-        deleted >= 8,
-        "collect_expired reports at least the 8 expired records this check made, got {deleted}"
+        deleted >= 9,
+        "collect_expired reports at least the 9 expired records this check made, got {deleted}"
+    );
+    assert!(
+        store
+            .mark_assertion_used(&dead_assertion, later, now)
+            .await
+            .unwrap(),
+        "an expired used-assertion record is deleted (marking it again at a time it was still live succeeds)"
+    );
+    assert!(
+        !store
+            .mark_assertion_used(&live_assertion, later, collect_at)
+            .await
+            .unwrap(),
+        "an unexpired used-assertion record survives collection"
     );
     assert_eq!(
         store.get_identity_id(&dead_identity, now).await.unwrap(),

@@ -15,6 +15,7 @@ mod keys;
 mod refresh;
 mod requests;
 mod sessions;
+mod used_assertions;
 
 use super::{
     AuthRequest, AwsErrorNote, AwsGrant, AwsSession, CodeGrant, CodeTake, KeyState, PendingRole,
@@ -64,6 +65,8 @@ pub async fn run_all(store: Arc<dyn Store>) {
     counters::concurrent_hits_are_all_counted(&store).await;
     counters::concurrent_hits_and_releases_are_all_counted(&store).await;
     identity_ids::identity_ids_are_stored_replaced_deleted_and_expire(s).await;
+    used_assertions::assertions_are_used_once_until_they_expire(s).await;
+    used_assertions::concurrent_marks_of_one_assertion_have_one_winner(&store).await;
     expiry::collect_expired_deletes_expired_records_only(s).await;
 }
 

@@ -25,5 +25,8 @@ pub mod pool;
 pub mod postgres;
 /// Two authgate processes on one database, and refresh-token load through them.
 pub mod replicas;
+/// simpleSAMLphp, a real SAML IdP, and a login through it (the `saml` feature).
+#[cfg(feature = "saml")]
+pub mod saml_idp;
 /// A scriptable OpenID provider and Facebook Graph stand-in.
 pub mod upstream_stub;
