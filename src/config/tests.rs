@@ -737,3 +737,23 @@ fn the_apple_example_is_valid_and_federates_under_appleid_apple_com() {
         "the file's content is never quoted"
     );
 }
+
+#[test]
+#[cfg(not(feature = "saml"))]
+fn a_saml_provider_without_the_feature_is_a_config_error_naming_it() {
+    let text = "listen = \"127.0.0.1:1\"\nissuer = \"https://login.example.com\"\ndata_dir = \"d\"\n[[providers]]\nid = \"corp\"\nkind = \"saml\"\nsp_entity_id = \"urn:authgate\"\n";
+    let err = load(text).expect_err("refused").to_string();
+    assert!(err.contains("providers[0]"), "{err}");
+    assert!(err.contains("`saml` cargo feature"), "{err}");
+}
+
+#[test]
+#[cfg(feature = "saml")]
+fn a_saml_provider_without_certificates_is_a_config_error() {
+    let text = "listen = \"127.0.0.1:1\"\nissuer = \"https://login.example.com\"\ndata_dir = \"d\"\n[[providers]]\nid = \"corp\"\nkind = \"saml\"\nsp_entity_id = \"urn:authgate\"\nidp_entity_id = \"urn:idp\"\nidp_sso_url = \"https://idp.example/sso\"\n";
+    let err = load(text).expect_err("refused").to_string();
+    assert!(
+        err.contains("providers[0]: a SAML provider needs at least one IdP signing certificate"),
+        "{err}"
+    );
+}
