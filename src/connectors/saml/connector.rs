@@ -34,6 +34,29 @@ struct Remembered {
     request_id: String,
 }
 
+/// The attribute AWS reads roles from: each value is `role ARN,SAML provider ARN` (in either
+/// order).
+pub const AWS_ROLE_ATTRIBUTE: &str = "https://aws.amazon.com/SAML/Attributes/Role";
+
+/// The IAM role ARNs of the AWS Role attribute's values, in order, without repeats: what the
+/// role page offers (as `cognito:roles`, the claim federation reads roles from).
+pub fn aws_roles(values: &[String]) -> Vec<String> {
+    let mut roles: Vec<String> = Vec::new();
+    for value in values {
+        for part in value.split(',').map(str::trim) {
+            let is_role = part.starts_with("arn:aws")
+                && part
+                    .split(':')
+                    .nth(5)
+                    .is_some_and(|r| r.starts_with("role/"));
+            if is_role && !roles.iter().any(|r| r == part) {
+                roles.push(part.to_string());
+            }
+        }
+    }
+    roles
+}
+
 /// Whether the AuthnRequest must force a fresh sign-in at the IdP: `prompt=login`, or any
 /// `max_age` (the IdP's own session age is not known here, so it is asked to authenticate).
 pub fn forces_authn(prompt: Option<&str>, max_age: Option<u64>) -> bool {
@@ -63,7 +86,18 @@ impl SamlConnector {
     /// The identity an assertion that passed every check stands for: `sub` from the NameID
     /// (stable per provider and NameID), the mapped claims, the username from `email` when
     /// mapped, else the NameID.
-    fn identity(&self, verified: verify::VerifiedAssertion) -> Identity {
+    fn identity(&self, mut verified: verify::VerifiedAssertion) -> Identity {
+        let roles = verified
+            .attributes
+            .get(AWS_ROLE_ATTRIBUTE)
+            .map(|values| aws_roles(values))
+            .unwrap_or_default();
+        if !roles.is_empty() {
+            verified.claims.insert(
+                "cognito:roles".into(),
+                Value::Array(roles.into_iter().map(Value::String).collect()),
+            );
+        }
         let username = verified
             .claims
             .get("email")
@@ -139,6 +173,22 @@ impl RedirectConnector for SamlConnector {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_aws_role_attribute_gives_role_arns_in_either_order() {
+        let values = vec![
+            "arn:aws:iam::1:role/Admin,arn:aws:iam::1:saml-provider/Corp".to_string(),
+            "arn:aws:iam::1:saml-provider/Corp, arn:aws:iam::1:role/ReadOnly".to_string(),
+            "arn:aws:iam::1:role/Admin,arn:aws:iam::1:saml-provider/Corp".to_string(),
+            "arn:aws:iam::1:saml-provider/Corp".to_string(),
+            "not an arn,role/x".to_string(),
+        ];
+        assert_eq!(
+            aws_roles(&values),
+            ["arn:aws:iam::1:role/Admin", "arn:aws:iam::1:role/ReadOnly"]
+        );
+        assert!(aws_roles(&[]).is_empty());
+    }
 
     #[test]
     fn prompt_login_and_max_age_force_a_fresh_idp_sign_in() {
