@@ -473,3 +473,72 @@ async fn another_kinds_flow_is_not_answered_at_the_saml_paths() {
     assert_eq!(own_path.status(), StatusCode::NOT_FOUND);
     assert_eq!(no_flow.status(), StatusCode::BAD_REQUEST);
 }
+
+#[tokio::test]
+async fn the_aws_role_attribute_sends_a_two_role_user_to_the_role_page() {
+    // Arrange: alice's assertion carries two AWS roles; the app wants AWS credentials, with
+    // authgate's own ID token as the Logins (a SAML provider has no token of its own).
+    const READER: &str = "arn:aws:iam::123456789012:role/readers";
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let port = listener.local_addr().expect("addr").port();
+    let idp = SamlIdp::start_for(&format!("http://127.0.0.1:{port}/saml2/idpresponse/corp"));
+    let extra = format!(
+        r#"
+[[providers]]
+id = "corp"
+kind = "saml"
+name = "Corp SSO"
+logins = "self"
+{settings}
+
+[[apps]]
+client_id = "sapp"
+name = "SAML app"
+redirect_uris = ["myapp://callback"]
+providers = ["corp"]
+scopes = ["openid", "email", "profile"]
+aws_credentials = true
+"#,
+        settings = idp.settings_toml("urn:test:sp", ""),
+    );
+    let aws = crate::support::aws::aws_app_on(listener, &extra).await;
+    let s = Saml {
+        app: aws.app,
+        idp,
+        provider: "corp".into(),
+    };
+    let browser = browser();
+    let request = request("sapp", "myapp://callback");
+
+    // Act
+    let form = s.at_idp_with_password(&browser, &request).await;
+    let posted = s.post_acs(&form, &form.saml_response).await;
+    let next = location(&s.app.get(&browser, &location(&posted)).await);
+    let page = s.app.get(&browser, &next).await.text().await.expect("page");
+    let csrf = input_value(&page, "csrf").expect("csrf");
+    let chosen = browser
+        .post(s.app.url(&next))
+        .form(&[("csrf", csrf.as_str()), ("role", READER)])
+        .send()
+        .await
+        .expect("post");
+
+    // Assert
+    assert!(next.starts_with("/aws/role/"), "{next}");
+    assert!(
+        page.contains("arn:aws:iam::123456789012:role/admins") && page.contains(READER),
+        "both roles offered"
+    );
+    assert!(
+        !page.contains("saml-provider"),
+        "provider ARNs are not roles"
+    );
+    assert_eq!(chosen.status(), StatusCode::SEE_OTHER);
+    let code = query_param(&location(&chosen), "code").expect("code");
+    let tokens = s.app.exchange(&request, &code).await;
+    assert_eq!(tokens.status(), StatusCode::OK);
+    let calls = aws.proxy.of("GetCredentialsForIdentity");
+    assert_eq!(calls[0].body["CustomRoleArn"], READER);
+}
