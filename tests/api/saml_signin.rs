@@ -542,3 +542,56 @@ aws_credentials = true
     let calls = aws.proxy.of("GetCredentialsForIdentity");
     assert_eq!(calls[0].body["CustomRoleArn"], READER);
 }
+
+#[tokio::test]
+async fn an_oidc_flow_answered_at_cognitos_saml_path_is_refused_and_not_spent() {
+    // Arrange: an OpenID provider beside the SAML one; a sign-in sent to it.
+    let op = crate::support::upstream_stub::StubOp::start().await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let extra = format!(
+        r#"
+[[providers]]
+id = "op"
+kind = "oidc"
+issuer = "{issuer}"
+client_id = "authgate"
+timeout = "2s"
+
+[[apps]]
+client_id = "opapp"
+name = "OIDC app"
+redirect_uris = ["opapp://cb"]
+providers = ["op"]
+scopes = ["openid", "email"]
+"#,
+        issuer = op.issuer
+    );
+    let app = spawn_app_on(listener, &extra, |c| c).await;
+    let browser = browser();
+    let request = request("opapp", "opapp://cb");
+    let response = app.authorize(&browser, &request).await;
+    let response = app.get(&browser, &location(&response)).await;
+    let upstream = location(&response);
+    let state = query_param(&upstream, "state").expect("state");
+
+    // Act: its state posted as a RelayState to the path that names no provider.
+    let posted = crate::support::app::browser()
+        .post(app.url("/saml2/idpresponse"))
+        .form(&[("SAMLResponse", "PGEvPg=="), ("RelayState", state.as_str())])
+        .send()
+        .await
+        .expect("post");
+
+    // Assert: refused, and the flow is still there for its own provider's answer.
+    assert_eq!(posted.status(), StatusCode::BAD_REQUEST);
+    assert!(
+        app.store()
+            .get_auth_request(&state, time::OffsetDateTime::now_utc())
+            .await
+            .expect("store")
+            .is_some(),
+        "the OIDC flow was not spent"
+    );
+}
