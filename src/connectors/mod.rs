@@ -273,6 +273,15 @@ impl Provider {
         }
     }
 
+    /// authgate's SP metadata (XML) for this provider, when it is a SAML IdP.
+    pub fn saml_metadata(&self) -> Option<String> {
+        #[cfg(feature = "saml")]
+        if let ProviderKind::Saml(saml) = &self.kind {
+            return Some(saml.profile().sp_metadata_xml());
+        }
+        None
+    }
+
     /// The local users, when this provider is the built-in user list.
     pub fn as_local(&self) -> Option<&local::LocalUsers> {
         match &self.kind {

@@ -229,13 +229,17 @@ pub async fn saml_metadata_get(
     Path(provider_id): Path<String>,
 ) -> Response {
     use axum::response::IntoResponse;
-    match state.providers.get(&provider_id).map(|p| &p.kind) {
-        Some(crate::connectors::ProviderKind::Saml(saml)) => (
+    match state
+        .providers
+        .get(&provider_id)
+        .and_then(|p| p.saml_metadata())
+    {
+        Some(xml) => (
             [(header::CONTENT_TYPE, "application/samlmetadata+xml")],
-            saml.profile().sp_metadata_xml(),
+            xml,
         )
             .into_response(),
-        _ => pages::error(StatusCode::NOT_FOUND, Msg::NoSuchPage),
+        None => pages::error(StatusCode::NOT_FOUND, Msg::NoSuchPage),
     }
 }
 

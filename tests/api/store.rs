@@ -292,7 +292,7 @@ async fn sqlite_store_uses_wal_and_stamps_the_schema_version() {
 
     // Assert
     assert_eq!(journal_mode, "wal");
-    assert_eq!(user_version, 5);
+    assert_eq!(user_version, 6);
     store.ping().await.unwrap();
 }
 
