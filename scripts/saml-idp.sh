@@ -19,7 +19,7 @@
 #   urn:test:sp-signed-requests     as urn:test:sp, but the IdP requires signed AuthnRequests
 #   urn:test:other-sp               another SP of the same IdP with the same ACS (its audience)
 #   urn:test:other-sp-acs           another SP with its own ACS (ACS + "/other")
-# The one user is alice / alicepass (uid, email, displayName, two groups). php prints
+# The one user is alice / alicepass (uid, email, displayName, two groups, two AWS roles). php prints
 # "Development Server (http://127.0.0.1:PORT) started" on stderr when it listens.
 set -euo pipefail
 
@@ -81,7 +81,10 @@ $config = [
   'admin' => ['core:AdminPassword'],
   'example-userpass' => ['exampleauth:UserPass',
     'alice:alicepass' => ['uid' => ['alice'], 'email' => ['alice@example.com'],
-                          'displayName' => ['Alice Example'], 'groups' => ['staff', 'admins']],
+                          'displayName' => ['Alice Example'], 'groups' => ['staff', 'admins'],
+                          'https://aws.amazon.com/SAML/Attributes/Role' => [
+                            'arn:aws:iam::123456789012:role/admins,arn:aws:iam::123456789012:saml-provider/corp',
+                            'arn:aws:iam::123456789012:saml-provider/corp,arn:aws:iam::123456789012:role/readers']],
   ],
 ];
 PHP

@@ -258,7 +258,8 @@ pub async fn build_state(settings: Settings, store: Arc<dyn Store>) -> anyhow::R
             .map_err(|e| anyhow::anyhow!("ui.locales_dir: {e}"))?;
     }
     let apps = AppRegistry::from_settings(&settings).map_err(anyhow::Error::msg)?;
-    let providers = ProviderRegistry::from_settings(&settings).map_err(anyhow::Error::msg)?;
+    let providers =
+        ProviderRegistry::from_settings(&settings, &store).map_err(anyhow::Error::msg)?;
     let t = &settings.tokens;
     let keep_retired = t.access_token_ttl.max(t.id_token_ttl) + Duration::from_secs(300);
     let keys = KeyManager::load(
@@ -466,6 +467,22 @@ pub fn router(state: AppState, readiness: Readiness) -> Router {
         )
         // The browser's SSO cookie, or an app's Bearer token.
         .route("/session", get(aws_endpoints::session_get));
+    // A SAML IdP's POST binding: the same seam as a provider's form_post (no session read,
+    // no CSRF token: the response is verified against the flow's AuthnRequest id), then the
+    // same-site `continue` GET checks the browser binding.
+    #[cfg(feature = "saml")]
+    {
+        browser = browser
+            .route(
+                "/saml2/idpresponse/{provider_id}",
+                post(upstream::saml_acs_post),
+            )
+            .route("/saml2/idpresponse", post(upstream::saml_acs_cognito_post))
+            .route(
+                "/saml2/metadata/{provider_id}",
+                get(upstream::saml_metadata_get),
+            );
+    }
     if state.settings.demo.enabled {
         browser = browser
             .route("/demo", get(demo::demo_get))

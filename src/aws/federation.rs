@@ -620,12 +620,17 @@ struct TokenRoles {
     preferred: Option<String>,
 }
 
-/// `cognito:roles` and `cognito:preferred_role` of the provider's ID token.
+/// `cognito:roles` and `cognito:preferred_role` of the provider's ID token; for a provider
+/// that keeps no token (SAML: the roles of its verified assertion's AWS Role attribute), of
+/// the identity's claims.
 fn token_roles(identity: &Identity, sealer: &Sealer) -> TokenRoles {
-    let Some(payload) = UpstreamTokens::open(identity, sealer)
-        .and_then(|t| t.id_token)
-        .and_then(|t| crate::security::unverified_claims(&t))
-    else {
+    let payload = match identity.upstream_tokens {
+        Some(_) => UpstreamTokens::open(identity, sealer)
+            .and_then(|t| t.id_token)
+            .and_then(|t| crate::security::unverified_claims(&t)),
+        None => Some(identity.claims.clone()),
+    };
+    let Some(payload) = payload else {
         return TokenRoles::default();
     };
     let mut roles: Vec<String> = payload
@@ -773,6 +778,14 @@ mod tests {
             token_roles(&identity_with(&sealer, None, false), &sealer),
             TokenRoles::default()
         );
+        // A provider that keeps no token (SAML): the roles its connector put in the claims.
+        let mut saml = identity_with(&sealer, None, false);
+        saml.upstream_tokens = None;
+        saml.claims.insert(
+            "cognito:roles".into(),
+            json!(["arn:aws:iam::1:role/a", "arn:aws:iam::1:role/b"]),
+        );
+        assert_eq!(token_roles(&saml, &sealer).roles.len(), 2);
     }
 
     #[test]

@@ -759,3 +759,110 @@ fn the_override_catalogues_directory_comes_from_the_file_or_the_environment() {
     let error = error.to_string();
     assert!(error.contains("ui.locale_dir: unknown key"), "{error}");
 }
+
+#[test]
+#[cfg(not(feature = "saml"))]
+fn a_saml_provider_without_the_feature_is_a_config_error_naming_it() {
+    let text = "listen = \"127.0.0.1:1\"\nissuer = \"https://login.example.com\"\ndata_dir = \"d\"\n[[providers]]\nid = \"corp\"\nkind = \"saml\"\nsp_entity_id = \"urn:authgate\"\n";
+    let err = load(text).expect_err("refused").to_string();
+    assert!(err.contains("providers[0]"), "{err}");
+    assert!(err.contains("`saml` cargo feature"), "{err}");
+}
+
+#[test]
+#[cfg(feature = "saml")]
+fn a_saml_provider_without_certificates_is_a_config_error() {
+    let text = "listen = \"127.0.0.1:1\"\nissuer = \"https://login.example.com\"\ndata_dir = \"d\"\n[[providers]]\nid = \"corp\"\nkind = \"saml\"\nsp_entity_id = \"urn:authgate\"\nidp_entity_id = \"urn:idp\"\nidp_sso_url = \"https://idp.example/sso\"\n";
+    let err = load(text).expect_err("refused").to_string();
+    assert!(
+        err.contains("providers[0]: a SAML provider needs at least one IdP signing certificate"),
+        "{err}"
+    );
+}
+
+#[test]
+#[cfg(feature = "saml")]
+fn the_saml_example_loads_with_its_files() {
+    use openssl::{asn1::Asn1Time, hash::MessageDigest, pkey::PKey, rsa::Rsa, x509};
+    let dir = tempfile::tempdir().expect("tmp");
+    let key = PKey::from_rsa(Rsa::generate(2048).expect("rsa")).expect("key");
+    let mut name = x509::X509NameBuilder::new().expect("name");
+    name.append_entry_by_text("CN", "sp").expect("cn");
+    let name = name.build();
+    let mut cert = x509::X509Builder::new().expect("cert");
+    cert.set_subject_name(&name).expect("subject");
+    cert.set_issuer_name(&name).expect("issuer");
+    cert.set_pubkey(&key).expect("pubkey");
+    cert.set_not_before(&Asn1Time::days_from_now(0).expect("t"))
+        .expect("nb");
+    cert.set_not_after(&Asn1Time::days_from_now(1).expect("t"))
+        .expect("na");
+    cert.sign(&key, MessageDigest::sha256()).expect("sign");
+    let cert = cert.build();
+    let der = base64::Engine::encode(
+        &base64::engine::general_purpose::STANDARD,
+        cert.to_der().expect("der"),
+    );
+    let metadata = format!(
+        r#"<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" xmlns:ds="http://www.w3.org/2000/09/xmldsig#" entityID="https://idp.example.com/">
+<md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">
+<md:KeyDescriptor use="signing"><ds:KeyInfo><ds:X509Data><ds:X509Certificate>{der}</ds:X509Certificate></ds:X509Data></ds:KeyInfo></md:KeyDescriptor>
+<md:SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="https://idp.example.com/sso"/>
+</md:IDPSSODescriptor></md:EntityDescriptor>"#
+    );
+    let file = |name: &str, content: &[u8]| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, content).expect("write");
+        path.display().to_string()
+    };
+    let example = include_str!("../../config/examples/saml.toml")
+        .replace(
+            "/etc/authgate/corp-idp-metadata.xml",
+            &file("md.xml", metadata.as_bytes()),
+        )
+        .replace(
+            "/etc/authgate/saml-sp.key",
+            &file("sp.key", &key.private_key_to_pem_pkcs8().expect("pem")),
+        )
+        .replace(
+            "/etc/authgate/saml-sp.crt",
+            &file("sp.crt", &cert.to_pem().expect("pem")),
+        );
+    let text = format!(
+        "listen = \"127.0.0.1:1\"\nissuer = \"https://login.example.com\"\ndata_dir = \"d\"\n{example}"
+    );
+
+    let settings = load(&text).expect("the example loads");
+    let Some(KindSettings::Saml(saml)) = crate::connectors::settings::of(&settings.providers[0])
+    else {
+        panic!("a saml provider");
+    };
+    let profile = saml
+        .resolve(
+            "providers[0]",
+            "corp",
+            &crate::connectors::saml_acs_url(&settings.issuer, "corp", saml.cognito_acs),
+        )
+        .expect("resolves");
+
+    assert_eq!(profile.idp_entity_id, "https://idp.example.com/");
+    assert_eq!(profile.idp_sso_url, "https://idp.example.com/sso");
+    assert_eq!(profile.idp_certificates.len(), 1);
+    assert_eq!(
+        profile.acs_url,
+        "https://login.example.com/saml2/idpresponse/corp"
+    );
+    // The files missing: each is a config error naming its key.
+    let err = load(&example_with_missing_files())
+        .expect_err("refused")
+        .to_string();
+    assert!(err.contains("providers[0].idp_metadata_file"), "{err}");
+}
+
+#[cfg(feature = "saml")]
+fn example_with_missing_files() -> String {
+    format!(
+        "listen = \"127.0.0.1:1\"\nissuer = \"https://login.example.com\"\ndata_dir = \"d\"\n{}",
+        include_str!("../../config/examples/saml.toml")
+    )
+}

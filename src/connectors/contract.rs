@@ -21,6 +21,8 @@ pub struct StartContext<'a> {
     pub login_hint: Option<&'a str>,
     /// The app's `prompt` (never `none`: that never leaves authgate).
     pub prompt: Option<&'a str>,
+    /// The app's OIDC `max_age` (seconds): a provider that can force a fresh sign-in does.
+    pub max_age: Option<u64>,
     /// An IdP of a Cognito user pool the app named, for a pool's hosted UI.
     pub idp_hint: Option<&'a IdpHint>,
 }

@@ -25,6 +25,8 @@ const _: fn() = || {
     keeps::<facebook::FacebookConnector>();
     keeps::<amazon::AmazonConnector>();
     keeps::<apple::AppleConnector>();
+    #[cfg(feature = "saml")]
+    keeps::<saml::SamlConnector>();
 };
 
 /// What went wrong with the upstream, in words a sign-in page can show about that provider.
@@ -85,6 +87,16 @@ pub fn callback_url(issuer: &str, provider_id: &str) -> String {
     format!("{issuer}/oauth2/idpresponse/{provider_id}")
 }
 
+/// Where a SAML IdP posts its responses for `provider_id` (the ACS in authgate's SP
+/// metadata): its own path, or Cognito's `/saml2/idpresponse` for an IdP set up for Cognito.
+pub fn saml_acs_url(issuer: &str, provider_id: &str, cognito: bool) -> String {
+    if cognito {
+        format!("{issuer}/saml2/idpresponse")
+    } else {
+        format!("{issuer}/saml2/idpresponse/{provider_id}")
+    }
+}
+
 /// The HTTP client a connector talks to its provider with: no redirects (following them from
 /// a token endpoint opens SSRF, and nothing here needs them) and the provider's timeout.
 pub(crate) fn upstream_http_client(
@@ -108,9 +120,20 @@ pub enum ProviderKind {
     Amazon(Box<amazon::AmazonConnector>),
     Apple(Box<apple::AppleConnector>),
     Cognito(Box<cognito::CognitoConnector>),
+    #[cfg(feature = "saml")]
+    Saml(Box<saml::SamlConnector>),
 }
 
 impl ProviderKind {
+    /// Whether this is a SAML IdP (whose answers arrive at `/saml2/idpresponse`).
+    pub fn is_saml(&self) -> bool {
+        #[cfg(feature = "saml")]
+        if let ProviderKind::Saml(_) = self {
+            return true;
+        }
+        false
+    }
+
     /// CSS hook for the picker button.
     pub fn css_kind(&self) -> &'static str {
         match self {
@@ -120,6 +143,8 @@ impl ProviderKind {
             ProviderKind::Amazon(_) => "amazon",
             ProviderKind::Apple(_) => "apple",
             ProviderKind::Cognito(_) => "cognito",
+            #[cfg(feature = "saml")]
+            ProviderKind::Saml(_) => "saml",
         }
     }
 
@@ -133,6 +158,8 @@ impl ProviderKind {
             ProviderKind::Facebook(c) => Some(&**c),
             ProviderKind::Amazon(c) => Some(&**c),
             ProviderKind::Apple(c) => Some(&**c),
+            #[cfg(feature = "saml")]
+            ProviderKind::Saml(c) => Some(&**c),
         }
     }
 }
@@ -149,7 +176,12 @@ pub struct ProviderRegistry {
 }
 
 impl ProviderRegistry {
-    pub fn from_settings(settings: &Settings) -> Result<Self, String> {
+    /// `store` is what a SAML provider records one-time assertion ids in.
+    #[cfg_attr(not(feature = "saml"), allow(unused_variables))]
+    pub fn from_settings(
+        settings: &Settings,
+        store: &std::sync::Arc<dyn crate::store::Store>,
+    ) -> Result<Self, String> {
         let mut providers = Vec::new();
         for p in &settings.providers {
             let display_name = p.name.clone().unwrap_or_else(|| p.id.clone());
@@ -189,6 +221,21 @@ impl ProviderRegistry {
                 KindSettings::Apple(apple) => ProviderKind::Apple(Box::new(
                     apple::AppleConnector::new(&p.id, &display_name, apple, &settings.issuer)?,
                 )),
+                #[cfg(feature = "saml")]
+                KindSettings::Saml(saml) => {
+                    let profile = saml
+                        .resolve(
+                            &format!("provider {}", p.id),
+                            &p.id,
+                            &saml_acs_url(&settings.issuer, &p.id, saml.cognito_acs),
+                        )
+                        .map_err(|problems| problems.join("; "))?;
+                    ProviderKind::Saml(Box::new(saml::SamlConnector::new(
+                        profile,
+                        &display_name,
+                        std::sync::Arc::clone(store),
+                    )))
+                }
             };
             providers.push(Provider {
                 id: p.id.clone(),
@@ -224,6 +271,15 @@ impl Provider {
             ProviderKind::Cognito(pool) => Some(pool),
             _ => None,
         }
+    }
+
+    /// authgate's SP metadata (XML) for this provider, when it is a SAML IdP.
+    pub fn saml_metadata(&self) -> Option<String> {
+        #[cfg(feature = "saml")]
+        if let ProviderKind::Saml(saml) = &self.kind {
+            return Some(saml.profile().sp_metadata_xml());
+        }
+        None
     }
 
     /// The local users, when this provider is the built-in user list.
@@ -279,6 +335,8 @@ impl Provider {
             | ProviderKind::Facebook(_)
             | ProviderKind::Amazon(_)
             | ProviderKind::Apple(_) => None,
+            #[cfg(feature = "saml")]
+            ProviderKind::Saml(_) => None,
         }
     }
 }

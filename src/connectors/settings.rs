@@ -17,6 +17,8 @@ use super::facebook::settings::FacebookSettings;
 use super::local::settings::{LocalSettings, NO_UPSTREAM_LOGINS};
 use super::oidc::hosted::CognitoHostedSettings;
 use super::oidc::settings::OidcSettings;
+#[cfg(feature = "saml")]
+use super::saml::SamlSettings;
 use crate::config::{self, ProviderSettings, UpstreamLogins};
 use serde::Deserialize;
 use std::sync::Arc;
@@ -32,7 +34,18 @@ pub enum KindSettings {
     Apple(Box<AppleSettings>),
     CognitoHosted(Box<CognitoHostedSettings>),
     Cognito(Box<CognitoSettings>),
+    #[cfg(feature = "saml")]
+    Saml(Box<SamlSettings>),
 }
+
+/// Why `kind = "saml"` is refused by a build without SAML support.
+pub const SAML_NOT_BUILT: &str = "kind = \"saml\" needs authgate built with the `saml` cargo feature (cargo build --release --features saml; it needs libxmlsec1, see scripts/install-peers.sh)";
+
+/// A SAML provider has no token of its own an identity pool takes (its passthrough needs the
+/// IdP to address the assertion to AWS); federate authgate's own ID token.
+#[cfg(feature = "saml")]
+const SAML_NO_UPSTREAM_LOGINS: &str =
+    "a SAML provider has no provider token to send; use `self` (or `developer`)";
 
 impl KindSettings {
     pub fn as_local(&self) -> Option<&LocalSettings> {
@@ -60,6 +73,8 @@ impl config::KindSettings for KindSettings {
             KindSettings::Apple(_) => "apple",
             KindSettings::CognitoHosted(_) => "cognito-hosted",
             KindSettings::Cognito(_) => "cognito",
+            #[cfg(feature = "saml")]
+            KindSettings::Saml(_) => "saml",
         }
     }
 
@@ -72,6 +87,14 @@ impl config::KindSettings for KindSettings {
             KindSettings::Apple(apple) => apple.check(key, problems),
             KindSettings::CognitoHosted(pool) => pool.check(key, problems),
             KindSettings::Cognito(pool) => pool.check(key, problems),
+            #[cfg(feature = "saml")]
+            KindSettings::Saml(saml) => {
+                // The ACS depends on the issuer, which the registry knows; every other key,
+                // file and certificate is read and checked here, with the rest of the config.
+                if let Err(found) = saml.resolve(key, "check", "https://check.invalid/acs") {
+                    problems.extend(found);
+                }
+            }
         }
     }
 
@@ -84,6 +107,8 @@ impl config::KindSettings for KindSettings {
             KindSettings::Apple(apple) => Ok(apple.upstream_logins()),
             KindSettings::CognitoHosted(pool) => Ok(pool.upstream_logins()),
             KindSettings::Cognito(pool) => Ok(pool.upstream_logins()),
+            #[cfg(feature = "saml")]
+            KindSettings::Saml(_) => Err(SAML_NO_UPSTREAM_LOGINS),
         }
     }
 
@@ -104,6 +129,11 @@ pub static PROVIDER_KINDS: Kinds = Kinds;
 
 impl config::ProviderKinds for Kinds {
     fn parse(&self, table: toml::Table) -> Result<Arc<dyn config::KindSettings>, String> {
+        if cfg!(not(feature = "saml"))
+            && table.get("kind").and_then(toml::Value::as_str) == Some("saml")
+        {
+            return Err(SAML_NOT_BUILT.to_string());
+        }
         // Through the same serde machinery as when config held this enum, so that every
         // message (unknown kind, missing field, bad type) reads as it did.
         let settings: KindSettings = toml::Value::Table(table)

@@ -93,6 +93,7 @@ pub async fn start(
         flow_id: request_id,
         login_hint: request.login_hint.as_deref(),
         prompt: request.prompt.as_deref(),
+        max_age: request.max_age,
         idp_hint: request.idp_hint.as_ref(),
     };
     let start = connector
@@ -208,6 +209,8 @@ pub struct Accepted {
 /// Why a posted answer was refused; the app is known once the flow was found (for metrics).
 pub struct Refused {
     pub client_id: Option<String>,
+    /// The provider the flow was sent to, once its connector was asked to verify the answer.
+    pub provider_id: Option<String>,
     pub failed: LegFailed,
 }
 
@@ -222,8 +225,10 @@ pub async fn accept_posted(
 ) -> Result<Accepted, Refused> {
     let refused = |client_id: Option<&str>, failed| Refused {
         client_id: client_id.map(str::to_string),
+        provider_id: None,
         failed,
     };
+    let provider_id_given = provider_id.is_some();
     let now = OffsetDateTime::now_utc();
     let mut request = match state.store.get_auth_request(request_id, now).await {
         Ok(Some(request)) => request,
@@ -241,9 +246,12 @@ pub async fn accept_posted(
         return Err(refused(client.as_deref(), LegFailed::NotThisFlow));
     };
     let provider_id = flow.provider.clone();
+    // A path that names no provider is SAML's alone: any other provider's answer there is
+    // one sent where it was not meant to go.
     let Some(connector) = state
         .providers
         .get(&provider_id)
+        .filter(|p| provider_id_given || p.kind.is_saml())
         .and_then(|p| p.kind.redirect())
     else {
         return Err(refused(client.as_deref(), LegFailed::NotOffered));
@@ -262,7 +270,12 @@ pub async fn accept_posted(
     let outcome = match connector.finish(reply, &remembered, &state.sealer).await {
         Ok(identity) => Outcome::SignedIn(identity),
         Err(UpstreamError::Declined(error)) => Outcome::Declined(error),
-        Err(e) => return Err(refused(client.as_deref(), LegFailed::Upstream(e))),
+        Err(e) => {
+            return Err(Refused {
+                provider_id: Some(provider_id),
+                ..refused(client.as_deref(), LegFailed::Upstream(e))
+            });
+        }
     };
     let sealed = serde_json::to_string(&outcome)
         .map_err(|e| e.to_string())

@@ -180,13 +180,66 @@ pub async fn posted(
         }
         Err(refused) => {
             if let (Some(app), LegFailed::Upstream(_), Some(provider)) =
-                (&refused.client_id, &refused.failed, provider_id)
+                (&refused.client_id, &refused.failed, &refused.provider_id)
             {
                 meter::sign_in(provider, app, SignInOutcome::UpstreamError);
                 audit::sign_in_failed(app, provider, SignInOutcome::UpstreamError.as_str(), None);
             }
             leg_failed(refused.failed)
         }
+    }
+}
+
+/// A SAML IdP's answer at its own ACS, `/saml2/idpresponse/{provider}`: the POST seam, for
+/// SAML providers only (an OAuth provider's answer belongs on its own callback path).
+#[cfg(feature = "saml")]
+#[tracing::instrument(name = "saml_acs", skip_all, fields(provider = %provider_id))]
+pub async fn saml_acs_post(
+    State(state): State<AppState>,
+    Path(provider_id): Path<String>,
+    headers: HeaderMap,
+    body: axum::body::Bytes,
+) -> Response {
+    if !state
+        .providers
+        .get(&provider_id)
+        .is_some_and(|p| p.kind.is_saml())
+    {
+        return pages::error(StatusCode::NOT_FOUND, Msg::NoSuchPage);
+    }
+    posted(&state, Some(&provider_id), &headers, &body).await
+}
+
+/// Cognito's ACS, `/saml2/idpresponse`, for an IdP set up for a Cognito domain: which IdP
+/// answered is read from the sign-in's record (by `RelayState`), never from the response.
+#[cfg(feature = "saml")]
+#[tracing::instrument(name = "saml_acs_cognito", skip_all)]
+pub async fn saml_acs_cognito_post(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: axum::body::Bytes,
+) -> Response {
+    posted(&state, None, &headers, &body).await
+}
+
+/// authgate's SP metadata for a SAML provider, for the IdP admin to import.
+#[cfg(feature = "saml")]
+pub async fn saml_metadata_get(
+    State(state): State<AppState>,
+    Path(provider_id): Path<String>,
+) -> Response {
+    use axum::response::IntoResponse;
+    match state
+        .providers
+        .get(&provider_id)
+        .and_then(|p| p.saml_metadata())
+    {
+        Some(xml) => (
+            [(header::CONTENT_TYPE, "application/samlmetadata+xml")],
+            xml,
+        )
+            .into_response(),
+        None => pages::error(StatusCode::NOT_FOUND, Msg::NoSuchPage),
     }
 }
 

@@ -49,7 +49,7 @@ impl Services {
         .expect("keys");
         Self {
             apps: AppRegistry::from_settings(&settings).expect("apps"),
-            providers: ProviderRegistry::from_settings(&settings).expect("providers"),
+            providers: ProviderRegistry::from_settings(&settings, &store).expect("providers"),
             lifetimes: TokenLifetimes {
                 access: settings.tokens.access_token_ttl,
                 id: settings.tokens.id_token_ttl,

@@ -55,6 +55,19 @@ pub fn sign_in(app: &str, identity: &Identity, sso: bool) {
     );
 }
 
+/// A SAML response refused by provider `provider`'s verifier; `reason` is the check that
+/// failed (`saml::Refusal::code`). The response itself is never logged: it may carry personal
+/// data, and a genuine one is a bearer credential until it expires.
+pub fn saml_refused(provider: &str, reason: &'static str) {
+    tracing::warn!(
+        target: "audit",
+        event = "saml_response_refused",
+        provider,
+        reason,
+        "SAML response refused"
+    );
+}
+
 /// `reason` is one of `meter::SignInOutcome`'s failure names; `username` what was typed, if
 /// anything (it is logged only as a pseudonym).
 pub fn sign_in_failed(app: &str, provider: &str, reason: &'static str, username: Option<&str>) {

@@ -21,6 +21,7 @@ pub const TOKEN_ERRORS: &str = "authgate_token_errors_total";
 pub const TOKEN_REUSE: &str = "authgate_token_reuse_total";
 pub const THROTTLE: &str = "authgate_sign_in_throttle_total";
 pub const LOCKS: &str = "authgate_sign_in_locks_total";
+pub const SAML_REFUSALS: &str = "authgate_saml_refusals_total";
 pub const UPSTREAM_DURATION: &str = "authgate_upstream_request_duration_seconds";
 pub const AWS_DURATION: &str = "authgate_aws_request_duration_seconds";
 pub const STORE_DURATION: &str = "authgate_store_operation_duration_seconds";
@@ -125,6 +126,10 @@ fn describe() {
     describe_counter!(
         LOCKS,
         "Sign-in locks engaged (a failure reached the lock limit), by scope"
+    );
+    describe_counter!(
+        SAML_REFUSALS,
+        "SAML responses refused, by provider and the check that failed (`replayed` for a replay)"
     );
     describe_histogram!(
         UPSTREAM_DURATION,
@@ -256,6 +261,11 @@ pub fn token_reuse(token_type: &'static str, app: &str) {
 /// `action`: `delayed` or `refused`; `scope`: `user` or `address`.
 pub fn throttle(action: &'static str, scope: &'static str) {
     counter!(THROTTLE, "action" => action, "scope" => scope).increment(1);
+}
+
+/// A SAML response refused; `reason` is `saml::Refusal::code` (a fixed set).
+pub fn saml_refusal(provider: &str, reason: &'static str) {
+    counter!(SAML_REFUSALS, "provider" => provider.to_string(), "reason" => reason).increment(1);
 }
 
 pub fn lock(scope: &'static str) {

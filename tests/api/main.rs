@@ -39,6 +39,8 @@ mod request_id;
 mod restart;
 #[cfg(feature = "saml")]
 mod saml;
+#[cfg(feature = "saml")]
+mod saml_signin;
 mod shutdown;
 mod store;
 mod throttle;

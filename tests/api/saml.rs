@@ -1,7 +1,7 @@
 //! SAML 2.0 verification against a real IdP (simpleSAMLphp): every response shape it produces
 //! verifies and yields the mapped claims, and the attack corpus of saml.md §1.7, each case made
 //! from a genuine signed response of that IdP and then tampered, is refused for its reason.
-//! (Sign-in wiring, the ACS route, comes next; these call the verification core directly.)
+//! These call the verification core directly; `saml_signin` drives the same IdP through the ACS.
 
 use crate::support::saml_idp::{ACS, SamlIdp};
 use authgate::connectors::saml::testing::{decrypt_response_assertion, encrypt_assertion};

@@ -199,6 +199,7 @@ impl OidcConnector {
             login_hint,
             prompt,
             idp_hint,
+            ..
         } = *context;
         let metadata = self.metadata(false).await?;
         let mut url = url::Url::parse(&metadata.discovery.authorization_endpoint)

@@ -8,8 +8,10 @@
 //! streaming pre-scan (DTDs, PIs, depth, attribute and namespace counts), the response's
 //! structure on one strict DOM (one assertion, where it may be, unique IDs, each signature's
 //! shape), samael's verification against the configured certificates only, then the protocol
-//! checks on the signed bytes alone. Sign-in wiring (ACS route, flow records) comes next.
+//! checks on the signed bytes alone. [`connector`] plugs it into sign-in through the flow's
+//! POST seam.
 
+pub mod connector;
 pub mod decrypt;
 pub mod prescan;
 pub mod profile;
@@ -20,6 +22,7 @@ pub mod settings;
 pub mod testing;
 pub mod verify;
 
+pub use connector::SamlConnector;
 pub use refusal::Refusal;
 pub use settings::{SamlProfile, SamlSettings};
 pub use verify::VerifiedAssertion;

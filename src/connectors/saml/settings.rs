@@ -72,6 +72,12 @@ pub struct SamlSettings {
     /// How old a response's IssueInstant may be.
     #[serde(default = "default_max_issue_delay", with = "humantime_serde")]
     pub max_issue_delay: Duration,
+    /// The IdP was set up for a Cognito domain and posts to Cognito's ACS,
+    /// `/saml2/idpresponse` (no provider in the path): that URL is then this provider's ACS
+    /// (AuthnRequest, SP metadata, Destination and Recipient checks), so only the domain
+    /// changes at the IdP. The IdP is found from the sign-in's record, never the response.
+    #[serde(default)]
+    pub cognito_acs: bool,
 }
 
 fn default_name_id_format() -> String {

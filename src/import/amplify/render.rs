@@ -179,7 +179,8 @@ fn identity_provider_note(idp: &str) -> String {
         }
         _ => format!(
             "if it is an OpenID provider, add it as kind = \"oidc\" (config/examples/auth0.toml) \
-             {add}; authgate does not broker SAML yet"
+             {add}; if it is a SAML IdP, as kind = \"saml\" with cognito_acs = true \
+             (config/examples/saml.toml, the `saml` build)"
         ),
     };
     format!(

@@ -112,6 +112,21 @@ pub async fn aws_app(pool_extra: &str, extra: &str) -> AwsApp {
     }
 }
 
+/// [`aws_app`] on a listener the caller bound (a peer must know authgate's port first: the
+/// SAML IdP posts to authgate's ACS).
+#[cfg(feature = "saml")]
+pub async fn aws_app_on(listener: tokio::net::TcpListener, extra: &str) -> AwsApp {
+    let pool_id = create_identity_pool().await;
+    let proxy = AwsProxy::start().await;
+    let config = aws_config(&pool_id, &proxy.endpoint, "", extra);
+    let app = spawn_app_on(listener, &config, |c| c).await;
+    AwsApp {
+        app,
+        proxy,
+        pool_id,
+    }
+}
+
 /// The response to the password form of `request`'s sign-in in a fresh browser: the redirect
 /// with the code, or whatever page ended the sign-in.
 pub async fn sign_in_response(app: &TestApp, request: &Authorize) -> reqwest::Response {

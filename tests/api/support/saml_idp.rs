@@ -43,6 +43,11 @@ fn free_port() -> u16 {
 impl SamlIdp {
     /// Starts the IdP and waits for php's "started" line (no sleeps).
     pub fn start() -> SamlIdp {
+        Self::start_for(ACS)
+    }
+
+    /// [`Self::start`] with every SP entity posting to `acs` (an authgate's real ACS).
+    pub fn start_for(acs: &str) -> SamlIdp {
         super::peers::install_crypto_provider();
         assert!(
             std::path::Path::new("/usr/share/simplesamlphp/www/index.php").is_file(),
@@ -56,7 +61,7 @@ impl SamlIdp {
                 "serve",
                 dir.path().to_str().unwrap(),
                 &port.to_string(),
-                ACS,
+                acs,
             ])
             .stdin(Stdio::null())
             .stdout(Stdio::null())
@@ -195,6 +200,45 @@ impl SamlIdp {
             .replace("&#x2F;", "/"))
     }
 
+    /// A browser at the IdP: GETs `url` (an AuthnRequest URL) in `client` (which keeps the
+    /// IdP's cookies) and says whether the IdP asks for a password or, with a session of its
+    /// own, answers at once with the form its page auto-submits.
+    pub async fn visit(&self, client: &Client, url: &str) -> Result<IdpStep, String> {
+        let res = client.get(url).send().await.map_err(|e| e.to_string())?;
+        if let Some(location) = res.headers().get("location").and_then(|l| l.to_str().ok()) {
+            let location = url::Url::parse(location).map_err(|e| e.to_string())?;
+            return location
+                .query_pairs()
+                .find(|(k, _)| k == "AuthState")
+                .map(|(_, v)| IdpStep::AsksPassword(v.into_owned()))
+                .ok_or_else(|| format!("IdP redirected elsewhere: {location}"));
+        }
+        let page = res.text().await.map_err(|e| e.to_string())?;
+        posted_form(&page).map(IdpStep::Answers)
+    }
+
+    /// Types alice's password at the IdP's form; returns the form its page auto-submits.
+    pub async fn type_password(
+        &self,
+        client: &Client,
+        auth_state: &str,
+    ) -> Result<PostedForm, String> {
+        let page = client
+            .post(format!("{}/module.php/core/loginuserpass.php", self.base))
+            .form(&[
+                ("AuthState", auth_state),
+                ("username", "alice"),
+                ("password", "alicepass"),
+            ])
+            .send()
+            .await
+            .map_err(|e| e.to_string())?
+            .text()
+            .await
+            .map_err(|e| e.to_string())?;
+        posted_form(&page)
+    }
+
     /// [`Self::login`], decoded to the response XML.
     pub async fn login_xml(&self, profile: &SamlProfile) -> (String, String) {
         let (id, b64) = self.login(profile).await.unwrap();
@@ -203,4 +247,47 @@ impl SamlIdp {
             authgate::connectors::saml::verify::decode_post_field(&b64).unwrap(),
         )
     }
+}
+
+/// What the IdP did with a browser sent to it.
+pub enum IdpStep {
+    /// Its login form (the `AuthState` it carries).
+    AsksPassword(String),
+    /// The auto-submitted form, at once (the IdP's own session).
+    Answers(PostedForm),
+}
+
+/// The form an IdP page auto-submits to the ACS.
+#[derive(Debug, Clone)]
+pub struct PostedForm {
+    pub action: String,
+    pub saml_response: String,
+    pub relay_state: String,
+}
+
+fn unescape(value: &str) -> String {
+    value
+        .replace("&#x2B;", "+")
+        .replace("&#x3D;", "=")
+        .replace("&#x2F;", "/")
+        .replace("&#x3A;", ":")
+        .replace("&#x2D;", "-")
+        .replace("&#x5F;", "_")
+        .replace("&amp;", "&")
+}
+
+fn attribute_after(page: &str, marker: &str) -> Option<String> {
+    let start = page.find(marker)? + marker.len();
+    let end = page[start..].find('"')? + start;
+    Some(unescape(&page[start..end]))
+}
+
+fn posted_form(page: &str) -> Result<PostedForm, String> {
+    Ok(PostedForm {
+        action: attribute_after(page, r#"action=""#).ok_or("no form action")?,
+        saml_response: attribute_after(page, r#"name="SAMLResponse" value=""#)
+            .ok_or("no SAMLResponse in the IdP's page")?,
+        relay_state: attribute_after(page, r#"name="RelayState" value=""#)
+            .ok_or("no RelayState in the IdP's page")?,
+    })
 }

@@ -1,0 +1,202 @@
+//! `kind = "saml"` as a [`RedirectConnector`]: `start` sends the browser to the IdP with an
+//! AuthnRequest (HTTP-Redirect binding, `RelayState` = the flow id) and remembers its ID;
+//! `finish` takes the IdP's POST (through the flow's POST seam, `accept_posted`), runs the
+//! strict verifier with that ID as the only acceptable InResponseTo, marks the assertion used,
+//! and maps the signed attributes to the identity.
+//!
+//! Why the store is held here: the one-time assertion check is part of verifying the answer,
+//! so a connector that skipped it could not be built; the flow never sees SAML at all.
+//! Every refusal is [`UpstreamError::Rejected`] (the page names the provider) and an audit line
+//! and metric carrying the typed reason code, never the response.
+
+use super::request::{AuthnRequestParams, new_request_id};
+use super::{Refusal, SamlProfile, verify};
+use crate::connectors::UpstreamError;
+use crate::connectors::contract::{LoginStart, RedirectConnector, StartContext, UpstreamReply};
+use crate::identity::Identity;
+use crate::security::Sealer;
+use crate::store::Store;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::sync::Arc;
+use time::OffsetDateTime;
+
+pub struct SamlConnector {
+    profile: SamlProfile,
+    display_name: String,
+    store: Arc<dyn Store>,
+}
+
+/// What a sign-in remembers between the AuthnRequest and the IdP's answer.
+#[derive(Serialize, Deserialize)]
+struct Remembered {
+    /// The AuthnRequest's ID: the only InResponseTo this flow accepts.
+    request_id: String,
+}
+
+/// The attribute AWS reads roles from: each value is `role ARN,SAML provider ARN` (in either
+/// order).
+pub const AWS_ROLE_ATTRIBUTE: &str = "https://aws.amazon.com/SAML/Attributes/Role";
+
+/// The IAM role ARNs of the AWS Role attribute's values, in order, without repeats: what the
+/// role page offers (as `cognito:roles`, the claim federation reads roles from).
+pub fn aws_roles(values: &[String]) -> Vec<String> {
+    let mut roles: Vec<String> = Vec::new();
+    for value in values {
+        for part in value.split(',').map(str::trim) {
+            let is_role = part.starts_with("arn:aws")
+                && part
+                    .split(':')
+                    .nth(5)
+                    .is_some_and(|r| r.starts_with("role/"));
+            if is_role && !roles.iter().any(|r| r == part) {
+                roles.push(part.to_string());
+            }
+        }
+    }
+    roles
+}
+
+/// Whether the AuthnRequest must force a fresh sign-in at the IdP: `prompt=login`, or any
+/// `max_age` (the IdP's own session age is not known here, so it is asked to authenticate).
+pub fn forces_authn(prompt: Option<&str>, max_age: Option<u64>) -> bool {
+    prompt.is_some_and(|p| p.split(' ').any(|v| v == "login")) || max_age.is_some()
+}
+
+impl SamlConnector {
+    pub fn new(profile: SamlProfile, display_name: &str, store: Arc<dyn Store>) -> Self {
+        Self {
+            profile,
+            display_name: display_name.to_string(),
+            store,
+        }
+    }
+
+    pub fn profile(&self) -> &SamlProfile {
+        &self.profile
+    }
+
+    fn refused(&self, refusal: Refusal) -> UpstreamError {
+        let provider = self.profile.provider.as_str();
+        crate::telemetry::audit::saml_refused(provider, refusal.code());
+        crate::telemetry::meter::saml_refusal(provider, refusal.code());
+        UpstreamError::Rejected(self.display_name.clone())
+    }
+
+    /// The identity an assertion that passed every check stands for: `sub` from the NameID
+    /// (stable per provider and NameID), the mapped claims, the username from `email` when
+    /// mapped, else the NameID.
+    fn identity(&self, mut verified: verify::VerifiedAssertion) -> Identity {
+        let roles = verified
+            .attributes
+            .get(AWS_ROLE_ATTRIBUTE)
+            .map(|values| aws_roles(values))
+            .unwrap_or_default();
+        if !roles.is_empty() {
+            verified.claims.insert(
+                "cognito:roles".into(),
+                Value::Array(roles.into_iter().map(Value::String).collect()),
+            );
+        }
+        let username = verified
+            .claims
+            .get("email")
+            .and_then(Value::as_str)
+            .map_or_else(|| verified.name_id.clone(), str::to_string);
+        Identity {
+            provider: self.profile.provider.clone(),
+            upstream_subject: verified.name_id,
+            username,
+            claims: verified.claims,
+            upstream_refresh: None,
+            upstream_tokens: None,
+            published_sub: None,
+        }
+    }
+}
+
+#[async_trait::async_trait]
+impl RedirectConnector for SamlConnector {
+    async fn start(&self, context: &StartContext<'_>) -> Result<LoginStart, UpstreamError> {
+        let request_id = new_request_id();
+        let params = AuthnRequestParams {
+            id: &request_id,
+            issue_instant: OffsetDateTime::now_utc(),
+            force_authn: forces_authn(context.prompt, context.max_age),
+            // prompt=none is answered by authgate itself and never reaches a provider.
+            is_passive: false,
+        };
+        let url = self
+            .profile
+            .authn_request_url(&params, context.flow_id)
+            .map_err(|e| {
+                tracing::error!(provider = %self.profile.provider, error = %e, "AuthnRequest not built");
+                UpstreamError::BadAnswer(self.display_name.clone())
+            })?;
+        let remember = serde_json::to_string(&Remembered { request_id })
+            .map_err(|_| UpstreamError::BadAnswer(self.display_name.clone()))?;
+        Ok(LoginStart::Redirect {
+            url: url.into(),
+            remember,
+        })
+    }
+
+    async fn finish(
+        &self,
+        reply: &UpstreamReply,
+        remembered: &str,
+        _sealer: &Sealer,
+    ) -> Result<Identity, UpstreamError> {
+        // The POST binding only: a SAMLResponse on a query string is not an IdP's answer.
+        let UpstreamReply::Form(_) = reply else {
+            return Err(self.refused(Refusal::NotAResponse));
+        };
+        let Some(response) = reply.get("SAMLResponse") else {
+            return Err(UpstreamError::Incomplete(
+                "The sign-in response carried no SAMLResponse.",
+            ));
+        };
+        let remembered: Remembered = serde_json::from_str(remembered)
+            .map_err(|_| UpstreamError::Rejected(self.display_name.clone()))?;
+        let now = OffsetDateTime::now_utc();
+        let verified = self
+            .profile
+            .verify_response(response, &remembered.request_id, now)
+            .map_err(|r| self.refused(r))?;
+        verify::mark_used(&*self.store, &verified, now)
+            .await
+            .map_err(|r| self.refused(r))?;
+        Ok(self.identity(verified))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_aws_role_attribute_gives_role_arns_in_either_order() {
+        let values = vec![
+            "arn:aws:iam::1:role/Admin,arn:aws:iam::1:saml-provider/Corp".to_string(),
+            "arn:aws:iam::1:saml-provider/Corp, arn:aws:iam::1:role/ReadOnly".to_string(),
+            "arn:aws:iam::1:role/Admin,arn:aws:iam::1:saml-provider/Corp".to_string(),
+            "arn:aws:iam::1:saml-provider/Corp".to_string(),
+            "not an arn,role/x".to_string(),
+        ];
+        assert_eq!(
+            aws_roles(&values),
+            ["arn:aws:iam::1:role/Admin", "arn:aws:iam::1:role/ReadOnly"]
+        );
+        assert!(aws_roles(&[]).is_empty());
+    }
+
+    #[test]
+    fn prompt_login_and_max_age_force_a_fresh_idp_sign_in() {
+        assert!(forces_authn(Some("login"), None));
+        assert!(forces_authn(Some("consent login"), None));
+        assert!(forces_authn(None, Some(0)));
+        assert!(!forces_authn(Some("consent"), None));
+        assert!(!forces_authn(Some("loginx"), None));
+        assert!(!forces_authn(None, None));
+    }
+}
