@@ -58,6 +58,18 @@ impl UpstreamReply {
         self.params().get(name).map(String::as_str)
     }
 
+    /// An OAuth 2.0 authorization response's code (RFC 6749 §4.1.2): the provider's `error`
+    /// is the user not signing in ([`UpstreamError::Declined`], for the app to hear of), and
+    /// an answer with neither is incomplete.
+    pub fn authorization_code(&self) -> Result<&str, UpstreamError> {
+        if let Some(error) = self.get("error") {
+            return Err(UpstreamError::Declined(error.to_string()));
+        }
+        self.get("code").ok_or(UpstreamError::Incomplete(
+            "The sign-in response carried no code.",
+        ))
+    }
+
     /// The authorization request it answers: OAuth's `state`, or SAML's `RelayState`.
     pub fn flow_id(&self) -> Option<&str> {
         self.get("state").or_else(|| self.get("RelayState"))

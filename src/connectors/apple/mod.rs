@@ -297,13 +297,8 @@ impl RedirectConnector for AppleConnector {
             tracing::warn!(provider = %self.client.provider_id, "Apple answer on a query string");
             return Err(self.rejected());
         }
-        // `user_cancelled_authorize` when the user closes Apple's page.
-        if let Some(error) = reply.get("error") {
-            return Err(UpstreamError::Declined(error.to_string()));
-        }
-        let code = reply.get("code").ok_or(UpstreamError::Incomplete(
-            "The sign-in response carried no code.",
-        ))?;
+        // Apple's `error` is `user_cancelled_authorize` when the user closes its page.
+        let code = reply.authorization_code()?;
         let remembered: Remembered =
             serde_json::from_str(remembered).map_err(|_| self.rejected())?;
         self.redeem(code, &remembered, reply.get("user"), sealer)

@@ -198,12 +198,7 @@ impl RedirectConnector for FacebookConnector {
         remembered: &str,
         sealer: &crate::security::Sealer,
     ) -> Result<Identity, UpstreamError> {
-        if let Some(error) = reply.get("error") {
-            return Err(UpstreamError::Declined(error.to_string()));
-        }
-        let code = reply.get("code").ok_or(UpstreamError::Incomplete(
-            "The sign-in response carried no code.",
-        ))?;
+        let code = reply.authorization_code()?;
         self.redeem(code, remembered, sealer).await
     }
 }

@@ -617,12 +617,7 @@ impl RedirectConnector for OidcConnector {
         // Mix-up defence, part two (part one is the callback path): RFC 9207 `iss` must name
         // this provider, checked before anything else in the answer is believed.
         self.check_response_issuer(reply.get("iss")).await?;
-        if let Some(error) = reply.get("error") {
-            return Err(UpstreamError::Declined(error.to_string()));
-        }
-        let code = reply.get("code").ok_or(UpstreamError::Incomplete(
-            "The sign-in response carried no code.",
-        ))?;
+        let code = reply.authorization_code()?;
         let remembered: Remembered = serde_json::from_str(remembered)
             .map_err(|_| UpstreamError::Rejected(self.display_name.clone()))?;
         self.redeem(code, &remembered.pkce_verifier, &remembered.nonce, sealer)
