@@ -831,3 +831,54 @@ async fn time_windows_hold_with_the_configured_skew() {
         Err(Refusal::BadEncoding)
     );
 }
+
+/// xmlsec1 and libxml2 keep global state (samael initialises it once, under a lock) and verify
+/// on whichever thread calls them: the ACS runs on every runtime worker at once. Genuine and
+/// tampered responses, verified on many threads together, must each get the answer they get
+/// alone: no crash, no cross-talk between documents.
+#[tokio::test]
+async fn verification_on_many_threads_at_once_gives_each_response_its_own_answer() {
+    let idp = SamlIdp::start();
+    let signed = idp.profile("urn:test:sp", "");
+    let (signed_id, signed_xml) = idp.login_xml(&signed).await;
+    let encrypted = idp.profile("urn:test:sp-enc", "");
+    let (encrypted_id, encrypted_xml) = idp.login_xml(&encrypted).await;
+    let tampered_xml = swap(&signed_xml, ">alice<", ">mallory<");
+    let cases = [
+        (&signed, signed_xml.as_str(), signed_id.as_str()),
+        (&encrypted, encrypted_xml.as_str(), encrypted_id.as_str()),
+        (&signed, tampered_xml.as_str(), signed_id.as_str()),
+    ];
+    let answer = |(profile, xml, id): (&SamlProfile, &str, &str)| {
+        verify(profile, xml, id).map(|v| (v.name_id, v.claims["email"].clone()))
+    };
+    let alone: Vec<_> = cases.iter().map(|&(p, x, i)| answer((p, x, i))).collect();
+    assert_eq!(alone[0], Ok(("alice".into(), json!("alice@example.com"))));
+    assert_eq!(
+        alone[0], alone[1],
+        "the encrypted shape names the same user"
+    );
+    assert!(alone[2].is_err(), "the tampered NameID is refused alone");
+
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..8)
+            .map(|worker| {
+                let (cases, alone, answer) = (&cases, &alone, &answer);
+                scope.spawn(move || {
+                    for round in 0..40 {
+                        let which = (worker + round) % cases.len();
+                        let (p, x, i) = cases[which];
+                        assert_eq!(
+                            answer((p, x, i)),
+                            alone[which],
+                            "worker {worker}, round {round}, case {which}"
+                        );
+                    }
+                })
+            })
+            .collect();
+        for worker in workers {
+            worker.join().expect("a verifying thread panicked");
+        }
+    });
+}
