@@ -67,7 +67,7 @@ async fn no_aws_secret_or_logins_token_is_logged_even_at_trace() {
         .expect("json");
 
     // Assert
-    let log = server.output.lock().expect("lock").clone();
+    let log = server.stop_and_read_log();
     assert!(log.contains("TRACE"), "the log was captured at trace level");
     let mut secrets: Vec<(String, String)> = Vec::new();
     for (what, body) in [

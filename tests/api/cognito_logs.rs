@@ -137,7 +137,7 @@ token_mode = "passthrough"
     assert!(wrong.status().is_redirection() || wrong.status().is_success());
 
     // Assert
-    let log = server.output.lock().expect("lock").clone();
+    let log = server.stop_and_read_log();
     assert!(
         log.contains("TRACE") || log.contains("DEBUG"),
         "captured at trace level"
@@ -270,7 +270,7 @@ scopes = ["openid"]
     );
 
     // Assert
-    let log = server.output.lock().expect("lock").clone();
+    let log = server.stop_and_read_log();
     let mut secrets = vec![
         ("password", PASSWORD.to_string()),
         ("MFA code", "565656".to_string()),

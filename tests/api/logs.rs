@@ -71,7 +71,7 @@ async fn no_code_token_password_or_verifier_is_logged_even_at_trace() {
     assert_eq!(cookie_probe.status(), StatusCode::OK);
 
     // Assert
-    let log = server.output.lock().expect("lock").clone();
+    let log = server.stop_and_read_log();
     assert!(
         log.contains("TRACE") || log.contains("DEBUG"),
         "the log was captured at trace level"
@@ -301,11 +301,8 @@ async fn json_lines_name_their_request_and_audit_events_name_no_one() {
         .expect("request id")
         .to_string();
     assert!(error_page.text().await.expect("html").contains(&error_id));
-    // Let the last lines reach the pipe.
-    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
-
     // Assert: every line is JSON; the error page's id is the request id of its log lines.
-    let log = server.output.lock().expect("lock").clone();
+    let log = server.stop_and_read_log();
     let lines = json_lines(&log);
     let refusal = lines
         .iter()

@@ -9,6 +9,8 @@ pub struct Server {
     pub address: String,
     /// Everything the server printed on stdout (its log), collected in the background.
     pub output: std::sync::Arc<std::sync::Mutex<String>>,
+    /// The thread collecting `output`: it ends when the server's stdout closes.
+    drain: Option<std::thread::JoinHandle<()>>,
 }
 
 impl Server {
@@ -29,6 +31,19 @@ impl Server {
     /// Waits for the server to exit by itself (blocking: call it off the async runtime).
     pub fn wait_for_exit(mut self) -> std::process::ExitStatus {
         self.child.wait().expect("wait")
+    }
+
+    /// Stops the server the way an operator does (SIGTERM, a graceful shutdown) and returns its
+    /// whole log: every line it wrote, read up to the end of its stdout. A snapshot of `output`
+    /// taken while it runs can miss the last lines still in the pipe.
+    pub fn stop_and_read_log(mut self) -> String {
+        self.signal("TERM");
+        let status = self.child.wait().expect("wait");
+        assert!(status.success(), "authgate exited with {status} on SIGTERM");
+        if let Some(drain) = self.drain.take() {
+            drain.join().expect("the log drain");
+        }
+        self.output.lock().expect("lock").clone()
     }
 }
 
@@ -77,7 +92,7 @@ pub fn start_with_env(config: &std::path::Path, filter: &str, env: &[(&str, &str
     let address = address.expect("authgate printed its address");
     // Keep draining (and keeping) the log so the child never blocks on a full pipe.
     let sink = std::sync::Arc::clone(&output);
-    std::thread::spawn(move || {
+    let drain = std::thread::spawn(move || {
         for line in lines.map_while(Result::ok) {
             if let Ok(mut out) = sink.lock() {
                 out.push_str(&line);
@@ -89,5 +104,6 @@ pub fn start_with_env(config: &std::path::Path, filter: &str, env: &[(&str, &str
         child,
         address,
         output,
+        drain: Some(drain),
     }
 }
