@@ -84,6 +84,30 @@ impl RegisteredApp {
         })
     }
 
+    /// The account pages' own app (`[account]`): a public app whose only redirect URI is
+    /// `{issuer}/account/callback`, allowed every provider, so that any user can sign in to
+    /// see their account. Its codes are never redeemed: the sign-in's SSO session is what the
+    /// pages read ([`crate::account`]).
+    fn account_pages(settings: &Settings) -> Result<Self, String> {
+        let callback = format!("{}/account/callback", settings.issuer);
+        let redirect_uris = vec![callback];
+        Ok(Self {
+            client_id: crate::config::ACCOUNT_CLIENT_ID.into(),
+            name: settings.account.name.clone(),
+            secret: None,
+            redirect_uris: RedirectUris::new(&redirect_uris)
+                .map_err(|e| format!("account: {e}"))?,
+            logout_uris: RedirectUris::new(&[]).map_err(|e| format!("account: {e}"))?,
+            providers: settings.providers.iter().map(|p| p.id.clone()).collect(),
+            scopes: vec!["openid".into()],
+            idp_hint_provider: None,
+            token_mode: crate::config::TokenMode::Broker,
+            aws: None,
+            web_origins: crate::web::cors::WebOrigins::new(Some(&[]), &redirect_uris)?,
+            logout_revokes_tokens: true,
+        })
+    }
+
     pub fn is_public(&self) -> bool {
         self.secret.is_none()
     }
@@ -142,6 +166,10 @@ impl AppRegistry {
                 app.client_id.clone(),
                 RegisteredApp::from_settings(app, settings)?,
             );
+        }
+        if settings.account.enabled {
+            let account = RegisteredApp::account_pages(settings)?;
+            apps.insert(account.client_id.clone(), account);
         }
         Ok(Self { apps })
     }

@@ -34,6 +34,7 @@ pub fn family_from(grant: &CodeGrant) -> RefreshFamily {
         auth_time: grant.auth_time,
         aws: grant.aws.as_ref().map(|a| a.session.clone()),
         sso_session: grant.sso_session.clone(),
+        origin: grant.origin.clone(),
     }
 }
 
@@ -166,6 +167,7 @@ mod tests {
             auth_time: 0,
             aws: None,
             sso_session: None,
+            origin: None,
         };
         let id = uuid::Uuid::new_v4().to_string();
         let expires = OffsetDateTime::now_utc() + time::Duration::hours(1);

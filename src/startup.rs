@@ -1,6 +1,7 @@
 //! Builds the application (store, keys, state, router, background tasks) and serves it. Tests
 //! and production go through the same [`Application::build`].
 
+use crate::account;
 use crate::apps::AppRegistry;
 use crate::aws::endpoints as aws_endpoints;
 use crate::cognito_api;
@@ -483,6 +484,18 @@ pub fn router(state: AppState, readiness: Readiness) -> Router {
                 get(upstream::saml_metadata_get),
             );
     }
+    if state.settings.account.enabled {
+        let account = Router::new()
+            .route("/account", get(account::pages::account_get))
+            .route("/account/callback", get(account::callback_get))
+            .route("/account/sessions/end", post(account::pages::end_post))
+            .route(
+                "/account/sign-out-everywhere",
+                get(account::pages::everywhere_get).post(account::pages::everywhere_post),
+            )
+            .route_layer(limit(Guard::Account));
+        browser = browser.merge(account);
+    }
     if state.settings.demo.enabled {
         browser = browser
             .route("/demo", get(demo::demo_get))
@@ -517,7 +530,24 @@ pub fn router(state: AppState, readiness: Readiness) -> Router {
     let user_pool_api = Router::new()
         .route("/", post(cognito_api::api_post).fallback(not_found))
         .route_layer(limit(Guard::UserPoolApi));
-    let fetched = Router::new()
+    let mut fetched = Router::new();
+    if state.settings.account.enabled {
+        fetched = fetched.merge(
+            Router::new()
+                .route("/account/api/profile", get(account::api::profile))
+                .route("/account/api/sessions", get(account::api::list))
+                .route(
+                    "/account/api/sessions/{id}",
+                    axum::routing::delete(account::api::end),
+                )
+                .route(
+                    "/account/api/sign-out-everywhere",
+                    post(account::api::everywhere),
+                )
+                .route_layer(limit(Guard::AccountApi)),
+        );
+    }
+    let fetched = fetched
         .merge(token)
         .merge(revoke)
         .merge(userinfo)

@@ -237,3 +237,29 @@ demo-access-token-header = رمز الوصول: الترويسة
 demo-access-token-claims = رمز الوصول: المطالبات
 demo-not-json = (ليس JSON)
 demo-opaque = { $count } حرفًا، غير قابل للقراءة
+
+## The account pages (templates/account.html, account_everywhere.html) and their errors
+
+account-title = حسابك
+account-back-to-app = العودة إلى { $app }
+account-profile-heading = الملف الشخصي
+account-signed-in-with = تم تسجيل الدخول عبر
+account-managed-at = تأتي هذه البيانات من { $provider }. لتغييرها، غيّرها هناك.
+account-managed-in-config = هذه البيانات مضبوطة في إعدادات authgate ولا يمكن تغييرها هنا.
+account-email-verified = البريد الإلكتروني مُتحقق منه
+account-phone-verified = رقم الهاتف مُتحقق منه
+account-yes = نعم
+account-no = لا
+account-sessions-heading = أين سجّلت الدخول
+account-session-browser-sign-in = تسجيل الدخول في المتصفح
+account-session-current = هذا المتصفح
+account-session-details = عبر { $provider }، تم تسجيل الدخول في { $when }
+account-browser-on = { $browser } على { $system }
+account-browser-unknown = متصفح غير معروف
+account-session-end = إنهاء هذه الجلسة
+account-everywhere-heading = تسجيل الخروج من كل مكان
+account-everywhere-lead = ينهي كل جلسات حسابك، في كل تطبيق وكل متصفح، بما فيها هذه الجلسة.
+account-notice-ended = انتهت الجلسة.
+msg-account-back-not-registered = لا يستطيع هذا التطبيق إعادتك إلى ذلك العنوان: فهو ليس من عناوين التطبيق المسجلة.
+msg-account-no-such-session = هذه الجلسة ليست لك، أو انتهت بالفعل.
+msg-account-sign-in-failed = لم يكتمل تسجيل الدخول إلى حسابك. افتح صفحة حسابك مرة أخرى.

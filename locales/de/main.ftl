@@ -227,3 +227,29 @@ demo-access-token-header = Access-Token: Header
 demo-access-token-claims = Access-Token: Claims
 demo-not-json = (kein JSON)
 demo-opaque = { $count } Zeichen, undurchsichtig
+
+## The account pages (templates/account.html, account_everywhere.html) and their errors
+
+account-title = Ihr Konto
+account-back-to-app = Zurück zu { $app }
+account-profile-heading = Profil
+account-signed-in-with = Angemeldet mit
+account-managed-at = Diese Angaben stammen von { $provider }. Ändern Sie sie dort.
+account-managed-in-config = Diese Angaben stehen in der Konfiguration von authgate und können hier nicht geändert werden.
+account-email-verified = E-Mail bestätigt
+account-phone-verified = Telefonnummer bestätigt
+account-yes = Ja
+account-no = Nein
+account-sessions-heading = Wo Sie angemeldet sind
+account-session-browser-sign-in = Anmeldung im Browser
+account-session-current = Dieser Browser
+account-session-details = Mit { $provider }, angemeldet am { $when }
+account-browser-on = { $browser } unter { $system }
+account-browser-unknown = Unbekannter Browser
+account-session-end = Diese Sitzung beenden
+account-everywhere-heading = Überall abmelden
+account-everywhere-lead = Beendet jede Sitzung Ihres Kontos, in jeder App und jedem Browser, auch diese.
+account-notice-ended = Die Sitzung wurde beendet.
+msg-account-back-not-registered = Diese App kann Sie nicht zu dieser Adresse zurückschicken: Sie gehört nicht zu den registrierten Adressen der App.
+msg-account-no-such-session = Diese Sitzung gehört nicht Ihnen oder ist bereits beendet.
+msg-account-sign-in-failed = Die Anmeldung bei Ihrem Konto wurde nicht abgeschlossen. Öffnen Sie Ihre Kontoseite erneut.

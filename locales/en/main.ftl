@@ -230,3 +230,29 @@ demo-access-token-header = Access token header
 demo-access-token-claims = Access token claims
 demo-not-json = (not JSON)
 demo-opaque = { $count } characters, opaque
+
+## The account pages (templates/account.html, account_everywhere.html) and their errors
+
+account-title = Your account
+account-back-to-app = Back to { $app }
+account-profile-heading = Profile
+account-signed-in-with = Signed in with
+account-managed-at = These details come from { $provider }. To change them, change them there.
+account-managed-in-config = These details are set in authgate's configuration; they cannot be changed here.
+account-email-verified = Email verified
+account-phone-verified = Phone number verified
+account-yes = Yes
+account-no = No
+account-sessions-heading = Where you are signed in
+account-session-browser-sign-in = Browser sign-in
+account-session-current = This browser
+account-session-details = With { $provider }, signed in { $when }
+account-browser-on = { $browser } on { $system }
+account-browser-unknown = Unknown browser
+account-session-end = End this session
+account-everywhere-heading = Sign out everywhere
+account-everywhere-lead = End every session of your account, in every app and every browser, this one included.
+account-notice-ended = The session has ended.
+msg-account-back-not-registered = This app cannot send you back to that address: it is not one of the app's registered addresses.
+msg-account-no-such-session = That session is not one of yours, or it has already ended.
+msg-account-sign-in-failed = Signing in to your account did not finish. Open your account page again.

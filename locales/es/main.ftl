@@ -227,3 +227,29 @@ demo-access-token-header = Token de acceso: encabezado
 demo-access-token-claims = Token de acceso: claims
 demo-not-json = (no es JSON)
 demo-opaque = { $count } caracteres, opaco
+
+## The account pages (templates/account.html, account_everywhere.html) and their errors
+
+account-title = Tu cuenta
+account-back-to-app = Volver a { $app }
+account-profile-heading = Perfil
+account-signed-in-with = Sesión iniciada con
+account-managed-at = Estos datos vienen de { $provider }. Para cambiarlos, cámbialos allí.
+account-managed-in-config = Estos datos están en la configuración de authgate; aquí no se pueden cambiar.
+account-email-verified = Correo verificado
+account-phone-verified = Teléfono verificado
+account-yes = Sí
+account-no = No
+account-sessions-heading = Dónde has iniciado sesión
+account-session-browser-sign-in = Inicio de sesión en el navegador
+account-session-current = Este navegador
+account-session-details = Con { $provider }, sesión iniciada el { $when }
+account-browser-on = { $browser } en { $system }
+account-browser-unknown = Navegador desconocido
+account-session-end = Cerrar esta sesión
+account-everywhere-heading = Cerrar sesión en todas partes
+account-everywhere-lead = Cierra todas las sesiones de tu cuenta, en todas las aplicaciones y navegadores, también esta.
+account-notice-ended = La sesión se ha cerrado.
+msg-account-back-not-registered = Esta aplicación no puede devolverte a esa dirección: no es una de sus direcciones registradas.
+msg-account-no-such-session = Esa sesión no es tuya o ya ha terminado.
+msg-account-sign-in-failed = El inicio de sesión en tu cuenta no terminó. Vuelve a abrir la página de tu cuenta.

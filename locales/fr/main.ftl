@@ -227,3 +227,29 @@ demo-access-token-header = Jeton d’accès : en-tête
 demo-access-token-claims = Jeton d’accès : revendications
 demo-not-json = (pas du JSON)
 demo-opaque = { $count } caractères, opaque
+
+## The account pages (templates/account.html, account_everywhere.html) and their errors
+
+account-title = Votre compte
+account-back-to-app = Retour à { $app }
+account-profile-heading = Profil
+account-signed-in-with = Connecté avec
+account-managed-at = Ces informations viennent de { $provider }. Pour les modifier, faites-le là-bas.
+account-managed-in-config = Ces informations sont définies dans la configuration d'authgate ; elles ne peuvent pas être modifiées ici.
+account-email-verified = E-mail vérifié
+account-phone-verified = Numéro de téléphone vérifié
+account-yes = Oui
+account-no = Non
+account-sessions-heading = Où vous êtes connecté
+account-session-browser-sign-in = Connexion dans le navigateur
+account-session-current = Ce navigateur
+account-session-details = Avec { $provider }, connecté le { $when }
+account-browser-on = { $browser } sous { $system }
+account-browser-unknown = Navigateur inconnu
+account-session-end = Fermer cette session
+account-everywhere-heading = Se déconnecter partout
+account-everywhere-lead = Ferme toutes les sessions de votre compte, dans chaque application et chaque navigateur, celle-ci comprise.
+account-notice-ended = La session est fermée.
+msg-account-back-not-registered = Cette application ne peut pas vous renvoyer à cette adresse : ce n'est pas l'une de ses adresses enregistrées.
+msg-account-no-such-session = Cette session n'est pas la vôtre, ou elle est déjà terminée.
+msg-account-sign-in-failed = La connexion à votre compte n'a pas abouti. Rouvrez la page de votre compte.

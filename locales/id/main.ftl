@@ -218,3 +218,29 @@ demo-access-token-header = Token akses: header
 demo-access-token-claims = Token akses: klaim
 demo-not-json = (bukan JSON)
 demo-opaque = { $count } karakter, buram
+
+## The account pages (templates/account.html, account_everywhere.html) and their errors
+
+account-title = Akun Anda
+account-back-to-app = Kembali ke { $app }
+account-profile-heading = Profil
+account-signed-in-with = Masuk dengan
+account-managed-at = Data ini berasal dari { $provider }. Untuk mengubahnya, ubah di sana.
+account-managed-in-config = Data ini diatur dalam konfigurasi authgate; tidak dapat diubah di sini.
+account-email-verified = Email terverifikasi
+account-phone-verified = Nomor telepon terverifikasi
+account-yes = Ya
+account-no = Tidak
+account-sessions-heading = Tempat Anda masuk
+account-session-browser-sign-in = Masuk di browser
+account-session-current = Browser ini
+account-session-details = Dengan { $provider }, masuk pada { $when }
+account-browser-on = { $browser } di { $system }
+account-browser-unknown = Browser tidak dikenal
+account-session-end = Akhiri sesi ini
+account-everywhere-heading = Keluar di mana saja
+account-everywhere-lead = Mengakhiri setiap sesi akun Anda, di setiap aplikasi dan browser, termasuk yang ini.
+account-notice-ended = Sesi telah diakhiri.
+msg-account-back-not-registered = Aplikasi ini tidak dapat mengembalikan Anda ke alamat itu: alamat itu tidak terdaftar untuk aplikasi ini.
+msg-account-no-such-session = Sesi itu bukan milik Anda, atau sudah berakhir.
+msg-account-sign-in-failed = Proses masuk ke akun Anda tidak selesai. Buka lagi halaman akun Anda.

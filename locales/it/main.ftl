@@ -227,3 +227,29 @@ demo-access-token-header = Token di accesso: intestazione
 demo-access-token-claims = Token di accesso: claim
 demo-not-json = (non è JSON)
 demo-opaque = { $count } caratteri, opaco
+
+## The account pages (templates/account.html, account_everywhere.html) and their errors
+
+account-title = Il tuo account
+account-back-to-app = Torna a { $app }
+account-profile-heading = Profilo
+account-signed-in-with = Accesso effettuato con
+account-managed-at = Questi dati provengono da { $provider }. Per cambiarli, cambiali lì.
+account-managed-in-config = Questi dati sono impostati nella configurazione di authgate; qui non si possono cambiare.
+account-email-verified = Email verificata
+account-phone-verified = Numero di telefono verificato
+account-yes = Sì
+account-no = No
+account-sessions-heading = Dove hai effettuato l'accesso
+account-session-browser-sign-in = Accesso nel browser
+account-session-current = Questo browser
+account-session-details = Con { $provider }, accesso il { $when }
+account-browser-on = { $browser } su { $system }
+account-browser-unknown = Browser sconosciuto
+account-session-end = Termina questa sessione
+account-everywhere-heading = Esci ovunque
+account-everywhere-lead = Termina ogni sessione del tuo account, in ogni app e in ogni browser, compreso questo.
+account-notice-ended = La sessione è terminata.
+msg-account-back-not-registered = Questa app non può riportarti a quell'indirizzo: non è tra gli indirizzi registrati dell'app.
+msg-account-no-such-session = Quella sessione non è tua, oppure è già terminata.
+msg-account-sign-in-failed = L'accesso al tuo account non è stato completato. Apri di nuovo la pagina del tuo account.

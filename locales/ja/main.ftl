@@ -218,3 +218,29 @@ demo-access-token-header = アクセス トークンのヘッダー
 demo-access-token-claims = アクセス トークンのクレーム
 demo-not-json = (JSON ではありません)
 demo-opaque = { $count } 文字、不透明
+
+## The account pages (templates/account.html, account_everywhere.html) and their errors
+
+account-title = アカウント
+account-back-to-app = { $app } に戻る
+account-profile-heading = プロフィール
+account-signed-in-with = サインイン方法
+account-managed-at = これらの情報は { $provider } から提供されています。変更は { $provider } で行ってください。
+account-managed-in-config = これらの情報は authgate の設定で定められており、ここでは変更できません。
+account-email-verified = メール確認済み
+account-phone-verified = 電話番号確認済み
+account-yes = はい
+account-no = いいえ
+account-sessions-heading = サインインしている場所
+account-session-browser-sign-in = ブラウザでのサインイン
+account-session-current = このブラウザ
+account-session-details = { $provider } で { $when } にサインイン
+account-browser-on = { $system } の { $browser }
+account-browser-unknown = 不明なブラウザ
+account-session-end = このセッションを終了
+account-everywhere-heading = すべての場所からサインアウト
+account-everywhere-lead = このブラウザを含め、すべてのアプリとブラウザでアカウントのセッションを終了します。
+account-notice-ended = セッションを終了しました。
+msg-account-back-not-registered = このアプリはそのアドレスに戻すことができません。アプリに登録されたアドレスではありません。
+msg-account-no-such-session = そのセッションはあなたのものではないか、すでに終了しています。
+msg-account-sign-in-failed = アカウントへのサインインが完了しませんでした。アカウントページをもう一度開いてください。

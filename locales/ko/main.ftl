@@ -218,3 +218,29 @@ demo-access-token-header = 액세스 토큰 헤더
 demo-access-token-claims = 액세스 토큰 클레임
 demo-not-json = (JSON 아님)
 demo-opaque = { $count }자, 불투명
+
+## The account pages (templates/account.html, account_everywhere.html) and their errors
+
+account-title = 내 계정
+account-back-to-app = { $app }(으)로 돌아가기
+account-profile-heading = 프로필
+account-signed-in-with = 로그인 방법
+account-managed-at = 이 정보는 { $provider }에서 제공합니다. 변경하려면 그곳에서 변경하세요.
+account-managed-in-config = 이 정보는 authgate 설정에 정해져 있어 여기서 변경할 수 없습니다.
+account-email-verified = 이메일 인증됨
+account-phone-verified = 전화번호 인증됨
+account-yes = 예
+account-no = 아니요
+account-sessions-heading = 로그인된 곳
+account-session-browser-sign-in = 브라우저 로그인
+account-session-current = 이 브라우저
+account-session-details = { $provider }(으)로 { $when }에 로그인
+account-browser-on = { $system }의 { $browser }
+account-browser-unknown = 알 수 없는 브라우저
+account-session-end = 이 세션 종료
+account-everywhere-heading = 모든 곳에서 로그아웃
+account-everywhere-lead = 이 브라우저를 포함해 모든 앱과 브라우저에서 계정의 모든 세션을 종료합니다.
+account-notice-ended = 세션이 종료되었습니다.
+msg-account-back-not-registered = 이 앱은 해당 주소로 돌려보낼 수 없습니다. 앱에 등록된 주소가 아닙니다.
+msg-account-no-such-session = 그 세션은 내 세션이 아니거나 이미 종료되었습니다.
+msg-account-sign-in-failed = 계정 로그인이 완료되지 않았습니다. 계정 페이지를 다시 여세요.

@@ -227,3 +227,29 @@ demo-access-token-header = Toegangstoken: header
 demo-access-token-claims = Toegangstoken: claims
 demo-not-json = (geen JSON)
 demo-opaque = { $count } tekens, ondoorzichtig
+
+## The account pages (templates/account.html, account_everywhere.html) and their errors
+
+account-title = Uw account
+account-back-to-app = Terug naar { $app }
+account-profile-heading = Profiel
+account-signed-in-with = Aangemeld met
+account-managed-at = Deze gegevens komen van { $provider }. Wijzig ze daar.
+account-managed-in-config = Deze gegevens staan in de configuratie van authgate en kunnen hier niet worden gewijzigd.
+account-email-verified = E-mail geverifieerd
+account-phone-verified = Telefoonnummer geverifieerd
+account-yes = Ja
+account-no = Nee
+account-sessions-heading = Waar u bent aangemeld
+account-session-browser-sign-in = Aanmelding in de browser
+account-session-current = Deze browser
+account-session-details = Met { $provider }, aangemeld op { $when }
+account-browser-on = { $browser } op { $system }
+account-browser-unknown = Onbekende browser
+account-session-end = Deze sessie beëindigen
+account-everywhere-heading = Overal afmelden
+account-everywhere-lead = Beëindigt elke sessie van uw account, in elke app en elke browser, ook deze.
+account-notice-ended = De sessie is beëindigd.
+msg-account-back-not-registered = Deze app kan u niet naar dat adres terugsturen: het is geen van de geregistreerde adressen van de app.
+msg-account-no-such-session = Die sessie is niet van u, of is al beëindigd.
+msg-account-sign-in-failed = Het aanmelden bij uw account is niet afgerond. Open uw accountpagina opnieuw.

@@ -230,3 +230,29 @@ demo-access-token-header = Token dostępu: nagłówek
 demo-access-token-claims = Token dostępu: oświadczenia
 demo-not-json = (to nie JSON)
 demo-opaque = Znaki: { $count }, nieprzejrzysty
+
+## The account pages (templates/account.html, account_everywhere.html) and their errors
+
+account-title = Twoje konto
+account-back-to-app = Wróć do { $app }
+account-profile-heading = Profil
+account-signed-in-with = Zalogowano przez
+account-managed-at = Te dane pochodzą z { $provider }. Aby je zmienić, zmień je tam.
+account-managed-in-config = Te dane są ustawione w konfiguracji authgate; nie można ich tu zmienić.
+account-email-verified = E-mail zweryfikowany
+account-phone-verified = Numer telefonu zweryfikowany
+account-yes = Tak
+account-no = Nie
+account-sessions-heading = Gdzie jesteś zalogowany
+account-session-browser-sign-in = Logowanie w przeglądarce
+account-session-current = Ta przeglądarka
+account-session-details = Przez { $provider }, zalogowano { $when }
+account-browser-on = { $browser } w systemie { $system }
+account-browser-unknown = Nieznana przeglądarka
+account-session-end = Zakończ tę sesję
+account-everywhere-heading = Wyloguj wszędzie
+account-everywhere-lead = Kończy każdą sesję Twojego konta, w każdej aplikacji i przeglądarce, łącznie z tą.
+account-notice-ended = Sesja została zakończona.
+msg-account-back-not-registered = Ta aplikacja nie może odesłać Cię pod ten adres: nie jest on jednym z jej zarejestrowanych adresów.
+msg-account-no-such-session = Ta sesja nie należy do Ciebie albo już się zakończyła.
+msg-account-sign-in-failed = Logowanie do konta nie zostało ukończone. Otwórz ponownie stronę swojego konta.

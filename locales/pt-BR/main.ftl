@@ -227,3 +227,29 @@ demo-access-token-header = Token de acesso: cabeçalho
 demo-access-token-claims = Token de acesso: claims
 demo-not-json = (não é JSON)
 demo-opaque = { $count } caracteres, opaco
+
+## The account pages (templates/account.html, account_everywhere.html) and their errors
+
+account-title = Sua conta
+account-back-to-app = Voltar para { $app }
+account-profile-heading = Perfil
+account-signed-in-with = Conectado com
+account-managed-at = Estes dados vêm de { $provider }. Para alterá-los, altere lá.
+account-managed-in-config = Estes dados estão na configuração do authgate; não podem ser alterados aqui.
+account-email-verified = E-mail verificado
+account-phone-verified = Telefone verificado
+account-yes = Sim
+account-no = Não
+account-sessions-heading = Onde você está conectado
+account-session-browser-sign-in = Login no navegador
+account-session-current = Este navegador
+account-session-details = Com { $provider }, conectado em { $when }
+account-browser-on = { $browser } no { $system }
+account-browser-unknown = Navegador desconhecido
+account-session-end = Encerrar esta sessão
+account-everywhere-heading = Sair de todos os lugares
+account-everywhere-lead = Encerra todas as sessões da sua conta, em todos os apps e navegadores, inclusive esta.
+account-notice-ended = A sessão foi encerrada.
+msg-account-back-not-registered = Este app não pode levar você de volta a esse endereço: ele não é um dos endereços registrados do app.
+msg-account-no-such-session = Essa sessão não é sua ou já foi encerrada.
+msg-account-sign-in-failed = O login na sua conta não foi concluído. Abra a página da sua conta novamente.

@@ -227,3 +227,29 @@ demo-access-token-header = Åtkomsttoken: huvud
 demo-access-token-claims = Åtkomsttoken: anspråk
 demo-not-json = (inte JSON)
 demo-opaque = { $count } tecken, ogenomskinlig
+
+## The account pages (templates/account.html, account_everywhere.html) and their errors
+
+account-title = Ditt konto
+account-back-to-app = Tillbaka till { $app }
+account-profile-heading = Profil
+account-signed-in-with = Inloggad med
+account-managed-at = Uppgifterna kommer från { $provider }. Ändra dem där.
+account-managed-in-config = Uppgifterna står i authgates konfiguration och kan inte ändras här.
+account-email-verified = E-post verifierad
+account-phone-verified = Telefonnummer verifierat
+account-yes = Ja
+account-no = Nej
+account-sessions-heading = Där du är inloggad
+account-session-browser-sign-in = Inloggning i webbläsaren
+account-session-current = Den här webbläsaren
+account-session-details = Med { $provider }, inloggad { $when }
+account-browser-on = { $browser } på { $system }
+account-browser-unknown = Okänd webbläsare
+account-session-end = Avsluta den här sessionen
+account-everywhere-heading = Logga ut överallt
+account-everywhere-lead = Avslutar varje session för ditt konto, i alla appar och webbläsare, även den här.
+account-notice-ended = Sessionen har avslutats.
+msg-account-back-not-registered = Appen kan inte skicka dig tillbaka till den adressen: den är inte en av appens registrerade adresser.
+msg-account-no-such-session = Den sessionen är inte din, eller så har den redan avslutats.
+msg-account-sign-in-failed = Inloggningen på ditt konto slutfördes inte. Öppna din kontosida igen.

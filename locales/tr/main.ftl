@@ -218,3 +218,29 @@ demo-access-token-header = Erişim belirteci: başlık
 demo-access-token-claims = Erişim belirteci: talepler
 demo-not-json = (JSON değil)
 demo-opaque = { $count } karakter, opak
+
+## The account pages (templates/account.html, account_everywhere.html) and their errors
+
+account-title = Hesabınız
+account-back-to-app = { $app } uygulamasına dön
+account-profile-heading = Profil
+account-signed-in-with = Giriş yöntemi
+account-managed-at = Bu bilgiler { $provider } tarafından sağlanıyor. Değiştirmek için orada değiştirin.
+account-managed-in-config = Bu bilgiler authgate yapılandırmasında tanımlıdır; burada değiştirilemez.
+account-email-verified = E-posta doğrulandı
+account-phone-verified = Telefon numarası doğrulandı
+account-yes = Evet
+account-no = Hayır
+account-sessions-heading = Giriş yaptığınız yerler
+account-session-browser-sign-in = Tarayıcıda giriş
+account-session-current = Bu tarayıcı
+account-session-details = { $provider } ile, { $when } tarihinde giriş
+account-browser-on = { $system } üzerinde { $browser }
+account-browser-unknown = Bilinmeyen tarayıcı
+account-session-end = Bu oturumu sonlandır
+account-everywhere-heading = Her yerden çıkış yap
+account-everywhere-lead = Bu dahil, her uygulamada ve tarayıcıda hesabınızın tüm oturumlarını sonlandırır.
+account-notice-ended = Oturum sonlandırıldı.
+msg-account-back-not-registered = Bu uygulama sizi o adrese geri gönderemez: uygulamanın kayıtlı adreslerinden biri değil.
+msg-account-no-such-session = Bu oturum sizin değil ya da zaten sona ermiş.
+msg-account-sign-in-failed = Hesabınıza giriş tamamlanmadı. Hesap sayfanızı yeniden açın.

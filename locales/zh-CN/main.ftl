@@ -218,3 +218,29 @@ demo-access-token-header = 访问令牌头部
 demo-access-token-claims = 访问令牌声明
 demo-not-json = （不是 JSON）
 demo-opaque = { $count } 个字符，不透明
+
+## The account pages (templates/account.html, account_everywhere.html) and their errors
+
+account-title = 您的账户
+account-back-to-app = 返回 { $app }
+account-profile-heading = 个人资料
+account-signed-in-with = 登录方式
+account-managed-at = 这些信息来自 { $provider }。如需更改，请在那里更改。
+account-managed-in-config = 这些信息在 authgate 的配置中设定，无法在此更改。
+account-email-verified = 电子邮件已验证
+account-phone-verified = 电话号码已验证
+account-yes = 是
+account-no = 否
+account-sessions-heading = 您的登录位置
+account-session-browser-sign-in = 浏览器登录
+account-session-current = 此浏览器
+account-session-details = 通过 { $provider } 于 { $when } 登录
+account-browser-on = { $system } 上的 { $browser }
+account-browser-unknown = 未知浏览器
+account-session-end = 结束此会话
+account-everywhere-heading = 在所有位置退出
+account-everywhere-lead = 结束您账户的所有会话，包括所有应用和浏览器中的会话，也包括此会话。
+account-notice-ended = 会话已结束。
+msg-account-back-not-registered = 此应用无法将您送回该地址：它不是此应用已注册的地址。
+msg-account-no-such-session = 该会话不属于您，或已经结束。
+msg-account-sign-in-failed = 账户登录未完成。请重新打开您的账户页面。

@@ -218,3 +218,29 @@ demo-access-token-header = 存取權杖標頭
 demo-access-token-claims = 存取權杖宣告
 demo-not-json = （不是 JSON）
 demo-opaque = { $count } 個字元，不透明
+
+## The account pages (templates/account.html, account_everywhere.html) and their errors
+
+account-title = 您的帳戶
+account-back-to-app = 返回 { $app }
+account-profile-heading = 個人資料
+account-signed-in-with = 登入方式
+account-managed-at = 這些資訊來自 { $provider }。如需變更，請在那裡變更。
+account-managed-in-config = 這些資訊在 authgate 的設定中設定，無法在此變更。
+account-email-verified = 電子郵件已驗證
+account-phone-verified = 電話號碼已驗證
+account-yes = 是
+account-no = 否
+account-sessions-heading = 您的登入位置
+account-session-browser-sign-in = 瀏覽器登入
+account-session-current = 此瀏覽器
+account-session-details = 透過 { $provider } 於 { $when } 登入
+account-browser-on = { $system } 上的 { $browser }
+account-browser-unknown = 未知的瀏覽器
+account-session-end = 結束此工作階段
+account-everywhere-heading = 在所有位置登出
+account-everywhere-lead = 結束您帳戶的所有工作階段，包括所有應用程式和瀏覽器中的工作階段，也包括此工作階段。
+account-notice-ended = 工作階段已結束。
+msg-account-back-not-registered = 此應用程式無法將您送回該位址：它不是此應用程式已註冊的位址。
+msg-account-no-such-session = 該工作階段不屬於您，或已經結束。
+msg-account-sign-in-failed = 帳戶登入未完成。請重新開啟您的帳戶頁面。

@@ -45,6 +45,7 @@ const OVERRIDABLE: &[&str] = &[
     "login_throttle",
     "password_hashing",
     "demo",
+    "account",
     "aws",
     "tls",
     "metrics",
@@ -86,6 +87,9 @@ pub struct Settings {
     pub password_hashing: PasswordHashingSettings,
     #[serde(default)]
     pub demo: DemoSettings,
+    /// `[account]`: the signed-in user's own pages (`/account`) and their JSON twins.
+    #[serde(default)]
+    pub account: AccountSettings,
     #[serde(default)]
     pub metrics: MetricsSettings,
     /// `[ui]`: the hosted pages' look and words.
@@ -272,6 +276,18 @@ impl Settings {
         self.check_store(&mut problems);
         self.check_providers(&mut problems);
         self.check_apps(&mut problems);
+        if self.account.enabled {
+            if self.apps.iter().any(|a| a.client_id == ACCOUNT_CLIENT_ID) {
+                problems.push(format!(
+                    "apps: client_id `{}` is the account pages' own; choose another \
+                     (or set account.enabled = false)",
+                    ACCOUNT_CLIENT_ID
+                ));
+            }
+            if self.account.reauth_after.is_zero() {
+                problems.push("account.reauth_after: must be longer than zero".into());
+            }
+        }
         if self.demo.enabled {
             match self
                 .apps

@@ -128,6 +128,34 @@ impl Default for DemoSettings {
     }
 }
 
+/// The client id of the account pages' own app (`[account]`); no configured app may use it.
+pub const ACCOUNT_CLIENT_ID: &str = "authgate-account";
+
+/// `[account]`: `/account`, where a signed-in user sees their profile and where they are
+/// signed in, ends one session or all of them; with JSON twins under `/account/api/`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct AccountSettings {
+    /// Serve `/account` and `/account/api/...`.
+    pub enabled: bool,
+    /// A sensitive change (signing out everywhere) needs a sign-in at most this old; an older
+    /// one is sent through sign-in again first (like `prompt=login`), then back to the change.
+    #[serde(with = "humantime_serde")]
+    pub reauth_after: Duration,
+    /// What the sign-in pages call the account pages ("Sign in to …").
+    pub name: String,
+}
+
+impl Default for AccountSettings {
+    fn default() -> Self {
+        Self {
+            enabled: true,
+            reauth_after: Duration::from_secs(300),
+            name: "Your account".into(),
+        }
+    }
+}
+
 /// `[tls]`: authgate's own TLS listener, for development with clients that only speak https
 /// (Amplify) and for containers without a load balancer.
 #[derive(Debug, Clone, Deserialize)]

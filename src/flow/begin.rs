@@ -60,6 +60,7 @@ pub async fn store(
     state: &AppContext,
     request: ValidRequest,
     binding_hash: String,
+    origin: Option<crate::store::SessionOrigin>,
 ) -> Result<Next, StoreError> {
     let providers = state
         .apps
@@ -75,7 +76,8 @@ pub async fn store(
         });
     let id = crate::security::random_token();
     let expires_at = OffsetDateTime::now_utc() + state.settings.sessions.auth_request_ttl;
-    let auth_request = request.into_auth_request(binding_hash);
+    let mut auth_request = request.into_auth_request(binding_hash);
+    auth_request.origin = origin;
     state
         .store
         .put_auth_request(&id, &auth_request, expires_at)

@@ -253,6 +253,7 @@ pub async fn issue_code(
         family_id: uuid::Uuid::new_v4().to_string(),
         aws,
         sso_session: request.sso_session.clone(),
+        origin: request.origin.clone(),
     };
     let expires_at = OffsetDateTime::now_utc() + state.settings.tokens.code_ttl;
     state

@@ -48,6 +48,7 @@ pub async fn finish_sign_in(
     let sso = SsoSession {
         identity,
         auth_time: OffsetDateTime::now_utc().unix_timestamp(),
+        origin: request.origin.clone(),
     };
     if let Err(e) = browser
         .signed_in(&*state.store, &sso, state.settings.sessions.sso_ttl)

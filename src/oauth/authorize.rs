@@ -351,6 +351,7 @@ impl ValidRequest {
             idp_hint: self.idp_hint,
             pending_role: None,
             sso_session: None,
+            origin: None,
         }
     }
 }

@@ -23,6 +23,7 @@ use crate::security::storage_hash;
 use crate::state::AppState;
 use crate::telemetry::audit;
 use crate::web::browser::BrowserSession;
+use crate::web::client::RequestOrigin;
 use crate::web::page::Msg;
 use crate::web::respond::{authorization, found, json_document, no_store, see_other};
 use axum::Json;
@@ -37,6 +38,7 @@ use tower_sessions::Session;
 pub async fn authorize_get(
     State(state): State<AppState>,
     session: Session,
+    RequestOrigin(came_from): RequestOrigin,
     RawQuery(query): RawQuery,
 ) -> Response {
     let request = match authorize::validate(query.as_deref().unwrap_or(""), &state.apps) {
@@ -86,6 +88,7 @@ pub async fn authorize_get(
                 binding_hash: storage_hash(&binding),
             };
             let mut request = request.into_auth_request(String::new());
+            request.origin = Some(came_from.clone());
             // The code, and the family it becomes, remember the sign-in (for /logout).
             request.sso_session = match browser.sso_session_id().await {
                 Ok(id) => id,
@@ -98,7 +101,7 @@ pub async fn authorize_get(
                 Ok(binding) => binding,
                 Err(e) => return pages::unavailable(&e),
             };
-            match begin::store(&state, request, storage_hash(&binding)).await {
+            match begin::store(&state, request, storage_hash(&binding), Some(came_from)).await {
                 Ok(next) => next,
                 Err(e) => return pages::unavailable(&e),
             }

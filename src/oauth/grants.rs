@@ -573,6 +573,7 @@ mod tests {
             family_id: family_id.clone(),
             aws: None,
             sso_session: None,
+            origin: None,
         };
         let expires_at = OffsetDateTime::now_utc() + time::Duration::seconds(60);
         services

@@ -5,7 +5,7 @@
 
 use crate::store::{
     AuthRequest, CodeGrant, CodeTake, CounterHit, RefreshFamily, RefreshRotation, SigningKeyRecord,
-    SigningKeySet, SsoSession, Store, StoreError, StoreResult, UserSessionsEnded,
+    SigningKeySet, SsoSession, Store, StoreError, StoreResult, UserSessions, UserSessionsEnded,
 };
 use async_trait::async_trait;
 use std::collections::HashMap;
@@ -333,6 +333,42 @@ impl Store for MemoryStore {
             .retain(|_, (session, exp)| !(*exp > now && is_user(&session.identity)));
         ended.sso_sessions = u64::try_from(before - t.sso.len()).unwrap_or(u64::MAX);
         Ok(ended)
+    }
+
+    async fn user_sessions(
+        &self,
+        provider: &str,
+        upstream_subject: &str,
+        now: OffsetDateTime,
+    ) -> StoreResult<UserSessions> {
+        let now_secs = secs(now);
+        let is_user = |identity: &crate::identity::Identity| {
+            identity.provider == provider && identity.upstream_subject == upstream_subject
+        };
+        let t = self.tables()?;
+        let mut found = UserSessions::default();
+        for (id, stored) in &t.families {
+            if !stored.revoked && stored.expires_at > now_secs && is_user(&stored.family.identity) {
+                found.families.push(crate::store::Listed {
+                    id: id.clone(),
+                    record: stored.family.clone(),
+                    expires_at: OffsetDateTime::from_unix_timestamp(stored.expires_at)
+                        .unwrap_or(now),
+                });
+            }
+        }
+        for (id, (session, expires_at)) in &t.sso {
+            if *expires_at > now_secs && is_user(&session.identity) {
+                found.sso_sessions.push(crate::store::Listed {
+                    id: id.clone(),
+                    record: session.clone(),
+                    expires_at: OffsetDateTime::from_unix_timestamp(*expires_at).unwrap_or(now),
+                });
+            }
+        }
+        found.families.sort_by(|a, b| a.id.cmp(&b.id));
+        found.sso_sessions.sort_by(|a, b| a.id.cmp(&b.id));
+        Ok(found)
     }
 
     async fn put_sso_session(

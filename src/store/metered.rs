@@ -4,7 +4,7 @@
 
 use super::{
     AuthRequest, CodeGrant, CodeTake, CounterHit, RefreshFamily, RefreshRotation, SigningKeyRecord,
-    SigningKeySet, SsoSession, Store, StoreResult, UserSessionsEnded,
+    SigningKeySet, SsoSession, Store, StoreResult, UserSessions, UserSessionsEnded,
 };
 use crate::telemetry::meter;
 use async_trait::async_trait;
@@ -192,6 +192,19 @@ impl Store for Metered {
             "end_user_sessions",
             self.inner
                 .end_user_sessions(provider, upstream_subject, now),
+        )
+        .await
+    }
+
+    async fn user_sessions(
+        &self,
+        provider: &str,
+        upstream_subject: &str,
+        now: OffsetDateTime,
+    ) -> StoreResult<UserSessions> {
+        self.timed(
+            "user_sessions",
+            self.inner.user_sessions(provider, upstream_subject, now),
         )
         .await
     }

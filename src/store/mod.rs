@@ -20,8 +20,8 @@ pub mod sqlite;
 
 pub use records::{
     AuthRequest, AwsErrorNote, AwsGrant, AwsSession, CodeGrant, CodeTake, IdpHint, KeyState,
-    PendingRole, RefreshFamily, RefreshRotation, SigningKeyRecord, SigningKeySet, SsoSession,
-    UpstreamFlow, UserSessionsEnded,
+    Listed, PendingRole, RefreshFamily, RefreshRotation, SessionOrigin, SigningKeyRecord,
+    SigningKeySet, SsoSession, UpstreamFlow, UserSessions, UserSessionsEnded,
 };
 
 use async_trait::async_trait;
@@ -143,6 +143,15 @@ pub trait Store: Send + Sync + 'static {
         upstream_subject: &str,
         now: OffsetDateTime,
     ) -> StoreResult<UserSessionsEnded>;
+    /// Every live session of one user (the identity's `provider` and `upstream_subject`): their
+    /// unrevoked, unexpired refresh families and unexpired SSO sessions, each ordered by id.
+    /// What the account pages list; another user's sessions never appear.
+    async fn user_sessions(
+        &self,
+        provider: &str,
+        upstream_subject: &str,
+        now: OffsetDateTime,
+    ) -> StoreResult<UserSessions>;
 
     // --- single sign-on sessions
     async fn put_sso_session(

@@ -19,7 +19,7 @@
 
 use super::{
     AuthRequest, CodeGrant, CodeTake, CounterHit, RefreshFamily, RefreshRotation, SigningKeyRecord,
-    SigningKeySet, SsoSession, Store, StoreError, StoreResult, UserSessionsEnded,
+    SigningKeySet, SsoSession, Store, StoreError, StoreResult, UserSessions, UserSessionsEnded,
 };
 use async_trait::async_trait;
 use serde::{Serialize, de::DeserializeOwned};
@@ -373,6 +373,18 @@ fn encode<T: Serialize>(what: &str, value: &T) -> StoreResult<String> {
 
 // serde_json's messages quote the offending input, which may be a secret: report only the
 // kind of error and where it was.
+/// A listed record from its row: id, JSON record, expiry.
+fn listed<T: DeserializeOwned>(
+    what: &str,
+    (id, record, expires_at): (String, String, i64),
+) -> StoreResult<crate::store::Listed<T>> {
+    Ok(crate::store::Listed {
+        id,
+        record: decode(what, &record)?,
+        expires_at: from_secs(expires_at),
+    })
+}
+
 fn decode<T: DeserializeOwned>(what: &str, json: &str) -> StoreResult<T> {
     serde_json::from_str(json).map_err(|e| {
         StoreError::Corrupt(format!(
@@ -769,6 +781,47 @@ impl Store for PostgresStore {
         Ok(UserSessionsEnded {
             families: count_u64(row.try_get("families").map_err(backend)?),
             sso_sessions: count_u64(row.try_get("sso_sessions").map_err(backend)?),
+        })
+    }
+
+    async fn user_sessions(
+        &self,
+        provider: &str,
+        upstream_subject: &str,
+        now: OffsetDateTime,
+    ) -> StoreResult<UserSessions> {
+        // Both through the (user_subject, user_provider) indexes.
+        let families: Vec<(String, String, i64)> = sqlx::query_as(
+            "SELECT id, record, expires_at FROM refresh_families
+             WHERE user_subject = $1 AND user_provider = $2 AND NOT revoked AND expires_at > $3
+             ORDER BY id",
+        )
+        .bind(upstream_subject)
+        .bind(provider)
+        .bind(secs(now))
+        .fetch_all(&self.pool)
+        .await
+        .map_err(backend)?;
+        let sso_sessions: Vec<(String, String, i64)> = sqlx::query_as(
+            "SELECT id, record, expires_at FROM sso_sessions
+             WHERE user_subject = $1 AND user_provider = $2 AND expires_at > $3
+             ORDER BY id",
+        )
+        .bind(upstream_subject)
+        .bind(provider)
+        .bind(secs(now))
+        .fetch_all(&self.pool)
+        .await
+        .map_err(backend)?;
+        Ok(UserSessions {
+            families: families
+                .into_iter()
+                .map(|row| listed("refresh family", row))
+                .collect::<StoreResult<_>>()?,
+            sso_sessions: sso_sessions
+                .into_iter()
+                .map(|row| listed("sso session", row))
+                .collect::<StoreResult<_>>()?,
         })
     }
 

@@ -44,6 +44,20 @@ pub struct AuthRequest {
     /// refresh family remember it, so that signing out of it ends them too.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sso_session: Option<String>,
+    /// Where the browser that started the request was: the SSO session, the code and the
+    /// family remember it for the account pages' list of sessions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<SessionOrigin>,
+}
+
+/// Where a sign-in came from, as the account pages show it: the client's address and its
+/// `User-Agent` (cut short). Neither is a secret; both are what the user's own browser sent.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionOrigin {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_agent: Option<String>,
 }
 
 /// A finished sign-in waiting on the role page: who signed in, and the roles they may choose.
@@ -164,6 +178,9 @@ pub struct CodeGrant {
     /// The SSO session (browser sign-in) the code was issued under, handed to the family.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sso_session: Option<String>,
+    /// Where the sign-in came from, handed to the family.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<SessionOrigin>,
 }
 
 impl fmt::Debug for CodeGrant {
@@ -200,6 +217,10 @@ pub struct RefreshFamily {
     /// browser ends the family too. `None` for families from before this was recorded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sso_session: Option<String>,
+    /// Where the sign-in came from (the account pages' list); `None` when unknown (a sign-in
+    /// through the user-pool API, or a family from before this was recorded).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<SessionOrigin>,
 }
 
 /// What [`Store::end_user_sessions`](super::Store::end_user_sessions) ended.
@@ -233,6 +254,26 @@ pub enum RefreshRotation {
 pub struct SsoSession {
     pub identity: Identity,
     pub auth_time: i64,
+    /// Where the browser signed in from (the account pages' list).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<SessionOrigin>,
+}
+
+/// One live session of a user, as [`Store::user_sessions`](super::Store::user_sessions) lists
+/// it: its id, what it stands for and when it expires.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Listed<T> {
+    pub id: String,
+    pub record: T,
+    pub expires_at: time::OffsetDateTime,
+}
+
+/// Every live session of one user: refresh families (one per app sign-in) and SSO sessions
+/// (one per browser), each ordered by id.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct UserSessions {
+    pub families: Vec<Listed<RefreshFamily>>,
+    pub sso_sessions: Vec<Listed<SsoSession>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -11,6 +11,8 @@
 //! | `token_reuse` | a spent code or rotated refresh token came back; its session is revoked | `app`, `token_type` |
 //! | `token_revoked` | an app revoked a refresh token | `app` |
 //! | `logout` | a browser's single sign-on session ended | `app` (when named), `provider`, `subject` |
+//! | `account_session_ended` | a user ended one of their sessions from the account pages or API | `provider`, `subject`, `kind` (`app`/`browser`), `app` (an app's), `families`, `via` (`page`/`api`) |
+//! | `account_signed_out_everywhere` | a user ended all their sessions | `provider`, `subject`, `families`, `sso_sessions`, `pool` (`signed_out`/`failed`/`none`), `via` |
 //!
 //! `subject` and `user` are pseudonyms: the first 16 hex digits of a SHA-256 over the provider
 //! id and the upstream subject (or the user name as typed, lower-cased), never the name or
@@ -150,6 +152,50 @@ pub fn logout(app: Option<&str>, identity: &Identity) {
         provider = %identity.provider,
         subject = %subject_of(identity),
         "signed out"
+    );
+}
+
+/// A user ended one of their own sessions (`/account`): `kind` `app` (with the app's client
+/// id) or `browser`; `families` how many refresh families ended with it.
+pub fn account_session_ended(
+    identity: &Identity,
+    kind: &'static str,
+    app: Option<&str>,
+    families: u64,
+    via: &'static str,
+) {
+    tracing::info!(
+        target: "audit",
+        event = "account_session_ended",
+        provider = %identity.provider,
+        subject = %subject_of(identity),
+        kind,
+        app = app.unwrap_or_default(),
+        families,
+        via,
+        "session ended by its user"
+    );
+}
+
+/// A user signed out everywhere (`/account`); `pool` is `signed_out`, `failed` or `none`
+/// (not a pool user, or no pool token kept).
+pub fn account_signed_out_everywhere(
+    identity: &Identity,
+    families: u64,
+    sso_sessions: u64,
+    pool: &'static str,
+    via: &'static str,
+) {
+    tracing::info!(
+        target: "audit",
+        event = "account_signed_out_everywhere",
+        provider = %identity.provider,
+        subject = %subject_of(identity),
+        families,
+        sso_sessions,
+        pool,
+        via,
+        "signed out everywhere by the user"
     );
 }
 

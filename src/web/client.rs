@@ -54,6 +54,30 @@ impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
     }
 }
 
+/// Where a request came from, as a session remembers it for the account pages: the resolved
+/// address (whole, not its /64) and the `User-Agent`, cut to [`USER_AGENT_KEPT`] characters.
+pub struct RequestOrigin(pub crate::store::SessionOrigin);
+
+/// What is kept of a `User-Agent`: enough to tell the browser, no more.
+pub const USER_AGENT_KEPT: usize = 200;
+
+impl<S: Send + Sync> FromRequestParts<S> for RequestOrigin {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let user_agent = parts
+            .headers
+            .get(axum::http::header::USER_AGENT)
+            .and_then(|v| v.to_str().ok())
+            .map(|ua| ua.chars().take(USER_AGENT_KEPT).collect::<String>())
+            .filter(|ua| !ua.trim().is_empty());
+        Ok(Self(crate::store::SessionOrigin {
+            address: client_ip(parts).map(|ip| ip.to_string()),
+            user_agent,
+        }))
+    }
+}
+
 /// The resolved address, else (a router built without [`resolve`]) the socket's peer.
 pub fn client_ip(parts: &Parts) -> Option<IpAddr> {
     parts.extensions.get::<ClientIp>().map(|c| c.0).or_else(|| {

@@ -17,7 +17,7 @@
 //! | Endpoint | The app |
 //! |---|---|
 //! | `/oauth2/token`, `/oauth2/revoke` | `Authorization: Basic` client id, else the form's `client_id` |
-//! | `/oauth2/userInfo` | the access token's `client_id` |
+//! | `/oauth2/userInfo`, `/account/api/...` | the access token's `client_id` |
 //! | `POST /` | the `AccessToken`'s `client_id` (a passthrough pool's token: the apps of that pool), else `ClientId` |
 //!
 //! A request that names no known app gets the header when the origin is allowed for any app:
@@ -199,7 +199,7 @@ fn named_apps<'a>(
                 .map(|(_, id)| by_id(&id))
                 .unwrap_or_default()
         }
-        "/oauth2/userInfo" => authorization
+        p if p == "/oauth2/userInfo" || p.starts_with("/account/api/") => authorization
             .and_then(|v| {
                 v.strip_prefix("Bearer ")
                     .or_else(|| v.strip_prefix("bearer "))
@@ -227,6 +227,8 @@ fn named_apps<'a>(
 fn methods(path: &str) -> &'static str {
     match path {
         "/oauth2/userInfo" => "GET, POST",
+        "/account/api/sessions" | "/account/api/profile" => "GET",
+        p if p.starts_with("/account/api/sessions/") => "DELETE",
         _ => "POST",
     }
 }

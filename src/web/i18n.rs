@@ -670,6 +670,10 @@ mod tests {
         let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
         let mut paths = Vec::new();
         walk(&src.join("hosted_ui"), &mut paths);
+        walk(&src.join("account"), &mut paths);
+        // The account API answers programs: its RFC 6750 descriptions are for developers, in
+        // English as every OAuth error description is.
+        paths.retain(|p| !p.ends_with("account/api.rs"));
         paths.sort();
         paths
             .into_iter()
@@ -746,6 +750,8 @@ mod tests {
         ),
         // The role page's stand-in for an app with no name (a registered app always has one).
         ("hosted_ui/role.rs", "the app"),
+        // A token macOS browsers put in their User-Agent, matched (the page says `macOS`).
+        ("account/agent.rs", "Mac OS X"),
     ];
 
     #[test]

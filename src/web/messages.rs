@@ -62,6 +62,12 @@ pub enum Msg {
     DemoFormExpired,
     /// A rate limit refused the request: it may be sent again after this many seconds.
     TooManyRequests { wait_secs: u64 },
+    /// `/account?client_id=…&redirect_uri=…` named an app that does not have that address.
+    AccountBackNotRegistered,
+    /// An account page was asked to end a session that is not one of the user's live ones.
+    AccountNoSuchSession,
+    /// The account pages' sign-in came back unfinished, or to a browser that did not start it.
+    AccountSignInFailed,
 }
 
 /// What a person can do about a federation failure.
@@ -136,6 +142,9 @@ impl Msg {
             Msg::ChallengeUnsupported => t("msg-challenge-unsupported"),
             Msg::SignInAgain => t("msg-sign-in-again"),
             Msg::DemoFormExpired => t("msg-demo-form-expired"),
+            Msg::AccountBackNotRegistered => t("msg-account-back-not-registered"),
+            Msg::AccountNoSuchSession => t("msg-account-no-such-session"),
+            Msg::AccountSignInFailed => t("msg-account-sign-in-failed"),
             Msg::TooManyRequests { wait_secs } => {
                 let wait = wait_in_words(lang, *wait_secs);
                 with("msg-too-many-requests", &[("wait", &wait)])
@@ -203,6 +212,9 @@ mod tests {
             Msg::ChallengeUnsupported,
             Msg::SignInAgain,
             Msg::DemoFormExpired,
+            Msg::AccountBackNotRegistered,
+            Msg::AccountNoSuchSession,
+            Msg::AccountSignInFailed,
             Msg::TooManyRequests { wait_secs: 1 },
             Msg::TooManyRequests { wait_secs: 42 },
             Msg::TooManyRequests { wait_secs: 300 },

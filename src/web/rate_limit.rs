@@ -125,6 +125,10 @@ pub struct RateLimitSettings {
     /// pages (each calls the pool; several send an email or SMS).
     #[serde(deserialize_with = "limit")]
     pub account_pages_per_address: Option<Limit>,
+    /// `/account`: the POSTs of its forms (ending a session, signing out everywhere) and
+    /// every `/account/api/...` call.
+    #[serde(deserialize_with = "limit")]
+    pub account_per_address: Option<Limit>,
 }
 
 impl Default for RateLimitSettings {
@@ -141,6 +145,7 @@ impl Default for RateLimitSettings {
             user_pool_api_per_address: Limit::new(120_000, 60),
             aws_per_address: Limit::new(3_000, 60),
             account_pages_per_address: Limit::new(300, 600),
+            account_per_address: Limit::new(600, 600),
         }
     }
 }
@@ -165,6 +170,10 @@ pub enum Guard {
     AccountPages,
     /// `POST /`: Cognito's user-pool API.
     UserPoolApi,
+    /// `/account`'s forms: pages.
+    Account,
+    /// `/account/api/...`: programs.
+    AccountApi,
 }
 
 impl Guard {
@@ -177,18 +186,24 @@ impl Guard {
             Self::Aws | Self::AwsPage => "aws",
             Self::AccountPages => "account",
             Self::UserPoolApi => "user-pool-api",
+            Self::Account | Self::AccountApi => "account-self",
         }
     }
 
     /// People see pages; programs get JSON.
     fn for_people(self) -> bool {
-        matches!(self, Self::Authorize | Self::AwsPage | Self::AccountPages)
+        matches!(
+            self,
+            Self::Authorize | Self::AwsPage | Self::AccountPages | Self::Account
+        )
     }
 
     /// Pages are counted when they are submitted; showing a form costs nothing.
     fn counts(self, method: &Method) -> bool {
         match self {
-            Self::AwsPage | Self::AccountPages | Self::UserPoolApi => method == Method::POST,
+            Self::AwsPage | Self::AccountPages | Self::UserPoolApi | Self::Account => {
+                method == Method::POST
+            }
             _ => true,
         }
     }
@@ -203,6 +218,7 @@ impl Guard {
             Self::Aws | Self::AwsPage => "aws_per_address",
             Self::AccountPages => "account_pages_per_address",
             Self::UserPoolApi => "user_pool_api_per_address",
+            Self::Account | Self::AccountApi => "account_per_address",
         }
     }
 
@@ -215,6 +231,7 @@ impl Guard {
             Self::Aws | Self::AwsPage => limits.aws_per_address,
             Self::AccountPages => limits.account_pages_per_address,
             Self::UserPoolApi => limits.user_pool_api_per_address,
+            Self::Account | Self::AccountApi => limits.account_per_address,
         }
     }
 }

@@ -36,6 +36,7 @@ const LAYERS: &[&[&str]] = &[
     // The faces: HTTP handlers and pages.
     &[
         "hosted_ui",
+        "account",
         "oauth::endpoints",
         "aws::endpoints",
         "cognito_api",

@@ -3,6 +3,7 @@
 
 mod support;
 
+mod account;
 mod amplify;
 mod architecture;
 mod authorize;

@@ -44,6 +44,7 @@ fn family() -> RefreshFamily {
         auth_time: 1_700_000_000,
         aws: None,
         sso_session: None,
+        origin: None,
     }
 }
 
@@ -157,6 +158,7 @@ async fn two_replicas_taking_one_code_have_one_winner() {
         family_id: unique("family"),
         aws: None,
         sso_session: None,
+        origin: None,
     };
     replicas[0]
         .put_code(&code, &grant, now + Duration::seconds(60))

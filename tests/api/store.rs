@@ -74,10 +74,12 @@ async fn sqlite_store_keeps_records_across_reopen() {
         auth_time: 1_700_000_000,
         aws: None,
         sso_session: None,
+        origin: None,
     };
     let session = SsoSession {
         identity: identity(),
         auth_time: 1_700_000_000,
+        origin: None,
     };
     {
         let store = SqliteStore::open(&path).await.unwrap();
@@ -451,6 +453,7 @@ async fn sqlite_store_reports_a_corrupt_record_without_echoing_its_contents() {
     let session = SsoSession {
         identity: identity(),
         auth_time: 1_700_000_000,
+        origin: None,
     };
     store
         .put_sso_session("sso-1", &session, now + Duration::hours(1))
@@ -497,6 +500,7 @@ async fn sqlite_store_refuses_to_put_a_code_twice_so_a_used_code_cannot_be_rearm
         family_id: "family-1".into(),
         aws: None,
         sso_session: None,
+        origin: None,
     };
     store
         .put_code("code-1", &grant, now + Duration::minutes(1))
@@ -550,6 +554,7 @@ async fn sqlite_store_keeps_the_wal_bounded_while_readers_are_always_busy() {
         auth_time: 1_700_000_000,
         aws: None,
         sso_session: None,
+        origin: None,
     };
     let store = Arc::new(SqliteStore::open(&path).await.unwrap());
     store
@@ -609,6 +614,7 @@ fn grant(family_id: &str) -> CodeGrant {
         family_id: family_id.into(),
         aws: None,
         sso_session: None,
+        origin: None,
     }
 }
 
@@ -620,6 +626,7 @@ fn family() -> RefreshFamily {
         auth_time: 1_700_000_000,
         aws: None,
         sso_session: None,
+        origin: None,
     }
 }
 

@@ -146,6 +146,7 @@ async fn an_expired_code_is_refused() {
         family_id: "expired-family".into(),
         aws: None,
         sso_session: None,
+        origin: None,
     };
     let code = "expired-code-0123456789012345678901234567890";
     let past = OffsetDateTime::now_utc() - time::Duration::seconds(1);

@@ -19,8 +19,8 @@ mod used_assertions;
 
 use super::{
     AuthRequest, AwsErrorNote, AwsGrant, AwsSession, CodeGrant, CodeTake, KeyState, PendingRole,
-    RefreshFamily, RefreshRotation, SigningKeyRecord, SsoSession, Store, UpstreamFlow,
-    UserSessionsEnded,
+    RefreshFamily, RefreshRotation, SessionOrigin, SigningKeyRecord, SsoSession, Store,
+    UpstreamFlow, UserSessions, UserSessionsEnded,
 };
 use crate::identity::Identity;
 use serde_json::{Map, Value};
@@ -54,6 +54,7 @@ pub async fn run_all(store: Arc<dyn Store>) {
     sessions::signing_out_of_an_sso_session_revokes_its_families(s).await;
     sessions::ending_a_users_sessions_revokes_their_families_and_sso_sessions(s).await;
     sessions::sso_sessions_are_stored_read_deleted_and_expire(s).await;
+    sessions::a_users_live_sessions_are_listed_and_nobody_elses(s).await;
     sessions::browser_sessions_are_stored_overwritten_deleted_and_expire(s).await;
     keys::signing_keys_are_upserted_listed_and_deleted(s).await;
     keys::key_sets_are_replaced_only_from_the_version_read(s).await;
@@ -140,6 +141,7 @@ fn auth_request(client_id: &str) -> AuthRequest {
             ],
         }),
         sso_session: Some("sso-of-the-request".into()),
+        origin: None,
     }
 }
 
@@ -169,6 +171,7 @@ fn code_grant(family_id: &str) -> CodeGrant {
             }),
         }),
         sso_session: Some("sso-of-the-code".into()),
+        origin: None,
     }
 }
 
@@ -180,6 +183,10 @@ fn refresh_family(username: &str) -> RefreshFamily {
         auth_time: 1_700_000_000,
         aws: Some(aws_session()),
         sso_session: None,
+        origin: Some(SessionOrigin {
+            address: Some("192.0.2.7".into()),
+            user_agent: Some("Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0".into()),
+        }),
     }
 }
 
@@ -187,6 +194,10 @@ fn sso_session(username: &str) -> SsoSession {
     SsoSession {
         identity: identity(username),
         auth_time: 1_700_000_000,
+        origin: Some(SessionOrigin {
+            address: Some("2001:db8::7".into()),
+            user_agent: None,
+        }),
     }
 }
 

@@ -188,6 +188,7 @@ pub(super) async fn ending_a_users_sessions_revokes_their_families_and_sso_sessi
         let session = SsoSession {
             identity: who.clone(),
             auth_time: 1_700_000_000,
+            origin: None,
         };
         store.put_sso_session(&id, &session, later).await.unwrap();
         sessions.push(id);
@@ -234,4 +235,75 @@ pub(super) async fn ending_a_users_sessions_revokes_their_families_and_sso_sessi
         UserSessionsEnded::default(),
         "nothing is left to end"
     );
+}
+
+pub(super) async fn a_users_live_sessions_are_listed_and_nobody_elses(store: &dyn Store) {
+    let now = base_time();
+    let later = now + secs(600);
+    let alice = identity(&unique("alice"));
+    let bob = identity(&unique("bob"));
+    let alice_elsewhere = Identity {
+        provider: "other-provider".into(),
+        ..alice.clone()
+    };
+    let sso = unique("sso");
+    let (a1, _) = family_of(store, "app", &alice, Some(&sso), later).await;
+    let (a2, _) = family_of(store, "second", &alice, None, later).await;
+    let (revoked, _) = family_of(store, "third", &alice, None, later).await;
+    store.revoke_refresh_family(&revoked).await.unwrap();
+    let (expired, _) = family_of(store, "fourth", &alice, None, now + secs(5)).await;
+    family_of(store, "app", &bob, None, later).await;
+    family_of(store, "app", &alice_elsewhere, None, later).await;
+    let session = SsoSession {
+        identity: alice.clone(),
+        ..sso_session("unused")
+    };
+    store.put_sso_session(&sso, &session, later).await.unwrap();
+    let gone = unique("sso");
+    store
+        .put_sso_session(&gone, &session, now + secs(5))
+        .await
+        .unwrap();
+    for who in [&bob, &alice_elsewhere] {
+        let other = SsoSession {
+            identity: who.clone(),
+            ..sso_session("unused")
+        };
+        store
+            .put_sso_session(&unique("sso"), &other, later)
+            .await
+            .unwrap();
+    }
+
+    let listed = store
+        .user_sessions(&alice.provider, &alice.upstream_subject, now + secs(10))
+        .await
+        .unwrap();
+
+    let mut family_ids: Vec<&str> = listed.families.iter().map(|f| f.id.as_str()).collect();
+    let mut expected = vec![a1.as_str(), a2.as_str()];
+    expected.sort_unstable();
+    assert_eq!(
+        family_ids, expected,
+        "live families only, ordered by id (not {revoked}, revoked; not {expired}, expired)"
+    );
+    family_ids.dedup();
+    let first = listed.families.iter().find(|f| f.id == a1).unwrap();
+    assert_eq!(first.record.client_id, "app");
+    assert_eq!(first.record.sso_session.as_deref(), Some(sso.as_str()));
+    assert_eq!(first.record.origin, refresh_family("unused").origin);
+    assert_eq!(first.expires_at.unix_timestamp(), later.unix_timestamp());
+    assert_eq!(
+        listed.sso_sessions.len(),
+        1,
+        "the expired SSO session is not listed"
+    );
+    assert_eq!(listed.sso_sessions[0].id, sso);
+    assert_eq!(listed.sso_sessions[0].record, session);
+
+    let nobody = store
+        .user_sessions("local", &unique("nobody"), now)
+        .await
+        .unwrap();
+    assert_eq!(nobody, UserSessions::default());
 }
