@@ -680,3 +680,126 @@ async fn an_upstream_users_sessions_are_listed_ended_and_signed_out_everywhere()
         assert!(!refreshes(&app, tokens, "fed").await);
     }
 }
+
+#[tokio::test]
+async fn each_session_shows_the_browser_and_address_it_signed_in_from() {
+    let app = spawn_app().await;
+    crate::support::peers::install_crypto_provider();
+    let firefox = Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .cookie_store(true)
+        .user_agent("Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0")
+        .build()
+        .unwrap();
+    let tokens = app.login(&firefox, &Authorize::native()).await;
+
+    let html = account_page(&app, &firefox).await;
+    let listed = sessions_of(&app, access(&tokens)).await;
+
+    assert!(html.contains("Firefox on Linux"), "{html}");
+    assert!(html.contains("127.0.0.1"));
+    for session in &listed {
+        assert_eq!(session["address"], "127.0.0.1", "{session}");
+        assert!(
+            session["user_agent"]
+                .as_str()
+                .unwrap()
+                .contains("Firefox/133.0"),
+            "{session}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_api_allows_the_tokens_own_apps_origins_only() {
+    let app = spawn_app().await;
+    let (demo, other) = two_apps(&app, &app.browser).await;
+    // The demo app's loopback redirect URI allows its host on any port; the other app has none.
+    let origin = "http://127.0.0.1:5173";
+    let ask = |token: String| {
+        app.api
+            .get(app.url("/account/api/sessions"))
+            .bearer_auth(token)
+            .header("Origin", origin)
+            .send()
+    };
+
+    let allowed = ask(access(&demo).to_string()).await.unwrap();
+    let refused = ask(access(&other).to_string()).await.unwrap();
+    let preflight = app
+        .api
+        .request(reqwest::Method::OPTIONS, app.url("/account/api/sessions/x"))
+        .header("Origin", origin)
+        .header("Access-Control-Request-Method", "DELETE")
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(allowed.status(), StatusCode::OK);
+    assert_eq!(allowed.headers()["access-control-allow-origin"], origin);
+    assert_eq!(
+        refused.status(),
+        StatusCode::OK,
+        "answered, but not to that page"
+    );
+    assert!(
+        !refused
+            .headers()
+            .contains_key("access-control-allow-origin")
+    );
+    assert_eq!(preflight.status(), StatusCode::NO_CONTENT);
+    let methods = preflight.headers()["access-control-allow-methods"]
+        .to_str()
+        .unwrap();
+    assert!(methods.contains("DELETE"), "{methods}");
+}
+
+#[tokio::test]
+async fn the_forms_and_the_api_are_rate_limited_and_a_refused_post_ends_nothing() {
+    let app = spawn_app_with("[rate_limits]\naccount_per_address = \"3/1m\"\n").await;
+    let (demo, other) = two_apps(&app, &app.browser).await;
+    // Showing the page is not counted; two API calls are.
+    for _ in 0..3 {
+        account_page(&app, &app.browser).await;
+    }
+    let listed = sessions_of(&app, access(&demo)).await;
+    let other_id = session_of(&listed, "other")["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let demo_id = session_of(&listed, "demo")["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    sessions_of(&app, access(&demo)).await;
+    let html = account_page(&app, &app.browser).await;
+    let csrf = input_value(&html, "csrf").unwrap();
+    let end = |id: &str| [("csrf", csrf.clone()), ("session", id.to_string())];
+
+    let third = app
+        .browser
+        .post(app.url("/account/sessions/end"))
+        .form(&end(&other_id))
+        .send()
+        .await
+        .unwrap();
+    let fourth = app
+        .browser
+        .post(app.url("/account/sessions/end"))
+        .form(&end(&demo_id))
+        .send()
+        .await
+        .unwrap();
+    let api = api_get(&app, "/account/api/sessions", access(&demo)).await;
+
+    assert_eq!(
+        third.status(),
+        StatusCode::SEE_OTHER,
+        "the third request counts"
+    );
+    assert_eq!(fourth.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(fourth.headers().contains_key("retry-after"));
+    assert_eq!(api.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(!alive(&app, &other).await, "ended by the third");
+    assert!(alive(&app, &demo).await, "the refused ones ended nothing");
+}
