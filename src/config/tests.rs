@@ -866,3 +866,32 @@ fn example_with_missing_files() -> String {
         include_str!("../../config/examples/saml.toml")
     )
 }
+
+#[test]
+fn the_account_pages_client_id_is_reserved_and_reauth_after_must_be_set() {
+    let taken = format!(
+        "{MINIMAL}[[providers]]\nid = \"local\"\nkind = \"local\"\nname = \"L\"\n\
+         [[apps]]\nclient_id = \"authgate-account\"\nname = \"Mine\"\n\
+         redirect_uris = [\"myapp://cb\"]\nproviders = [\"local\"]\nscopes = [\"openid\"]\n"
+    );
+    let error = load(&taken).expect_err("reserved").to_string();
+    assert!(
+        error.contains("`authgate-account` is the account pages' own"),
+        "{error}"
+    );
+    let off = taken.replace(
+        "data_dir = \"d\"\n",
+        "data_dir = \"d\"\n[account]\nenabled = false\n",
+    );
+    assert!(load(&off).is_ok(), "free once the pages are off");
+
+    let zero = format!("{MINIMAL}[account]\nreauth_after = \"0s\"\n");
+    let error = load(&zero).expect_err("zero").to_string();
+    assert!(
+        error.contains("account.reauth_after: must be longer than zero"),
+        "{error}"
+    );
+    let set = load(&format!("{MINIMAL}[account]\nreauth_after = \"15m\"\n")).expect("valid");
+    assert_eq!(set.account.reauth_after, Duration::from_secs(900));
+    assert!(set.account.enabled, "on by default");
+}

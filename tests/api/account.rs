@@ -803,3 +803,82 @@ async fn the_forms_and_the_api_are_rate_limited_and_a_refused_post_ends_nothing(
     assert!(!alive(&app, &other).await, "ended by the third");
     assert!(alive(&app, &demo).await, "the refused ones ended nothing");
 }
+
+#[tokio::test]
+async fn every_change_is_an_audit_event_naming_nobody_and_no_secret() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .expect("probe")
+        .local_addr()
+        .expect("addr")
+        .port();
+    let config = dir.path().join("authgate.toml");
+    std::fs::write(&config, test_config(&dir, port, "")).expect("config");
+    let server =
+        crate::support::binary::start_with_env(&config, "info", &[("AUTHGATE_LOG_FORMAT", "json")]);
+    let app = TestApp::remote(&server.address);
+    let (demo, other) = two_apps(&app, &app.browser).await;
+    let listed = sessions_of(&app, access(&demo)).await;
+    let other_id = session_of(&listed, "other")["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let html = account_page(&app, &app.browser).await;
+    let csrf = input_value(&html, "csrf").unwrap();
+
+    let ended = post_form(
+        &app,
+        &app.browser,
+        "/account/sessions/end",
+        &[("csrf", &csrf), ("session", &other_id)],
+    )
+    .await;
+    let everywhere = app
+        .api
+        .post(app.url("/account/api/sign-out-everywhere"))
+        .bearer_auth(access(&demo))
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(ended.status(), StatusCode::SEE_OTHER);
+    assert_eq!(everywhere.status(), StatusCode::OK);
+    let log = server.stop_and_read_log();
+    let events: Vec<Value> = log
+        .lines()
+        .filter_map(|line| serde_json::from_str::<Value>(line).ok())
+        .filter(|line| {
+            line["event"]
+                .as_str()
+                .is_some_and(|e| e.starts_with("account_"))
+        })
+        .collect();
+    let one = events
+        .iter()
+        .find(|e| e["event"] == "account_session_ended")
+        .expect("account_session_ended");
+    assert_eq!(one["kind"], "app");
+    assert_eq!(one["app"], "other");
+    assert_eq!(one["via"], "page");
+    let all = events
+        .iter()
+        .find(|e| e["event"] == "account_signed_out_everywhere")
+        .expect("account_signed_out_everywhere");
+    assert_eq!(all["via"], "api");
+    assert_eq!(all["families"], 1, "the other app's had ended already");
+    assert_eq!(all["pool"], "none");
+    assert_eq!(one["subject"], all["subject"], "one pseudonym for one user");
+    for event in [one, all] {
+        assert_ne!(event["subject"], USER, "a pseudonym, not the user name");
+    }
+    for secret in [
+        access(&demo),
+        refresh_token(&demo),
+        access(&other),
+        refresh_token(&other),
+        csrf.as_str(),
+    ] {
+        assert!(!log.contains(secret), "a secret reached the log");
+    }
+    assert!(!log.contains(&other_id[4..]), "not even a session handle");
+}
