@@ -882,3 +882,38 @@ async fn every_change_is_an_audit_event_naming_nobody_and_no_secret() {
     }
     assert!(!log.contains(&other_id[4..]), "not even a session handle");
 }
+
+#[tokio::test]
+async fn ending_this_browsers_own_sign_in_signs_it_out_with_its_apps_tokens() {
+    let app = spawn_app().await;
+    let (demo, other) = two_apps(&app, &app.browser).await;
+    let listed = sessions_of(&app, access(&demo)).await;
+    let browser_id = listed
+        .iter()
+        .find(|s| s["kind"] == "browser")
+        .expect("the browser's sign-in")["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let html = account_page(&app, &app.browser).await;
+    let csrf = input_value(&html, "csrf").unwrap();
+
+    let response = post_form(
+        &app,
+        &app.browser,
+        "/account/sessions/end",
+        &[("csrf", &csrf), ("session", &browser_id)],
+    )
+    .await;
+
+    assert_eq!(response.status(), StatusCode::OK, "the signed-out page");
+    // As /logout of that browser: the apps' tokens issued through it end too.
+    assert!(!alive(&app, &demo).await);
+    assert!(!alive(&app, &other).await);
+    let again = app.get(&app.browser, "/account").await;
+    assert_eq!(
+        again.status(),
+        StatusCode::SEE_OTHER,
+        "signed out: sign in again"
+    );
+}
