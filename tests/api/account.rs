@@ -917,3 +917,60 @@ async fn ending_this_browsers_own_sign_in_signs_it_out_with_its_apps_tokens() {
         "signed out: sign in again"
     );
 }
+
+/// A Cognito pool user (against the Cognito stand-in): signing out everywhere asks the pool to
+/// sign them out too, with the pool access token kept from their sign-in. The stand-in does
+/// not implement `GlobalSignOut` (it refuses it): the sessions here end all the same, and the
+/// answer says the pool did not.
+#[tokio::test]
+async fn a_pool_users_sign_out_everywhere_asks_the_pool_with_the_kept_pool_token() {
+    use crate::support::cognito_standin::{CognitoStandin, UserOptions};
+    use crate::support::moto::Pool;
+    use crate::support::pool::{pool_request, spawn_for_endpoint};
+    let standin = CognitoStandin::start().await;
+    let sub = standin.add_user("pat", "Str0ng-enough!", UserOptions::default());
+    let pool = Pool {
+        id: standin.pool_id().to_string(),
+        client_id: standin.secret_client_id().to_string(),
+        client_secret: Some(standin.client_secret().to_string()),
+    };
+    let app = spawn_for_endpoint(pool, standin.endpoint(), "").await;
+    let tokens = app
+        .login(
+            &app.app.browser,
+            &pool_request("poolapp"),
+            "pat",
+            "Str0ng-enough!",
+        )
+        .await;
+
+    let response = app
+        .app
+        .api
+        .post(app.app.url("/account/api/sign-out-everywhere"))
+        .bearer_auth(access(&tokens))
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(response.status(), StatusCode::OK);
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["families"], 1);
+    assert_eq!(body["sso_sessions"], 1);
+    assert_eq!(body["pool_signed_out"], false, "the stand-in refuses it");
+    let asked = standin.requests_to("GlobalSignOut");
+    assert_eq!(asked.len(), 1, "one GlobalSignOut: {asked:?}");
+    let pool_token = asked[0]["AccessToken"].as_str().expect("AccessToken");
+    assert_eq!(
+        claims(pool_token)["sub"],
+        sub.as_str(),
+        "the user's own pool token"
+    );
+    assert_ne!(
+        pool_token,
+        access(&tokens),
+        "the pool's token, not authgate's"
+    );
+    assert!(!alive(&app.app, &tokens).await);
+    assert!(!refreshes(&app.app, &tokens, "poolapp").await);
+}
