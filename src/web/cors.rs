@@ -1,7 +1,8 @@
 //! CORS for the endpoints a web app calls with `fetch` from the page: `/oauth2/token`,
-//! `/oauth2/revoke`, `/oauth2/userInfo` and Cognito's user-pool API at `POST /`. Amplify
-//! exchanges the code, refreshes and revokes from the browser, with headers (`x-amz-user-agent`,
-//! `x-amz-target`, `cache-control`) that make every call preflighted.
+//! `/oauth2/revoke`, `/oauth2/userInfo`, the account API (`/account/api/...`) and Cognito's
+//! user-pool API at `POST /`. Amplify exchanges the code, refreshes and revokes from the
+//! browser, with headers (`x-amz-user-agent`, `x-amz-target`, `cache-control`) that make every
+//! call preflighted.
 //!
 //! Which origins: each app's `web_origins` (an origin `scheme://host[:port]`, or `"*"` for any,
 //! as Cognito answers every origin), by default the origins of its http(s) redirect URIs (a
