@@ -974,3 +974,24 @@ async fn a_pool_users_sign_out_everywhere_asks_the_pool_with_the_kept_pool_token
     assert!(!alive(&app.app, &tokens).await);
     assert!(!refreshes(&app.app, &tokens, "poolapp").await);
 }
+
+#[tokio::test]
+async fn the_account_page_speaks_the_browsers_language() {
+    let app = spawn_app().await;
+    app.login(&app.browser, &Authorize::native()).await;
+
+    let page = |lang: &'static str| {
+        app.browser
+            .get(app.url("/account"))
+            .header("Accept-Language", lang)
+            .send()
+    };
+    let ja = page("ja").await.unwrap().text().await.unwrap();
+    let ar = page("ar").await.unwrap().text().await.unwrap();
+
+    assert!(ja.contains(r#"<html lang="ja""#), "{ja}");
+    assert!(ja.contains("サインインしている場所"));
+    assert!(ja.contains("すべての場所からサインアウト"));
+    assert!(ar.contains(r#"dir="rtl""#));
+    assert!(ar.contains("تسجيل الخروج من كل مكان"));
+}
