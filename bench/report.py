@@ -16,6 +16,7 @@ RATES = [
     ("refresh RS256 /s", "RS256", "refresh"),
     ("refresh ES256 /s", "ES256", "refresh"),
     ("SSO login RS256 /s", "RS256", "sso"),
+    ("SSO login ES256 /s", "ES256", "sso"),
     ("discovery /s", "RS256", "discovery"),
     ("JWKS /s", "RS256", "jwks"),
 ]

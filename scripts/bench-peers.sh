@@ -13,7 +13,7 @@
 #   bare           examples/bare_axum.rs (discovery and JWKS only)
 #
 # Per round and target: a start with RS256 keys runs refresh, sso, discovery and jwks; a second
-# start with ES256 keys runs refresh. Each start records start-to-ready time (spawn to the
+# start with ES256 keys runs refresh and sso. Each start records start-to-ready time (spawn to the
 # first 200 from discovery, polled every 10 ms), VmRSS once ready (idle) and after the driver
 # (after load), and for SQLite the largest -wal file seen (sampled every 0.5 s). The table of
 # medians and ratios comes from bench/report.py; every record goes to $OUT (JSON lines).
@@ -195,7 +195,7 @@ for round in $(seq "$ROUNDS"); do
         bare:RS256) scenarios=discovery,jwks ;;
         bare:ES256) continue ;;
         *:RS256) scenarios=refresh,sso,discovery,jwks ;;
-        *:ES256) scenarios=refresh ;;
+        *:ES256) scenarios=refresh,sso ;;
       esac
       start "$target" "$alg"
       idle=$(rss_kib "$SERVER_PID")
