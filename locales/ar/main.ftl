@@ -237,3 +237,9 @@ demo-access-token-header = رمز الوصول: الترويسة
 demo-access-token-claims = رمز الوصول: المطالبات
 demo-not-json = (ليس JSON)
 demo-opaque = { $count } حرفًا، غير قابل للقراءة
+
+## An app's own links in the footer (its branding)
+
+branding-legal-label = قانوني
+branding-terms = شروط الاستخدام
+branding-privacy = سياسة الخصوصية

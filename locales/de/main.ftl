@@ -227,3 +227,9 @@ demo-access-token-header = Access-Token: Header
 demo-access-token-claims = Access-Token: Claims
 demo-not-json = (kein JSON)
 demo-opaque = { $count } Zeichen, undurchsichtig
+
+## An app's own links in the footer (its branding)
+
+branding-legal-label = Rechtliches
+branding-terms = Nutzungsbedingungen
+branding-privacy = Datenschutzerklärung

@@ -230,3 +230,9 @@ demo-access-token-header = Access token header
 demo-access-token-claims = Access token claims
 demo-not-json = (not JSON)
 demo-opaque = { $count } characters, opaque
+
+## An app's own links in the footer (its branding)
+
+branding-legal-label = Legal
+branding-terms = Terms of use
+branding-privacy = Privacy policy

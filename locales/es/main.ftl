@@ -227,3 +227,9 @@ demo-access-token-header = Token de acceso: encabezado
 demo-access-token-claims = Token de acceso: claims
 demo-not-json = (no es JSON)
 demo-opaque = { $count } caracteres, opaco
+
+## An app's own links in the footer (its branding)
+
+branding-legal-label = Información legal
+branding-terms = Condiciones de uso
+branding-privacy = Política de privacidad

@@ -227,3 +227,9 @@ demo-access-token-header = Jeton d’accès : en-tête
 demo-access-token-claims = Jeton d’accès : revendications
 demo-not-json = (pas du JSON)
 demo-opaque = { $count } caractères, opaque
+
+## An app's own links in the footer (its branding)
+
+branding-legal-label = Mentions légales
+branding-terms = Conditions d’utilisation
+branding-privacy = Politique de confidentialité

@@ -218,3 +218,9 @@ demo-access-token-header = Token akses: header
 demo-access-token-claims = Token akses: klaim
 demo-not-json = (bukan JSON)
 demo-opaque = { $count } karakter, buram
+
+## An app's own links in the footer (its branding)
+
+branding-legal-label = Informasi hukum
+branding-terms = Ketentuan penggunaan
+branding-privacy = Kebijakan privasi

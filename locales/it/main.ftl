@@ -227,3 +227,9 @@ demo-access-token-header = Token di accesso: intestazione
 demo-access-token-claims = Token di accesso: claim
 demo-not-json = (non è JSON)
 demo-opaque = { $count } caratteri, opaco
+
+## An app's own links in the footer (its branding)
+
+branding-legal-label = Note legali
+branding-terms = Condizioni d’uso
+branding-privacy = Informativa sulla privacy

@@ -218,3 +218,9 @@ demo-access-token-header = アクセス トークンのヘッダー
 demo-access-token-claims = アクセス トークンのクレーム
 demo-not-json = (JSON ではありません)
 demo-opaque = { $count } 文字、不透明
+
+## An app's own links in the footer (its branding)
+
+branding-legal-label = 法的情報
+branding-terms = 利用規約
+branding-privacy = プライバシーポリシー

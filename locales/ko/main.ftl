@@ -218,3 +218,9 @@ demo-access-token-header = 액세스 토큰 헤더
 demo-access-token-claims = 액세스 토큰 클레임
 demo-not-json = (JSON 아님)
 demo-opaque = { $count }자, 불투명
+
+## An app's own links in the footer (its branding)
+
+branding-legal-label = 법적 고지
+branding-terms = 이용약관
+branding-privacy = 개인정보 처리방침

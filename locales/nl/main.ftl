@@ -227,3 +227,9 @@ demo-access-token-header = Toegangstoken: header
 demo-access-token-claims = Toegangstoken: claims
 demo-not-json = (geen JSON)
 demo-opaque = { $count } tekens, ondoorzichtig
+
+## An app's own links in the footer (its branding)
+
+branding-legal-label = Juridisch
+branding-terms = Gebruiksvoorwaarden
+branding-privacy = Privacybeleid

@@ -230,3 +230,9 @@ demo-access-token-header = Token dostępu: nagłówek
 demo-access-token-claims = Token dostępu: oświadczenia
 demo-not-json = (to nie JSON)
 demo-opaque = Znaki: { $count }, nieprzejrzysty
+
+## An app's own links in the footer (its branding)
+
+branding-legal-label = Informacje prawne
+branding-terms = Warunki korzystania
+branding-privacy = Polityka prywatności

@@ -227,3 +227,9 @@ demo-access-token-header = Token de acesso: cabeçalho
 demo-access-token-claims = Token de acesso: claims
 demo-not-json = (não é JSON)
 demo-opaque = { $count } caracteres, opaco
+
+## An app's own links in the footer (its branding)
+
+branding-legal-label = Informações legais
+branding-terms = Termos de uso
+branding-privacy = Política de privacidade

@@ -227,3 +227,9 @@ demo-access-token-header = Åtkomsttoken: huvud
 demo-access-token-claims = Åtkomsttoken: anspråk
 demo-not-json = (inte JSON)
 demo-opaque = { $count } tecken, ogenomskinlig
+
+## An app's own links in the footer (its branding)
+
+branding-legal-label = Juridiskt
+branding-terms = Användarvillkor
+branding-privacy = Integritetspolicy

@@ -218,3 +218,9 @@ demo-access-token-header = Erişim belirteci: başlık
 demo-access-token-claims = Erişim belirteci: talepler
 demo-not-json = (JSON değil)
 demo-opaque = { $count } karakter, opak
+
+## An app's own links in the footer (its branding)
+
+branding-legal-label = Yasal bilgiler
+branding-terms = Kullanım koşulları
+branding-privacy = Gizlilik politikası

@@ -218,3 +218,9 @@ demo-access-token-header = 访问令牌头部
 demo-access-token-claims = 访问令牌声明
 demo-not-json = （不是 JSON）
 demo-opaque = { $count } 个字符，不透明
+
+## An app's own links in the footer (its branding)
+
+branding-legal-label = 法律信息
+branding-terms = 使用条款
+branding-privacy = 隐私政策

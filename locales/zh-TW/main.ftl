@@ -218,3 +218,9 @@ demo-access-token-header = 存取權杖標頭
 demo-access-token-claims = 存取權杖宣告
 demo-not-json = （不是 JSON）
 demo-opaque = { $count } 個字元，不透明
+
+## An app's own links in the footer (its branding)
+
+branding-legal-label = 法律資訊
+branding-terms = 使用條款
+branding-privacy = 隱私權政策

@@ -12,6 +12,7 @@ mod aws_faults;
 mod aws_logs;
 mod aws_roles;
 mod aws_session;
+mod branding;
 mod browser;
 mod cli;
 mod cognito_api;
