@@ -243,3 +243,10 @@ demo-opaque = { $count } حرفًا، غير قابل للقراءة
 branding-legal-label = قانوني
 branding-terms = شروط الاستخدام
 branding-privacy = سياسة الخصوصية
+
+## After sign-in, the way back to an app whose browser may swallow the redirect
+
+return-title = تم تسجيل الدخول
+return-heading = لقد سجّلت الدخول
+return-lead = ارجع إلى { $app } للمتابعة.
+return-button = العودة إلى التطبيق

@@ -233,3 +233,10 @@ demo-opaque = { $count } Zeichen, undurchsichtig
 branding-legal-label = Rechtliches
 branding-terms = Nutzungsbedingungen
 branding-privacy = Datenschutzerklärung
+
+## After sign-in, the way back to an app whose browser may swallow the redirect
+
+return-title = Angemeldet
+return-heading = Sie sind angemeldet
+return-lead = Kehren Sie zu { $app } zurück, um fortzufahren.
+return-button = Zurück zur App

@@ -236,3 +236,10 @@ demo-opaque = { $count } characters, opaque
 branding-legal-label = Legal
 branding-terms = Terms of use
 branding-privacy = Privacy policy
+
+## After sign-in, the way back to an app whose browser may swallow the redirect
+
+return-title = Signed in
+return-heading = You are signed in
+return-lead = Go back to { $app } to continue.
+return-button = Return to the app

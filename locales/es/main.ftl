@@ -233,3 +233,10 @@ demo-opaque = { $count } caracteres, opaco
 branding-legal-label = Información legal
 branding-terms = Condiciones de uso
 branding-privacy = Política de privacidad
+
+## After sign-in, the way back to an app whose browser may swallow the redirect
+
+return-title = Sesión iniciada
+return-heading = Has iniciado sesión
+return-lead = Vuelve a { $app } para continuar.
+return-button = Volver a la app

@@ -233,3 +233,10 @@ demo-opaque = { $count } caractères, opaque
 branding-legal-label = Mentions légales
 branding-terms = Conditions d’utilisation
 branding-privacy = Politique de confidentialité
+
+## After sign-in, the way back to an app whose browser may swallow the redirect
+
+return-title = Connecté
+return-heading = Vous êtes connecté
+return-lead = Revenez à { $app } pour continuer.
+return-button = Revenir à l’application

@@ -224,3 +224,10 @@ demo-opaque = { $count } karakter, buram
 branding-legal-label = Informasi hukum
 branding-terms = Ketentuan penggunaan
 branding-privacy = Kebijakan privasi
+
+## After sign-in, the way back to an app whose browser may swallow the redirect
+
+return-title = Sudah masuk
+return-heading = Anda sudah masuk
+return-lead = Kembali ke { $app } untuk melanjutkan.
+return-button = Kembali ke aplikasi

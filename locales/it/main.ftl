@@ -233,3 +233,10 @@ demo-opaque = { $count } caratteri, opaco
 branding-legal-label = Note legali
 branding-terms = Condizioni d’uso
 branding-privacy = Informativa sulla privacy
+
+## After sign-in, the way back to an app whose browser may swallow the redirect
+
+return-title = Accesso eseguito
+return-heading = Hai eseguito l’accesso
+return-lead = Torna a { $app } per continuare.
+return-button = Torna all’app

@@ -224,3 +224,10 @@ demo-opaque = { $count } 文字、不透明
 branding-legal-label = 法的情報
 branding-terms = 利用規約
 branding-privacy = プライバシーポリシー
+
+## After sign-in, the way back to an app whose browser may swallow the redirect
+
+return-title = サインイン済み
+return-heading = サインインしました
+return-lead = 続けるには { $app } に戻ってください。
+return-button = アプリに戻る

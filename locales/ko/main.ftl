@@ -224,3 +224,10 @@ demo-opaque = { $count }자, 불투명
 branding-legal-label = 법적 고지
 branding-terms = 이용약관
 branding-privacy = 개인정보 처리방침
+
+## After sign-in, the way back to an app whose browser may swallow the redirect
+
+return-title = 로그인됨
+return-heading = 로그인되었습니다
+return-lead = 계속하려면 { $app }(으)로 돌아가세요.
+return-button = 앱으로 돌아가기

@@ -233,3 +233,10 @@ demo-opaque = { $count } tekens, ondoorzichtig
 branding-legal-label = Juridisch
 branding-terms = Gebruiksvoorwaarden
 branding-privacy = Privacybeleid
+
+## After sign-in, the way back to an app whose browser may swallow the redirect
+
+return-title = Aangemeld
+return-heading = U bent aangemeld
+return-lead = Ga terug naar { $app } om verder te gaan.
+return-button = Terug naar de app

@@ -236,3 +236,10 @@ demo-opaque = Znaki: { $count }, nieprzejrzysty
 branding-legal-label = Informacje prawne
 branding-terms = Warunki korzystania
 branding-privacy = Polityka prywatności
+
+## After sign-in, the way back to an app whose browser may swallow the redirect
+
+return-title = Zalogowano
+return-heading = Zalogowano Cię
+return-lead = Wróć do { $app }, aby kontynuować.
+return-button = Wróć do aplikacji

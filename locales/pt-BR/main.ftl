@@ -233,3 +233,10 @@ demo-opaque = { $count } caracteres, opaco
 branding-legal-label = Informações legais
 branding-terms = Termos de uso
 branding-privacy = Política de privacidade
+
+## After sign-in, the way back to an app whose browser may swallow the redirect
+
+return-title = Conectado
+return-heading = Você está conectado
+return-lead = Volte para { $app } para continuar.
+return-button = Voltar ao app

@@ -233,3 +233,10 @@ demo-opaque = { $count } tecken, ogenomskinlig
 branding-legal-label = Juridiskt
 branding-terms = Användarvillkor
 branding-privacy = Integritetspolicy
+
+## After sign-in, the way back to an app whose browser may swallow the redirect
+
+return-title = Inloggad
+return-heading = Du är inloggad
+return-lead = Gå tillbaka till { $app } för att fortsätta.
+return-button = Tillbaka till appen

@@ -224,3 +224,10 @@ demo-opaque = { $count } karakter, opak
 branding-legal-label = Yasal bilgiler
 branding-terms = Kullanım koşulları
 branding-privacy = Gizlilik politikası
+
+## After sign-in, the way back to an app whose browser may swallow the redirect
+
+return-title = Oturum açıldı
+return-heading = Oturum açtınız
+return-lead = Devam etmek için { $app } uygulamasına dönün.
+return-button = Uygulamaya dön

@@ -224,3 +224,10 @@ demo-opaque = { $count } 个字符，不透明
 branding-legal-label = 法律信息
 branding-terms = 使用条款
 branding-privacy = 隐私政策
+
+## After sign-in, the way back to an app whose browser may swallow the redirect
+
+return-title = 已登录
+return-heading = 您已登录
+return-lead = 请返回 { $app } 继续。
+return-button = 返回应用

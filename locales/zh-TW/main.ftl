@@ -224,3 +224,10 @@ demo-opaque = { $count } 個字元，不透明
 branding-legal-label = 法律資訊
 branding-terms = 使用條款
 branding-privacy = 隱私權政策
+
+## After sign-in, the way back to an app whose browser may swallow the redirect
+
+return-title = 已登入
+return-heading = 您已登入
+return-lead = 請返回 { $app } 繼續。
+return-button = 返回應用程式

@@ -38,6 +38,7 @@ mod rate_limits;
 mod replicas;
 mod request_id;
 mod restart;
+mod return_to_app;
 #[cfg(feature = "saml")]
 mod saml;
 #[cfg(feature = "saml")]
