@@ -251,6 +251,13 @@ pub async fn load_branding(settings: &Settings) -> Result<BrandingSet, String> {
                 bytes: css.into(),
             })
         });
+        let words = match &b.locales_dir {
+            None => None,
+            Some(dir) => Some(std::sync::Arc::new(
+                crate::web::i18n::AppWords::load(dir)
+                    .map_err(|e| format!("{key}.locales_dir: {e}"))?,
+            )),
+        };
         set.insert(
             &app.client_id,
             Branding {
@@ -260,6 +267,7 @@ pub async fn load_branding(settings: &Settings) -> Result<BrandingSet, String> {
                 stylesheet,
                 terms_url: b.terms_url.clone(),
                 privacy_url: b.privacy_url.clone(),
+                words,
             },
         );
     }

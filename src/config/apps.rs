@@ -72,6 +72,10 @@ pub struct BrandingSettings {
     pub terms_url: Option<String>,
     #[serde(default)]
     pub privacy_url: Option<String>,
+    /// The app's own words: Fluent files laid out as `[ui] locales_dir` (`<dir>/<lang>/*.ftl`),
+    /// for this app's pages only.
+    #[serde(default)]
+    pub locales_dir: Option<PathBuf>,
     /// Colours for pages in light mode (every page whose browser does not ask for dark).
     #[serde(default)]
     pub light: Colours,
@@ -130,6 +134,11 @@ impl BrandingSettings {
             && let Err(e) = b::read_stylesheet(path)
         {
             problems.push(format!("{key}.stylesheet: {e}"));
+        }
+        if let Some(dir) = &self.locales_dir
+            && let Err(e) = crate::web::i18n::AppWords::load(dir)
+        {
+            problems.push(format!("{key}.locales_dir: {e}"));
         }
         for (scheme, colours) in [("light", &self.light), ("dark", &self.dark)] {
             if let Err(e) = b::check_palette(&colours.palette(), scheme) {

@@ -44,6 +44,8 @@ pub struct Branding {
     pub stylesheet: Option<String>,
     pub terms_url: Option<String>,
     pub privacy_url: Option<String>,
+    /// The app's own words for the pages' templates (`locales_dir`).
+    pub words: Option<Arc<crate::web::i18n::AppWords>>,
 }
 
 impl Branding {

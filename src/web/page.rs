@@ -89,7 +89,16 @@ impl PageContext {
 
     /// The words for `id` in this page's language.
     pub fn text(&self, id: &str) -> String {
-        i18n::text(self.lang, id, &[])
+        self.say(id, &[])
+    }
+
+    /// The words for `id` with `args` in this page's language: the app's own words
+    /// (`[apps.branding] locales_dir`) when it gave that message, else everyone's.
+    pub fn say(&self, id: &str, args: &i18n::Args<'_>) -> String {
+        match self.brand.as_ref().and_then(|b| b.words.as_ref()) {
+            Some(words) => words.text(self.lang, id, args),
+            None => i18n::text(self.lang, id, args),
+        }
     }
 
     /// The language picker's links: every offered language, in its own name, when the picker

@@ -344,3 +344,53 @@ async fn a_logo_url_that_cannot_be_fetched_stops_start_up_naming_the_key() {
     );
     assert!(error.contains("404"), "{error}");
 }
+
+#[tokio::test]
+async fn an_apps_own_words_are_said_on_its_pages_only() {
+    // Arrange: acme's own heading in English, from its locales_dir.
+    let files = brand_files();
+    let words = files.path().join("words");
+    std::fs::create_dir_all(words.join("en")).expect("dir");
+    std::fs::write(
+        words.join("en/acme.ftl"),
+        "sign-in-to-app = Welcome back to { $app }\n",
+    )
+    .expect("ftl");
+    let config = branded_app(&files, "").replace(
+        "[apps.branding]\n",
+        &format!("[apps.branding]\nlocales_dir = \"{}\"\n", words.display()),
+    );
+    let app = spawn_app_with(&config).await;
+
+    // Act
+    let (_, acme_page) = app.open_sign_in(&app.browser, &acme()).await;
+    let (_, demo_page) = app.open_sign_in(&app.browser, &Authorize::native()).await;
+
+    // Assert
+    assert!(
+        acme_page.contains("<h1>Welcome back to Acme Notes</h1>"),
+        "{acme_page}"
+    );
+    assert!(
+        demo_page.contains("<h1>Sign in to Demo app</h1>"),
+        "{demo_page}"
+    );
+}
+
+#[tokio::test]
+async fn an_apps_words_that_do_not_parse_are_refused_naming_the_key() {
+    let dir = tempfile::tempdir().expect("tmp");
+    std::fs::create_dir_all(dir.path().join("fr")).expect("dir");
+    std::fs::write(dir.path().join("fr/acme.ftl"), "button-sign-in = { $oops\n").expect("ftl");
+    let (_data, config) = with_logo("https://cdn.example.com/acme.svg");
+    let config = config.replace(
+        "logo = \"https://cdn.example.com/acme.svg\"",
+        &format!("locales_dir = \"{}\"", dir.path().display()),
+    );
+    let problems = load(&config).expect_err("refused").to_string();
+    assert!(
+        problems.contains("apps[0].branding.locales_dir: ")
+            && problems.contains("acme.ftl: does not parse"),
+        "{problems}"
+    );
+}
