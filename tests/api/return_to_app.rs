@@ -12,7 +12,7 @@ const APPS: &str = r#"
 [[apps]]
 client_id = "native"
 name = "Notes"
-redirect_uris = ["notes://cb", "com.example.notes:/cb", "http://127.0.0.1/cb"]
+redirect_uris = ["notes://cb", "com.example.notes:/cb", "http://127.0.0.1/cb", "https://notes.example.com/cb"]
 providers = ["local"]
 scopes = ["openid"]
 redirect_interstitial = true
@@ -138,7 +138,7 @@ async fn a_reverse_domain_scheme_gets_the_page_too_and_single_sign_on_does_as_we
 }
 
 #[tokio::test]
-async fn loopback_redirects_other_apps_and_prompt_none_keep_the_redirect() {
+async fn loopback_and_https_redirects_other_apps_and_prompt_none_keep_the_redirect() {
     let app = spawn_app_with(APPS).await;
 
     // The same app to a loopback URI: the 303 as before.
@@ -151,6 +151,16 @@ async fn loopback_redirects_other_apps_and_prompt_none_keep_the_redirect() {
     .await;
     assert_eq!(loopback.status(), StatusCode::SEE_OTHER);
     assert!(location(&loopback).starts_with("http://127.0.0.1:5000/cb?code="));
+
+    // The same app to an https URI (an app link): the redirect too.
+    let https = sign_in_with(
+        &app,
+        &browser(),
+        &request("native", "https://notes.example.com/cb"),
+    )
+    .await;
+    assert_eq!(https.status(), StatusCode::SEE_OTHER);
+    assert!(location(&https).starts_with("https://notes.example.com/cb?code="));
 
     // An app without the flag, to its own scheme: the redirect.
     let plain = sign_in_with(&app, &browser(), &request("plain", "plain://cb")).await;
