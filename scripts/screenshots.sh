@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Regenerates docs/screenshots/: every page of the demo sign-in (picker, password page, wrong
-# password, result, signed out) in English, Japanese and Arabic at 390x844 and 1280x800, and
-# without JavaScript at 360 px, by running the browser suite (tests/api/browser.rs, which also
+# password, result, signed out) in English, Japanese and Arabic at 390x844 and 1280x800, in
+# dark mode (English at 390x844 kept; the suite checks every language dark), without JavaScript
+# at 360 px, and a branded app (config/examples/branded.toml: its sign-in and "Return to the
+# app" pages, light and dark), by running the browser suite (tests/api/browser.rs, which also
 # checks each page with axe-core) with its screenshots kept there. Old screenshots are removed
 # first, so the directory holds exactly one run.
 set -euo pipefail
@@ -12,4 +14,6 @@ mkdir -p "$out"
 rm -f "$out"/*.png
 AUTHGATE_SCREENSHOTS="$out" cargo test --features saml --test api -- --exact \
   browser::the_demo_sign_in_passes_axe_in_three_languages_at_two_sizes_and_works_without_javascript
+# Dark mode in one language is enough to show it.
+find "$out" -name '*-dark-*.png' ! -name 'en-390x844-dark-*' ! -name 'branded-*' -delete
 ls "$out"

@@ -3,6 +3,7 @@
 use crate::config::{AppSettings, Settings};
 use crate::redirect_uri::RedirectUris;
 use crate::security::constant_time_eq;
+use crate::web::branding::{self, Branding, BrandingSet};
 use std::collections::HashMap;
 use std::fmt;
 
@@ -25,6 +26,8 @@ pub struct RegisteredApp {
     pub web_origins: crate::web::cors::WebOrigins,
     /// `/logout` also revokes the refresh families this app got through that browser's sign-in.
     pub logout_revokes_tokens: bool,
+    /// A "Return to the app" page instead of a bare redirect to a custom scheme after sign-in.
+    pub redirect_interstitial: bool,
 }
 
 /// How an app with `aws_credentials` is federated.
@@ -81,6 +84,7 @@ impl RegisteredApp {
                 &app.redirect_uris,
             )?,
             logout_revokes_tokens: app.logout_revokes_tokens,
+            redirect_interstitial: app.redirect_interstitial,
         })
     }
 
@@ -105,6 +109,8 @@ impl RegisteredApp {
             aws: None,
             web_origins: crate::web::cors::WebOrigins::new(Some(&[]), &redirect_uris)?,
             logout_revokes_tokens: true,
+            // Its callback is an https page of authgate's own, never a custom scheme.
+            redirect_interstitial: false,
         })
     }
 
@@ -217,4 +223,83 @@ impl AppRegistry {
         scopes.dedup();
         scopes
     }
+}
+
+/// How long start-up waits for a logo given as a URL.
+const LOGO_FETCH_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Every app's `[apps.branding]`, read (a logo URL fetched) once at start; `Err` names the key
+/// at fault. The configuration checks saw the same files already; they are read again here,
+/// since one may have changed in between, and only start-up fetches.
+pub async fn load_branding(settings: &Settings) -> Result<BrandingSet, String> {
+    let mut set = BrandingSet::default();
+    for (i, app) in settings.apps.iter().enumerate() {
+        let Some(b) = &app.branding else { continue };
+        let key = format!("apps[{i}].branding");
+        let logo = match b.logo.as_deref() {
+            None => None,
+            Some(url) if branding::is_url(url) => {
+                let client = crate::connectors::upstream_http_client(LOGO_FETCH_TIMEOUT)
+                    .map_err(|e| format!("{key}.logo: {e}"))?;
+                let asset = branding::fetch_logo(&client, url)
+                    .await
+                    .map_err(|e| format!("{key}.logo: {e}"))?;
+                Some(set.add(asset))
+            }
+            Some(path) => Some(
+                set.add(
+                    branding::read_image(std::path::Path::new(path), false)
+                        .map_err(|e| format!("{key}.logo: {e}"))?,
+                ),
+            ),
+        };
+        let favicon = match &b.favicon {
+            None => None,
+            Some(path) => {
+                let asset =
+                    branding::read_image(path, true).map_err(|e| format!("{key}.favicon: {e}"))?;
+                let kind = asset.content_type;
+                Some((set.add(asset), kind))
+            }
+        };
+        let extra = match &b.stylesheet {
+            None => None,
+            Some(path) => Some(
+                branding::read_stylesheet(path).map_err(|e| format!("{key}.stylesheet: {e}"))?,
+            ),
+        };
+        let css = branding::stylesheet(
+            &app.client_id,
+            &b.light.palette(),
+            &b.dark.palette(),
+            extra.as_deref(),
+        )
+        .map_err(|e| format!("{key}.{e}"))?;
+        let stylesheet = css.map(|css| {
+            set.add(branding::Asset {
+                content_type: "text/css; charset=utf-8",
+                bytes: css.into(),
+            })
+        });
+        let words = match &b.locales_dir {
+            None => None,
+            Some(dir) => Some(std::sync::Arc::new(
+                crate::web::i18n::AppWords::load(dir)
+                    .map_err(|e| format!("{key}.locales_dir: {e}"))?,
+            )),
+        };
+        set.insert(
+            &app.client_id,
+            Branding {
+                name: app.name.clone(),
+                logo,
+                favicon,
+                stylesheet,
+                terms_url: b.terms_url.clone(),
+                privacy_url: b.privacy_url.clone(),
+                words,
+            },
+        );
+    }
+    Ok(set)
 }

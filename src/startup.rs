@@ -259,6 +259,9 @@ pub async fn build_state(settings: Settings, store: Arc<dyn Store>) -> anyhow::R
             .map_err(|e| anyhow::anyhow!("ui.locales_dir: {e}"))?;
     }
     let apps = AppRegistry::from_settings(&settings).map_err(anyhow::Error::msg)?;
+    let branding = crate::apps::load_branding(&settings)
+        .await
+        .map_err(anyhow::Error::msg)?;
     let providers =
         ProviderRegistry::from_settings(&settings, &store).map_err(anyhow::Error::msg)?;
     let t = &settings.tokens;
@@ -287,6 +290,7 @@ pub async fn build_state(settings: Settings, store: Arc<dyn Store>) -> anyhow::R
             id: t.id_token_ttl,
         },
         apps,
+        branding,
         providers,
         store,
         keys: Arc::new(keys),
@@ -611,6 +615,16 @@ pub fn router(state: AppState, readiness: Readiness) -> Router {
         .nest_service("/static", ServeDir::new(static_dir()))
         .route_service("/favicon.ico", favicon("favicon.ico"))
         .route_service("/favicon.svg", favicon("favicon.svg"))
+        // An app's logo, favicon and stylesheet ([apps.branding]), by content hash.
+        .route(
+            "/branding/{name}",
+            get(
+                |State(state): State<AppState>,
+                 axum::extract::Path(name): axum::extract::Path<String>| async move {
+                    crate::web::branding::serve(&state.branding, &name)
+                },
+            ),
+        )
         // The language picker's links: a cookie and back (no store, nothing to limit).
         .route(
             "/language/{code}",
@@ -619,6 +633,8 @@ pub fn router(state: AppState, readiness: Readiness) -> Router {
             }),
         )
         .fallback(not_found)
+        // Which app's branding the pages wear, once a handler knows the app.
+        .layer(axum::middleware::from_fn(crate::web::branding::remember))
         // What the request says about its language, for every page it may end on.
         .layer(from_fn_with_state(
             state.settings.secure_cookies(),

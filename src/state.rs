@@ -16,6 +16,8 @@ pub struct AppState(Arc<AppContext>);
 pub struct AppContext {
     pub settings: Settings,
     pub apps: AppRegistry,
+    /// Every app's `[apps.branding]`, and the files `/branding/…` serves for it.
+    pub branding: crate::web::branding::BrandingSet,
     pub providers: ProviderRegistry,
     pub store: Arc<dyn Store>,
     pub keys: Arc<KeyManager>,

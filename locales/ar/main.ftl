@@ -263,3 +263,16 @@ account-notice-ended = انتهت الجلسة.
 msg-account-back-not-registered = لا يستطيع هذا التطبيق إعادتك إلى ذلك العنوان: فهو ليس من عناوين التطبيق المسجلة.
 msg-account-no-such-session = هذه الجلسة ليست لك، أو انتهت بالفعل.
 msg-account-sign-in-failed = لم يكتمل تسجيل الدخول إلى حسابك. افتح صفحة حسابك مرة أخرى.
+
+## An app's own links in the footer (its branding)
+
+branding-legal-label = قانوني
+branding-terms = شروط الاستخدام
+branding-privacy = سياسة الخصوصية
+
+## After sign-in, the way back to an app whose browser may swallow the redirect
+
+return-title = تم تسجيل الدخول
+return-heading = لقد سجّلت الدخول
+return-lead = ارجع إلى { $app } للمتابعة.
+return-button = العودة إلى التطبيق

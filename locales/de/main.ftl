@@ -253,3 +253,16 @@ account-notice-ended = Die Sitzung wurde beendet.
 msg-account-back-not-registered = Diese App kann Sie nicht zu dieser Adresse zurückschicken: Sie gehört nicht zu den registrierten Adressen der App.
 msg-account-no-such-session = Diese Sitzung gehört nicht Ihnen oder ist bereits beendet.
 msg-account-sign-in-failed = Die Anmeldung bei Ihrem Konto wurde nicht abgeschlossen. Öffnen Sie Ihre Kontoseite erneut.
+
+## An app's own links in the footer (its branding)
+
+branding-legal-label = Rechtliches
+branding-terms = Nutzungsbedingungen
+branding-privacy = Datenschutzerklärung
+
+## After sign-in, the way back to an app whose browser may swallow the redirect
+
+return-title = Angemeldet
+return-heading = Sie sind angemeldet
+return-lead = Kehren Sie zu { $app } zurück, um fortzufahren.
+return-button = Zurück zur App

@@ -256,3 +256,16 @@ account-notice-ended = The session has ended.
 msg-account-back-not-registered = This app cannot send you back to that address: it is not one of the app's registered addresses.
 msg-account-no-such-session = That session is not one of yours, or it has already ended.
 msg-account-sign-in-failed = Signing in to your account did not finish. Open your account page again.
+
+## An app's own links in the footer (its branding)
+
+branding-legal-label = Legal
+branding-terms = Terms of use
+branding-privacy = Privacy policy
+
+## After sign-in, the way back to an app whose browser may swallow the redirect
+
+return-title = Signed in
+return-heading = You are signed in
+return-lead = Go back to { $app } to continue.
+return-button = Return to the app

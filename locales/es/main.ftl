@@ -253,3 +253,16 @@ account-notice-ended = La sesión se ha cerrado.
 msg-account-back-not-registered = Esta aplicación no puede devolverte a esa dirección: no es una de sus direcciones registradas.
 msg-account-no-such-session = Esa sesión no es tuya o ya ha terminado.
 msg-account-sign-in-failed = El inicio de sesión en tu cuenta no terminó. Vuelve a abrir la página de tu cuenta.
+
+## An app's own links in the footer (its branding)
+
+branding-legal-label = Información legal
+branding-terms = Condiciones de uso
+branding-privacy = Política de privacidad
+
+## After sign-in, the way back to an app whose browser may swallow the redirect
+
+return-title = Sesión iniciada
+return-heading = Has iniciado sesión
+return-lead = Vuelve a { $app } para continuar.
+return-button = Volver a la app

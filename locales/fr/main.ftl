@@ -253,3 +253,16 @@ account-notice-ended = La session est fermée.
 msg-account-back-not-registered = Cette application ne peut pas vous renvoyer à cette adresse : ce n'est pas l'une de ses adresses enregistrées.
 msg-account-no-such-session = Cette session n'est pas la vôtre, ou elle est déjà terminée.
 msg-account-sign-in-failed = La connexion à votre compte n'a pas abouti. Rouvrez la page de votre compte.
+
+## An app's own links in the footer (its branding)
+
+branding-legal-label = Mentions légales
+branding-terms = Conditions d’utilisation
+branding-privacy = Politique de confidentialité
+
+## After sign-in, the way back to an app whose browser may swallow the redirect
+
+return-title = Connecté
+return-heading = Vous êtes connecté
+return-lead = Revenez à { $app } pour continuer.
+return-button = Revenir à l’application

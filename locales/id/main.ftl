@@ -244,3 +244,16 @@ account-notice-ended = Sesi telah diakhiri.
 msg-account-back-not-registered = Aplikasi ini tidak dapat mengembalikan Anda ke alamat itu: alamat itu tidak terdaftar untuk aplikasi ini.
 msg-account-no-such-session = Sesi itu bukan milik Anda, atau sudah berakhir.
 msg-account-sign-in-failed = Proses masuk ke akun Anda tidak selesai. Buka lagi halaman akun Anda.
+
+## An app's own links in the footer (its branding)
+
+branding-legal-label = Informasi hukum
+branding-terms = Ketentuan penggunaan
+branding-privacy = Kebijakan privasi
+
+## After sign-in, the way back to an app whose browser may swallow the redirect
+
+return-title = Sudah masuk
+return-heading = Anda sudah masuk
+return-lead = Kembali ke { $app } untuk melanjutkan.
+return-button = Kembali ke aplikasi

@@ -253,3 +253,16 @@ account-notice-ended = La sessione è terminata.
 msg-account-back-not-registered = Questa app non può riportarti a quell'indirizzo: non è tra gli indirizzi registrati dell'app.
 msg-account-no-such-session = Quella sessione non è tua, oppure è già terminata.
 msg-account-sign-in-failed = L'accesso al tuo account non è stato completato. Apri di nuovo la pagina del tuo account.
+
+## An app's own links in the footer (its branding)
+
+branding-legal-label = Note legali
+branding-terms = Condizioni d’uso
+branding-privacy = Informativa sulla privacy
+
+## After sign-in, the way back to an app whose browser may swallow the redirect
+
+return-title = Accesso eseguito
+return-heading = Hai eseguito l’accesso
+return-lead = Torna a { $app } per continuare.
+return-button = Torna all’app

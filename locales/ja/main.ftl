@@ -244,3 +244,16 @@ account-notice-ended = セッションを終了しました。
 msg-account-back-not-registered = このアプリはそのアドレスに戻すことができません。アプリに登録されたアドレスではありません。
 msg-account-no-such-session = そのセッションはあなたのものではないか、すでに終了しています。
 msg-account-sign-in-failed = アカウントへのサインインが完了しませんでした。アカウントページをもう一度開いてください。
+
+## An app's own links in the footer (its branding)
+
+branding-legal-label = 法的情報
+branding-terms = 利用規約
+branding-privacy = プライバシーポリシー
+
+## After sign-in, the way back to an app whose browser may swallow the redirect
+
+return-title = サインイン済み
+return-heading = サインインしました
+return-lead = 続けるには { $app } に戻ってください。
+return-button = アプリに戻る

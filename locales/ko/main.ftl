@@ -244,3 +244,16 @@ account-notice-ended = 세션이 종료되었습니다.
 msg-account-back-not-registered = 이 앱은 해당 주소로 돌려보낼 수 없습니다. 앱에 등록된 주소가 아닙니다.
 msg-account-no-such-session = 그 세션은 내 세션이 아니거나 이미 종료되었습니다.
 msg-account-sign-in-failed = 계정 로그인이 완료되지 않았습니다. 계정 페이지를 다시 여세요.
+
+## An app's own links in the footer (its branding)
+
+branding-legal-label = 법적 고지
+branding-terms = 이용약관
+branding-privacy = 개인정보 처리방침
+
+## After sign-in, the way back to an app whose browser may swallow the redirect
+
+return-title = 로그인됨
+return-heading = 로그인되었습니다
+return-lead = 계속하려면 { $app }(으)로 돌아가세요.
+return-button = 앱으로 돌아가기

@@ -253,3 +253,16 @@ account-notice-ended = De sessie is beëindigd.
 msg-account-back-not-registered = Deze app kan u niet naar dat adres terugsturen: het is geen van de geregistreerde adressen van de app.
 msg-account-no-such-session = Die sessie is niet van u, of is al beëindigd.
 msg-account-sign-in-failed = Het aanmelden bij uw account is niet afgerond. Open uw accountpagina opnieuw.
+
+## An app's own links in the footer (its branding)
+
+branding-legal-label = Juridisch
+branding-terms = Gebruiksvoorwaarden
+branding-privacy = Privacybeleid
+
+## After sign-in, the way back to an app whose browser may swallow the redirect
+
+return-title = Aangemeld
+return-heading = U bent aangemeld
+return-lead = Ga terug naar { $app } om verder te gaan.
+return-button = Terug naar de app

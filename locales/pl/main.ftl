@@ -256,3 +256,16 @@ account-notice-ended = Sesja została zakończona.
 msg-account-back-not-registered = Ta aplikacja nie może odesłać Cię pod ten adres: nie jest on jednym z jej zarejestrowanych adresów.
 msg-account-no-such-session = Ta sesja nie należy do Ciebie albo już się zakończyła.
 msg-account-sign-in-failed = Logowanie do konta nie zostało ukończone. Otwórz ponownie stronę swojego konta.
+
+## An app's own links in the footer (its branding)
+
+branding-legal-label = Informacje prawne
+branding-terms = Warunki korzystania
+branding-privacy = Polityka prywatności
+
+## After sign-in, the way back to an app whose browser may swallow the redirect
+
+return-title = Zalogowano
+return-heading = Zalogowano Cię
+return-lead = Wróć do { $app }, aby kontynuować.
+return-button = Wróć do aplikacji

@@ -253,3 +253,16 @@ account-notice-ended = A sessão foi encerrada.
 msg-account-back-not-registered = Este app não pode levar você de volta a esse endereço: ele não é um dos endereços registrados do app.
 msg-account-no-such-session = Essa sessão não é sua ou já foi encerrada.
 msg-account-sign-in-failed = O login na sua conta não foi concluído. Abra a página da sua conta novamente.
+
+## An app's own links in the footer (its branding)
+
+branding-legal-label = Informações legais
+branding-terms = Termos de uso
+branding-privacy = Política de privacidade
+
+## After sign-in, the way back to an app whose browser may swallow the redirect
+
+return-title = Conectado
+return-heading = Você está conectado
+return-lead = Volte para { $app } para continuar.
+return-button = Voltar ao app

@@ -253,3 +253,16 @@ account-notice-ended = Sessionen har avslutats.
 msg-account-back-not-registered = Appen kan inte skicka dig tillbaka till den adressen: den är inte en av appens registrerade adresser.
 msg-account-no-such-session = Den sessionen är inte din, eller så har den redan avslutats.
 msg-account-sign-in-failed = Inloggningen på ditt konto slutfördes inte. Öppna din kontosida igen.
+
+## An app's own links in the footer (its branding)
+
+branding-legal-label = Juridiskt
+branding-terms = Användarvillkor
+branding-privacy = Integritetspolicy
+
+## After sign-in, the way back to an app whose browser may swallow the redirect
+
+return-title = Inloggad
+return-heading = Du är inloggad
+return-lead = Gå tillbaka till { $app } för att fortsätta.
+return-button = Tillbaka till appen

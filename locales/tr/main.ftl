@@ -244,3 +244,16 @@ account-notice-ended = Oturum sonlandırıldı.
 msg-account-back-not-registered = Bu uygulama sizi o adrese geri gönderemez: uygulamanın kayıtlı adreslerinden biri değil.
 msg-account-no-such-session = Bu oturum sizin değil ya da zaten sona ermiş.
 msg-account-sign-in-failed = Hesabınıza giriş tamamlanmadı. Hesap sayfanızı yeniden açın.
+
+## An app's own links in the footer (its branding)
+
+branding-legal-label = Yasal bilgiler
+branding-terms = Kullanım koşulları
+branding-privacy = Gizlilik politikası
+
+## After sign-in, the way back to an app whose browser may swallow the redirect
+
+return-title = Oturum açıldı
+return-heading = Oturum açtınız
+return-lead = Devam etmek için { $app } uygulamasına dönün.
+return-button = Uygulamaya dön

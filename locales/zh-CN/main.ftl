@@ -244,3 +244,16 @@ account-notice-ended = 会话已结束。
 msg-account-back-not-registered = 此应用无法将您送回该地址：它不是此应用已注册的地址。
 msg-account-no-such-session = 该会话不属于您，或已经结束。
 msg-account-sign-in-failed = 账户登录未完成。请重新打开您的账户页面。
+
+## An app's own links in the footer (its branding)
+
+branding-legal-label = 法律信息
+branding-terms = 使用条款
+branding-privacy = 隐私政策
+
+## After sign-in, the way back to an app whose browser may swallow the redirect
+
+return-title = 已登录
+return-heading = 您已登录
+return-lead = 请返回 { $app } 继续。
+return-button = 返回应用

@@ -244,3 +244,16 @@ account-notice-ended = 工作階段已結束。
 msg-account-back-not-registered = 此應用程式無法將您送回該位址：它不是此應用程式已註冊的位址。
 msg-account-no-such-session = 該工作階段不屬於您，或已經結束。
 msg-account-sign-in-failed = 帳戶登入未完成。請重新開啟您的帳戶頁面。
+
+## An app's own links in the footer (its branding)
+
+branding-legal-label = 法律資訊
+branding-terms = 使用條款
+branding-privacy = 隱私權政策
+
+## After sign-in, the way back to an app whose browser may swallow the redirect
+
+return-title = 已登入
+return-heading = 您已登入
+return-lead = 請返回 { $app } 繼續。
+return-button = 返回應用程式

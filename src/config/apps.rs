@@ -46,6 +46,116 @@ pub struct AppSettings {
     /// (Cognito's does not).
     #[serde(default = "default_true")]
     pub logout_revokes_tokens: bool,
+    /// After a successful sign-in whose redirect URI has the app's own scheme (`myapp://…`), a
+    /// page with a "Return to the app" link instead of a bare redirect: in-app browsers and
+    /// Android custom tabs may swallow a redirect to a custom scheme.
+    #[serde(default)]
+    pub redirect_interstitial: bool,
+    /// `[apps.branding]`: the app's look on the hosted pages; absent, the default look.
+    #[serde(default)]
+    pub branding: Option<BrandingSettings>,
+}
+
+/// `[apps.branding]`: read (and checked) at start; a change needs a restart, not a rebuild.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct BrandingSettings {
+    /// A PNG, SVG, JPEG or WebP file, or an https URL fetched once at start; served by authgate.
+    #[serde(default)]
+    pub logo: Option<String>,
+    /// A PNG, SVG, JPEG, WebP or ICO file.
+    #[serde(default)]
+    pub favicon: Option<PathBuf>,
+    /// A CSS file, linked after the base stylesheet (and after the colours below).
+    #[serde(default)]
+    pub stylesheet: Option<PathBuf>,
+    #[serde(default)]
+    pub terms_url: Option<String>,
+    #[serde(default)]
+    pub privacy_url: Option<String>,
+    /// The app's own words: Fluent files laid out as `[ui] locales_dir` (`<dir>/<lang>/*.ftl`),
+    /// for this app's pages only.
+    #[serde(default)]
+    pub locales_dir: Option<PathBuf>,
+    /// Colours for pages in light mode (every page whose browser does not ask for dark).
+    #[serde(default)]
+    pub light: Colours,
+    /// Colours for `prefers-color-scheme: dark`.
+    #[serde(default)]
+    pub dark: Colours,
+}
+
+/// One colour scheme's colours, each `#rgb` or `#rrggbb`; unset ones keep the default theme's.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Colours {
+    /// Buttons, links and the focus ring.
+    #[serde(default)]
+    pub primary: Option<String>,
+    /// The page behind the card.
+    #[serde(default)]
+    pub background: Option<String>,
+    /// The text.
+    #[serde(default)]
+    pub text: Option<String>,
+}
+
+impl Colours {
+    pub fn palette(&self) -> crate::web::branding::Palette<'_> {
+        crate::web::branding::Palette {
+            primary: self.primary.as_deref(),
+            background: self.background.as_deref(),
+            text: self.text.as_deref(),
+        }
+    }
+}
+
+impl BrandingSettings {
+    /// Every problem of this table, each naming its key under `key` (`apps[0].branding`).
+    fn check(&self, key: &str, problems: &mut Vec<String>) {
+        use crate::web::branding as b;
+        match self.logo.as_deref() {
+            None => {}
+            Some(logo) if b::is_url(logo) => {
+                if let Err(e) = b::check_logo_url(logo) {
+                    problems.push(format!("{key}.logo: {e}"));
+                }
+            }
+            Some(path) => {
+                if let Err(e) = b::read_image(std::path::Path::new(path), false) {
+                    problems.push(format!("{key}.logo: {e}"));
+                }
+            }
+        }
+        if let Some(path) = &self.favicon
+            && let Err(e) = b::read_image(path, true)
+        {
+            problems.push(format!("{key}.favicon: {e}"));
+        }
+        if let Some(path) = &self.stylesheet
+            && let Err(e) = b::read_stylesheet(path)
+        {
+            problems.push(format!("{key}.stylesheet: {e}"));
+        }
+        if let Some(dir) = &self.locales_dir
+            && let Err(e) = crate::web::i18n::AppWords::load(dir)
+        {
+            problems.push(format!("{key}.locales_dir: {e}"));
+        }
+        for (scheme, colours) in [("light", &self.light), ("dark", &self.dark)] {
+            if let Err(e) = b::check_palette(&colours.palette(), scheme) {
+                problems.push(format!("{key}.{e}"));
+            }
+        }
+        for (name, link) in [
+            ("terms_url", &self.terms_url),
+            ("privacy_url", &self.privacy_url),
+        ] {
+            if let Some(link) = link
+                && let Err(e) = b::check_link(link)
+            {
+                problems.push(format!("{key}.{name}: {e}"));
+            }
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
@@ -152,6 +262,9 @@ impl Settings {
                 if scope.is_empty() || scope.chars().any(|c| c.is_whitespace() || c == '"') {
                     problems.push(format!("{key}.scopes[{j}]: `{scope}` is not a scope token"));
                 }
+            }
+            if let Some(branding) = &app.branding {
+                branding.check(&format!("{key}.branding"), problems);
             }
         }
 

@@ -895,3 +895,140 @@ fn the_account_pages_client_id_is_reserved_and_reauth_after_must_be_set() {
     assert_eq!(set.account.reauth_after, Duration::from_secs(900));
     assert!(set.account.enabled, "on by default");
 }
+
+/// A config with the local provider and one app whose `[apps.branding]` is `branding`.
+fn with_branding(branding: &str) -> String {
+    format!(
+        "listen = \"127.0.0.1:1\"\nissuer = \"https://login.example.com\"\ndata_dir = \"d\"\n\
+         [[providers]]\nid = \"local\"\nkind = \"local\"\n\
+         [[apps]]\nclient_id = \"acme\"\nname = \"Acme\"\nredirect_uris = [\"acme://cb\"]\n\
+         providers = [\"local\"]\nscopes = [\"openid\"]\n[apps.branding]\n{branding}"
+    )
+}
+
+#[test]
+fn the_branded_example_is_valid() {
+    let example = include_str!("../../config/examples/branded.toml");
+    let text = format!(
+        "listen = \"127.0.0.1:1\"\nissuer = \"https://login.example.com\"\ndata_dir = \"d\"\n\
+         [[providers]]\nid = \"local\"\nkind = \"local\"\n{example}"
+    );
+    let settings = load(&text).expect("the example loads");
+    let app = &settings.apps[0];
+    assert!(app.redirect_interstitial);
+    let branding = app.branding.as_ref().expect("branding");
+    assert_eq!(branding.dark.primary.as_deref(), Some("#5fd3a8"));
+}
+
+#[test]
+fn every_bad_branding_value_is_a_problem_naming_its_key() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let gif = dir.path().join("logo.gif");
+    std::fs::write(&gif, b"GIF89a\x01\x00").expect("write");
+    let big = dir.path().join("big.png");
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    png.resize(crate::web::branding::MAX_ASSET + 1, 0);
+    std::fs::write(&big, png).expect("write");
+    let latin1 = dir.path().join("latin1.css");
+    std::fs::write(&latin1, b"h1 { content: \"\xe9\" }").expect("write");
+    let missing = dir.path().join("missing.svg");
+    let cases = [
+        (
+            "[apps.branding.light]\nprimary = \"blue\"".to_string(),
+            "apps[0].branding.light.primary: `blue` is not a colour",
+        ),
+        (
+            "[apps.branding.dark]\ntext = \"#ffff\"".to_string(),
+            "apps[0].branding.dark.text: `#ffff` is not a colour",
+        ),
+        (
+            "[apps.branding.light]\nbackground = \"#fff;}body{x:y\"".to_string(),
+            "apps[0].branding.light.background:",
+        ),
+        (
+            format!("logo = \"{}\"", missing.display()),
+            "apps[0].branding.logo: cannot read",
+        ),
+        (
+            format!("logo = \"{}\"", gif.display()),
+            "apps[0].branding.logo: ",
+        ),
+        (format!("logo = \"{}\"", big.display()), "KiB allowed"),
+        (
+            "logo = \"http://cdn.example.com/logo.png\"".to_string(),
+            "apps[0].branding.logo: `http://cdn.example.com/logo.png` must be https",
+        ),
+        (
+            "logo = \"ftp://cdn.example.com/logo.png\"".to_string(),
+            "apps[0].branding.logo: `ftp://cdn.example.com/logo.png` must be https",
+        ),
+        (
+            format!("favicon = \"{}\"", missing.display()),
+            "apps[0].branding.favicon: cannot read",
+        ),
+        (
+            format!("stylesheet = \"{}\"", missing.display()),
+            "apps[0].branding.stylesheet: cannot read",
+        ),
+        (
+            format!("stylesheet = \"{}\"", latin1.display()),
+            "apps[0].branding.stylesheet: ",
+        ),
+        (
+            "terms_url = \"http://acme.example/terms\"".to_string(),
+            "apps[0].branding.terms_url: `http://acme.example/terms` must be an absolute https URL",
+        ),
+        (
+            "privacy_url = \"javascript:alert(1)\"".to_string(),
+            "apps[0].branding.privacy_url: `javascript:alert(1)` must be an absolute https URL",
+        ),
+        (
+            "colour = \"#fff\"".to_string(),
+            "apps.0.branding.?.colour: unknown key",
+        ),
+    ];
+    for (branding, needle) in cases {
+        let problems = load(&with_branding(&branding))
+            .expect_err(&branding)
+            .0
+            .join("\n");
+        assert!(
+            problems.contains(needle),
+            "{branding}: `{needle}` not in:\n{problems}"
+        );
+    }
+    // The GIF is named as the wrong kind, the Latin-1 stylesheet as not UTF-8.
+    let gif_problem = load(&with_branding(&format!("logo = \"{}\"", gif.display())))
+        .expect_err("a gif")
+        .0
+        .join("\n");
+    assert!(
+        gif_problem.contains("not a PNG, SVG, JPEG or WebP image"),
+        "{gif_problem}"
+    );
+    let css_problem = load(&with_branding(&format!(
+        "stylesheet = \"{}\"",
+        latin1.display()
+    )))
+    .expect_err("latin-1")
+    .0
+    .join("\n");
+    assert!(css_problem.contains("is not UTF-8 text"), "{css_problem}");
+}
+
+#[test]
+fn good_branding_loads_and_no_branding_is_the_default() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let logo = dir.path().join("logo.png");
+    std::fs::write(&logo, b"\x89PNG\r\n\x1a\nrest").expect("write");
+    let text = with_branding(&format!(
+        "logo = \"{}\"\nterms_url = \"https://acme.example/terms\"\n\
+         [apps.branding.light]\nprimary = \"#0B6E4F\"\n[apps.branding.dark]\nprimary = \"#5fd3a8\"",
+        logo.display()
+    ));
+    let settings = load(&text).expect("loads");
+    assert!(settings.apps[0].branding.is_some());
+    assert!(!settings.apps[0].redirect_interstitial);
+    let default = load(DEFAULT_CONFIG).expect("default");
+    assert!(default.apps.iter().all(|a| a.branding.is_none()));
+}

@@ -74,7 +74,7 @@ pub async fn complete(
     let federation = state.federation.as_ref();
     let app = state.apps.get(&request.client_id);
     let (Some(federation), Some(app)) = (federation, app.filter(|a| a.aws.is_some())) else {
-        return issue(state, &request, &identity, auth_time, None).await;
+        return issue(state, &request, &identity, auth_time, None, mode).await;
     };
     if let RoleChoice::Choose(roles) = federation.role_choice(app, &identity, &state.sealer) {
         if mode == Mode::Silent {
@@ -183,7 +183,7 @@ async fn federate_and_issue(
             }
         }
     };
-    issue(state, &request, &identity, auth_time, Some(grant)).await
+    issue(state, &request, &identity, auth_time, Some(grant), mode).await
 }
 
 async fn issue(
@@ -192,10 +192,29 @@ async fn issue(
     identity: &Identity,
     auth_time: i64,
     aws: Option<AwsGrant>,
+    mode: Mode,
 ) -> Next {
     match issue_code(state, request, identity, auth_time, aws).await {
-        Ok(location) => Next::ToApp(location),
+        Ok(location) => code_to_app(state, request, location, mode),
         Err(e) => unavailable(&e),
+    }
+}
+
+/// The code goes to the app with a redirect; for an app with `redirect_interstitial` whose
+/// redirect URI has a scheme of its own (`myapp://`, `com.example.app:/`), by a page with a
+/// link instead. Never under `prompt=none`, which must not stop on a page; https and loopback
+/// redirects are followed by every browser, and keep the redirect.
+fn code_to_app(state: &AppContext, request: &AuthRequest, location: String, mode: Mode) -> Next {
+    let custom_scheme = url::Url::parse(&request.redirect_uri)
+        .is_ok_and(|uri| !matches!(uri.scheme(), "http" | "https"));
+    match state.apps.get(&request.client_id) {
+        Some(app) if app.redirect_interstitial && custom_scheme && mode == Mode::Interactive => {
+            Next::ReturnToApp {
+                location,
+                app_name: app.name.clone(),
+            }
+        }
+        _ => Next::ToApp(location),
     }
 }
 

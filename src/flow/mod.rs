@@ -45,6 +45,10 @@ pub enum Next {
     ToApp(String),
     /// To one of authgate's own pages (the sign-in page, the picker, the role page): a path.
     ToPage(String),
+    /// A code for an app with `redirect_interstitial` whose redirect URI has its own scheme:
+    /// a page with a link to `location` (the same place [`Next::ToApp`] would go), for
+    /// in-app browsers that swallow a redirect to a custom scheme.
+    ReturnToApp { location: String, app_name: String },
     /// Stop on a page saying what went wrong.
     Failed(Failure),
 }

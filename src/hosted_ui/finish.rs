@@ -8,9 +8,10 @@ use crate::identity::Identity;
 use crate::state::AppState;
 use crate::store::{AuthRequest, SsoSession};
 use crate::web::browser::BrowserSession;
+use crate::web::page::PageContext;
 use crate::web::page::{Advice, Msg};
-use crate::web::respond::{found, see_other};
-use axum::http::StatusCode;
+use crate::web::respond::{found, no_store, see_other};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::Response;
 use time::OffsetDateTime;
 
@@ -31,6 +32,7 @@ pub fn respond(next: Next, arrived: Arrived) -> Response {
     };
     match next {
         Next::ToApp(location) | Next::ToPage(location) => redirect(&location),
+        Next::ReturnToApp { location, app_name } => return_to_app(&app_name, &location),
         Next::Failed(Failure::Expired) => pages::error(StatusCode::BAD_REQUEST, Msg::SignInExpired),
         Next::Failed(Failure::Unavailable(detail)) => pages::unavailable(&detail),
         Next::Failed(Failure::Federation { app_name, error }) => failed_page(&app_name, &error),
@@ -64,6 +66,24 @@ pub async fn finish_sign_in(
     };
     let next = finish::signed_in(state, request_id, request, sso.identity, sso.auth_time).await;
     respond(next, Arrived::ByForm)
+}
+
+/// The "Return to the app" page: one link, to the app's redirect URI with the code. It holds
+/// the code, so it is never cached, and it loads nothing from elsewhere and sends no referrer
+/// (the security headers say both for every page; they are set here too, so this page never
+/// depends on that).
+fn return_to_app(app_name: &str, location: &str) -> Response {
+    let mut response = pages::render(
+        &PageContext::for_request(),
+        StatusCode::OK,
+        &pages::ReturnToAppPage { app_name, location },
+    );
+    let headers = response.headers_mut();
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    no_store(response)
 }
 
 /// The page a `fail_login` app's user sees: what failed, naming the identity pool.

@@ -164,6 +164,15 @@ pub struct RoleOption<'a> {
     pub name: &'a str,
 }
 
+/// After a sign-in, for an app with `redirect_interstitial`: the way back to it, by a link.
+#[derive(Template)]
+#[template(path = "return_to_app.html")]
+pub struct ReturnToAppPage<'a> {
+    pub app_name: &'a str,
+    /// The redirect URI with the code, `state` and `iss`.
+    pub location: &'a str,
+}
+
 #[derive(Template)]
 #[template(path = "demo.html")]
 pub struct DemoPage<'a> {

@@ -42,7 +42,9 @@ pub(crate) async fn bound_request(
         tracing::warn!("authorization request presented by a browser that did not start it");
         return Err(pages::error(StatusCode::BAD_REQUEST, Msg::OtherBrowser));
     }
-    // Every page from here on (an error's too) is in the language this sign-in asked for.
+    // Every page from here on (an error's too) wears the app's branding and is in the
+    // language this sign-in asked for.
+    crate::web::branding::follow(state.branding.for_app(&request.client_id));
     language::follow_sign_in(language::Asked::new(
         request.lang.as_deref(),
         request.ui_locales.as_deref(),

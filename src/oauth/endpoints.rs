@@ -22,6 +22,7 @@ use crate::redirect_uri::with_query;
 use crate::security::storage_hash;
 use crate::state::AppState;
 use crate::telemetry::audit;
+use crate::web::branding;
 use crate::web::browser::BrowserSession;
 use crate::web::client::RequestOrigin;
 use crate::web::page::Msg;
@@ -41,7 +42,14 @@ pub async fn authorize_get(
     RequestOrigin(came_from): RequestOrigin,
     RawQuery(query): RawQuery,
 ) -> Response {
-    let request = match authorize::validate(query.as_deref().unwrap_or(""), &state.apps) {
+    let query = query.unwrap_or_default();
+    // A registered app's pages wear its branding, its refusals included.
+    branding::follow(
+        url::form_urlencoded::parse(query.as_bytes())
+            .find(|(name, _)| name == "client_id")
+            .and_then(|(_, id)| state.branding.for_app(&id)),
+    );
+    let request = match authorize::validate(&query, &state.apps) {
         Ok(request) => request,
         Err(AuthorizeError::Page(message)) => {
             // Not `message`: that is the event's own, and JSON logs would hold the key twice.
@@ -196,16 +204,20 @@ pub enum LogoutOutcome {
     Redirect(String),
     /// Cognito's "sign in again": back to the authorize endpoint.
     Reauthorize(String),
-    /// The signed-out page (naming the app when known).
+    /// The signed-out page, naming the app (by client id) when known, in its branding.
     SignedOut(Option<String>),
 }
 
 impl LogoutOutcome {
-    pub fn respond(self) -> Response {
+    pub fn respond(self, state: &AppState) -> Response {
         match self {
             LogoutOutcome::Redirect(location) => found(&location),
             LogoutOutcome::Reauthorize(location) => see_other(&location),
-            LogoutOutcome::SignedOut(app) => pages::signed_out(app.as_deref()),
+            LogoutOutcome::SignedOut(client_id) => {
+                let app = client_id.as_deref().and_then(|id| state.apps.get(id));
+                branding::follow(app.and_then(|app| state.branding.for_app(&app.client_id)));
+                pages::signed_out(app.map(|app| app.name.as_str()))
+            }
         }
     }
 }
@@ -247,7 +259,7 @@ fn logout_outcome(state: &AppState, params: &LogoutParams) -> LogoutOutcome {
         if app.logout_uris.allows(target) {
             return LogoutOutcome::Redirect(target.to_string());
         }
-        return LogoutOutcome::SignedOut(Some(app.name.clone()));
+        return LogoutOutcome::SignedOut(Some(app.client_id.clone()));
     }
     // Cognito: `client_id` + `redirect_uri` + `response_type` signs in again (as someone else);
     // the authorize endpoint validates the redirect URI like any other request.
@@ -265,7 +277,7 @@ fn logout_outcome(state: &AppState, params: &LogoutParams) -> LogoutOutcome {
         }
         return LogoutOutcome::Reauthorize(format!("/oauth2/authorize?{}", query.finish()));
     }
-    LogoutOutcome::SignedOut(Some(app.name.clone()))
+    LogoutOutcome::SignedOut(Some(app.client_id.clone()))
 }
 
 /// Ends the single sign-on session, then goes where the app asked only if that place is
@@ -306,7 +318,7 @@ pub async fn logout_get(
         None => None,
     };
     let Some(upstream) = upstream else {
-        return outcome.respond();
+        return outcome.respond(&state);
     };
     if let Err(e) = browser.inner().insert(AFTER_LOGOUT, &outcome).await {
         return pages::unavailable(&e);
@@ -343,9 +355,9 @@ async fn end_sign_in_tokens(
 }
 
 /// The return from an upstream provider's logout: finish where `/logout` decided.
-pub async fn logout_done_get(session: Session) -> Response {
+pub async fn logout_done_get(State(state): State<AppState>, session: Session) -> Response {
     match session.remove::<LogoutOutcome>(AFTER_LOGOUT).await {
-        Ok(Some(outcome)) => outcome.respond(),
+        Ok(Some(outcome)) => outcome.respond(&state),
         _ => pages::signed_out(None),
     }
 }

@@ -195,10 +195,19 @@ pub fn load_overrides(dir: &Path) -> Result<(), String> {
 }
 
 fn overridden(dir: &Path) -> Result<Vec<Catalogue>, String> {
+    overridden_with_ids(dir).map(|(catalogues, _)| catalogues)
+}
+
+/// Which ids a directory of overrides gives each language (by code).
+type OverriddenIds = BTreeMap<&'static str, BTreeSet<String>>;
+
+/// [`overridden`], and which ids the directory's files give each language.
+fn overridden_with_ids(dir: &Path) -> Result<(Vec<Catalogue>, OverriddenIds), String> {
     let english_source = FluentResource::try_new(ENGLISH.source.to_string())
         .map_err(|_| "the shipped English catalogue does not parse".to_string())?;
     let english = message_variables(english_source.entries());
     let mut by_language: BTreeMap<&'static str, Vec<FluentResource>> = BTreeMap::new();
+    let mut given = OverriddenIds::new();
     let entries =
         std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
     let mut paths: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
@@ -249,6 +258,10 @@ fn overridden(dir: &Path) -> Result<Vec<Catalogue>, String> {
                     ));
                 }
             }
+            given
+                .entry(language.code)
+                .or_default()
+                .extend(message_variables(resource.entries()).into_keys());
             by_language.entry(language.code).or_default().push(resource);
         }
     }
@@ -266,7 +279,49 @@ fn overridden(dir: &Path) -> Result<Vec<Catalogue>, String> {
         }
         catalogues.push(catalogue);
     }
-    Ok(catalogues)
+    Ok((catalogues, given))
+}
+
+/// One app's own words (`[apps.branding] locales_dir`, laid out and checked as `[ui]
+/// locales_dir`): its pages say these messages, and everything else as every other page does.
+pub struct AppWords {
+    catalogues: Vec<Catalogue>,
+    given: OverriddenIds,
+}
+
+impl std::fmt::Debug for AppWords {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AppWords")
+            .field("given", &self.given)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The same words, loaded once: equal only to themselves.
+impl PartialEq for AppWords {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+impl Eq for AppWords {}
+
+impl AppWords {
+    /// Reads an app's directory of overrides; `Err` as [`load_overrides`] says.
+    pub fn load(dir: &Path) -> Result<Self, String> {
+        let (catalogues, given) = overridden_with_ids(dir)?;
+        Ok(Self { catalogues, given })
+    }
+
+    /// The words for `id` in `lang`: the app's own when it gave that message in that language,
+    /// else [`text`]'s.
+    pub fn text(&self, lang: &str, id: &str, args: &Args<'_>) -> String {
+        if self.given.get(lang).is_some_and(|ids| ids.contains(id)) {
+            text_in(&self.catalogues, lang, id, args)
+        } else {
+            text(lang, id, args)
+        }
+    }
 }
 
 /// The languages offered, English first.
@@ -285,10 +340,14 @@ pub type Args<'a> = [(&'a str, FluentValue<'a>)];
 /// The words for `id` in `lang` (English if `lang` is not offered), with `args`. An id missing
 /// everywhere is a bug the tests catch; it shows as itself rather than failing the page.
 pub fn text(lang: &str, id: &str, args: &Args<'_>) -> String {
-    let catalogue = catalogues()
+    text_in(catalogues(), lang, id, args)
+}
+
+fn text_in(catalogues: &[Catalogue], lang: &str, id: &str, args: &Args<'_>) -> String {
+    let catalogue = catalogues
         .iter()
         .find(|c| c.language.code == lang)
-        .or_else(|| catalogues().first());
+        .or_else(|| catalogues.first());
     let Some(catalogue) = catalogue else {
         return id.to_string();
     };
@@ -329,15 +388,18 @@ pub mod filters {
     use crate::web::page::PageContext;
     use fluent_bundle::FluentValue;
 
-    fn lang(values: &dyn askama::Values) -> &'static str {
-        askama::get_value::<PageContext>(values, "page_context")
-            .map(|page| page.lang)
-            .unwrap_or(super::ENGLISH.code)
+    /// The words for `id` on the page being rendered: in its language, and the app's own
+    /// words when its branding has some.
+    fn say(values: &dyn askama::Values, id: &str, args: &super::Args<'_>) -> String {
+        match askama::get_value::<PageContext>(values, "page_context") {
+            Ok(page) => page.say(id, args),
+            Err(_) => super::text(super::ENGLISH.code, id, args),
+        }
     }
 
     #[askama::filter_fn]
     pub fn t(id: &str, values: &dyn askama::Values) -> askama::Result<String> {
-        Ok(super::text(lang(values), id, &[]))
+        Ok(say(values, id, &[]))
     }
 
     #[askama::filter_fn]
@@ -348,8 +410,8 @@ pub mod filters {
         value: V,
     ) -> askama::Result<String> {
         let value = value.to_string();
-        Ok(super::text(
-            lang(values),
+        Ok(say(
+            values,
             id,
             &[(name, FluentValue::from(value.as_str()))],
         ))
@@ -365,8 +427,8 @@ pub mod filters {
         b: B,
     ) -> askama::Result<String> {
         let (a, b) = (a.to_string(), b.to_string());
-        Ok(super::text(
-            lang(values),
+        Ok(say(
+            values,
             id,
             &[
                 (name_a, FluentValue::from(a.as_str())),
@@ -448,6 +510,30 @@ mod tests {
         assert_eq!(said(&catalogues, "ja", "field-username", &[]), "ユーザー名");
         assert_eq!(said(&catalogues, "en", "button-sign-in", &[]), "Sign in");
         assert_eq!(catalogues.len(), LANGUAGES.len());
+    }
+
+    #[test]
+    fn an_apps_words_replace_only_what_it_gave_in_that_language() {
+        let dir = override_dir(&[(
+            "en",
+            "acme.ftl",
+            "sign-in-to-app = Welcome back to { $app }\n",
+        )]);
+        let words = AppWords::load(dir.path()).expect("loads");
+        let app = [("app", FluentValue::from("Acme"))];
+        assert_eq!(
+            words.text("en", "sign-in-to-app", &app),
+            "Welcome back to Acme"
+        );
+        // Another message, and the same one in another language: everyone's words.
+        assert_eq!(words.text("en", "button-sign-in", &[]), "Sign in");
+        assert_eq!(
+            words.text("ja", "sign-in-to-app", &app),
+            text("ja", "sign-in-to-app", &app)
+        );
+        let bad = override_dir(&[("en", "acme.ftl", "sign-in-to-app = { $nope }\n")]);
+        let error = AppWords::load(bad.path()).expect_err("refused");
+        assert!(error.contains("uses $nope"), "{error}");
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! languages, and the optional TLS listener. No protocol logic lives here, and nothing here imports from the
 //! modules above it.
 
+pub mod branding;
 pub mod browser;
 pub mod client;
 pub mod cors;

@@ -1,12 +1,14 @@
 //! The pages any face may end on: an error (with its one log line) and the signed-out page, and
 //! the one `render` every hosted page goes through.
 
+use crate::web::branding::{self, Branding};
 use crate::web::i18n::{self, filters};
 use crate::web::language;
 pub use crate::web::messages::{Advice, Msg};
 use askama::Template;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
+use std::sync::Arc;
 
 #[derive(Template)]
 #[template(path = "error.html")]
@@ -26,13 +28,15 @@ struct SignedOutPage<'a> {
 
 /// What a page is rendered for: its language (with its writing direction), the language
 /// picker's way back, and its look. Every page gets one; `templates/base.html` reads it, and
-/// the `t` filters ([`i18n::filters`]) take the language from it. An app's branding will hang
-/// off the stylesheet.
+/// the `t` filters ([`i18n::filters`]) take the language from it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PageContext {
     pub lang: &'static str,
     pub dir: &'static str,
     pub stylesheet: &'static str,
+    /// The app's branding (logo, favicon, its stylesheet after ours, footer links), when the
+    /// page is for an app that has one ([`branding::follow`]).
+    pub brand: Option<Arc<Branding>>,
     /// The page's own address, form-encoded for the picker's links; `None`: no picker.
     back: Option<String>,
 }
@@ -52,6 +56,7 @@ impl Default for PageContext {
             lang: i18n::ENGLISH.code,
             dir: i18n::ENGLISH.dir,
             stylesheet: "/static/authgate.css",
+            brand: None,
             back: None,
         }
     }
@@ -73,14 +78,27 @@ impl PageContext {
     }
 
     /// For a page of the request being handled: the sign-in it belongs to, once its handler
-    /// loaded it ([`language::follow_sign_in`]), and the request's own preferences.
+    /// loaded it ([`language::follow_sign_in`]), the request's own preferences, and the app's
+    /// branding once the handler knows the app ([`branding::follow`]).
     pub fn for_request() -> Self {
-        Self::for_sign_in(language::sign_in())
+        Self {
+            brand: branding::current(),
+            ..Self::for_sign_in(language::sign_in())
+        }
     }
 
     /// The words for `id` in this page's language.
     pub fn text(&self, id: &str) -> String {
-        i18n::text(self.lang, id, &[])
+        self.say(id, &[])
+    }
+
+    /// The words for `id` with `args` in this page's language: the app's own words
+    /// (`[apps.branding] locales_dir`) when it gave that message, else everyone's.
+    pub fn say(&self, id: &str, args: &i18n::Args<'_>) -> String {
+        match self.brand.as_ref().and_then(|b| b.words.as_ref()) {
+            Some(words) => words.text(self.lang, id, args),
+            None => i18n::text(self.lang, id, args),
+        }
     }
 
     /// The language picker's links: every offered language, in its own name, when the picker

@@ -1,6 +1,7 @@
 //! An error page and the demo sign-in walked in headless Debian Chromium as a person would, in English, Japanese
-//! and Arabic at phone and desktop sizes, with axe-core on every page reached (0 serious or
-//! critical violations), then once with JavaScript off at 360 px.
+//! and Arabic at phone and desktop sizes and in dark mode, with axe-core on every page reached
+//! (0 serious or critical violations), then once with JavaScript off at 360 px; and a branded
+//! app (config/examples/branded.toml) to its "Return to the app" page, in light and dark.
 //!
 //! authgate runs in-process; `node tests/browser/journey.mjs` (playwright-core and axe-core,
 //! pinned in tests/browser/package.json, installed by scripts/install-peers.sh) drives the
@@ -13,7 +14,8 @@ use std::process::Stdio;
 use std::time::Duration;
 use tokio::io::AsyncReadExt;
 
-/// Seven journeys of seven pages; a few seconds each on a loaded machine. This bounds a hang.
+/// Ten journeys of seven pages and two of two; a few seconds each on a loaded machine. This
+/// bounds a hang.
 const DEADLINE: Duration = Duration::from_secs(240);
 const INSTALL_HINT: &str = "run scripts/install-peers.sh (it installs node, tests/browser's \
                             packages and Debian's chromium)";
@@ -55,6 +57,21 @@ password_hash = {demo_hash}
         )
 }
 
+/// The branded example app, its files found from the crate's root whatever the directory.
+fn branded_example() -> String {
+    let root = env!("CARGO_MANIFEST_DIR");
+    include_str!("../../config/examples/branded.toml")
+        .replace("\"config/examples/", &format!("\"{root}/config/examples/"))
+}
+
+/// What the driver is told of the branded app: its primary colours as a browser computes them.
+const BRANDED: &str = r#"{"client_id": "acme-notes", "redirect_uri": "acmenotes://callback",
+  "primary": {"light": "rgb(11, 110, 79)", "dark": "rgb(95, 211, 168)"}}"#;
+
+/// Pages: seven per journey (six languages-and-sizes, three dark, one without JavaScript), and
+/// two per branded journey (light, dark).
+const PAGES: usize = 7 * (6 + 3 + 1) + 2 * 2;
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_demo_sign_in_passes_axe_in_three_languages_at_two_sizes_and_works_without_javascript()
 {
@@ -73,7 +90,7 @@ async fn the_demo_sign_in_passes_axe_in_three_languages_at_two_sizes_and_works_w
         "no Chromium at {}: {INSTALL_HINT}",
         chromium().display()
     );
-    let app = spawn_app_edited("", with_picker_and_no_lockout).await;
+    let app = spawn_app_edited(&branded_example(), with_picker_and_no_lockout).await;
     // scripts/screenshots.sh names docs/screenshots; by default they go to a temporary dir.
     let temporary = tempfile::tempdir().expect("tmp");
     let shots = std::env::var_os("AUTHGATE_SCREENSHOTS")
@@ -89,6 +106,7 @@ async fn the_demo_sign_in_passes_axe_in_three_languages_at_two_sizes_and_works_w
         .env("PROVIDER", "local")
         .env("SCREENSHOTS", &shots)
         .env("CHROMIUM", chromium())
+        .env("BRANDED", BRANDED)
         // The driver exits when its stdin closes, and Chromium with the driver.
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -119,7 +137,7 @@ async fn the_demo_sign_in_passes_axe_in_three_languages_at_two_sizes_and_works_w
         "the browser journey failed ({status}):\n{stdout}\n--- driver stderr ---\n{stderr}"
     );
     let pages = stdout.lines().filter(|l| l.starts_with("PAGE ")).count();
-    assert_eq!(pages, 7 * 7, "not every page was reached:\n{stdout}");
+    assert_eq!(pages, PAGES, "not every page was reached:\n{stdout}");
     let screenshots = std::fs::read_dir(&shots)
         .expect("screenshots")
         .filter(|e| {
@@ -127,7 +145,7 @@ async fn the_demo_sign_in_passes_axe_in_three_languages_at_two_sizes_and_works_w
                 .is_ok_and(|e| e.path().extension() == Some("png".as_ref()))
         })
         .count();
-    assert_eq!(screenshots, 7 * 7, "one screenshot per page:\n{stdout}");
+    assert_eq!(screenshots, PAGES, "one screenshot per page:\n{stdout}");
     if std::env::var_os("TEST_LOG").is_some() {
         eprintln!("{stdout}");
     }

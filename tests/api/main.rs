@@ -13,6 +13,7 @@ mod aws_faults;
 mod aws_logs;
 mod aws_roles;
 mod aws_session;
+mod branding;
 mod browser;
 mod cli;
 mod cognito_api;
@@ -38,6 +39,7 @@ mod rate_limits;
 mod replicas;
 mod request_id;
 mod restart;
+mod return_to_app;
 #[cfg(feature = "saml")]
 mod saml;
 #[cfg(feature = "saml")]

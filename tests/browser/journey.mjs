@@ -11,7 +11,8 @@
 //
 // Environment: AUTHGATE (base URL), USERNAME, PASSWORD, PROVIDER (the picker entry to choose),
 // SCREENSHOTS (a directory: one PNG per page reached), CHROMIUM (default /usr/bin/chromium),
-// LANGS (default "en ja ar").
+// LANGS (default "en ja ar"), BRANDED (JSON: the branded app's `client_id`, `redirect_uri`,
+// and its `primary` colour as the browser computes it, `{ light, dark }`).
 //
 // Output: one line per page, `PAGE lang WxH name: ok (url)` or `... FAIL reason`; the axe
 // violations of impact serious or critical fail the page and are listed by rule id with the
@@ -19,6 +20,7 @@
 //
 // No sleeps: every wait is on a navigation or a selector, each with a timeout.
 
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -34,6 +36,9 @@ const password = process.env.PASSWORD;
 const provider = process.env.PROVIDER ?? 'local';
 const shots = process.env.SCREENSHOTS;
 const langs = (process.env.LANGS ?? 'en ja ar').split(/\s+/).filter(Boolean);
+const branded = process.env.BRANDED ? JSON.parse(process.env.BRANDED) : null;
+/** The default dark theme's page background (--ag-background in static/authgate.css). */
+const DARK_BACKGROUND = 'rgb(17, 19, 24)';
 const VIEWPORTS = [
   { width: 390, height: 844 },
   { width: 1280, height: 800 },
@@ -131,12 +136,25 @@ async function wrongPasswordMarked(page) {
   });
 }
 
-async function journey(label, contextOptions, js) {
+/** The page is in the default dark theme (so axe judged the dark colours). */
+async function darkTheme(page) {
+  const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  return background === DARK_BACKGROUND ? [] : [`not in the dark theme: the page is ${background}`];
+}
+
+/** Both checks' problems. */
+const both = (a, b) => async (page) => [...(a ? await a(page) : []), ...(b ? await b(page) : [])];
+
+async function journey(label, contextOptions, js, dark = false) {
   const context = await browser.newContext(contextOptions);
   const page = await context.newPage();
+  if (dark) await page.emulateMedia({ colorScheme: 'dark' });
   page.setDefaultTimeout(STEP_TIMEOUT);
   // Without JavaScript only the journey itself is checked (axe and the DOM checks need it).
-  const opts = (check, withoutJs = false) => ({ js, check: js || withoutJs ? check : undefined });
+  const opts = (check, withoutJs = false) => ({
+    js,
+    check: js || withoutJs ? both(check, dark && js ? darkTheme : undefined) : undefined,
+  });
   try {
     // An app that is not configured: the error page a person meets when an app is set up wrong.
     await page.goto(`${base}/oauth2/authorize?client_id=no-such-app&response_type=code`, { timeout: STEP_TIMEOUT });
@@ -179,13 +197,85 @@ async function journey(label, contextOptions, js) {
   }
 }
 
+/** The branded app's look: its logo loaded (so the CSP let it through) with its name as `alt`,
+ * its primary colour on the button, its terms and privacy links. */
+async function brandedLook(page, scheme) {
+  const look = await page.evaluate(() => {
+    const logo = document.querySelector('img.logo');
+    const button = document.querySelector('button, a.button');
+    return {
+      logo: logo ? { loaded: logo.complete && logo.naturalWidth > 0, alt: logo.alt } : null,
+      button: button ? getComputedStyle(button).backgroundColor : null,
+      links: document.querySelectorAll('footer .legal a[href^="https://"]').length,
+    };
+  });
+  const problems = [];
+  if (!look.logo) problems.push('no logo');
+  else if (!look.logo.loaded) problems.push('the logo did not load');
+  else if (!look.logo.alt) problems.push('the logo has no alt text');
+  if (look.button !== branded.primary[scheme])
+    problems.push(`the button is ${look.button}, not the app's ${scheme} primary ${branded.primary[scheme]}`);
+  if (look.links !== 2) problems.push(`${look.links} terms/privacy links in the footer, not 2`);
+  return problems;
+}
+
+/** The branded app: its sign-in page, then (after signing in) its "Return to the app" page. */
+async function brandedJourney(scheme) {
+  const label = `branded 390x844 ${scheme}`;
+  const context = await browser.newContext({ locale: 'en', viewport: VIEWPORTS[0] });
+  const page = await context.newPage();
+  await page.emulateMedia({ colorScheme: scheme });
+  page.setDefaultTimeout(STEP_TIMEOUT);
+  try {
+    const verifier = randomBytes(32).toString('base64url');
+    const query = new URLSearchParams({
+      response_type: 'code',
+      client_id: branded.client_id,
+      redirect_uri: branded.redirect_uri,
+      scope: 'openid',
+      state: 'browser-suite',
+      code_challenge: createHash('sha256').update(verifier).digest('base64url'),
+      code_challenge_method: 'S256',
+    });
+    await page.goto(`${base}/oauth2/authorize?${query}`, { timeout: STEP_TIMEOUT });
+    await page.waitForSelector('h1', { timeout: STEP_TIMEOUT });
+    await reached(page, label, '1-sign-in', { js: true, check: (p) => brandedLook(p, scheme) });
+    await page.fill('#username', username);
+    await page.fill('#password', password);
+    await navigate(page, () => page.click('form button[type=submit]'));
+    await reached(page, label, '2-return-to-app', {
+      js: true,
+      check: async (p) => {
+        const href = await p.getAttribute('a.button', 'href');
+        const problems = href?.startsWith(`${branded.redirect_uri}?code=`)
+          ? []
+          : [`the button goes to ${href}, not the app's redirect URI with a code`];
+        return [...problems, ...(await brandedLook(p, scheme))];
+      },
+    });
+  } catch (e) {
+    failed = true;
+    out(`PAGE ${label} stopped: FAIL ${e.message.split('\n')[0]} (${page.url()})`);
+  } finally {
+    await context.close();
+  }
+}
+
 try {
   for (const lang of langs) {
     for (const viewport of VIEWPORTS) {
       await journey(`${lang} ${viewport.width}x${viewport.height}`, { locale: lang, viewport }, true);
     }
   }
+  for (const lang of langs) {
+    const viewport = VIEWPORTS[0];
+    await journey(`${lang} ${viewport.width}x${viewport.height} dark`, { locale: lang, viewport }, true, true);
+  }
   await journey('en 360x740 nojs', { locale: 'en', viewport: { width: 360, height: 740 }, javaScriptEnabled: false }, false);
+  if (branded) {
+    await brandedJourney('light');
+    await brandedJourney('dark');
+  }
 } finally {
   await browser.close();
 }
