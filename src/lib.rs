@@ -2,6 +2,7 @@
 //! provider with Cognito's URL contract, upstream connectors and AWS federation. Start with
 //! `docs/architecture.md`, then [`flow`]: the login as a state machine.
 
+pub mod account_pool;
 pub mod apps;
 pub mod aws;
 pub mod cognito_api;

@@ -11,6 +11,7 @@
 //! | `token_reuse` | a spent code or rotated refresh token came back; its session is revoked | `app`, `token_type` |
 //! | `token_revoked` | an app revoked a refresh token | `app` |
 //! | `logout` | a browser's single sign-on session ended | `app` (when named), `provider`, `subject` |
+//! | `account_change` | a user changed (or tried to change) their own account: profile, password, MFA, devices, sign-out everywhere, deletion | `operation` (Cognito's name), `provider`, `subject`, `outcome` (`ok` or the error type) |
 //!
 //! `subject` and `user` are pseudonyms: the first 16 hex digits of a SHA-256 over the provider
 //! id and the upstream subject (or the user name as typed, lower-cased), never the name or
@@ -150,6 +151,21 @@ pub fn logout(app: Option<&str>, identity: &Identity) {
         provider = %identity.provider,
         subject = %subject_of(identity),
         "signed out"
+    );
+}
+
+/// A user's own account operation (`operation` is Cognito's name: `ChangePassword`, ...);
+/// `outcome` is `ok` or the error type it was refused with. What was sent (password, code,
+/// attribute values, the TOTP secret) is never a field.
+pub fn account_change(operation: &'static str, provider: &str, subject: &str, outcome: &str) {
+    tracing::info!(
+        target: "audit",
+        event = "account_change",
+        operation,
+        provider,
+        subject = %pseudonym(provider, subject),
+        outcome,
+        "account changed"
     );
 }
 

@@ -115,7 +115,8 @@ pub struct RateLimitSettings {
     /// `GET`/`POST /oauth2/userInfo`.
     #[serde(deserialize_with = "limit")]
     pub userinfo_per_address: Option<Limit>,
-    /// `POST /`, Cognito's user-pool API (refresh, revoke, GetUser, GlobalSignOut).
+    /// `POST /`, Cognito's user-pool API (refresh, revoke, GetUser, GlobalSignOut, a pool
+    /// user's account operations).
     #[serde(deserialize_with = "limit")]
     pub user_pool_api_per_address: Option<Limit>,
     /// Every `/aws/...` endpoint, and the role choice's POST (each may call AWS).

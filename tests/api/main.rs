@@ -3,6 +3,7 @@
 
 mod support;
 
+mod account_api;
 mod amplify;
 mod architecture;
 mod authorize;

@@ -151,6 +151,8 @@ pub enum Mfa {
 
 /// The code the stand-in "sends" for ForgotPassword.
 pub const RESET_CODE: &str = "135790";
+/// The code UpdateUserAttributes and GetUserAttributeVerificationCode "send" for an email.
+pub const ATTRIBUTE_CODE: &str = "246810";
 
 /// One CUSTOM_CHALLENGE: the public ChallengeParameters sent, and the ANSWER expected.
 #[derive(Clone, Debug)]
@@ -271,6 +273,8 @@ impl CognitoStandin {
             password: password.to_owned(),
             options,
             device_group_key: format!("-{}", alphanumeric(9)),
+            email_verified: true,
+            attributes: Vec::new(),
         });
         id
     }

@@ -21,6 +21,7 @@ use std::time::{Duration, Instant};
 use time::{Date, Month, OffsetDateTime};
 
 mod account;
+mod profile;
 mod sign_in;
 mod tokens;
 
@@ -77,6 +78,10 @@ pub struct User {
     pub password: String,
     pub options: UserOptions,
     pub device_group_key: String,
+    /// Cleared by an email change (UpdateUserAttributes), set again by VerifyUserAttribute.
+    pub email_verified: bool,
+    /// Attributes other than `sub` and `email` set with UpdateUserAttributes.
+    pub attributes: Vec<(String, String)>,
 }
 
 pub struct Device {
@@ -313,6 +318,11 @@ impl State {
             "ConfirmForgotPassword" => self.confirm_forgot_password(body),
             "ResendConfirmationCode" => self.forgot_password(body),
             "SetUserMFAPreference" => self.set_mfa_preference(body),
+            "UpdateUserAttributes" => self.update_user_attributes(body),
+            "GetUserAttributeVerificationCode" => self.get_user_attribute_verification_code(body),
+            "VerifyUserAttribute" => self.verify_user_attribute(body),
+            "ListDevices" => self.list_devices(body),
+            "DeleteUser" => self.delete_user(body),
             "GetTokensFromRefreshToken" => self.get_tokens_from_refresh_token(body),
             other => Err(CognitoError::new(
                 "UnknownOperationException",

@@ -87,7 +87,7 @@ impl State {
             "token_use": "id",
             "cognito:username": user.id,
             "email": user.options.email.clone().unwrap_or_else(|| default_email(&user.login)),
-            "email_verified": true,
+            "email_verified": user.email_verified,
             "auth_time": now.unix_timestamp(),
             "iat": now.unix_timestamp(),
             "exp": now.unix_timestamp() + TOKEN_LIFETIME_SECONDS,

@@ -1,0 +1,679 @@
+//! A Cognito pool user's own account through authgate's user-pool API (`POST /`), driven by
+//! the real AWS SDK for Rust as an app calls it (unsigned, `endpoint_url` at authgate), with
+//! authgate's own access tokens (the pool token kept with the session is what reaches the pool)
+//! and, where said, a passthrough app's pool tokens.
+//!
+//! Against moto: password change, TOTP setup with a real RFC 6238 code, attribute change,
+//! GlobalSignOut. Against the Cognito stand-in (`support/cognito_standin`), for what moto does
+//! not implement (VerifyUserAttribute, GetUserAttributeVerificationCode, ListDevices,
+//! DeleteUser, and moto's UpdateUserAttributes sends no code): the verified email change,
+//! devices, account deletion, and that refused tokens reach no pool.
+
+use crate::cognito_api::sdk;
+use crate::support::app::*;
+use crate::support::cognito_standin::{ATTRIBUTE_CODE, CognitoStandin, UserOptions};
+use crate::support::moto::{self, Pool};
+use crate::support::pool::{
+    PASSWORD, PoolApp, pool_request, spawn_for_endpoint, spawn_for_pool, totp_code,
+};
+use aws_sdk_cognitoidentityprovider as idp;
+use idp::error::ProvideErrorMetadata;
+use idp::types::AttributeType;
+use reqwest::StatusCode;
+use serde_json::Value;
+
+/// A broker app whose users may manage their account (Cognito's admin scope).
+const ACCOUNT_APP: &str = r#"
+[[apps]]
+client_id = "accountapp"
+name = "Account app"
+redirect_uris = ["accountapp://cb"]
+providers = ["pool"]
+scopes = ["openid", "email", "profile", "aws.cognito.signin.user.admin"]
+"#;
+
+const SCOPE: &str = "openid email aws.cognito.signin.user.admin";
+
+fn request() -> Authorize {
+    pool_request("accountapp").with("scope", SCOPE)
+}
+
+/// authgate's tokens for a fresh sign-in of `username` in a new browser.
+async fn sign_in(app: &PoolApp, username: &str, password: &str) -> Value {
+    app.login(&browser(), &request(), username, password).await
+}
+
+fn field<'a>(tokens: &'a Value, name: &str) -> &'a str {
+    tokens[name].as_str().expect(name)
+}
+
+fn attr(name: &str, value: &str) -> AttributeType {
+    moto::attr(name, value)
+}
+
+/// A moto pool with one user, and authgate in front of it.
+async fn moto_app() -> (PoolApp, Pool, String) {
+    let pool = moto::create_pool(false).await;
+    let username = format!("user{}", &uuid::Uuid::new_v4().simple().to_string()[..8]);
+    moto::create_user(&pool, &username, PASSWORD).await;
+    let app = spawn_for_pool(pool.clone(), ACCOUNT_APP).await;
+    (app, pool, username)
+}
+
+/// Signs in at moto directly (USER_PASSWORD_AUTH): whether the password is the user's.
+async fn moto_accepts(pool: &Pool, username: &str, password: &str) -> bool {
+    moto::idp_client()
+        .await
+        .initiate_auth()
+        .client_id(&pool.client_id)
+        .auth_flow(idp::types::AuthFlowType::UserPasswordAuth)
+        .auth_parameters("USERNAME", username)
+        .auth_parameters("PASSWORD", password)
+        .send()
+        .await
+        .is_ok()
+}
+
+async fn userinfo_status(app: &TestApp, access: &str) -> StatusCode {
+    app.userinfo(access).await.status()
+}
+
+async fn refresh_status(app: &TestApp, client_id: &str, refresh: &str) -> StatusCode {
+    app.refresh(client_id, refresh).await.status()
+}
+
+// ------------------------------------------------------------------------------------ moto
+
+#[tokio::test]
+async fn a_password_change_refuses_a_wrong_current_password_and_a_weak_one_then_takes() {
+    // Arrange
+    let (app, pool, username) = moto_app().await;
+    let tokens = sign_in(&app, &username, PASSWORD).await;
+    let access = field(&tokens, "access_token");
+    let sdk = sdk(&app.app);
+    let change = |previous: &'static str, proposed: &'static str| {
+        let sdk = sdk.clone();
+        let access = access.to_string();
+        async move {
+            sdk.change_password()
+                .access_token(access)
+                .previous_password(previous)
+                .proposed_password(proposed)
+                .send()
+                .await
+                .map_err(|e| e.into_service_error())
+        }
+    };
+
+    // Act / Assert: a wrong current password.
+    let e = change("Wrong-horse-1", "Another-horse-2")
+        .await
+        .expect_err("wrong current password");
+    assert!(e.is_not_authorized_exception(), "{e:?}");
+    assert!(
+        !e.message().unwrap_or_default().contains(access),
+        "the pool's message quoting the token is not passed on"
+    );
+    // A new password the pool's policy refuses.
+    let e = change(PASSWORD, "short").await.expect_err("too weak");
+    assert!(e.is_invalid_password_exception(), "{e:?}");
+    assert!(
+        e.message()
+            .unwrap_or_default()
+            .starts_with("Password did not conform with policy"),
+        "{e:?}"
+    );
+    assert!(
+        moto_accepts(&pool, &username, PASSWORD).await,
+        "unchanged so far"
+    );
+    // Then the right one.
+    change(PASSWORD, "Another-horse-2")
+        .await
+        .expect("ChangePassword through authgate");
+    assert!(moto_accepts(&pool, &username, "Another-horse-2").await);
+    assert!(!moto_accepts(&pool, &username, PASSWORD).await);
+}
+
+#[tokio::test]
+async fn an_authenticator_app_is_set_up_with_a_real_code() {
+    // Arrange
+    let (app, pool, username) = moto_app().await;
+    let tokens = sign_in(&app, &username, PASSWORD).await;
+    let access = field(&tokens, "access_token");
+    let sdk = sdk(&app.app);
+
+    // Act
+    let secret = sdk
+        .associate_software_token()
+        .access_token(access)
+        .send()
+        .await
+        .expect("AssociateSoftwareToken")
+        .secret_code
+        .expect("a secret");
+    let wrong = sdk
+        .verify_software_token()
+        .access_token(access)
+        .user_code("000000")
+        .send()
+        .await
+        .map_err(|e| e.into_service_error())
+        .expect_err("a wrong code");
+    let verified = sdk
+        .verify_software_token()
+        .access_token(access)
+        .user_code(totp_code(&secret))
+        .friendly_device_name("phone")
+        .send()
+        .await
+        .expect("VerifySoftwareToken");
+    sdk.set_user_mfa_preference()
+        .access_token(access)
+        .software_token_mfa_settings(
+            idp::types::SoftwareTokenMfaSettingsType::builder()
+                .enabled(true)
+                .preferred_mfa(true)
+                .build(),
+        )
+        .send()
+        .await
+        .expect("SetUserMFAPreference");
+
+    // Assert
+    assert!(wrong.is_code_mismatch_exception(), "{wrong:?}");
+    assert_eq!(
+        verified.status(),
+        Some(&idp::types::VerifySoftwareTokenResponseType::Success)
+    );
+    let user = moto::idp_client()
+        .await
+        .admin_get_user()
+        .user_pool_id(&pool.id)
+        .username(&username)
+        .send()
+        .await
+        .expect("AdminGetUser");
+    assert_eq!(user.preferred_mfa_setting(), Some("SOFTWARE_TOKEN_MFA"));
+}
+
+#[tokio::test]
+async fn attributes_changed_through_authgate_are_the_pools_and_get_user_reads_them_back() {
+    // Arrange
+    let (app, pool, username) = moto_app().await;
+    let tokens = sign_in(&app, &username, PASSWORD).await;
+    let access = field(&tokens, "access_token");
+    let sdk = sdk(&app.app);
+
+    // Act
+    sdk.update_user_attributes()
+        .access_token(access)
+        .user_attributes(attr("name", "Dana Example"))
+        .send()
+        .await
+        .expect("UpdateUserAttributes");
+
+    // Assert: at the pool, and through GetUser (the pool's answer, not the sign-in's claims).
+    let at_pool = moto::idp_client()
+        .await
+        .admin_get_user()
+        .user_pool_id(&pool.id)
+        .username(&username)
+        .send()
+        .await
+        .expect("AdminGetUser");
+    let name = |attributes: &[AttributeType]| {
+        attributes
+            .iter()
+            .find(|a| a.name() == "name")
+            .and_then(|a| a.value().map(str::to_string))
+    };
+    assert_eq!(
+        name(at_pool.user_attributes()).as_deref(),
+        Some("Dana Example")
+    );
+    let user = sdk
+        .get_user()
+        .access_token(access)
+        .send()
+        .await
+        .expect("GetUser");
+    assert_eq!(
+        name(user.user_attributes()).as_deref(),
+        Some("Dana Example")
+    );
+}
+
+#[tokio::test]
+async fn global_sign_out_ends_every_token_of_the_user_here_and_at_the_pool() {
+    // Arrange: two sessions of authgate's app, and one of a passthrough app holding the pool's
+    // own tokens.
+    let (app, pool, username) = moto_app().await;
+    let first = sign_in(&app, &username, PASSWORD).await;
+    let second = sign_in(&app, &username, PASSWORD).await;
+    let passthrough = app
+        .login(&browser(), &pool_request("passapp"), &username, PASSWORD)
+        .await;
+    let sdk = sdk(&app.app);
+
+    // Act
+    sdk.global_sign_out()
+        .access_token(field(&first, "access_token"))
+        .send()
+        .await
+        .expect("GlobalSignOut");
+
+    // Assert: every authgate token of the user is dead at userInfo and refresh...
+    for tokens in [&first, &second] {
+        assert_eq!(
+            userinfo_status(&app.app, field(tokens, "access_token")).await,
+            StatusCode::UNAUTHORIZED
+        );
+        assert_eq!(
+            refresh_status(&app.app, "accountapp", field(tokens, "refresh_token")).await,
+            StatusCode::BAD_REQUEST
+        );
+    }
+    assert_eq!(
+        refresh_status(&app.app, "passapp", field(&passthrough, "refresh_token")).await,
+        StatusCode::BAD_REQUEST
+    );
+    // ...and the pool signed the user out: its own access token no longer works there.
+    let e = moto::idp_client()
+        .await
+        .get_user()
+        .access_token(field(&passthrough, "access_token"))
+        .send()
+        .await
+        .map_err(|e| e.into_service_error())
+        .expect_err("the pool's token is revoked");
+    assert!(e.is_not_authorized_exception(), "{e:?}");
+    assert!(
+        moto_accepts(&pool, &username, PASSWORD).await,
+        "the account stays"
+    );
+}
+
+#[tokio::test]
+async fn a_passthrough_apps_pool_token_is_forwarded_as_it_is() {
+    // Arrange
+    let (app, _pool, username) = moto_app().await;
+    let tokens = app
+        .login(&browser(), &pool_request("passapp"), &username, PASSWORD)
+        .await;
+    let sdk = sdk(&app.app);
+
+    // Act
+    let e = sdk
+        .change_password()
+        .access_token(field(&tokens, "access_token"))
+        .previous_password("Wrong-horse-1")
+        .proposed_password("Another-horse-2")
+        .send()
+        .await
+        .map_err(|e| e.into_service_error())
+        .expect_err("wrong current password");
+    sdk.update_user_attributes()
+        .access_token(field(&tokens, "access_token"))
+        .user_attributes(attr("name", "Pat"))
+        .send()
+        .await
+        .expect("UpdateUserAttributes with the pool's token");
+
+    // Assert
+    assert!(e.is_not_authorized_exception(), "{e:?}");
+}
+
+// ----------------------------------------------------------------------- the Cognito stand-in
+
+async fn standin_app(standin: &CognitoStandin) -> PoolApp {
+    let pool = Pool {
+        id: standin.pool_id().to_string(),
+        client_id: standin.secret_client_id().to_string(),
+        client_secret: Some(standin.client_secret().to_string()),
+    };
+    spawn_for_endpoint(pool, standin.endpoint(), ACCOUNT_APP).await
+}
+
+fn attribute(user: &idp::operation::get_user::GetUserOutput, name: &str) -> Option<String> {
+    user.user_attributes()
+        .iter()
+        .find(|a| a.name() == name)
+        .and_then(|a| a.value().map(str::to_string))
+}
+
+#[tokio::test]
+async fn a_changed_email_counts_once_verified_by_its_code() {
+    // Arrange
+    let standin = CognitoStandin::start().await;
+    standin.add_user(
+        "erin",
+        PASSWORD,
+        UserOptions::default().email("erin@example.com"),
+    );
+    let app = standin_app(&standin).await;
+    let tokens = sign_in(&app, "erin", PASSWORD).await;
+    let access = field(&tokens, "access_token");
+    let sdk = sdk(&app.app);
+    let get_user = || async {
+        sdk.get_user()
+            .access_token(access)
+            .send()
+            .await
+            .expect("GetUser")
+    };
+
+    // Act: the new email, sent a code.
+    let out = sdk
+        .update_user_attributes()
+        .access_token(access)
+        .user_attributes(attr("email", "erin.new@example.org"))
+        .send()
+        .await
+        .expect("UpdateUserAttributes");
+
+    // Assert: unverified until the code comes back.
+    let delivery = &out.code_delivery_details_list()[0];
+    assert_eq!(delivery.attribute_name(), Some("email"));
+    assert_eq!(delivery.destination(), Some("e***@e***"));
+    let user = get_user().await;
+    assert_eq!(
+        attribute(&user, "email").as_deref(),
+        Some("erin.new@example.org")
+    );
+    assert_eq!(attribute(&user, "email_verified").as_deref(), Some("false"));
+    let resent = sdk
+        .get_user_attribute_verification_code()
+        .access_token(access)
+        .attribute_name("email")
+        .send()
+        .await
+        .expect("GetUserAttributeVerificationCode");
+    assert_eq!(
+        resent
+            .code_delivery_details()
+            .and_then(|d| d.delivery_medium()),
+        Some(&idp::types::DeliveryMediumType::Email)
+    );
+    let e = sdk
+        .verify_user_attribute()
+        .access_token(access)
+        .attribute_name("email")
+        .code("000000")
+        .send()
+        .await
+        .map_err(|e| e.into_service_error())
+        .expect_err("a wrong code");
+    assert!(e.is_code_mismatch_exception(), "{e:?}");
+    assert_eq!(
+        attribute(&get_user().await, "email_verified").as_deref(),
+        Some("false")
+    );
+    sdk.verify_user_attribute()
+        .access_token(access)
+        .attribute_name("email")
+        .code(ATTRIBUTE_CODE)
+        .send()
+        .await
+        .expect("VerifyUserAttribute");
+    assert_eq!(
+        attribute(&get_user().await, "email_verified").as_deref(),
+        Some("true")
+    );
+    // The pool got the user's own pool token, never authgate's.
+    for body in standin.requests_to("VerifyUserAttribute") {
+        assert_ne!(body["AccessToken"], access);
+    }
+}
+
+#[tokio::test]
+async fn remembered_devices_are_listed_and_a_forgotten_one_is_asked_for_mfa_again() {
+    // Arrange: a sign-in that remembers this browser's device (MFA answered once).
+    let standin = CognitoStandin::start().await;
+    standin.add_user("dana", PASSWORD, UserOptions::default().totp("424242"));
+    let app = standin_app(&standin).await;
+    let client = browser();
+    let first = request();
+    let page = app.open(&client, &first).await;
+    let response = app
+        .sign_in_form(&client, &page, "dana", PASSWORD, true)
+        .await;
+    let mfa = app.follow(&client, response).await;
+    let response = app
+        .post(
+            &client,
+            &mfa,
+            &format!("{}/challenge", page.url),
+            &[("answer", "424242")],
+        )
+        .await;
+    let tokens = app.tokens(&first, &app.code_from(&first, &response)).await;
+    let access = field(&tokens, "access_token");
+    let sdk = sdk(&app.app);
+
+    // Act
+    let listed = sdk
+        .list_devices()
+        .access_token(access)
+        .send()
+        .await
+        .expect("ListDevices");
+    let key = listed.devices()[0].device_key().expect("key").to_string();
+    sdk.forget_device()
+        .access_token(access)
+        .device_key(&key)
+        .send()
+        .await
+        .expect("ForgetDevice");
+
+    // Assert
+    assert_eq!(listed.devices().len(), 1);
+    assert!(standin.device(&key).is_none(), "the pool forgot it");
+    let after = sdk
+        .list_devices()
+        .access_token(access)
+        .send()
+        .await
+        .expect("ListDevices");
+    assert!(after.devices().is_empty());
+    let e = sdk
+        .forget_device()
+        .access_token(access)
+        .device_key(&key)
+        .send()
+        .await
+        .map_err(|e| e.into_service_error())
+        .expect_err("already forgotten");
+    assert!(e.is_resource_not_found_exception(), "{e:?}");
+    // The same browser signs in again: its device cookie no longer spares it the code.
+    let again = request().with("prompt", "login");
+    let page = app.open(&client, &again).await;
+    let response = app
+        .sign_in_form(&client, &page, "dana", PASSWORD, false)
+        .await;
+    let next = app.follow(&client, response).await;
+    assert!(
+        next.url.ends_with("/challenge"),
+        "asked for MFA again: {}",
+        next.url
+    );
+}
+
+#[tokio::test]
+async fn a_deleted_account_leaves_no_token_alive() {
+    // Arrange
+    let standin = CognitoStandin::start().await;
+    standin.add_user("fred", PASSWORD, UserOptions::default());
+    let app = standin_app(&standin).await;
+    let first = sign_in(&app, "fred", PASSWORD).await;
+    let second = sign_in(&app, "fred", PASSWORD).await;
+    let sdk = sdk(&app.app);
+
+    // Act
+    sdk.delete_user()
+        .access_token(field(&first, "access_token"))
+        .send()
+        .await
+        .expect("DeleteUser");
+
+    // Assert
+    for tokens in [&first, &second] {
+        assert_eq!(
+            userinfo_status(&app.app, field(tokens, "access_token")).await,
+            StatusCode::UNAUTHORIZED
+        );
+        assert_eq!(
+            refresh_status(&app.app, "accountapp", field(tokens, "refresh_token")).await,
+            StatusCode::BAD_REQUEST
+        );
+    }
+    let e = sdk
+        .get_user()
+        .access_token(field(&second, "access_token"))
+        .send()
+        .await
+        .map_err(|e| e.into_service_error())
+        .expect_err("gone");
+    assert!(e.is_not_authorized_exception(), "{e:?}");
+    assert_eq!(standin.requests_to("DeleteUser").len(), 1);
+}
+
+#[tokio::test]
+async fn refused_tokens_reach_no_pool() {
+    // Arrange: an unscoped token, an ID token, a revoked session's token, garbage.
+    let standin = CognitoStandin::start().await;
+    standin.add_user("gail", PASSWORD, UserOptions::default());
+    let app = standin_app(&standin).await;
+    let unscoped = app
+        .login(
+            &browser(),
+            &pool_request("accountapp").with("scope", "openid email"),
+            "gail",
+            PASSWORD,
+        )
+        .await;
+    let revoked = sign_in(&app, "gail", PASSWORD).await;
+    let response = app
+        .app
+        .api
+        .post(app.app.url("/oauth2/revoke"))
+        .form(&[
+            ("token", field(&revoked, "refresh_token")),
+            ("client_id", "accountapp"),
+        ])
+        .send()
+        .await
+        .expect("revoke");
+    assert_eq!(response.status(), StatusCode::OK);
+    let sdk = sdk(&app.app);
+    let before = standin.requests().len();
+
+    // Act / Assert
+    for (token, why) in [
+        (field(&unscoped, "access_token"), "no admin scope"),
+        (field(&revoked, "id_token"), "an ID token"),
+        (field(&revoked, "access_token"), "revoked"),
+        ("not.a.token", "garbage"),
+    ] {
+        let e = sdk
+            .change_password()
+            .access_token(token)
+            .previous_password(PASSWORD)
+            .proposed_password("Another-horse-2")
+            .send()
+            .await
+            .map_err(|e| e.into_service_error())
+            .expect_err(why);
+        assert!(e.is_not_authorized_exception(), "{why}: {e:?}");
+        let e = sdk
+            .delete_user()
+            .access_token(token)
+            .send()
+            .await
+            .map_err(|e| e.into_service_error())
+            .expect_err(why);
+        assert!(e.is_not_authorized_exception(), "{why}: {e:?}");
+    }
+    assert_eq!(standin.requests().len(), before, "nothing was forwarded");
+}
+
+#[tokio::test]
+async fn wrong_codes_are_throttled_per_account_before_the_pool_is_asked() {
+    // Arrange
+    let standin = CognitoStandin::start().await;
+    standin.add_user("hana", PASSWORD, UserOptions::default());
+    let app = standin_app(&standin).await;
+    let tokens = sign_in(&app, "hana", PASSWORD).await;
+    let sdk = sdk(&app.app);
+    let verify = |code: &'static str| {
+        sdk.verify_user_attribute()
+            .access_token(field(&tokens, "access_token"))
+            .attribute_name("email")
+            .code(code)
+            .send()
+    };
+
+    // Act: the limit's worth of wrong codes, then one more (even a right one).
+    for _ in 0..authgate::account_pool::attempts::ATTEMPTS {
+        let e = verify("000000")
+            .await
+            .map_err(|e| e.into_service_error())
+            .expect_err("wrong");
+        assert!(e.is_code_mismatch_exception(), "{e:?}");
+    }
+    let e = verify(ATTRIBUTE_CODE)
+        .await
+        .map_err(|e| e.into_service_error())
+        .expect_err("throttled");
+
+    // Assert
+    assert!(e.is_limit_exceeded_exception(), "{e:?}");
+    assert_eq!(
+        standin.requests_to("VerifyUserAttribute").len(),
+        authgate::account_pool::attempts::ATTEMPTS as usize,
+        "the throttled attempt never reached the pool"
+    );
+}
+
+// ----------------------------------------------------------------------- other providers
+
+#[tokio::test]
+async fn a_local_users_account_is_managed_elsewhere() {
+    // Arrange
+    let app = crate::cognito_api::spawn().await;
+    let tokens = crate::cognito_api::login(&app, &app.browser, "amplify").await;
+    let sdk = sdk(&app);
+
+    // Act / Assert: refused in Cognito's shape (never a 500), the session untouched.
+    let change = sdk
+        .change_password()
+        .access_token(&tokens.access)
+        .previous_password("x")
+        .proposed_password("Another-horse-2")
+        .send()
+        .await
+        .map_err(|e| e.into_service_error())
+        .expect_err("local user");
+    assert!(change.is_not_authorized_exception(), "{change:?}");
+    assert!(
+        change.message().unwrap_or_default().contains("local users"),
+        "{change:?}"
+    );
+    let delete = sdk
+        .delete_user()
+        .access_token(&tokens.access)
+        .send()
+        .await
+        .map_err(|e| e.into_service_error())
+        .expect_err("local user");
+    assert!(delete.is_not_authorized_exception(), "{delete:?}");
+    let devices = sdk
+        .list_devices()
+        .access_token(&tokens.access)
+        .send()
+        .await
+        .map_err(|e| e.into_service_error())
+        .expect_err("local user");
+    assert!(devices.is_not_authorized_exception(), "{devices:?}");
+    assert_eq!(userinfo_status(&app, &tokens.access).await, StatusCode::OK);
+}
