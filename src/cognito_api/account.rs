@@ -128,7 +128,7 @@ pub(super) async fn kept_pool_token(
     let open = |family: &crate::store::RefreshFamily| {
         UpstreamTokens::open(&family.identity, &state.sealer).and_then(|t| t.access_token)
     };
-    if let Some(token) = open(&family).filter(|t| !expiring(t, now)) {
+    if let Some(token) = open(&family).filter(|t| lives_for(t, now) >= RENEW_BEFORE_SECONDS) {
         return Ok(token);
     }
     let family = match renew_upstream(state.sessions(), family_id, family, now).await? {
@@ -143,19 +143,21 @@ pub(super) async fn kept_pool_token(
             ));
         }
     };
+    // A pool whose tokens live less than the margin still gets its fresh token used.
     open(&family)
-        .filter(|t| !expiring(t, now))
+        .filter(|t| lives_for(t, now) > 0)
         .ok_or_else(|| {
             tracing::warn!(provider = %pool.provider_id, "no usable pool access token kept with the session");
             ApiError::not_authorized("Access Token has been revoked")
         })
 }
 
-fn expiring(token: &str, now: OffsetDateTime) -> bool {
+/// Seconds until the token's `exp` (negative once past; a token without one counts as expired).
+fn lives_for(token: &str, now: OffsetDateTime) -> i64 {
     let exp = unverified_claims(token)
         .and_then(|c| c.get("exp").and_then(Value::as_i64))
         .unwrap_or(0);
-    exp - now.unix_timestamp() < RENEW_BEFORE_SECONDS
+    exp - now.unix_timestamp()
 }
 
 impl From<AccountError> for ApiError {

@@ -327,12 +327,22 @@ async fn a_passthrough_apps_pool_token_is_forwarded_as_it_is() {
 // ----------------------------------------------------------------------- the Cognito stand-in
 
 async fn standin_app(standin: &CognitoStandin) -> PoolApp {
+    standin_app_with(standin, "").await
+}
+
+/// `provider_extra`: more settings of the pool provider.
+async fn standin_app_with(standin: &CognitoStandin, provider_extra: &str) -> PoolApp {
     let pool = Pool {
         id: standin.pool_id().to_string(),
         client_id: standin.secret_client_id().to_string(),
         client_secret: Some(standin.client_secret().to_string()),
     };
-    spawn_for_endpoint(pool, standin.endpoint(), ACCOUNT_APP).await
+    spawn_for_endpoint(
+        pool,
+        standin.endpoint(),
+        &format!("{provider_extra}\n{ACCOUNT_APP}"),
+    )
+    .await
 }
 
 fn attribute(user: &idp::operation::get_user::GetUserOutput, name: &str) -> Option<String> {
@@ -536,6 +546,59 @@ async fn a_deleted_account_leaves_no_token_alive() {
         .expect_err("gone");
     assert!(e.is_not_authorized_exception(), "{e:?}");
     assert_eq!(standin.requests_to("DeleteUser").len(), 1);
+}
+
+#[tokio::test]
+async fn a_kept_pool_token_about_to_expire_is_renewed_first_and_a_refused_renewal_ends_the_session()
+{
+    // Arrange: the pool's tokens live 30 s, less than the minute authgate keeps in hand.
+    let standin = CognitoStandin::start().await;
+    standin.add_user("ivan", PASSWORD, UserOptions::default());
+    standin.token_lifetime(30);
+    let app = standin_app_with(&standin, "refresh_token_rotation = true").await;
+    let tokens = sign_in(&app, "ivan", PASSWORD).await;
+    let access = field(&tokens, "access_token");
+    let sdk = sdk(&app.app);
+
+    // Act: renewed, then used.
+    sdk.update_user_attributes()
+        .access_token(access)
+        .user_attributes(attr("nickname", "iv"))
+        .send()
+        .await
+        .expect("UpdateUserAttributes with a renewed pool token");
+
+    // Assert
+    let operations: Vec<String> = standin
+        .requests()
+        .into_iter()
+        .map(|r| r.operation)
+        .filter(|op| op != "InitiateAuth" && op != "RespondToAuthChallenge")
+        .collect();
+    assert_eq!(
+        operations,
+        ["GetTokensFromRefreshToken", "UpdateUserAttributes"],
+        "renewed before use"
+    );
+
+    // Act: the pool refuses the next renewal (the user was signed out there).
+    standin.fail_next("GetTokensFromRefreshToken", "NotAuthorizedException");
+    let e = sdk
+        .update_user_attributes()
+        .access_token(access)
+        .user_attributes(attr("nickname", "ivo"))
+        .send()
+        .await
+        .map_err(|e| e.into_service_error())
+        .expect_err("the pool ended the session");
+
+    // Assert: refused, nothing changed at the pool, and authgate's session is over too.
+    assert!(e.is_not_authorized_exception(), "{e:?}");
+    assert_eq!(standin.requests_to("UpdateUserAttributes").len(), 1);
+    assert_eq!(
+        userinfo_status(&app.app, access).await,
+        StatusCode::UNAUTHORIZED
+    );
 }
 
 #[tokio::test]

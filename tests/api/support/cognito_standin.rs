@@ -331,6 +331,11 @@ impl CognitoStandin {
         self.state().latency = latency;
     }
 
+    /// The access and ID tokens issued from now on live `seconds` (Cognito's least is 5 min).
+    pub fn token_lifetime(&self, seconds: i64) {
+        self.state().token_lifetime = seconds;
+    }
+
     /// Every sign-in in progress expires now (Cognito's flow sessions last 3 minutes).
     pub fn expire_sessions(&self) {
         self.state().expire_flows();

@@ -55,6 +55,8 @@ pub struct State {
     pub device_opt_in: bool,
     /// How long every answer takes (a pool far away); requests are recorded on arrival.
     pub latency: Duration,
+    /// How long the access and ID tokens issued from now on live, in seconds.
+    pub token_lifetime: i64,
     flows: HashMap<u64, Flow>,
     handles: HashMap<String, u64>,
     next_flow: u64,
@@ -273,6 +275,7 @@ impl State {
             last_confirm_device: None,
             device_opt_in: false,
             latency: Duration::ZERO,
+            token_lifetime: TOKEN_LIFETIME_SECONDS,
             flows: HashMap::new(),
             handles: HashMap::new(),
             next_flow: 0,
