@@ -740,3 +740,122 @@ async fn a_local_users_account_is_managed_elsewhere() {
     assert!(devices.is_not_authorized_exception(), "{devices:?}");
     assert_eq!(userinfo_status(&app, &tokens.access).await, StatusCode::OK);
 }
+
+// ------------------------------------------------------------------------------- the log
+
+#[tokio::test]
+async fn account_changes_are_audited_and_no_password_or_secret_is_logged_even_at_trace() {
+    use crate::support::binary::start_with_env;
+    // Arrange: the real binary at RUST_LOG=trace, in front of moto.
+    let pool = moto::create_pool(false).await;
+    let username = format!("user{}", &uuid::Uuid::new_v4().simple().to_string()[..8]);
+    moto::create_user(&pool, &username, PASSWORD).await;
+    let dir = tempfile::tempdir().expect("tmp");
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .expect("probe")
+        .local_addr()
+        .expect("addr")
+        .port();
+    let extra = format!(
+        r#"
+[[providers]]
+id = "pool"
+kind = "cognito"
+region = "{region}"
+user_pool_id = "{pool_id}"
+client_id = "{client_id}"
+endpoint_url = "{endpoint}"
+{ACCOUNT_APP}"#,
+        region = moto::REGION,
+        pool_id = pool.id,
+        client_id = pool.client_id,
+        endpoint = moto::endpoint(),
+    );
+    let config = dir.path().join("authgate.toml");
+    std::fs::write(&config, test_config(&dir, port, &extra)).expect("config");
+    let server = start_with_env(&config, "trace", &[]);
+    let pages = PoolApp::around(TestApp::remote(&server.address));
+    let tokens = sign_in(&pages, &username, PASSWORD).await;
+    let access = field(&tokens, "access_token");
+    let sdk = sdk(&pages.app);
+
+    // Act: a refused and an accepted password change, an authenticator app set up.
+    sdk.change_password()
+        .access_token(access)
+        .previous_password("Wrong-horse-1")
+        .proposed_password("Another-horse-2")
+        .send()
+        .await
+        .expect_err("wrong current password");
+    sdk.change_password()
+        .access_token(access)
+        .previous_password(PASSWORD)
+        .proposed_password("Another-horse-2")
+        .send()
+        .await
+        .expect("ChangePassword");
+    let secret = sdk
+        .associate_software_token()
+        .access_token(access)
+        .send()
+        .await
+        .expect("AssociateSoftwareToken")
+        .secret_code
+        .expect("secret");
+    sdk.verify_software_token()
+        .access_token(access)
+        .user_code(totp_code(&secret))
+        .send()
+        .await
+        .expect("VerifySoftwareToken");
+
+    // Assert
+    let log = without_colours(&server.stop_and_read_log());
+    let audited = |operation: &str, outcome: &str| {
+        log.lines().any(|line| {
+            line.contains("event=\"account_change\"")
+                && line.contains(&format!("operation=\"{operation}\""))
+                && line.contains(&format!("outcome={outcome}"))
+        })
+    };
+    assert!(
+        audited("ChangePassword", "\"NotAuthorizedException\""),
+        "the refused change is audited:\n{}",
+        log.lines()
+            .filter(|l| l.contains("account_change"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+    assert!(audited("ChangePassword", "\"ok\""));
+    assert!(audited("AssociateSoftwareToken", "\"ok\""));
+    assert!(audited("VerifySoftwareToken", "\"ok\""));
+    assert_not_logged(
+        &log,
+        [
+            ("password", PASSWORD.to_string()),
+            ("wrong password", "Wrong-horse-1".to_string()),
+            ("new password", "Another-horse-2".to_string()),
+            ("TOTP secret", secret),
+            ("access token", access.to_string()),
+            ("refresh token", field(&tokens, "refresh_token").to_string()),
+        ],
+    );
+}
+
+/// The log without its terminal colour codes (`ESC [ ... m`).
+fn without_colours(log: &str) -> String {
+    let mut out = String::with_capacity(log.len());
+    let mut chars = log.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for c in chars.by_ref() {
+                if c == 'm' {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
