@@ -326,6 +326,7 @@ impl State {
             "VerifyUserAttribute" => self.verify_user_attribute(body),
             "ListDevices" => self.list_devices(body),
             "DeleteUser" => self.delete_user(body),
+            "ChangePassword" => self.change_password(body),
             "GetTokensFromRefreshToken" => self.get_tokens_from_refresh_token(body),
             other => Err(CognitoError::new(
                 "UnknownOperationException",

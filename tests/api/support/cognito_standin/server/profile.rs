@@ -1,5 +1,6 @@
 //! A signed-in user's account operations moto lacks: attribute changes with email
-//! verification by code ([`ATTRIBUTE_CODE`]), ListDevices and DeleteUser.
+//! verification by code ([`ATTRIBUTE_CODE`]), ListDevices, DeleteUser and (for the Amplify
+//! journey, which needs ListDevices too) ChangePassword.
 //!
 //! As a pool without "keep original attribute value active" does it: a new email replaces the
 //! old at once, unverified (`email_verified` false), until VerifyUserAttribute.
@@ -122,6 +123,31 @@ impl State {
         self.access_tokens.retain(|_, grant| grant.user != id);
         self.refresh_tokens.retain(|_, grant| grant.user != id);
         self.devices.retain(|_, d| d.record.owner != id);
+        Ok(json!({}))
+    }
+
+    /// ChangePassword: the current password, and a new one of at least 8 characters (the
+    /// only rule this pool has).
+    pub(super) fn change_password(&mut self, body: &Value) -> Outcome {
+        let id = self.access_token_user(body)?;
+        let previous = body
+            .get("PreviousPassword")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        let proposed = required(body, "ProposedPassword")?.to_owned();
+        if proposed.len() < 8 {
+            return Err(CognitoError::new(
+                "InvalidPasswordException",
+                "Password did not conform with policy: Password not long enough",
+            ));
+        }
+        let realm = self.pool_name().to_owned();
+        let user = self.user_mut(&id)?;
+        if !authgate::security::constant_time_eq(previous.as_bytes(), user.password.as_bytes()) {
+            return Err(CognitoError::incorrect());
+        }
+        user.verifier = Verifier::new(&realm, &id, &proposed);
+        user.password = proposed;
         Ok(json!({}))
     }
 
