@@ -1,40 +1,47 @@
 //! Throttling of password and code attempts on one account (`ChangePassword`,
 //! `VerifyUserAttribute`, `VerifySoftwareToken`): each attempt reserves a place in a per-user
-//! window before the pool is asked, and gives it back when it was not a wrong answer. So at most
-//! [`ATTEMPTS`] wrong passwords or codes are ever tried per [`WINDOW`], however many are sent
-//! at once, on top of the pool's own quotas and the API's per-address limit.
+//! window (`[rate_limits] account_attempts_per_user`) before the pool is asked, and gives it
+//! back when it was not a wrong answer. So at most that many wrong passwords or codes are ever
+//! tried per window, however many are sent at once, on top of the pool's own quotas and the
+//! API's per-address limit.
 
 use super::AccountError;
 use crate::store::{Store, StoreError};
-use std::time::Duration;
+use crate::web::rate_limit::Limit;
 use time::OffsetDateTime;
 
-/// Wrong passwords or codes allowed per user and window.
-pub const ATTEMPTS: u32 = 10;
-pub const WINDOW: Duration = Duration::from_secs(15 * 60);
-
-/// A place reserved for one attempt.
+/// A place reserved for one attempt (none to give back when the limit is off).
 #[must_use = "settle the attempt with its outcome"]
 pub struct Attempt {
-    key: String,
+    key: Option<String>,
 }
 
 /// Reserves an attempt for `who` (a stable, non-secret key of the account: a pseudonym, or a
 /// hash of the token for a token only the pool can vouch for). Past the limit: Cognito's
 /// `LimitExceededException`.
-pub async fn reserve(store: &dyn Store, who: &str) -> Result<Attempt, AttemptError> {
+pub async fn reserve(
+    store: &dyn Store,
+    limit: Option<Limit>,
+    who: &str,
+) -> Result<Attempt, AttemptError> {
+    let Some(limit) = limit else {
+        return Ok(Attempt { key: None });
+    };
     let key = format!("rate:account-attempts:{who}");
     let hit = store
-        .hit_counter_window(&key, WINDOW, OffsetDateTime::now_utc())
+        .hit_counter_window(&key, limit.per, OffsetDateTime::now_utc())
         .await?;
-    if hit.count > ATTEMPTS {
-        tracing::warn!(limit = ATTEMPTS, "account attempt limit reached");
+    if hit.count > limit.requests {
+        tracing::warn!(
+            limit = "account_attempts_per_user",
+            "account attempt limit reached"
+        );
         return Err(AttemptError::Limited(AccountError::new(
             "LimitExceededException",
             "Attempt limit exceeded, please try after some time.",
         )));
     }
-    Ok(Attempt { key })
+    Ok(Attempt { key: Some(key) })
 }
 
 impl Attempt {
@@ -42,9 +49,8 @@ impl Attempt {
     pub async fn settle<T>(self, store: &dyn Store, result: &Result<T, AccountError>) {
         let wrong = matches!(result, Err(e) if e.is_wrong_answer());
         if !wrong
-            && let Err(e) = store
-                .release_counter(&self.key, OffsetDateTime::now_utc())
-                .await
+            && let Some(key) = &self.key
+            && let Err(e) = store.release_counter(key, OffsetDateTime::now_utc()).await
         {
             tracing::error!(error = %e, "could not give back an account attempt");
         }

@@ -186,7 +186,8 @@ async fn attempt<T>(
     user: &PoolUser<'_>,
     work: impl std::future::Future<Output = Result<T, AccountError>>,
 ) -> Result<Result<T, AccountError>, ApiError> {
-    let reserved = match attempts::reserve(&*state.store, &user.attempts_key).await {
+    let limit = state.settings.rate_limits.account_attempts_per_user;
+    let reserved = match attempts::reserve(&*state.store, limit, &user.attempts_key).await {
         Ok(reserved) => reserved,
         Err(attempts::AttemptError::Limited(e)) => return Ok(Err(e)),
         Err(attempts::AttemptError::Store(e)) => return Err(e.into()),

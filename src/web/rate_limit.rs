@@ -126,6 +126,11 @@ pub struct RateLimitSettings {
     /// pages (each calls the pool; several send an email or SMS).
     #[serde(deserialize_with = "limit")]
     pub account_pages_per_address: Option<Limit>,
+    /// Wrong passwords and codes on one account through the user-pool API (`ChangePassword`,
+    /// `VerifyUserAttribute`, `VerifySoftwareToken`), counted per user before the pool is asked
+    /// (`crate::account_pool::attempts`).
+    #[serde(deserialize_with = "limit")]
+    pub account_attempts_per_user: Option<Limit>,
 }
 
 impl Default for RateLimitSettings {
@@ -142,6 +147,7 @@ impl Default for RateLimitSettings {
             user_pool_api_per_address: Limit::new(120_000, 60),
             aws_per_address: Limit::new(3_000, 60),
             account_pages_per_address: Limit::new(300, 600),
+            account_attempts_per_user: Limit::new(10, 900),
         }
     }
 }

@@ -662,29 +662,39 @@ async fn refused_tokens_reach_no_pool() {
 
 #[tokio::test]
 async fn wrong_codes_are_throttled_per_account_before_the_pool_is_asked() {
-    // Arrange
+    // Arrange: three wrong codes allowed per account.
     let standin = CognitoStandin::start().await;
     standin.add_user("hana", PASSWORD, UserOptions::default());
-    let app = standin_app(&standin).await;
+    let app = standin_app_with(
+        &standin,
+        "[rate_limits]\naccount_attempts_per_user = \"3/15m\"",
+    )
+    .await;
     let tokens = sign_in(&app, "hana", PASSWORD).await;
+    let other = sign_in(&app, "hana", PASSWORD).await;
     let sdk = sdk(&app.app);
-    let verify = |code: &'static str| {
+    let verify = |access: &str, code: &'static str| {
         sdk.verify_user_attribute()
-            .access_token(field(&tokens, "access_token"))
+            .access_token(access)
             .attribute_name("email")
             .code(code)
             .send()
     };
+    // A right code gives its place back: it does not count.
+    verify(field(&tokens, "access_token"), ATTRIBUTE_CODE)
+        .await
+        .expect("a right code");
 
-    // Act: the limit's worth of wrong codes, then one more (even a right one).
-    for _ in 0..authgate::account_pool::attempts::ATTEMPTS {
-        let e = verify("000000")
+    // Act: the limit's worth of wrong codes, then one more (even a right one, and from the
+    // user's other session: the account is counted, not the token).
+    for _ in 0..3 {
+        let e = verify(field(&tokens, "access_token"), "000000")
             .await
             .map_err(|e| e.into_service_error())
             .expect_err("wrong");
         assert!(e.is_code_mismatch_exception(), "{e:?}");
     }
-    let e = verify(ATTRIBUTE_CODE)
+    let e = verify(field(&other, "access_token"), ATTRIBUTE_CODE)
         .await
         .map_err(|e| e.into_service_error())
         .expect_err("throttled");
@@ -693,7 +703,7 @@ async fn wrong_codes_are_throttled_per_account_before_the_pool_is_asked() {
     assert!(e.is_limit_exceeded_exception(), "{e:?}");
     assert_eq!(
         standin.requests_to("VerifyUserAttribute").len(),
-        authgate::account_pool::attempts::ATTEMPTS as usize,
+        4,
         "the throttled attempt never reached the pool"
     );
 }
