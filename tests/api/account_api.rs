@@ -602,6 +602,50 @@ async fn a_kept_pool_token_about_to_expire_is_renewed_first_and_a_refused_renewa
 }
 
 #[tokio::test]
+async fn global_sign_out_ends_authgates_sessions_even_when_the_pool_fails_and_says_so() {
+    // Arrange: the pool fails every try of authgate's SDK (which retries 5xx).
+    let standin = CognitoStandin::start().await;
+    standin.add_user("jo", PASSWORD, UserOptions::default());
+    let app = standin_app(&standin).await;
+    let first = sign_in(&app, "jo", PASSWORD).await;
+    let second = sign_in(&app, "jo", PASSWORD).await;
+    for _ in 0..3 {
+        standin.fail_next("GlobalSignOut", "InternalErrorException");
+    }
+
+    // Act
+    let e = sdk(&app.app)
+        .global_sign_out()
+        .access_token(field(&first, "access_token"))
+        .send()
+        .await
+        .map_err(|e| e.into_service_error())
+        .expect_err("the pool failed");
+
+    // Assert: the caller learns the pool did not sign out; authgate's sessions are over anyway.
+    assert_eq!(e.meta().code(), Some("InternalErrorException"), "{e:?}");
+    for tokens in [&first, &second] {
+        assert_eq!(
+            userinfo_status(&app.app, field(tokens, "access_token")).await,
+            StatusCode::UNAUTHORIZED
+        );
+        assert_eq!(
+            refresh_status(&app.app, "accountapp", field(tokens, "refresh_token")).await,
+            StatusCode::BAD_REQUEST
+        );
+    }
+    let sent = standin.requests_to("GlobalSignOut");
+    assert_eq!(sent.len(), 3, "asked, and retried");
+    for body in sent {
+        assert_ne!(
+            body["AccessToken"],
+            field(&first, "access_token"),
+            "the pool's own token"
+        );
+    }
+}
+
+#[tokio::test]
 async fn refused_tokens_reach_no_pool() {
     // Arrange: an unscoped token, an ID token, a revoked session's token, garbage.
     let standin = CognitoStandin::start().await;
@@ -868,4 +912,84 @@ fn without_colours(log: &str) -> String {
         }
     }
     out
+}
+
+#[tokio::test]
+async fn an_upstream_openid_users_account_is_managed_by_that_provider() {
+    use crate::support::upstream_stub::StubOp;
+    // Arrange: an app whose users sign in with an upstream OpenID provider.
+    let op = StubOp::start().await;
+    let secret = tempfile::NamedTempFile::new().expect("tmp");
+    std::fs::write(secret.path(), "upstream-client-secret-0123456789").expect("write");
+    let app = spawn_app_with(&format!(
+        r#"
+[[providers]]
+id = "op"
+kind = "oidc"
+name = "Example Corp"
+issuer = "{issuer}"
+client_id = "authgate"
+client_secret_file = {secret:?}
+
+[[apps]]
+client_id = "oidcapp"
+name = "OIDC app"
+redirect_uris = ["oidcapp://cb"]
+providers = ["op"]
+scopes = ["openid", "email", "aws.cognito.signin.user.admin"]
+"#,
+        issuer = op.issuer,
+        secret = secret.path(),
+    ))
+    .await;
+    let mut request = Authorize::native().with("scope", SCOPE);
+    request.client_id = "oidcapp".into();
+    request.redirect_uri = "oidcapp://cb".into();
+    let response = app.authorize(&app.browser, &request).await;
+    let response = app.get(&app.browser, &location(&response)).await;
+    let upstream = url::Url::parse(&location(&response)).expect("upstream URL");
+    let param = |name: &str| {
+        upstream
+            .query_pairs()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.into_owned())
+            .expect(name)
+    };
+    op.answer_with_id_token(&op.sign(&op.claims("authgate", &param("nonce"))));
+    let callback = format!(
+        "/oauth2/idpresponse/op?{}",
+        url::form_urlencoded::Serializer::new(String::new())
+            .append_pair("code", "c1")
+            .append_pair("state", &param("state"))
+            .append_pair("iss", &op.issuer)
+            .finish()
+    );
+    let back = app.get(&app.browser, &callback).await;
+    let code = query_param(&location(&back), "code").expect("code");
+    let tokens: Value = app
+        .exchange(&request, &code)
+        .await
+        .json()
+        .await
+        .expect("json");
+    let access = field(&tokens, "access_token");
+    let sdk = sdk(&app);
+
+    // Act
+    let e = sdk
+        .update_user_attributes()
+        .access_token(access)
+        .user_attributes(attr("name", "X"))
+        .send()
+        .await
+        .map_err(|e| e.into_service_error())
+        .expect_err("not a pool user");
+
+    // Assert: Cognito's shape, naming who manages the account; the session stands.
+    assert!(e.is_not_authorized_exception(), "{e:?}");
+    assert!(
+        e.message().unwrap_or_default().contains("Example Corp"),
+        "{e:?}"
+    );
+    assert_eq!(userinfo_status(&app, access).await, StatusCode::OK);
 }

@@ -327,6 +327,7 @@ impl State {
             "ListDevices" => self.list_devices(body),
             "DeleteUser" => self.delete_user(body),
             "ChangePassword" => self.change_password(body),
+            "GlobalSignOut" => self.global_sign_out(body),
             "GetTokensFromRefreshToken" => self.get_tokens_from_refresh_token(body),
             other => Err(CognitoError::new(
                 "UnknownOperationException",

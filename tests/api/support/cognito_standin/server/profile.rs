@@ -1,5 +1,5 @@
 //! A signed-in user's account operations moto lacks: attribute changes with email
-//! verification by code ([`ATTRIBUTE_CODE`]), ListDevices, DeleteUser and (for the Amplify
+//! verification by code ([`ATTRIBUTE_CODE`]), ListDevices, DeleteUser, GlobalSignOut and (for the Amplify
 //! journey, which needs ListDevices too) ChangePassword.
 //!
 //! As a pool without "keep original attribute value active" does it: a new email replaces the
@@ -114,6 +114,14 @@ impl State {
             })
             .collect();
         Ok(json!({"Devices": devices}))
+    }
+
+    /// Every access and refresh token of the user dies.
+    pub(super) fn global_sign_out(&mut self, body: &Value) -> Outcome {
+        let id = self.access_token_user(body)?;
+        self.access_tokens.retain(|_, grant| grant.user != id);
+        self.refresh_tokens.retain(|_, grant| grant.user != id);
+        Ok(json!({}))
     }
 
     /// The user, their tokens and their devices are gone.
