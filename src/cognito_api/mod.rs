@@ -23,8 +23,10 @@
 //! `ResourceNotFoundException` (unknown `ClientId`), `UnauthorizedException` /
 //! `UnsupportedTokenTypeException` (`RevokeToken`), `InvalidParameterException` (a missing
 //! member, an unsupported flow or operation), `SerializationException` (a body that is not the
-//! JSON the operation takes), `UnknownOperationException` (no Cognito `X-Amz-Target`); 500
-//! `InternalErrorException` for authgate's own faults. CORS: `crate::web::cors`.
+//! JSON the operation takes), `UnknownOperationException` (no Cognito `X-Amz-Target`); for the
+//! account operations also the pool's own types, passed on, and `LimitExceededException` (too
+//! many wrong passwords or codes); 500 `InternalErrorException` for authgate's own faults and
+//! a pool that did not answer. CORS: `crate::web::cors`.
 
 pub mod account;
 pub mod tokens;
