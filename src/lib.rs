@@ -3,6 +3,7 @@
 //! `docs/architecture.md`, then [`flow`]: the login as a state machine.
 
 pub mod account;
+pub mod account_pool;
 pub mod apps;
 pub mod aws;
 pub mod cognito_api;

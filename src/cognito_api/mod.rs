@@ -10,7 +10,8 @@
 //! | `InitiateAuth` | `AuthFlow` `REFRESH_TOKEN_AUTH` / `REFRESH_TOKEN`, `ClientId`, `AuthParameters` `REFRESH_TOKEN`, `SECRET_HASH` | the same grant; other flows are refused (users sign in on the hosted UI) |
 //! | `RevokeToken` | `Token`, `ClientId`, `ClientSecret` | revokes the refresh token's family, as `/oauth2/revoke` |
 //! | `GetUser` | `AccessToken` | `Username` and the ID token's claims as `UserAttributes` ([`user`]) |
-//! | `GlobalSignOut` | `AccessToken` | ends every session of the user: all refresh families, all SSO sessions |
+//! | `GlobalSignOut` | `AccessToken` | ends every session of the user: all refresh families, all SSO sessions (and, for a pool user, at the pool) |
+//! | `UpdateUserAttributes`, `GetUserAttributeVerificationCode`, `VerifyUserAttribute`, `ChangePassword`, `AssociateSoftwareToken`, `VerifySoftwareToken`, `SetUserMFAPreference`, `ListDevices`, `GetDevice`, `ForgetDevice`, `UpdateDeviceStatus`, `DeleteUser` | `AccessToken`, the operation's members | a user-pool user's own account, forwarded to the pool ([`account`]); refused for other users |
 //! | anything else | | `InvalidParameterException` naming the operation |
 //!
 //! Tokens are authgate's own (broker apps). For passthrough apps, whose tokens are a user pool's,
@@ -22,9 +23,12 @@
 //! `ResourceNotFoundException` (unknown `ClientId`), `UnauthorizedException` /
 //! `UnsupportedTokenTypeException` (`RevokeToken`), `InvalidParameterException` (a missing
 //! member, an unsupported flow or operation), `SerializationException` (a body that is not the
-//! JSON the operation takes), `UnknownOperationException` (no Cognito `X-Amz-Target`); 500
-//! `InternalErrorException` for authgate's own faults. CORS: `crate::web::cors`.
+//! JSON the operation takes), `UnknownOperationException` (no Cognito `X-Amz-Target`); for the
+//! account operations also the pool's own types, passed on, and `LimitExceededException` (too
+//! many wrong passwords or codes); 500 `InternalErrorException` for authgate's own faults and
+//! a pool that did not answer. CORS: `crate::web::cors`.
 
+pub mod account;
 pub mod tokens;
 pub mod user;
 pub mod wire;
@@ -69,11 +73,16 @@ async fn dispatch(
         "RevokeToken" => tokens::revoke_token(state, headers, body).await,
         "GetUser" => user::get_user(state, headers, body).await,
         "GlobalSignOut" => user::global_sign_out(state, headers, body).await,
-        other => Err(ApiError::invalid_parameter(format!(
-            "{} is not supported by authgate, which implements GetTokensFromRefreshToken, \
-             InitiateAuth (refresh), RevokeToken, GetUser and GlobalSignOut",
-            printable(other)
-        ))),
+        other => match account::OPERATIONS.iter().find(|op| **op == other) {
+            Some(op) => account::operation(state, op, headers, body).await,
+            None => Err(ApiError::invalid_parameter(format!(
+                "{} is not supported by authgate, which implements GetTokensFromRefreshToken, \
+                 InitiateAuth (refresh), RevokeToken, GetUser, GlobalSignOut and, for user-pool \
+                 users, the account operations ({})",
+                printable(other),
+                account::OPERATIONS.join(", ")
+            ))),
+        },
     }
 }
 

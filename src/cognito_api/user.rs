@@ -3,6 +3,7 @@
 //! refresh family, Cognito's `aws.cognito.signin.user.admin` scope); a user pool's own token
 //! given to a passthrough app is passed to that pool, which verifies it.
 
+use super::account::kept_pool_token;
 use super::wire::{ApiError, input, ok, required};
 use crate::apps::RegisteredApp;
 use crate::config::TokenMode;
@@ -12,6 +13,7 @@ use crate::oauth::tokens::{AccessClaims, scoped_claims};
 use crate::security::storage_hash;
 use crate::state::AppState;
 use crate::store::RefreshFamily;
+use crate::telemetry::audit;
 use axum::http::HeaderMap;
 use axum::response::Response;
 use serde::Deserialize;
@@ -31,14 +33,14 @@ struct AccessTokenInput {
 /// Whose session an access token is.
 // A one-shot value, moved once: boxing the family would buy nothing but an allocation.
 #[allow(clippy::large_enum_variant)]
-enum Holder<'a> {
+pub(super) enum Holder<'a> {
     /// One of authgate's tokens, with the live family it came from.
     Ours(AccessClaims, RefreshFamily),
     /// A pool's own token (a passthrough app's): the pool answers for it.
     Pool(&'a CognitoConnector, Map<String, Value>),
 }
 
-async fn holder<'a>(state: &'a AppState, token: &str) -> Result<Holder<'a>, ApiError> {
+pub(super) async fn holder<'a>(state: &'a AppState, token: &str) -> Result<Holder<'a>, ApiError> {
     let claims: AccessClaims = match state.keys.verify(token, false) {
         Ok(claims) => claims,
         Err(VerifyError::Invalid(jsonwebtoken::errors::ErrorKind::ExpiredSignature)) => {
@@ -93,7 +95,7 @@ pub(crate) fn pools_of_passthrough_apps(
         .filter_map(|id| state.providers.get(id).and_then(|p| p.as_cognito()))
 }
 
-fn pool_refused(
+pub(super) fn pool_refused(
     pool: &CognitoConnector,
     e: &crate::connectors::cognito::pool_api::PoolError,
 ) -> ApiError {
@@ -127,6 +129,20 @@ pub async fn get_user(
     let request: AccessTokenInput = input(headers, body)?;
     let token = required(&request.access_token, "AccessToken")?;
     let (username, attributes) = match holder(state, token).await? {
+        // A pool user's attributes are the pool's (changed by UpdateUserAttributes since the
+        // sign-in, perhaps): asked with the pool token kept with the session.
+        Holder::Ours(claims, family)
+            if let Some(pool) = state
+                .providers
+                .get(&family.identity.provider)
+                .and_then(|p| p.as_cognito()) =>
+        {
+            let pool_token = kept_pool_token(state, pool, &claims.origin_jti, family).await?;
+            pool.pool
+                .get_user(&pool_token)
+                .await
+                .map_err(|e| pool_refused(pool, &e))?
+        }
         Holder::Ours(claims, family) => {
             let scopes: Vec<String> = claims.scope.split(' ').map(str::to_string).collect();
             // The claims the ID token carries, as attributes (group membership is not one).
@@ -156,7 +172,8 @@ pub async fn get_user(
 
 /// `GlobalSignOut`: every session of the token's user ends, in every app and browser: all
 /// their refresh families (and so the access tokens issued from them) and their SSO sessions.
-/// For a pool's token the pool signs the user out first.
+/// A pool user is signed out at the pool as well (for a pool's token, first; for authgate's, with
+/// the pool token kept with the session), so the pool's own tokens die too.
 pub async fn global_sign_out(
     state: &AppState,
     headers: &HeaderMap,
@@ -164,11 +181,30 @@ pub async fn global_sign_out(
 ) -> Result<Response, ApiError> {
     let request: AccessTokenInput = input(headers, body)?;
     let token = required(&request.access_token, "AccessToken")?;
+    // What the pool could not do: reported once authgate's own sessions have ended anyway.
+    let mut pool_failure = None;
     let (provider, subject) = match holder(state, token).await? {
-        Holder::Ours(_, family) => (
-            family.identity.provider.clone(),
-            family.identity.upstream_subject.clone(),
-        ),
+        Holder::Ours(claims, family) => {
+            let (provider, subject) = (
+                family.identity.provider.clone(),
+                family.identity.upstream_subject.clone(),
+            );
+            if let Some(pool) = state.providers.get(&provider).and_then(|p| p.as_cognito()) {
+                let signed_out = match kept_pool_token(state, pool, &claims.origin_jti, family)
+                    .await
+                {
+                    Ok(pool_token) => crate::account_pool::global_sign_out(&pool.pool, &pool_token)
+                        .await
+                        .map_err(ApiError::from),
+                    Err(e) => Err(e),
+                };
+                // A pool that no longer accepts the token has signed the user out already.
+                pool_failure = signed_out
+                    .err()
+                    .filter(|e| e.kind != "NotAuthorizedException");
+            }
+            (provider, subject)
+        }
         Holder::Pool(pool, claims) => {
             pool.pool
                 .global_sign_out(token)
@@ -192,7 +228,12 @@ pub async fn global_sign_out(
         sso_sessions = ended.sso_sessions,
         "global sign-out"
     );
-    Ok(ok(&json!({})))
+    let outcome = pool_failure.as_ref().map_or("ok", |e| e.kind);
+    audit::account_change("GlobalSignOut", &provider, &subject, outcome);
+    match pool_failure {
+        Some(e) => Err(e),
+        None => Ok(ok(&json!({}))),
+    }
 }
 
 /// Tells a passthrough app's pool that one of its refresh tokens is revoked (authgate's family

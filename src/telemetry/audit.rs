@@ -13,6 +13,7 @@
 //! | `logout` | a browser's single sign-on session ended | `app` (when named), `provider`, `subject` |
 //! | `account_session_ended` | a user ended one of their sessions from the account pages or API | `provider`, `subject`, `kind` (`app`/`browser`), `app` (an app's), `families`, `via` (`page`/`api`) |
 //! | `account_signed_out_everywhere` | a user ended all their sessions | `provider`, `subject`, `families`, `sso_sessions`, `pool` (`signed_out`/`failed`/`none`), `via` |
+//! | `account_change` | a user changed (or tried to change) their own account: profile, password, MFA, devices, sign-out everywhere, deletion | `operation` (Cognito's name), `provider`, `subject`, `outcome` (`ok` or the error type) |
 //!
 //! `subject` and `user` are pseudonyms: the first 16 hex digits of a SHA-256 over the provider
 //! id and the upstream subject (or the user name as typed, lower-cased), never the name or
@@ -196,6 +197,21 @@ pub fn account_signed_out_everywhere(
         pool,
         via,
         "signed out everywhere by the user"
+    );
+}
+
+/// A user's own account operation (`operation` is Cognito's name: `ChangePassword`, ...);
+/// `outcome` is `ok` or the error type it was refused with. What was sent (password, code,
+/// attribute values, the TOTP secret) is never a field.
+pub fn account_change(operation: &'static str, provider: &str, subject: &str, outcome: &str) {
+    tracing::info!(
+        target: "audit",
+        event = "account_change",
+        operation,
+        provider,
+        subject = %pseudonym(provider, subject),
+        outcome,
+        "account changed"
     );
 }
 

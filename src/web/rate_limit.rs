@@ -115,7 +115,8 @@ pub struct RateLimitSettings {
     /// `GET`/`POST /oauth2/userInfo`.
     #[serde(deserialize_with = "limit")]
     pub userinfo_per_address: Option<Limit>,
-    /// `POST /`, Cognito's user-pool API (refresh, revoke, GetUser, GlobalSignOut).
+    /// `POST /`, Cognito's user-pool API (refresh, revoke, GetUser, GlobalSignOut, a pool
+    /// user's account operations).
     #[serde(deserialize_with = "limit")]
     pub user_pool_api_per_address: Option<Limit>,
     /// Every `/aws/...` endpoint, and the role choice's POST (each may call AWS).
@@ -129,6 +130,11 @@ pub struct RateLimitSettings {
     /// every `/account/api/...` call.
     #[serde(deserialize_with = "limit")]
     pub account_per_address: Option<Limit>,
+    /// Wrong passwords and codes on one account through the user-pool API (`ChangePassword`,
+    /// `VerifyUserAttribute`, `VerifySoftwareToken`), counted per user before the pool is asked
+    /// (`crate::account_pool::attempts`).
+    #[serde(deserialize_with = "limit")]
+    pub account_attempts_per_user: Option<Limit>,
 }
 
 impl Default for RateLimitSettings {
@@ -146,6 +152,7 @@ impl Default for RateLimitSettings {
             aws_per_address: Limit::new(3_000, 60),
             account_pages_per_address: Limit::new(300, 600),
             account_per_address: Limit::new(600, 600),
+            account_attempts_per_user: Limit::new(10, 900),
         }
     }
 }

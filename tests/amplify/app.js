@@ -11,12 +11,15 @@
 import { Amplify } from 'aws-amplify';
 import {
   fetchAuthSession,
+  fetchDevices,
   fetchUserAttributes,
   getCurrentUser,
   signIn,
   signInWithRedirect,
   signOut,
   signUp,
+  updatePassword,
+  updateUserAttributes,
 } from 'aws-amplify/auth';
 import { Hub, parseAmplifyConfig } from 'aws-amplify/utils';
 
@@ -73,6 +76,10 @@ window.amplifyTest = {
   getCurrentUser: () => run(() => getCurrentUser()),
   fetchUserAttributes: () => run(() => fetchUserAttributes()),
   signOut: (input) => run(() => signOut(input)),
+  // A pool user's own account, which authgate forwards to the pool.
+  updatePassword: (input) => run(() => updatePassword(input)),
+  updateUserAttributes: (input) => run(() => updateUserAttributes(input)),
+  fetchDevices: () => run(() => fetchDevices()),
   // Amplify's own password sign-in and sign-up call Cognito for a user authgate keeps behind
   // its pages: refused.
   signIn: (input) => run(() => signIn(input)),

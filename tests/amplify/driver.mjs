@@ -637,6 +637,53 @@ const steps = [
   ],
 ];
 
+// The journey of a Cognito pool's user (params.journey === 'account'): the app's only provider
+// is the pool, whose sign-in page authgate shows; then the user's own account, forwarded by
+// authgate to the pool.
+const accountSteps = [
+  [
+    "signInWithRedirect() goes to the pool's sign-in page and back to the app",
+    async () => {
+      await page.goto(`${appOrigin}/`);
+      await appReady();
+      const landed = await leaveWith('signInWithRedirect', undefined, signInLanding, "the pool's sign-in page");
+      assert(landed.pathname.endsWith(`/${params.pool.provider}`), `landed on ${landed}`);
+      await typePassword(params.pool.username, params.pool.password);
+    },
+  ],
+  [
+    'fetchUserAttributes() is the pool user',
+    async () => {
+      const attributes = await mustAmplify('fetchUserAttributes');
+      assert(attributes.email === params.pool.email, `email ${attributes.email}`);
+    },
+  ],
+  [
+    'updateUserAttributes() changes the name at the pool; fetchUserAttributes() reads it back',
+    async () => {
+      const result = await mustAmplify('updateUserAttributes', { userAttributes: { name: 'Amplify User' } });
+      assert(result.name?.isUpdated === true, `result ${JSON.stringify(result)}`);
+      const attributes = await mustAmplify('fetchUserAttributes');
+      assert(attributes.name === 'Amplify User', `name ${attributes.name}`);
+    },
+  ],
+  [
+    'updatePassword() refuses a wrong current password, then changes it',
+    async () => {
+      const wrong = await amplify('updatePassword', { oldPassword: 'Wrong-horse-1', newPassword: params.pool.newPassword });
+      assert(!wrong.ok && /NotAuthorizedException/.test(wrong.error), `wrong old password: ${JSON.stringify(wrong)}`);
+      await mustAmplify('updatePassword', { oldPassword: params.pool.password, newPassword: params.pool.newPassword });
+    },
+  ],
+  [
+    'fetchDevices() lists the devices the pool remembers',
+    async () => {
+      const devices = await mustAmplify('fetchDevices');
+      assert(Array.isArray(devices), `devices ${JSON.stringify(devices)}`);
+    },
+  ],
+];
+
 function evidence() {
   out('  exchanges with authgate (oldest first):');
   for (const e of exchanges) {
@@ -657,7 +704,8 @@ function evidence() {
 // every step as ok, so a partial run fails it).
 const only = process.env.AMPLIFY_E2E_STEPS?.split(',').map(Number);
 let failed = false;
-for (const [index, [name, run]] of steps.entries()) {
+const journey = params.journey === 'account' ? accountSteps : steps;
+for (const [index, [name, run]] of journey.entries()) {
   const n = index + 1;
   if (failed || (only && !only.includes(n))) {
     out(`STEP ${n} ${name}: not run`);

@@ -943,6 +943,8 @@ async fn a_pool_users_sign_out_everywhere_asks_the_pool_with_the_kept_pool_token
             "Str0ng-enough!",
         )
         .await;
+    // The pool refuses: every session here must end all the same.
+    standin.fail_next("GlobalSignOut", "NotAuthorizedException");
 
     let response = app
         .app
@@ -957,7 +959,7 @@ async fn a_pool_users_sign_out_everywhere_asks_the_pool_with_the_kept_pool_token
     let body: Value = response.json().await.unwrap();
     assert_eq!(body["families"], 1);
     assert_eq!(body["sso_sessions"], 1);
-    assert_eq!(body["pool_signed_out"], false, "the stand-in refuses it");
+    assert_eq!(body["pool_signed_out"], false, "the pool refused it");
     let asked = standin.requests_to("GlobalSignOut");
     assert_eq!(asked.len(), 1, "one GlobalSignOut: {asked:?}");
     let pool_token = asked[0]["AccessToken"].as_str().expect("AccessToken");
@@ -973,6 +975,32 @@ async fn a_pool_users_sign_out_everywhere_asks_the_pool_with_the_kept_pool_token
     );
     assert!(!alive(&app.app, &tokens).await);
     assert!(!refreshes(&app.app, &tokens, "poolapp").await);
+
+    // Signed in again, with a pool that answers: the pool signs the user out too.
+    let again = app
+        .login(
+            &app.app.browser,
+            &pool_request("poolapp"),
+            "pat",
+            "Str0ng-enough!",
+        )
+        .await;
+    let response = app
+        .app
+        .api
+        .post(app.app.url("/account/api/sign-out-everywhere"))
+        .bearer_auth(access(&again))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(
+        body["pool_signed_out"], true,
+        "the pool signed the user out"
+    );
+    assert_eq!(standin.requests_to("GlobalSignOut").len(), 2);
+    assert!(!alive(&app.app, &again).await);
 }
 
 #[tokio::test]

@@ -132,6 +132,95 @@ async fn an_unmodified_amplify_app_signs_in_refreshes_and_signs_out_through_auth
     }
 }
 
+/// A Cognito pool's user (the stand-in: moto has no ListDevices) manages their own account from
+/// the unmodified Amplify app, through authgate: `fetchUserAttributes()`,
+/// `updateUserAttributes()`, `updatePassword()` (a wrong current password refused first),
+/// `fetchDevices()`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unmodified_amplify_app_manages_a_pool_users_account_through_authgate() {
+    use crate::support::cognito_standin::{CognitoStandin, UserOptions};
+    // Arrange: the stand-in pool with a user, the driver, then authgate with the pool as the
+    // app's only provider.
+    let dir = amplify_dir();
+    assert!(
+        dir.join("node_modules/aws-amplify/package.json").is_file() && chromium().is_file(),
+        "{INSTALL_HINT}"
+    );
+    let standin = CognitoStandin::start().await;
+    standin.add_user(
+        "paula",
+        "Pool-pass-1!",
+        UserOptions::default().email("paula@example.com"),
+    );
+    let certs = tempfile::tempdir().expect("tmp");
+    let secret_file = certs.path().join("pool-secret");
+    std::fs::write(&secret_file, standin.client_secret()).expect("secret");
+    let tls = TlsFiles::create(certs.path());
+    let mut driver = start_driver(&dir, &tls);
+    let origin = driver.app_origin().await;
+    let config = format!(
+        r#"
+[[apps]]
+client_id = "{CLIENT_ID}"
+name = "Amplify app"
+redirect_uris = ["{origin}/"]
+logout_uris = ["{origin}/"]
+providers = ["pool"]
+scopes = ["openid", "email", "profile", "aws.cognito.signin.user.admin"]
+
+[[providers]]
+id = "pool"
+kind = "cognito"
+name = "Example pool"
+region = "{region}"
+user_pool_id = "{pool_id}"
+client_id = "{client_id}"
+client_secret_file = {secret_file:?}
+endpoint_url = "{endpoint}"
+"#,
+        region = standin.region(),
+        pool_id = standin.pool_id(),
+        client_id = standin.secret_client_id(),
+        endpoint = standin.endpoint(),
+    );
+    let app = spawn_tls_app_with(&tls, &config, |c| c).await;
+    let parameters = serde_json::json!({
+        "journey": "account",
+        "authgate": app.address,
+        "clientId": CLIENT_ID,
+        "userPoolId": "local_authgate",
+        "scopes": ["openid", "email", "profile", "aws.cognito.signin.user.admin"],
+        "pool": {
+            "provider": "pool",
+            "username": "paula",
+            "password": "Pool-pass-1!",
+            "newPassword": "Pool-pass-2!",
+            "email": "paula@example.com",
+        },
+    });
+
+    // Act
+    let report = driver.run(&parameters).await;
+
+    // Assert: every step passed, and the pool saw the calls (with its own token, not authgate's).
+    assert!(
+        report.succeeded && report.stdout.lines().any(|l| l == "DONE ok"),
+        "the Amplify account journey failed ({}):\n{}\n--- driver stderr ---\n{}",
+        report.status,
+        report.stdout,
+        report.stderr
+    );
+    let steps = report
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("STEP ") && l.contains(": ok ("))
+        .count();
+    assert_eq!(steps, 5, "{}", report.stdout);
+    assert_eq!(standin.requests_to("ChangePassword").len(), 2);
+    assert_eq!(standin.requests_to("UpdateUserAttributes").len(), 1);
+    assert_eq!(standin.requests_to("ListDevices").len(), 1);
+}
+
 struct Driver {
     child: tokio::process::Child,
     stdout: tokio::io::Lines<BufReader<tokio::process::ChildStdout>>,

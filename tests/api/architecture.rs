@@ -23,8 +23,8 @@ const LAYERS: &[&[&str]] = &[
     &["config", "store", "web"],
     // What the service is built from: providers, registered apps, signing keys.
     &["connectors", "apps", "keys"],
-    // A session after the code, and the renewal rule.
-    &["sessions"],
+    // A session after the code, and the renewal rule; a pool user's own account at the pool.
+    &["sessions", "account_pool"],
     // Identity-pool federation.
     &["aws"],
     // The authorization server's protocol logic.
@@ -49,6 +49,7 @@ const LAYERS: &[&[&str]] = &[
 const NO_HTTP: &[&str] = &[
     "src/flow/",
     "src/sessions.rs",
+    "src/account_pool/",
     "src/connectors/",
     "src/oauth/grants.rs",
     "src/oauth/passthrough.rs",

@@ -731,15 +731,17 @@ async fn unknown_operations_and_malformed_requests_get_cognitos_refusals() {
 
     // An operation authgate does not implement, through the SDK: named in the refusal.
     let e = sdk(&app)
-        .list_devices()
-        .access_token("whatever")
+        .sign_up()
+        .client_id("amplify")
+        .username("someone")
+        .password("Whatever-1")
         .send()
         .await
         .map_err(|e| e.into_service_error())
         .expect_err("not supported");
     assert!(e.is_invalid_parameter_exception(), "{e:?}");
     assert!(
-        message(&e).contains("ListDevices is not supported"),
+        message(&e).contains("SignUp is not supported"),
         "{}",
         message(&e)
     );

@@ -4,6 +4,7 @@
 mod support;
 
 mod account;
+mod account_api;
 mod amplify;
 mod architecture;
 mod authorize;

@@ -128,7 +128,7 @@ pub enum PasswordProblem {
 
 impl PasswordProblem {
     /// The rule an `InvalidPasswordException` message names.
-    fn from_message(message: &str) -> Self {
+    pub(crate) fn from_message(message: &str) -> Self {
         let message = message.to_ascii_lowercase();
         [
             ("long enough", Self::TooShort),
@@ -261,6 +261,12 @@ impl UserPoolClient {
 
     pub fn client_id(&self) -> &str {
         &self.client_id
+    }
+
+    /// The SDK client itself, for the account operations (`crate::account_pool`), which keep
+    /// the pool's own error types rather than this module's folded ones.
+    pub(crate) fn sdk(&self) -> &idp::Client {
+        &self.sdk
     }
 
     fn secret_hash(&self, username: &str) -> Option<String> {

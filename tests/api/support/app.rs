@@ -356,8 +356,11 @@ impl Authorize {
             .append_pair("client_id", &self.client_id)
             .append_pair("redirect_uri", &self.redirect_uri)
             .append_pair("state", &self.state)
-            .append_pair("nonce", &self.nonce)
-            .append_pair("scope", "openid email profile");
+            .append_pair("nonce", &self.nonce);
+        // A scope among the extras replaces the default one (a repeated scope is refused).
+        if !self.extra.iter().any(|(k, _)| k == "scope") {
+            q.append_pair("scope", "openid email profile");
+        }
         if let Some(v) = &self.verifier {
             let challenge = URL_SAFE_NO_PAD.encode(Sha256::digest(v.as_bytes()));
             q.append_pair("code_challenge", &challenge)

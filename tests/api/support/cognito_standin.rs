@@ -151,6 +151,8 @@ pub enum Mfa {
 
 /// The code the stand-in "sends" for ForgotPassword.
 pub const RESET_CODE: &str = "135790";
+/// The code UpdateUserAttributes and GetUserAttributeVerificationCode "send" for an email.
+pub const ATTRIBUTE_CODE: &str = "246810";
 
 /// One CUSTOM_CHALLENGE: the public ChallengeParameters sent, and the ANSWER expected.
 #[derive(Clone, Debug)]
@@ -271,6 +273,8 @@ impl CognitoStandin {
             password: password.to_owned(),
             options,
             device_group_key: format!("-{}", alphanumeric(9)),
+            email_verified: true,
+            attributes: Vec::new(),
         });
         id
     }
@@ -325,6 +329,11 @@ impl CognitoStandin {
     /// Every answer from now on takes `latency` (each request is still recorded on arrival).
     pub fn answer_after(&self, latency: std::time::Duration) {
         self.state().latency = latency;
+    }
+
+    /// The access and ID tokens issued from now on live `seconds` (Cognito's least is 5 min).
+    pub fn token_lifetime(&self, seconds: i64) {
+        self.state().token_lifetime = seconds;
     }
 
     /// Every sign-in in progress expires now (Cognito's flow sessions last 3 minutes).

@@ -21,6 +21,7 @@ use std::time::{Duration, Instant};
 use time::{Date, Month, OffsetDateTime};
 
 mod account;
+mod profile;
 mod sign_in;
 mod tokens;
 
@@ -54,6 +55,8 @@ pub struct State {
     pub device_opt_in: bool,
     /// How long every answer takes (a pool far away); requests are recorded on arrival.
     pub latency: Duration,
+    /// How long the access and ID tokens issued from now on live, in seconds.
+    pub token_lifetime: i64,
     flows: HashMap<u64, Flow>,
     handles: HashMap<String, u64>,
     next_flow: u64,
@@ -77,6 +80,10 @@ pub struct User {
     pub password: String,
     pub options: UserOptions,
     pub device_group_key: String,
+    /// Cleared by an email change (UpdateUserAttributes), set again by VerifyUserAttribute.
+    pub email_verified: bool,
+    /// Attributes other than `sub` and `email` set with UpdateUserAttributes.
+    pub attributes: Vec<(String, String)>,
 }
 
 pub struct Device {
@@ -268,6 +275,7 @@ impl State {
             last_confirm_device: None,
             device_opt_in: false,
             latency: Duration::ZERO,
+            token_lifetime: TOKEN_LIFETIME_SECONDS,
             flows: HashMap::new(),
             handles: HashMap::new(),
             next_flow: 0,
@@ -313,6 +321,13 @@ impl State {
             "ConfirmForgotPassword" => self.confirm_forgot_password(body),
             "ResendConfirmationCode" => self.forgot_password(body),
             "SetUserMFAPreference" => self.set_mfa_preference(body),
+            "UpdateUserAttributes" => self.update_user_attributes(body),
+            "GetUserAttributeVerificationCode" => self.get_user_attribute_verification_code(body),
+            "VerifyUserAttribute" => self.verify_user_attribute(body),
+            "ListDevices" => self.list_devices(body),
+            "DeleteUser" => self.delete_user(body),
+            "ChangePassword" => self.change_password(body),
+            "GlobalSignOut" => self.global_sign_out(body),
             "GetTokensFromRefreshToken" => self.get_tokens_from_refresh_token(body),
             other => Err(CognitoError::new(
                 "UnknownOperationException",

@@ -130,14 +130,15 @@ impl State {
             .email
             .clone()
             .unwrap_or_else(|| default_email(&user.login));
-        Ok(json!({
-            "Username": user.id,
-            "UserAttributes": [
-                {"Name": "sub", "Value": user.id},
-                {"Name": "email", "Value": email},
-                {"Name": "email_verified", "Value": "true"},
-            ],
-        }))
+        let mut attributes = vec![
+            json!({"Name": "sub", "Value": user.id}),
+            json!({"Name": "email", "Value": email}),
+            json!({"Name": "email_verified", "Value": user.email_verified.to_string()}),
+        ];
+        for (name, value) in &user.attributes {
+            attributes.push(json!({"Name": name, "Value": value}));
+        }
+        Ok(json!({"Username": user.id, "UserAttributes": attributes}))
     }
 
     pub(super) fn access_token_user(&self, body: &Value) -> Result<String, CognitoError> {

@@ -29,7 +29,7 @@ impl State {
             access_token.clone(),
             AccessGrant {
                 user: flow.user.clone(),
-                expires_at: now + time::Duration::seconds(TOKEN_LIFETIME_SECONDS),
+                expires_at: now + time::Duration::seconds(self.token_lifetime),
             },
         );
         let refresh_token = format!(
@@ -49,7 +49,7 @@ impl State {
             "AccessToken": access_token,
             "IdToken": self.jwt(&self.id_claims(flow, now)),
             "RefreshToken": refresh_token,
-            "ExpiresIn": TOKEN_LIFETIME_SECONDS,
+            "ExpiresIn": self.token_lifetime,
             "TokenType": "Bearer",
         });
         if let Some(metadata) = new_device {
@@ -87,10 +87,10 @@ impl State {
             "token_use": "id",
             "cognito:username": user.id,
             "email": user.options.email.clone().unwrap_or_else(|| default_email(&user.login)),
-            "email_verified": true,
+            "email_verified": user.email_verified,
             "auth_time": now.unix_timestamp(),
             "iat": now.unix_timestamp(),
-            "exp": now.unix_timestamp() + TOKEN_LIFETIME_SECONDS,
+            "exp": now.unix_timestamp() + self.token_lifetime,
             "jti": uuid::Uuid::new_v4().to_string(),
             "origin_jti": uuid::Uuid::new_v4().to_string(),
             "event_id": uuid::Uuid::new_v4().to_string(),
@@ -118,7 +118,7 @@ impl State {
             "device_key": device_key,
             "auth_time": now.unix_timestamp(),
             "iat": now.unix_timestamp(),
-            "exp": now.unix_timestamp() + TOKEN_LIFETIME_SECONDS,
+            "exp": now.unix_timestamp() + self.token_lifetime,
             "jti": uuid::Uuid::new_v4().to_string(),
             "origin_jti": uuid::Uuid::new_v4().to_string(),
             "event_id": uuid::Uuid::new_v4().to_string(),
