@@ -144,6 +144,21 @@ pub trait Store: Send + Sync + 'static {
         now: OffsetDateTime,
     ) -> StoreResult<UserSessionsEnded>;
 
+    /// Ends the SSO sessions of one user at one provider that an IdP's logout request names:
+    /// those whose upstream session index (`Identity::upstream_session`) is one of
+    /// `session_indexes`, or every one of the user's there when the list is empty. Deletes
+    /// them and revokes the live refresh families issued through them, except those of the
+    /// apps in `keep_clients` (as `revoke_sso_session_families`), in one step. Another user's
+    /// sessions, and the same user's sessions at another index, are untouched.
+    async fn end_upstream_sessions(
+        &self,
+        provider: &str,
+        upstream_subject: &str,
+        session_indexes: &[String],
+        keep_clients: &[String],
+        now: OffsetDateTime,
+    ) -> StoreResult<UserSessionsEnded>;
+
     // --- single sign-on sessions
     async fn put_sso_session(
         &self,
