@@ -7,6 +7,8 @@ pub mod demo;
 pub mod finish;
 pub mod pages;
 pub mod role;
+#[cfg(feature = "saml")]
+pub mod saml_logout;
 pub mod signin;
 pub mod throttle;
 pub mod upstream;

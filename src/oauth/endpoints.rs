@@ -7,6 +7,7 @@
 //! GET|POST  /oauth2/userInfo             userinfo        → JSON claims | 401 invalid_token
 //! POST      /oauth2/revoke               revoke_post     → 200 | RFC 7009 error
 //! GET       /logout                      logout_get      → 302 registered URI | signed-out page
+//!                                                          | 302 upstream logout (OIDC, SAML SLO)
 //! GET       /.well-known/openid-configuration, /.well-known/jwks.json
 //! ```
 
@@ -295,6 +296,16 @@ pub async fn logout_get(
             .and_then(|id| state.apps.get(id))
             .map(|app| app.client_id.as_str());
         audit::logout(app, &sso.identity);
+    }
+    // A SAML IdP with single logout gets a signed LogoutRequest; the answer finishes at
+    // `outcome` (hosted_ui::saml_logout).
+    #[cfg(feature = "saml")]
+    if let Some(sso) = &sso
+        && let Some(response) =
+            crate::hosted_ui::saml_logout::send_to_idp(&state, &browser, &sso.identity, &outcome)
+                .await
+    {
+        return response;
     }
     let provider = sso.map(|s| s.identity.provider);
     let return_to = format!("{}/logout/done", state.settings.issuer);
