@@ -326,6 +326,25 @@ async fn forged_logout_requests_are_refused_for_their_reason_and_end_nothing() {
         .expect("post");
     assert_eq!(posted.status(), StatusCode::BAD_REQUEST);
     assert_eq!(s.refusals("unsigned").await, before + 1.0);
+    // Signed in the POST binding for "nobody", then rewritten to name alice.
+    let nobody = genuine("nobody");
+    let signed = authgate::connectors::saml::testing::sign_enveloped(
+        &nobody.xml(),
+        &nobody.id,
+        &s.idp.read("idp.pem"),
+    )
+    .unwrap();
+    let rewritten = signed.replace(">nobody<", ">alice<");
+    assert_ne!(rewritten, signed);
+    let before = s.refusals("signature_invalid").await;
+    let posted = browser
+        .post(slo_path(&s))
+        .form(&[("SAMLRequest", STANDARD.encode(rewritten))])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(posted.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(s.refusals("signature_invalid").await, before + 1.0);
     assert!(
         refreshes(&s, "sapp", &refresh).await.is_some(),
         "nothing was ended"
