@@ -247,7 +247,7 @@ pub trait Store: Send + Sync + 'static {
     /// Forgets it (the pool no longer knows the identity).
     async fn delete_identity_id(&self, key: &str) -> StoreResult<()>;
 
-    // --- one-time SAML assertions
+    // --- one-time SAML assertions (and IdP LogoutRequests, under their own hash label)
     /// Records `id_hash` (a hash of provider and assertion ID) as used until `expires_at`,
     /// atomically: `true` the first time, `false` if it is already recorded and unexpired at
     /// `now`,
