@@ -5,7 +5,8 @@
 //! sends its LogoutRequest through the browser: that browser's SSO session and families end,
 //! another browser's session at another SessionIndex lives), and the messages simpleSAMLphp
 //! never sends, written here and signed with its key: unsigned, tampered, wrong issuer or
-//! destination, expired, replayed, an answer to another request. Each refusal ends nothing.
+//! destination, expired, replayed, an answer to another request. Each refusal ends nothing,
+//! and the real binary's audit log names refusals and endings without the NameID.
 
 use crate::saml_signin::{Saml, request, with_idp_settings};
 use crate::support::app::*;
@@ -457,4 +458,62 @@ async fn sp_metadata_lists_the_single_logout_service_in_both_bindings() {
             "{xml}"
         );
     }
+}
+
+#[tokio::test]
+async fn the_audit_log_names_each_logout_refusal_and_ending_by_pseudonym_only() {
+    // Arrange: the real binary with JSON logs, one SAML provider with single logout.
+    let dir = tempfile::tempdir().expect("tmp");
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("probe")
+        .port();
+    let idp = crate::support::saml_idp::SamlIdp::start_for(&format!(
+        "http://127.0.0.1:{port}/saml2/idpresponse/corp"
+    ));
+    let extra = format!(
+        "\n[[providers]]\nid = \"corp\"\nkind = \"saml\"\nname = \"Corp SSO\"\n{}\n",
+        idp.settings_toml("urn:test:sp", &SLO.replace("{idp}", &idp.base))
+    );
+    let config = dir.path().join("authgate.toml");
+    std::fs::write(&config, test_config(&dir, port, &extra)).expect("config");
+    let server =
+        crate::support::binary::start_with_env(&config, "info", &[("AUTHGATE_LOG_FORMAT", "json")]);
+    let s = Saml {
+        app: TestApp::remote(&server.address),
+        idp,
+        provider: "corp".into(),
+    };
+
+    // Act: an unsigned LogoutRequest, then a genuine one, both for alice.
+    let unsigned = follow(&s.app.browser, &Forged::genuine(&s, "alice").url(&s, false)).await;
+    let genuine = follow(&s.app.browser, &Forged::genuine(&s, "alice").url(&s, true)).await;
+
+    // Assert
+    assert_eq!(unsigned.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(genuine.status(), StatusCode::FOUND);
+    let log = server.stop_and_read_log();
+    let events: Vec<Value> = log
+        .lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .filter(|l| l["event"].is_string())
+        .collect();
+    let field = |event: &Value, name: &str| event[name].clone();
+    let refused: Vec<&Value> = events
+        .iter()
+        .filter(|e| field(e, "event") == "saml_response_refused")
+        .collect();
+    assert_eq!(refused.len(), 1, "{log}");
+    assert_eq!(field(refused[0], "reason"), "unsigned");
+    assert_eq!(field(refused[0], "provider"), "corp");
+    let ended: Vec<&Value> = events
+        .iter()
+        .filter(|e| field(e, "event") == "idp_logout")
+        .collect();
+    assert_eq!(ended.len(), 1, "{log}");
+    assert_eq!(
+        field(ended[0], "subject"),
+        authgate::telemetry::audit::pseudonym("corp", "alice")
+    );
+    assert!(!log.contains("alice"), "no NameID in the log: {log}");
 }
