@@ -5,6 +5,7 @@
 pub mod cognito;
 pub mod demo;
 pub mod finish;
+pub mod logout;
 pub mod pages;
 pub mod role;
 #[cfg(feature = "saml")]

@@ -18,9 +18,9 @@
 use crate::connectors::saml::logout::{self, Incoming, Kind};
 use crate::connectors::saml::request::new_request_id;
 use crate::connectors::saml::{Refusal, SamlConnector, SamlProfile};
+use crate::hosted_ui::logout::LogoutOutcome;
 use crate::hosted_ui::pages;
 use crate::identity::Identity;
-use crate::oauth::endpoints::LogoutOutcome;
 use crate::state::AppState;
 use crate::telemetry::{audit, meter};
 use crate::web::browser::BrowserSession;

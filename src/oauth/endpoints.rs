@@ -187,26 +187,7 @@ struct HintClaims {
     aud: String,
 }
 
-/// Where a logout ends: every variant was validated against the app's registration.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
-pub enum LogoutOutcome {
-    /// A registered logout URI of the app (with `state` for OIDC).
-    Redirect(String),
-    /// Cognito's "sign in again": back to the authorize endpoint.
-    Reauthorize(String),
-    /// The signed-out page (naming the app when known).
-    SignedOut(Option<String>),
-}
-
-impl LogoutOutcome {
-    pub fn respond(self) -> Response {
-        match self {
-            LogoutOutcome::Redirect(location) => found(&location),
-            LogoutOutcome::Reauthorize(location) => see_other(&location),
-            LogoutOutcome::SignedOut(app) => pages::signed_out(app.as_deref()),
-        }
-    }
-}
+pub use crate::hosted_ui::logout::LogoutOutcome;
 
 /// Where the app asked to go, if that place is registered for it (no open redirect).
 fn logout_outcome(state: &AppState, params: &LogoutParams) -> LogoutOutcome {
