@@ -19,6 +19,8 @@
 #   urn:test:sp-signed-requests     as urn:test:sp, but the IdP requires signed AuthnRequests
 #   urn:test:other-sp               another SP of the same IdP with the same ACS (its audience)
 #   urn:test:other-sp-acs           another SP with its own ACS (ACS + "/other")
+# Every SP entity has a SingleLogoutService at the ACS's sibling /saml2/logout/… (Redirect
+# first, then POST), and the IdP signs its logout messages and requires ours signed.
 # The one user is alice / alicepass (uid, email, displayName, two groups, two AWS roles). php prints
 # "Development Server (http://127.0.0.1:PORT) started" on stderr when it listens.
 set -euo pipefail
@@ -54,6 +56,7 @@ serve() {
   local spcert
   spcert=$(grep -v -- '-----' "$D/cert/sp.crt" | tr -d '\n')
   local base="http://127.0.0.1:$port"
+  local slo=${acs/\/saml2\/idpresponse/\/saml2\/logout}
 
   cp /etc/simplesamlphp/config.php "$D/config/config.php"
   cp -r /etc/simplesamlphp/attributemap "$D/config/" 2>/dev/null || true
@@ -73,6 +76,10 @@ serve() {
 \$config['module.enable'] = ['exampleauth' => true, 'core' => true, 'saml' => true];
 \$config['secretsalt'] = 'authgate-test-salt';
 \$config['auth.adminpassword'] = 'authgate-test-admin';
+// Logout started at the IdP (SingleLogoutService.php?ReturnTo=) returns only to trusted URLs:
+// any loopback port (authgate's and the IdP's).
+\$config['trusted.url.domains'] = ['127\\.0\\.0\\.1:[0-9]+'];
+\$config['trusted.url.regex'] = true;
 PHP
 
   cat >"$D/config/authsources.php" <<'PHP'
@@ -103,6 +110,12 @@ PHP
 <?php
 \$base = [
   'AssertionConsumerService' => '$acs',
+  'SingleLogoutService' => [
+    ['Binding' => 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect', 'Location' => '$slo'],
+    ['Binding' => 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST', 'Location' => '$slo'],
+  ],
+  'sign.logout' => true,
+  'validate.logout' => true,
   'NameIDFormat' => 'urn:oasis:names:tc:SAML:2.0:nameid-format:persistent',
   'simplesaml.nameidattribute' => 'uid',
   'certData' => '$spcert',

@@ -27,6 +27,25 @@ pub struct Identity {
     /// (a Cognito user pool's `sub`: apps of a pool keep the identifier they know).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published_sub: Option<String>,
+    /// The IdP's session this sign-in belongs to (SAML: how it named the user, and its
+    /// SessionIndex), kept so that single logout can name it to the IdP and an IdP's logout
+    /// request can find it. Not a claim: never in a token.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub upstream_session: Option<Box<UpstreamSession>>,
+}
+
+/// A SAML IdP's session as its assertion named it: the NameID's format and qualifiers (the
+/// NameID itself is [`Identity::upstream_subject`]) and the AuthnStatement's SessionIndex.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UpstreamSession {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_id_format: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_qualifier: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sp_name_qualifier: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_index: Option<String>,
 }
 
 /// What [`Identity::upstream_tokens`] holds once opened.
@@ -96,6 +115,7 @@ mod tests {
             upstream_refresh: None,
             upstream_tokens: None,
             published_sub: None,
+            upstream_session: None,
         }
     }
 

@@ -159,6 +159,7 @@ mod tests {
             ),
             upstream_tokens: None,
             published_sub: None,
+            upstream_session: None,
         };
         let family = RefreshFamily {
             client_id: "demo".into(),

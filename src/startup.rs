@@ -486,6 +486,14 @@ pub fn router(state: AppState, readiness: Readiness) -> Router {
             .route(
                 "/saml2/metadata/{provider_id}",
                 get(upstream::saml_metadata_get),
+            )
+            // Single logout: the IdP's LogoutRequest (Redirect or POST) and its LogoutResponse
+            // to ours. Signed messages, checked against the provider's certificates; the POST
+            // reads no session and needs no CSRF token, as the ACS.
+            .route(
+                "/saml2/logout/{provider_id}",
+                get(hosted_ui::saml_logout::saml_logout_get)
+                    .post(hosted_ui::saml_logout::saml_logout_post),
             );
     }
     if state.settings.account.enabled {

@@ -97,6 +97,11 @@ pub fn saml_acs_url(issuer: &str, provider_id: &str, cognito: bool) -> String {
     }
 }
 
+/// Where a SAML IdP sends `provider_id`'s logout messages (authgate's SingleLogoutService).
+pub fn saml_slo_url(issuer: &str, provider_id: &str) -> String {
+    format!("{issuer}/saml2/logout/{provider_id}")
+}
+
 /// The HTTP client a connector talks to its provider with: no redirects (following them from
 /// a token endpoint opens SSRF, and nothing here needs them) and the provider's timeout.
 pub(crate) fn upstream_http_client(
@@ -229,7 +234,8 @@ impl ProviderRegistry {
                             &p.id,
                             &saml_acs_url(&settings.issuer, &p.id, saml.cognito_acs),
                         )
-                        .map_err(|problems| problems.join("; "))?;
+                        .map_err(|problems| problems.join("; "))?
+                        .with_slo_url(&saml_slo_url(&settings.issuer, &p.id));
                     ProviderKind::Saml(Box::new(saml::SamlConnector::new(
                         profile,
                         &display_name,
@@ -269,6 +275,15 @@ impl Provider {
     pub fn as_cognito(&self) -> Option<&cognito::CognitoConnector> {
         match &self.kind {
             ProviderKind::Cognito(pool) => Some(pool),
+            _ => None,
+        }
+    }
+
+    /// The SAML connector, when this provider is a SAML IdP.
+    #[cfg(feature = "saml")]
+    pub fn as_saml(&self) -> Option<&saml::SamlConnector> {
+        match &self.kind {
+            ProviderKind::Saml(saml) => Some(saml),
             _ => None,
         }
     }

@@ -141,6 +141,7 @@ impl OAuth2Client {
             upstream_refresh: None,
             upstream_tokens: Some(sealed),
             published_sub: None,
+            upstream_session: None,
         })
     }
 }

@@ -5,8 +5,11 @@
 pub mod cognito;
 pub mod demo;
 pub mod finish;
+pub mod logout;
 pub mod pages;
 pub mod role;
+#[cfg(feature = "saml")]
+pub mod saml_logout;
 pub mod signin;
 pub mod throttle;
 pub mod upstream;

@@ -7,6 +7,7 @@
 //! GET|POST  /oauth2/userInfo             userinfo        → JSON claims | 401 invalid_token
 //! POST      /oauth2/revoke               revoke_post     → 200 | RFC 7009 error
 //! GET       /logout                      logout_get      → 302 registered URI | signed-out page
+//!                                                          | 302 upstream logout (OIDC, SAML SLO)
 //! GET       /.well-known/openid-configuration, /.well-known/jwks.json
 //! ```
 
@@ -197,30 +198,7 @@ struct HintClaims {
     aud: String,
 }
 
-/// Where a logout ends: every variant was validated against the app's registration.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
-pub enum LogoutOutcome {
-    /// A registered logout URI of the app (with `state` for OIDC).
-    Redirect(String),
-    /// Cognito's "sign in again": back to the authorize endpoint.
-    Reauthorize(String),
-    /// The signed-out page, naming the app (by client id) when known, in its branding.
-    SignedOut(Option<String>),
-}
-
-impl LogoutOutcome {
-    pub fn respond(self, state: &AppState) -> Response {
-        match self {
-            LogoutOutcome::Redirect(location) => found(&location),
-            LogoutOutcome::Reauthorize(location) => see_other(&location),
-            LogoutOutcome::SignedOut(client_id) => {
-                let app = client_id.as_deref().and_then(|id| state.apps.get(id));
-                branding::follow(app.and_then(|app| state.branding.for_app(&app.client_id)));
-                pages::signed_out(app.map(|app| app.name.as_str()))
-            }
-        }
-    }
-}
+pub use crate::hosted_ui::logout::LogoutOutcome;
 
 /// Where the app asked to go, if that place is registered for it (no open redirect).
 fn logout_outcome(state: &AppState, params: &LogoutParams) -> LogoutOutcome {
@@ -310,6 +288,16 @@ pub async fn logout_get(
             .and_then(|id| state.apps.get(id))
             .map(|app| app.client_id.as_str());
         audit::logout(app, &sso.identity);
+    }
+    // A SAML IdP with single logout gets a signed LogoutRequest; the answer finishes at
+    // `outcome` (hosted_ui::saml_logout).
+    #[cfg(feature = "saml")]
+    if let Some(sso) = &sso
+        && let Some(response) =
+            crate::hosted_ui::saml_logout::send_to_idp(&state, &browser, &sso.identity, &outcome)
+                .await
+    {
+        return response;
     }
     let provider = sso.map(|s| s.identity.provider);
     let return_to = format!("{}/logout/done", state.settings.issuer);

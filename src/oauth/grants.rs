@@ -555,6 +555,7 @@ mod tests {
             upstream_refresh: None,
             upstream_tokens: None,
             published_sub: None,
+            upstream_session: None,
         }
     }
 

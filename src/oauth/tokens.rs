@@ -216,6 +216,7 @@ mod tests {
             upstream_refresh: None,
             upstream_tokens: None,
             published_sub: None,
+            upstream_session: None,
         };
         let only_openid = scoped_claims(&identity, &["openid".into()]);
         assert!(only_openid.is_empty());

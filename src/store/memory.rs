@@ -371,6 +371,57 @@ impl Store for MemoryStore {
         Ok(found)
     }
 
+    async fn end_upstream_sessions(
+        &self,
+        provider: &str,
+        upstream_subject: &str,
+        session_indexes: &[String],
+        keep_clients: &[String],
+        now: OffsetDateTime,
+    ) -> StoreResult<UserSessionsEnded> {
+        let now = secs(now);
+        let mut t = self.tables()?;
+        let ended_ids: Vec<String> = t
+            .sso
+            .iter()
+            .filter(|(_, (session, _))| {
+                let identity = &session.identity;
+                let index = identity
+                    .upstream_session
+                    .as_ref()
+                    .and_then(|u| u.session_index.as_ref());
+                identity.provider == provider
+                    && identity.upstream_subject == upstream_subject
+                    && (session_indexes.is_empty()
+                        || index.is_some_and(|i| session_indexes.contains(i)))
+            })
+            .map(|(id, _)| id.clone())
+            .collect();
+        let mut ended = UserSessionsEnded::default();
+        for id in &ended_ids {
+            if let Some((_, exp)) = t.sso.remove(id)
+                && exp > now
+            {
+                ended.sso_sessions += 1;
+            }
+        }
+        for stored in t.families.values_mut() {
+            if !stored.revoked
+                && stored.expires_at > now
+                && stored
+                    .family
+                    .sso_session
+                    .as_ref()
+                    .is_some_and(|s| ended_ids.contains(s))
+                && !keep_clients.contains(&stored.family.client_id)
+            {
+                stored.revoked = true;
+                ended.families += 1;
+            }
+        }
+        Ok(ended)
+    }
+
     async fn put_sso_session(
         &self,
         id: &str,

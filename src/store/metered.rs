@@ -209,6 +209,27 @@ impl Store for Metered {
         .await
     }
 
+    async fn end_upstream_sessions(
+        &self,
+        provider: &str,
+        upstream_subject: &str,
+        session_indexes: &[String],
+        keep_clients: &[String],
+        now: OffsetDateTime,
+    ) -> StoreResult<UserSessionsEnded> {
+        self.timed(
+            "end_upstream_sessions",
+            self.inner.end_upstream_sessions(
+                provider,
+                upstream_subject,
+                session_indexes,
+                keep_clients,
+                now,
+            ),
+        )
+        .await
+    }
+
     async fn put_sso_session(
         &self,
         id: &str,

@@ -153,6 +153,21 @@ pub trait Store: Send + Sync + 'static {
         now: OffsetDateTime,
     ) -> StoreResult<UserSessions>;
 
+    /// Ends the SSO sessions of one user at one provider that an IdP's logout request names:
+    /// those whose upstream session index (`Identity::upstream_session`) is one of
+    /// `session_indexes`, or every one of the user's there when the list is empty. Deletes
+    /// them and revokes the live refresh families issued through them, except those of the
+    /// apps in `keep_clients` (as `revoke_sso_session_families`), in one step. Another user's
+    /// sessions, and the same user's sessions at another index, are untouched.
+    async fn end_upstream_sessions(
+        &self,
+        provider: &str,
+        upstream_subject: &str,
+        session_indexes: &[String],
+        keep_clients: &[String],
+        now: OffsetDateTime,
+    ) -> StoreResult<UserSessionsEnded>;
+
     // --- single sign-on sessions
     async fn put_sso_session(
         &self,
@@ -241,7 +256,7 @@ pub trait Store: Send + Sync + 'static {
     /// Forgets it (the pool no longer knows the identity).
     async fn delete_identity_id(&self, key: &str) -> StoreResult<()>;
 
-    // --- one-time SAML assertions
+    // --- one-time SAML assertions (and IdP LogoutRequests, under their own hash label)
     /// Records `id_hash` (a hash of provider and assertion ID) as used until `expires_at`,
     /// atomically: `true` the first time, `false` if it is already recorded and unexpired at
     /// `now`,

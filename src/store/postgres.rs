@@ -32,7 +32,7 @@ use time::OffsetDateTime;
 
 /// The schema this code writes; a database stamped with a later version was migrated by a
 /// newer authgate and is refused rather than misread.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 /// `pg_advisory_xact_lock` keys ("authgate" in ASCII, then + 1): the migration, and garbage
 /// collection. Advisory locks are per database, so other databases on the server are not
@@ -133,10 +133,18 @@ const V3: &[&str] = &[
     "CREATE INDEX used_assertions_expires_at ON used_assertions (expires_at)",
 ];
 
+/// Version 4: SSO sessions repeat their upstream (SAML) session index, so that an IdP's
+/// logout request finds the sessions it names; existing rows are filled in from their records.
+const V4: &[&str] = &[
+    "ALTER TABLE sso_sessions ADD COLUMN session_index TEXT",
+    "UPDATE sso_sessions
+        SET session_index = record::jsonb -> 'identity' -> 'upstream_session' ->> 'session_index'",
+];
+
 /// Every schema version and the statements that reach it from the one before, oldest first.
 /// A change to the schema is a new entry (and [`SCHEMA_VERSION`] raised), never an edit of
 /// an old one: databases out there were migrated by the old text.
-const MIGRATIONS: &[(i64, &[&str])] = &[(1, V1), (2, V2), (3, V3)];
+const MIGRATIONS: &[(i64, &[&str])] = &[(1, V1), (2, V2), (3, V3), (4, V4)];
 
 // Children before parents so every deleted row is counted: a cascade would delete tokens
 // without them showing up in `rows_affected`.
@@ -825,6 +833,44 @@ impl Store for PostgresStore {
         })
     }
 
+    async fn end_upstream_sessions(
+        &self,
+        provider: &str,
+        upstream_subject: &str,
+        session_indexes: &[String],
+        keep_clients: &[String],
+        now: OffsetDateTime,
+    ) -> StoreResult<UserSessionsEnded> {
+        // One statement: the families are found through the sessions it deletes.
+        let row = sqlx::query(
+            "WITH ended AS (
+                 DELETE FROM sso_sessions
+                 WHERE user_subject = $1 AND user_provider = $2
+                   AND (cardinality($3::text[]) = 0 OR session_index = ANY($3))
+                 RETURNING id, expires_at
+             ), families AS (
+                 UPDATE refresh_families SET revoked = true
+                 WHERE sso_session IN (SELECT id FROM ended) AND NOT revoked
+                   AND expires_at > $4 AND client_id <> ALL($5)
+                 RETURNING 1
+             )
+             SELECT (SELECT count(*) FROM families) AS families,
+                    (SELECT count(*) FROM ended WHERE expires_at > $4) AS sso_sessions",
+        )
+        .bind(upstream_subject)
+        .bind(provider)
+        .bind(session_indexes)
+        .bind(secs(now))
+        .bind(keep_clients)
+        .fetch_one(&self.pool)
+        .await
+        .map_err(backend)?;
+        Ok(UserSessionsEnded {
+            families: count_u64(row.try_get("families").map_err(backend)?),
+            sso_sessions: count_u64(row.try_get("sso_sessions").map_err(backend)?),
+        })
+    }
+
     async fn put_sso_session(
         &self,
         id: &str,
@@ -832,18 +878,27 @@ impl Store for PostgresStore {
         expires_at: OffsetDateTime,
     ) -> StoreResult<()> {
         sqlx::query(
-            "INSERT INTO sso_sessions (id, record, expires_at, user_provider, user_subject)
-             VALUES ($1, $2, $3, $4, $5)
+            "INSERT INTO sso_sessions (id, record, expires_at, user_provider, user_subject,
+                                       session_index)
+             VALUES ($1, $2, $3, $4, $5, $6)
              ON CONFLICT (id) DO UPDATE SET record = excluded.record,
                                             expires_at = excluded.expires_at,
                                             user_provider = excluded.user_provider,
-                                            user_subject = excluded.user_subject",
+                                            user_subject = excluded.user_subject,
+                                            session_index = excluded.session_index",
         )
         .bind(id)
         .bind(encode("sso session", session)?)
         .bind(secs(expires_at))
         .bind(&session.identity.provider)
         .bind(&session.identity.upstream_subject)
+        .bind(
+            session
+                .identity
+                .upstream_session
+                .as_ref()
+                .and_then(|u| u.session_index.as_deref()),
+        )
         .execute(&self.pool)
         .await
         .map_err(backend)?;

@@ -23,7 +23,7 @@ pub use writer::WriteStats;
 
 /// The schema this code writes; a file stamped with a later version was written by a newer
 /// authgate and is refused rather than misread.
-const SCHEMA_VERSION: i64 = 6;
+const SCHEMA_VERSION: i64 = 7;
 
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 const READER_CONNECTIONS: u32 = 4;
@@ -81,12 +81,15 @@ const SCHEMA: &[&str] = &[
     ) STRICT",
     "CREATE INDEX IF NOT EXISTS refresh_tokens_family_id ON refresh_tokens (family_id)",
     "CREATE INDEX IF NOT EXISTS refresh_tokens_expires_at ON refresh_tokens (expires_at)",
+    // `session_index` repeats the record's upstream (SAML) session index, so that an IdP's
+    // logout request finds the sessions it names (version 7).
     "CREATE TABLE IF NOT EXISTS sso_sessions (
         id TEXT PRIMARY KEY,
         record TEXT NOT NULL,
         expires_at INTEGER NOT NULL,
         user_provider TEXT,
-        user_subject TEXT
+        user_subject TEXT,
+        session_index TEXT
     ) STRICT",
     "CREATE INDEX IF NOT EXISTS sso_sessions_expires_at ON sso_sessions (expires_at)",
     "CREATE INDEX IF NOT EXISTS sso_sessions_user ON sso_sessions (user_subject, user_provider)",
@@ -173,6 +176,13 @@ const MIGRATIONS: &[(i64, &str)] = &[
     ),
     // Version 5 keeps the counters in a file of their own; the old ones lapse with the table.
     (4, "DROP TABLE IF EXISTS counters"),
+    // Version 7: SSO sessions know their upstream (SAML) session index, for single logout.
+    (6, "ALTER TABLE sso_sessions ADD COLUMN session_index TEXT"),
+    (
+        6,
+        "UPDATE sso_sessions SET
+            session_index = json_extract(record, '$.identity.upstream_session.session_index')",
+    ),
 ];
 
 /// The counters' file (`<store>-counters.sqlite`). Every rate-limited request writes a counter
@@ -406,12 +416,14 @@ impl Table {
             ),
             Table::SsoSessions => (
                 "sso session",
-                "INSERT INTO sso_sessions (id, record, expires_at, user_provider, user_subject)
-                 VALUES (?1, ?2, ?3, ?4, ?5)
+                "INSERT INTO sso_sessions (id, record, expires_at, user_provider, user_subject,
+                                           session_index)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
                  ON CONFLICT (id) DO UPDATE SET record = excluded.record,
                                                 expires_at = excluded.expires_at,
                                                 user_provider = excluded.user_provider,
-                                                user_subject = excluded.user_subject",
+                                                user_subject = excluded.user_subject,
+                                                session_index = excluded.session_index",
                 "SELECT record FROM sso_sessions WHERE id = ?1 AND expires_at > ?2",
             ),
         }
@@ -968,6 +980,65 @@ impl Store for SqliteStore {
         })
     }
 
+    async fn end_upstream_sessions(
+        &self,
+        provider: &str,
+        upstream_subject: &str,
+        session_indexes: &[String],
+        keep_clients: &[String],
+        now: OffsetDateTime,
+    ) -> StoreResult<UserSessionsEnded> {
+        let encode_list = |list: &[String]| {
+            serde_json::to_string(list)
+                .map_err(|_| StoreError::Backend("list could not be encoded".into()))
+        };
+        let (indexes, keep) = (encode_list(session_indexes)?, encode_list(keep_clients)?);
+        let (provider, subject, now) =
+            (provider.to_owned(), upstream_subject.to_owned(), secs(now));
+        // The sessions' ids, then their families, then the sessions: one job, so no family
+        // outlives a session this logout ended.
+        self.writer
+            .write(Shape::Statements, move |conn| {
+                Box::pin(async move {
+                    let ids: Vec<(String, i64)> = sqlx::query_as(
+                        "SELECT id, expires_at FROM sso_sessions
+                         WHERE user_subject = ?1 AND user_provider = ?2
+                           AND (json_array_length(?3) = 0
+                                OR session_index IN (SELECT value FROM json_each(?3)))",
+                    )
+                    .bind(&subject)
+                    .bind(&provider)
+                    .bind(&indexes)
+                    .fetch_all(&mut *conn)
+                    .await?;
+                    let mut ended = UserSessionsEnded::default();
+                    for (id, expires_at) in ids {
+                        let families = sqlx::query(
+                            "UPDATE refresh_families SET revoked = 1
+                             WHERE sso_session = ?1 AND revoked = 0 AND expires_at > ?2
+                               AND json_extract(record, '$.client_id')
+                                   NOT IN (SELECT value FROM json_each(?3))",
+                        )
+                        .bind(&id)
+                        .bind(now)
+                        .bind(&keep)
+                        .execute(&mut *conn)
+                        .await?;
+                        ended.families += families.rows_affected();
+                        sqlx::query("DELETE FROM sso_sessions WHERE id = ?1")
+                            .bind(&id)
+                            .execute(&mut *conn)
+                            .await?;
+                        if expires_at > now {
+                            ended.sso_sessions += 1;
+                        }
+                    }
+                    Ok(ended)
+                })
+            })
+            .await
+    }
+
     async fn put_sso_session(
         &self,
         id: &str,
@@ -978,6 +1049,11 @@ impl Store for SqliteStore {
         let (id, record, expires_at) = (id.to_owned(), encode(what, session)?, secs(expires_at));
         let provider = session.identity.provider.clone();
         let subject = session.identity.upstream_subject.clone();
+        let session_index = session
+            .identity
+            .upstream_session
+            .as_ref()
+            .and_then(|u| u.session_index.clone());
         self.writer
             .write(Shape::Statement, move |conn| {
                 Box::pin(async move {
@@ -987,6 +1063,7 @@ impl Store for SqliteStore {
                         .bind(expires_at)
                         .bind(provider)
                         .bind(subject)
+                        .bind(session_index)
                         .execute(conn)
                         .await
                         .map(drop)

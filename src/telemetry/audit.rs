@@ -71,6 +71,20 @@ pub fn saml_refused(provider: &str, reason: &'static str) {
     );
 }
 
+/// A SAML IdP's LogoutRequest that ended the sessions of `name_id` at `provider` (a
+/// pseudonym is logged, never the NameID): how many SSO sessions and refresh families.
+pub fn idp_logout(provider: &str, name_id: &str, sso_sessions: u64, families: u64) {
+    tracing::info!(
+        target: "audit",
+        event = "idp_logout",
+        provider,
+        subject = %pseudonym(provider, name_id),
+        sso_sessions,
+        families,
+        "signed out by the identity provider"
+    );
+}
+
 /// `reason` is one of `meter::SignInOutcome`'s failure names; `username` what was typed, if
 /// anything (it is logged only as a pseudonym).
 pub fn sign_in_failed(app: &str, provider: &str, reason: &'static str, username: Option<&str>) {
@@ -244,6 +258,7 @@ mod tests {
             upstream_refresh: None,
             upstream_tokens: None,
             published_sub: None,
+            upstream_session: None,
         };
         let sub = identity.subject().replace('-', "");
         assert!(!sub.starts_with(&subject_of(&identity)[..8]));

@@ -44,6 +44,8 @@ mod return_to_app;
 #[cfg(feature = "saml")]
 mod saml;
 #[cfg(feature = "saml")]
+mod saml_logout;
+#[cfg(feature = "saml")]
 mod saml_signin;
 mod shutdown;
 mod store;

@@ -33,6 +33,7 @@ fn identity() -> Identity {
         upstream_refresh: None,
         upstream_tokens: None,
         published_sub: None,
+        upstream_session: None,
     }
 }
 

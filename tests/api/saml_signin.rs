@@ -12,15 +12,26 @@ use base64::engine::general_purpose::STANDARD;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-struct Saml {
-    app: TestApp,
-    idp: SamlIdp,
-    provider: String,
+pub(crate) struct Saml {
+    pub(crate) app: TestApp,
+    pub(crate) idp: SamlIdp,
+    pub(crate) provider: String,
 }
 
 /// authgate with one SAML provider `provider` for SP entity `sp_entity_id` at a fresh IdP
 /// that posts to that provider's ACS (or Cognito's, with `cognito_acs`), and two apps.
 async fn with_idp(provider: &str, sp_entity_id: &str, cognito_acs: bool) -> Saml {
+    with_idp_settings(provider, sp_entity_id, cognito_acs, "").await
+}
+
+/// [`with_idp`] with more keys in the provider's settings (`extra`, which may name the IdP's
+/// base URL as `{idp}`).
+pub(crate) async fn with_idp_settings(
+    provider: &str,
+    sp_entity_id: &str,
+    cognito_acs: bool,
+    extra: &str,
+) -> Saml {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");
@@ -56,11 +67,15 @@ scopes = ["openid", "email", "profile"]
 "#,
         settings = idp.settings_toml(
             sp_entity_id,
-            if cognito_acs {
-                "cognito_acs = true"
-            } else {
-                ""
-            }
+            &format!(
+                "{}\n{}",
+                if cognito_acs {
+                    "cognito_acs = true"
+                } else {
+                    ""
+                },
+                extra.replace("{idp}", &idp.base)
+            )
         ),
     );
     let app = spawn_app_on(listener, &extra, |c| c).await;
@@ -71,7 +86,7 @@ scopes = ["openid", "email", "profile"]
     }
 }
 
-fn request(client_id: &str, redirect_uri: &str) -> Authorize {
+pub(crate) fn request(client_id: &str, redirect_uri: &str) -> Authorize {
     let mut request = Authorize::native();
     request.client_id = client_id.into();
     request.redirect_uri = redirect_uri.into();
@@ -80,7 +95,7 @@ fn request(client_id: &str, redirect_uri: &str) -> Authorize {
 
 impl Saml {
     /// authorize in `browser` → the IdP's AuthnRequest URL.
-    async fn to_idp(&self, browser: &reqwest::Client, request: &Authorize) -> String {
+    pub(crate) async fn to_idp(&self, browser: &reqwest::Client, request: &Authorize) -> String {
         let request = request.clone_with("identity_provider", &self.provider);
         let response = self.app.authorize(browser, &request).await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
@@ -92,7 +107,7 @@ impl Saml {
     }
 
     /// authorize → the IdP → alice's password (asserted to be asked) → the posted form.
-    async fn at_idp_with_password(
+    pub(crate) async fn at_idp_with_password(
         &self,
         browser: &reqwest::Client,
         request: &Authorize,
@@ -107,7 +122,11 @@ impl Saml {
     }
 
     /// The IdP's page posts the form: cross-site, so without authgate's cookie.
-    async fn post_acs(&self, form: &PostedForm, saml_response: &str) -> reqwest::Response {
+    pub(crate) async fn post_acs(
+        &self,
+        form: &PostedForm,
+        saml_response: &str,
+    ) -> reqwest::Response {
         browser()
             .post(&form.action)
             .header("origin", &self.idp.base)
@@ -121,7 +140,7 @@ impl Saml {
     }
 
     /// The POST → 303 → continue in the browser → the app's redirect with a code.
-    async fn code(&self, browser: &reqwest::Client, form: &PostedForm) -> String {
+    pub(crate) async fn code(&self, browser: &reqwest::Client, form: &PostedForm) -> String {
         let posted = self.post_acs(form, &form.saml_response).await;
         assert_eq!(posted.status(), StatusCode::SEE_OTHER);
         assert!(
@@ -133,7 +152,7 @@ impl Saml {
         query_param(&location(&back), "code").expect("a code for the app")
     }
 
-    async fn id_token(&self, request: &Authorize, code: &str) -> Value {
+    pub(crate) async fn id_token(&self, request: &Authorize, code: &str) -> Value {
         let response = self.app.exchange(request, code).await;
         assert_eq!(response.status(), StatusCode::OK);
         let tokens: Value = response.json().await.expect("json");
@@ -141,7 +160,7 @@ impl Saml {
     }
 
     /// How many refusals `/metrics` counts for this provider and `reason`.
-    async fn refusals(&self, reason: &str) -> f64 {
+    pub(crate) async fn refusals(&self, reason: &str) -> f64 {
         let text = self
             .app
             .get(&self.app.browser, "/metrics")

@@ -26,6 +26,7 @@ fn identity() -> Identity {
         upstream_refresh: None,
         upstream_tokens: None,
         published_sub: None,
+        upstream_session: None,
     }
 }
 
@@ -161,6 +162,7 @@ async fn sqlite_store_migrates_a_version_2_database_to_hold_identity_ids() {
         "ALTER TABLE refresh_families DROP COLUMN user_subject",
         "ALTER TABLE sso_sessions DROP COLUMN user_provider",
         "ALTER TABLE sso_sessions DROP COLUMN user_subject",
+        "ALTER TABLE sso_sessions DROP COLUMN session_index",
         "PRAGMA user_version = 2",
     ] {
         sqlx::query(statement).execute(&mut raw).await.unwrap();
@@ -294,8 +296,67 @@ async fn sqlite_store_uses_wal_and_stamps_the_schema_version() {
 
     // Assert
     assert_eq!(journal_mode, "wal");
-    assert_eq!(user_version, 6);
+    assert_eq!(user_version, 7);
     store.ping().await.unwrap();
+}
+
+#[tokio::test]
+async fn sqlite_store_migrates_a_version_6_database_to_find_sso_sessions_by_session_index() {
+    // Arrange: a version-6 file (no session_index column) holding a SAML sign-in's session.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("authgate.sqlite");
+    SqliteStore::open(&path).await.unwrap().close().await;
+    let mut raw = raw_connection(&path).await;
+    let far = OffsetDateTime::now_utc().unix_timestamp() + 3600;
+    for statement in [
+        "ALTER TABLE sso_sessions DROP COLUMN session_index",
+        "PRAGMA user_version = 6",
+    ] {
+        sqlx::query(statement).execute(&mut raw).await.unwrap();
+    }
+    for (id, index) in [("sso-1", "_idx-1"), ("sso-2", "_idx-2")] {
+        sqlx::query(
+            "INSERT INTO sso_sessions (id, record, expires_at, user_provider, user_subject)
+             VALUES (?1, ?2, ?3, 'corp', 'alice')",
+        )
+        .bind(id)
+        .bind(
+            serde_json::json!({"auth_time": 0, "identity": {"provider": "corp",
+                "upstream_subject": "alice", "username": "alice", "claims": {},
+                "upstream_session": {"session_index": index}}})
+            .to_string(),
+        )
+        .bind(far)
+        .execute(&mut raw)
+        .await
+        .unwrap();
+    }
+    raw.close().await.unwrap();
+
+    // Act
+    let store = SqliteStore::open(&path).await.unwrap();
+    let ended = store
+        .end_upstream_sessions("corp", "alice", &["_idx-1".into()], &[], now())
+        .await
+        .unwrap();
+
+    // Assert: the filled-in column finds the one session of that index.
+    assert_eq!(ended.sso_sessions, 1);
+    assert!(
+        store
+            .get_sso_session("sso-1", now())
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert!(
+        store
+            .get_sso_session("sso-2", now())
+            .await
+            .unwrap()
+            .is_some()
+    );
+    store.close().await;
 }
 
 #[tokio::test]
@@ -308,6 +369,7 @@ async fn sqlite_store_keeps_counters_in_a_file_of_their_own() {
     for statement in [
         "CREATE TABLE counters (key TEXT PRIMARY KEY, count INTEGER NOT NULL,
             expires_at INTEGER NOT NULL) STRICT",
+        "ALTER TABLE sso_sessions DROP COLUMN session_index",
         "PRAGMA user_version = 4",
     ] {
         sqlx::query(statement).execute(&mut raw).await.unwrap();

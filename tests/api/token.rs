@@ -141,6 +141,7 @@ async fn an_expired_code_is_refused() {
             upstream_refresh: None,
             upstream_tokens: None,
             published_sub: None,
+            upstream_session: None,
         },
         auth_time: 0,
         family_id: "expired-family".into(),

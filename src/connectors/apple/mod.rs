@@ -270,6 +270,7 @@ impl AppleConnector {
             upstream_refresh: None,
             upstream_tokens: Some(sealed),
             published_sub: None,
+            upstream_session: None,
         })
     }
 }

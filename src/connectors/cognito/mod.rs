@@ -507,6 +507,7 @@ impl CognitoConnector {
             upstream_refresh,
             upstream_tokens: Some(upstream_tokens),
             published_sub: Some(sub),
+            upstream_session: None,
         })
     }
 

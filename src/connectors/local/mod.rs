@@ -82,6 +82,7 @@ impl LocalUsers {
             upstream_refresh: None,
             upstream_tokens: None,
             published_sub: None,
+            upstream_session: None,
         })
     }
 }

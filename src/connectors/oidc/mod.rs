@@ -561,6 +561,7 @@ impl OidcConnector {
             upstream_refresh: None,
             upstream_tokens: None,
             published_sub: None,
+            upstream_session: None,
         })
     }
 }

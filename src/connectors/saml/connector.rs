@@ -13,7 +13,7 @@ use super::request::{AuthnRequestParams, new_request_id};
 use super::{Refusal, SamlProfile, verify};
 use crate::connectors::UpstreamError;
 use crate::connectors::contract::{LoginStart, RedirectConnector, StartContext, UpstreamReply};
-use crate::identity::Identity;
+use crate::identity::{Identity, UpstreamSession};
 use crate::security::Sealer;
 use crate::store::Store;
 use serde::{Deserialize, Serialize};
@@ -103,6 +103,12 @@ impl SamlConnector {
             .get("email")
             .and_then(Value::as_str)
             .map_or_else(|| verified.name_id.clone(), str::to_string);
+        let upstream_session = UpstreamSession {
+            name_id_format: verified.name_id_format,
+            name_qualifier: verified.name_qualifier,
+            sp_name_qualifier: verified.sp_name_qualifier,
+            session_index: verified.session_index,
+        };
         Identity {
             provider: self.profile.provider.clone(),
             upstream_subject: verified.name_id,
@@ -111,6 +117,7 @@ impl SamlConnector {
             upstream_refresh: None,
             upstream_tokens: None,
             published_sub: None,
+            upstream_session: Some(Box::new(upstream_session)),
         }
     }
 }

@@ -9,10 +9,11 @@
 //! structure on one strict DOM (one assertion, where it may be, unique IDs, each signature's
 //! shape), samael's verification against the configured certificates only, then the protocol
 //! checks on the signed bytes alone. [`connector`] plugs it into sign-in through the flow's
-//! POST seam.
+//! POST seam; [`logout`] is single logout's messages, both ways, on the same checks.
 
 pub mod connector;
 pub mod decrypt;
+pub mod logout;
 pub mod prescan;
 pub mod profile;
 pub mod refusal;
@@ -24,7 +25,7 @@ pub mod verify;
 
 pub use connector::SamlConnector;
 pub use refusal::Refusal;
-pub use settings::{SamlProfile, SamlSettings};
+pub use settings::{SamlProfile, SamlSettings, SloEndpoints};
 pub use verify::VerifiedAssertion;
 
 /// XML namespaces the profile names.

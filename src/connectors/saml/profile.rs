@@ -193,7 +193,7 @@ pub fn assertion_shape(doc: &Document, algorithms: Algorithms) -> Result<Asserti
 /// Every ID-like attribute in the document: `ID` only, unqualified, an NCName, unique (the
 /// XML-Encryption/DSig `Id` attributes share the uniqueness rule). `xml:id`, `AssertionID`
 /// and namespaced `foo:ID` are refused: they are how one ID resolves to two elements.
-fn check_ids(doc: &Document) -> Result<(), Refusal> {
+pub(super) fn check_ids(doc: &Document) -> Result<(), Refusal> {
     let mut seen = std::collections::HashSet::new();
     for node in doc.descendants().filter(Node::is_element) {
         for attribute in node.attributes() {
@@ -223,7 +223,7 @@ fn is_ncname(value: &str) -> bool {
 /// One signature's shape: SignedInfo (exclusive c14n, an allowed SignatureMethod, exactly one
 /// Reference to `#` + `parent_id` with the enveloped-signature transform and at most exclusive
 /// c14n after it, an allowed DigestMethod), SignatureValue, optional KeyInfo, nothing else.
-fn check_signature(
+pub(super) fn check_signature(
     signature: Node,
     parent_id: &str,
     algorithms: Algorithms,

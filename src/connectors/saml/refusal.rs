@@ -69,6 +69,8 @@ pub enum Refusal {
     Incomplete,
     #[error("the assertion was already used")]
     Replayed,
+    #[error("the message is not a SAML 2.0 LogoutRequest or LogoutResponse")]
+    NotALogoutMessage,
 }
 
 impl Refusal {
@@ -107,6 +109,7 @@ impl Refusal {
             Refusal::SessionExpired => "session_expired",
             Refusal::Incomplete => "incomplete",
             Refusal::Replayed => "replayed",
+            Refusal::NotALogoutMessage => "not_a_logout_message",
         }
     }
 }

@@ -12,11 +12,12 @@ use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 use url::Url;
 
-const RSA_SHA256: &str = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256";
-const POST_BINDING: &str = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST";
+pub(super) const RSA_SHA256: &str = "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256";
+pub(super) const POST_BINDING: &str = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST";
+pub(super) const REDIRECT_BINDING: &str = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect";
 
 /// Escapes text for an XML attribute value or element content.
-fn escape(value: &str) -> String {
+pub(super) fn escape(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     for c in value.chars() {
         match c {
@@ -88,24 +89,41 @@ impl SamlProfile {
         relay_state: &str,
     ) -> Result<Url, String> {
         let xml = self.authn_request_xml(params);
+        self.redirect_binding_url(
+            &self.idp_sso_url,
+            "SAMLRequest",
+            &xml,
+            Some(relay_state),
+            self.sign_requests,
+        )
+    }
+
+    /// `destination` with a message in the HTTP-Redirect binding (SAML bindings §3.4.4):
+    /// `parameter` (`SAMLRequest` / `SAMLResponse`) = the deflated, base64 XML, then
+    /// `RelayState`, then, when `sign`, `SigAlg` and the RSA-SHA256 `Signature` over exactly
+    /// those bytes. Query parameters the destination already has are kept in front.
+    pub fn redirect_binding_url(
+        &self,
+        destination: &str,
+        parameter: &str,
+        xml: &str,
+        relay_state: Option<&str>,
+        sign: bool,
+    ) -> Result<Url, String> {
         let mut deflater = DeflateEncoder::new(Vec::new(), Compression::default());
         deflater
             .write_all(xml.as_bytes())
             .map_err(|e| e.to_string())?;
         let deflated = deflater.finish().map_err(|e| e.to_string())?;
         // The signature covers the query exactly as sent, so build it by hand in the order
-        // the binding fixes (SAMLRequest, RelayState, SigAlg).
+        // the binding fixes (message, RelayState, SigAlg).
         let enc = |v: &str| url::form_urlencoded::byte_serialize(v.as_bytes()).collect::<String>();
-        let mut query = format!(
-            "SAMLRequest={}&RelayState={}",
-            enc(&STANDARD.encode(deflated)),
-            enc(relay_state)
-        );
-        if self.sign_requests {
-            let key = self
-                .sp_key
-                .as_ref()
-                .ok_or("sign_requests without an SP key")?;
+        let mut query = format!("{parameter}={}", enc(&STANDARD.encode(deflated)));
+        if let Some(relay_state) = relay_state {
+            query.push_str(&format!("&RelayState={}", enc(relay_state)));
+        }
+        if sign {
+            let key = self.sp_key.as_ref().ok_or("signing without an SP key")?;
             query.push_str(&format!("&SigAlg={}", enc(RSA_SHA256)));
             let mut signer =
                 openssl::sign::Signer::new(openssl::hash::MessageDigest::sha256(), key)
@@ -114,7 +132,7 @@ impl SamlProfile {
             let signature = signer.sign_to_vec().map_err(|e| e.to_string())?;
             query.push_str(&format!("&Signature={}", enc(&STANDARD.encode(signature))));
         }
-        let mut url = Url::parse(&self.idp_sso_url).map_err(|e| e.to_string())?;
+        let mut url = Url::parse(destination).map_err(|e| e.to_string())?;
         let full = match url.query() {
             Some(existing) if !existing.is_empty() => format!("{existing}&{query}"),
             _ => query,
@@ -139,7 +157,7 @@ impl SamlProfile {
             })
             .unwrap_or_default();
         format!(
-            r#"<?xml version="1.0" encoding="UTF-8"?><md:EntityDescriptor xmlns:md="{md}" xmlns:ds="{ds}" entityID="{entity}"><md:SPSSODescriptor AuthnRequestsSigned="{signed}" WantAssertionsSigned="true" protocolSupportEnumeration="{protocol}">{key_descriptors}<md:NameIDFormat>{format}</md:NameIDFormat><md:AssertionConsumerService Binding="{POST_BINDING}" Location="{acs}" index="0" isDefault="true"/></md:SPSSODescriptor></md:EntityDescriptor>"#,
+            r#"<?xml version="1.0" encoding="UTF-8"?><md:EntityDescriptor xmlns:md="{md}" xmlns:ds="{ds}" entityID="{entity}"><md:SPSSODescriptor AuthnRequestsSigned="{signed}" WantAssertionsSigned="true" protocolSupportEnumeration="{protocol}">{key_descriptors}{slo}<md:NameIDFormat>{format}</md:NameIDFormat><md:AssertionConsumerService Binding="{POST_BINDING}" Location="{acs}" index="0" isDefault="true"/></md:SPSSODescriptor></md:EntityDescriptor>"#,
             md = ns::METADATA,
             ds = ns::DSIG,
             entity = escape(&self.sp_entity_id),
@@ -147,7 +165,26 @@ impl SamlProfile {
             protocol = ns::PROTOCOL,
             format = escape(&self.name_id_format),
             acs = escape(&self.acs_url),
+            slo = self.single_logout_services(),
         )
+    }
+
+    /// authgate's SingleLogoutService for this provider, in both bindings (Redirect first:
+    /// the one whose LogoutResponse comes back with the browser's session cookie), when
+    /// single logout is on.
+    fn single_logout_services(&self) -> String {
+        let Some(slo) = self.slo() else {
+            return String::new();
+        };
+        [REDIRECT_BINDING, POST_BINDING]
+            .iter()
+            .map(|binding| {
+                format!(
+                    r#"<md:SingleLogoutService Binding="{binding}" Location="{}"/>"#,
+                    escape(slo.sp_url)
+                )
+            })
+            .collect()
     }
 }
 

@@ -29,6 +29,9 @@ pub struct SamlSettings {
     pub idp_entity_id: Option<String>,
     #[serde(default)]
     pub idp_sso_url: Option<String>,
+    /// The IdP's SingleLogoutService (HTTP-Redirect binding): with it and an SP key, `/logout`
+    /// sends a signed LogoutRequest there and the IdP's own logout requests are taken at
+    /// `/saml2/logout/{provider}`.
     #[serde(default)]
     pub idp_slo_url: Option<String>,
     /// The IdP's signing certificates, PEM, inline or as files; several at once during a
@@ -98,6 +101,12 @@ pub struct SamlProfile {
     pub idp_entity_id: String,
     pub idp_sso_url: String,
     pub idp_slo_url: Option<String>,
+    /// Where LogoutResponses to the IdP go (its metadata's `ResponseLocation`, else
+    /// `idp_slo_url`).
+    pub idp_slo_response_url: Option<String>,
+    /// authgate's SingleLogoutService for this provider (`/saml2/logout/{provider}`), set by
+    /// [`SamlProfile::with_slo_url`]; `None` leaves single logout off.
+    pub sp_slo_url: Option<String>,
     /// Never empty (see [`SamlSettings::resolve`]).
     pub idp_certificates: Vec<CertificateDer>,
     pub sp_entity_id: String,
@@ -127,12 +136,45 @@ impl std::fmt::Debug for SamlProfile {
     }
 }
 
+/// Where single logout messages go, when it is on for a provider.
+#[derive(Debug, Clone, Copy)]
+pub struct SloEndpoints<'a> {
+    /// The IdP's SingleLogoutService (our LogoutRequests).
+    pub idp_url: &'a str,
+    /// Where our LogoutResponses go.
+    pub idp_response_url: &'a str,
+    /// authgate's own (`/saml2/logout/{provider}`): the Destination the IdP's messages name.
+    pub sp_url: &'a str,
+}
+
+impl SamlProfile {
+    /// This profile with single logout answered at `sp_slo_url`.
+    pub fn with_slo_url(mut self, sp_slo_url: &str) -> Self {
+        self.sp_slo_url = Some(sp_slo_url.to_string());
+        self
+    }
+
+    /// The endpoints of single logout, when it is on: the IdP has an SLO URL, authgate has
+    /// its own and an SP key to sign with (unsigned logout messages are never sent).
+    pub fn slo(&self) -> Option<SloEndpoints<'_>> {
+        self.sp_key.as_ref()?;
+        let idp_url = self.idp_slo_url.as_deref()?;
+        Some(SloEndpoints {
+            idp_url,
+            idp_response_url: self.idp_slo_response_url.as_deref().unwrap_or(idp_url),
+            sp_url: self.sp_slo_url.as_deref()?,
+        })
+    }
+}
+
 /// What an IdP's metadata file gave.
 #[derive(Debug, Default, PartialEq)]
 pub struct IdpMetadata {
     pub entity_id: String,
     pub sso_redirect_url: Option<String>,
     pub slo_redirect_url: Option<String>,
+    /// The Redirect SingleLogoutService's `ResponseLocation`, when it has one.
+    pub slo_response_url: Option<String>,
     /// DER of every signing certificate (KeyDescriptor `use="signing"` or without `use`).
     pub signing_certificates: Vec<Vec<u8>>,
 }
@@ -171,6 +213,7 @@ pub fn parse_idp_metadata(xml: &str) -> Result<IdpMetadata, String> {
             && redirect
             && out.slo_redirect_url.is_none()
         {
+            out.slo_response_url = node.attribute("ResponseLocation").map(str::to_string);
             out.slo_redirect_url = location;
         } else if profile::is(&node, ns::METADATA, "KeyDescriptor")
             && node.attribute("use").is_none_or(|u| u == "signing")
@@ -293,6 +336,11 @@ impl SamlSettings {
             problems.push(format!("{key}.{e}"));
             None
         });
+        if self.idp_slo_url.is_some() && sp_key.is_none() {
+            problems.push(format!(
+                "{key}.idp_slo_url: single logout signs its messages: needs sp_private_key_env or sp_private_key_file"
+            ));
+        }
         if self.sign_requests && sp_key.is_none() {
             problems.push(format!(
                 "{key}.sign_requests: needs sp_private_key_env or sp_private_key_file"
@@ -325,7 +373,15 @@ impl SamlSettings {
             provider: provider.to_string(),
             idp_entity_id,
             idp_sso_url,
+            idp_slo_response_url: self
+                .idp_slo_url
+                .is_none()
+                .then_some(metadata.slo_response_url)
+                .flatten()
+                .or_else(|| self.idp_slo_url.clone())
+                .or_else(|| metadata.slo_redirect_url.clone()),
             idp_slo_url: self.idp_slo_url.clone().or(metadata.slo_redirect_url),
+            sp_slo_url: None,
             idp_certificates: certificates,
             sp_entity_id: self.sp_entity_id.clone(),
             acs_url: acs_url.to_string(),
@@ -392,6 +448,44 @@ mod tests {
             Some("https://idp.example/sso")
         );
         assert_eq!(m.signing_certificates, vec![vec![1, 2, 3], vec![7, 8, 9]]);
+    }
+
+    #[test]
+    fn single_logout_without_an_sp_key_is_refused() {
+        let s = settings(
+            r#"sp_entity_id = "urn:authgate"
+               idp_entity_id = "urn:idp"
+               idp_sso_url = "https://idp.example/sso"
+               idp_slo_url = "https://idp.example/slo"
+               idp_certificates = ["not a pem"]"#,
+        );
+        let problems = s
+            .resolve("providers[0]", "corp", "https://a.example/acs")
+            .unwrap_err();
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.starts_with("providers[0].idp_slo_url: single logout signs")),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn metadata_gives_the_slo_url_and_its_response_location() {
+        let xml = r#"<md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="urn:idp">
+          <md:IDPSSODescriptor protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">
+            <md:SingleLogoutService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST" Location="https://idp.example/slo-post"/>
+            <md:SingleLogoutService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="https://idp.example/slo" ResponseLocation="https://idp.example/slo-done"/>
+          </md:IDPSSODescriptor></md:EntityDescriptor>"#;
+        let m = parse_idp_metadata(xml).unwrap();
+        assert_eq!(
+            m.slo_redirect_url.as_deref(),
+            Some("https://idp.example/slo")
+        );
+        assert_eq!(
+            m.slo_response_url.as_deref(),
+            Some("https://idp.example/slo-done")
+        );
     }
 
     #[test]

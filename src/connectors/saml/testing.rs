@@ -49,3 +49,24 @@ pub fn decrypt_response_assertion(response_xml: &str, sp_key_pem: &str) -> Resul
         .ok_or("no EncryptedAssertion")?;
     super::decrypt::decrypt_assertion(encrypted, &key).map_err(|e| e.to_string())
 }
+
+/// `xml` with an enveloped RSA-SHA256 signature over its root (whose `ID` is `id`) by the
+/// key `key_pem`, placed after the root's first child (the Issuer), as an IdP signs a
+/// message for the POST binding.
+pub fn sign_enveloped(xml: &str, id: &str, key_pem: &str) -> Result<String, String> {
+    use samael::crypto::{Crypto, CryptoProvider};
+    let key =
+        openssl::pkey::PKey::private_key_from_pem(key_pem.as_bytes()).map_err(|e| e.to_string())?;
+    let der = key.private_key_to_der().map_err(|e| e.to_string())?;
+    let template = format!(
+        r##"<ds:Signature xmlns:ds="http://www.w3.org/2000/09/xmldsig#"><ds:SignedInfo><ds:CanonicalizationMethod Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#"/><ds:SignatureMethod Algorithm="http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"/><ds:Reference URI="#{id}"><ds:Transforms><ds:Transform Algorithm="http://www.w3.org/2000/09/xmldsig#enveloped-signature"/><ds:Transform Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#"/></ds:Transforms><ds:DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"/><ds:DigestValue></ds:DigestValue></ds:Reference></ds:SignedInfo><ds:SignatureValue></ds:SignatureValue></ds:Signature>"##
+    );
+    let end_of_issuer =
+        xml.find("</saml:Issuer>").ok_or("no saml:Issuer")? + "</saml:Issuer>".len();
+    let with_template = format!(
+        "{}{template}{}",
+        &xml[..end_of_issuer],
+        &xml[end_of_issuer..]
+    );
+    Crypto::sign_xml(with_template, &der).map_err(|e| e.to_string())
+}

@@ -18,7 +18,7 @@ use time::format_description::well_known::Rfc3339;
 /// Largest `SAMLResponse` form field accepted (base64, before decoding).
 pub const MAX_POST_FIELD: usize = 256 * 1024;
 
-const SUCCESS: &str = "urn:oasis:names:tc:SAML:2.0:status:Success";
+pub const SUCCESS: &str = "urn:oasis:names:tc:SAML:2.0:status:Success";
 const BEARER: &str = "urn:oasis:names:tc:SAML:2.0:cm:bearer";
 const TRANSIENT: &str = "urn:oasis:names:tc:SAML:2.0:nameid-format:transient";
 const ENTITY: &str = "urn:oasis:names:tc:SAML:2.0:nameid-format:entity";
@@ -40,6 +40,9 @@ pub struct VerifiedAssertion {
     pub subject: String,
     pub name_id: String,
     pub name_id_format: Option<String>,
+    /// The NameID's `NameQualifier` and `SPNameQualifier`, as sent (single logout repeats them).
+    pub name_qualifier: Option<String>,
+    pub sp_name_qualifier: Option<String>,
     pub session_index: Option<String>,
     /// Every attribute of the assertion by `Name`, values in order.
     pub attributes: BTreeMap<String, Vec<String>>,
@@ -61,7 +64,7 @@ impl VerifiedAssertion {
     }
 }
 
-fn hash_parts(parts: &[&str]) -> String {
+pub(super) fn hash_parts(parts: &[&str]) -> String {
     let mut hasher = Sha256::new();
     for part in parts {
         hasher.update((part.len() as u64).to_be_bytes());
@@ -90,7 +93,7 @@ pub fn decode_post_field(field: &str) -> Result<String, Refusal> {
 
 /// Runs samael over `xml` with the provider's certificates and returns the pre-digest bytes
 /// of the one element the signatures cover (the Response when both are signed).
-fn signed_bytes(profile: &SamlProfile, xml: &str) -> Result<String, Refusal> {
+pub(super) fn signed_bytes(profile: &SamlProfile, xml: &str) -> Result<String, Refusal> {
     if profile.idp_certificates.is_empty() {
         // Unreachable through `resolve`; kept so this function can never verify nothing.
         return Err(Refusal::SignatureInvalid);
@@ -105,11 +108,15 @@ fn signed_bytes(profile: &SamlProfile, xml: &str) -> Result<String, Refusal> {
     .map_err(|_| Refusal::SignatureInvalid)
 }
 
-fn child<'a, 'i>(node: Node<'a, 'i>, namespace: &str, name: &str) -> Option<Node<'a, 'i>> {
+pub(super) fn child<'a, 'i>(
+    node: Node<'a, 'i>,
+    namespace: &str,
+    name: &str,
+) -> Option<Node<'a, 'i>> {
     node.children().find(|c| is(c, namespace, name))
 }
 
-fn children<'a, 'i>(
+pub(super) fn children<'a, 'i>(
     node: Node<'a, 'i>,
     namespace: &'static str,
     name: &'static str,
@@ -117,7 +124,7 @@ fn children<'a, 'i>(
     node.children().filter(move |c| is(c, namespace, name))
 }
 
-fn instant(value: Option<&str>) -> Result<Option<OffsetDateTime>, Refusal> {
+pub(super) fn instant(value: Option<&str>) -> Result<Option<OffsetDateTime>, Refusal> {
     value
         .map(|v| OffsetDateTime::parse(v, &Rfc3339).map_err(|_| Refusal::Malformed))
         .transpose()
@@ -125,7 +132,7 @@ fn instant(value: Option<&str>) -> Result<Option<OffsetDateTime>, Refusal> {
 
 /// The whole text of an element (several text nodes when a comment or CDATA split it in the
 /// posted document; exclusive c14n has already dropped comments from signed bytes).
-fn text(node: Node) -> String {
+pub(super) fn text(node: Node) -> String {
     node.descendants()
         .filter(Node::is_text)
         .filter_map(|t| t.text())
@@ -227,7 +234,7 @@ impl SamlProfile {
         self.check_assertion(assertion, expected_request_id, now, &shape.response_id)
     }
 
-    fn check_time_window(
+    pub(super) fn check_time_window(
         &self,
         issued: Option<OffsetDateTime>,
         now: OffsetDateTime,
@@ -272,7 +279,7 @@ impl SamlProfile {
         self.check_time_window(instant(response.attribute("IssueInstant"))?, now)
     }
 
-    fn check_issuer(&self, issuer: Node) -> Result<(), Refusal> {
+    pub(super) fn check_issuer(&self, issuer: Node) -> Result<(), Refusal> {
         let format_ok = issuer.attribute("Format").is_none_or(|f| f == ENTITY);
         if !format_ok || text(issuer) != self.idp_entity_id {
             return Err(Refusal::Issuer);
@@ -394,6 +401,8 @@ impl SamlProfile {
             subject: format!("saml-{}", hash_parts(&[&self.provider, &name_id_value])),
             name_id: name_id_value,
             name_id_format,
+            name_qualifier: name_id.attribute("NameQualifier").map(str::to_string),
+            sp_name_qualifier: name_id.attribute("SPNameQualifier").map(str::to_string),
             session_index: authn.attribute("SessionIndex").map(str::to_string),
             attributes,
             claims,

@@ -53,6 +53,7 @@ pub async fn run_all(store: Arc<dyn Store>) {
     refresh::families_are_updated_only_while_alive(s).await;
     sessions::signing_out_of_an_sso_session_revokes_its_families(s).await;
     sessions::ending_a_users_sessions_revokes_their_families_and_sso_sessions(s).await;
+    sessions::ending_upstream_sessions_by_index_revokes_only_what_they_issued(s).await;
     sessions::sso_sessions_are_stored_read_deleted_and_expire(s).await;
     sessions::a_users_live_sessions_are_listed_and_nobody_elses(s).await;
     sessions::browser_sessions_are_stored_overwritten_deleted_and_expire(s).await;
@@ -103,6 +104,7 @@ fn identity(username: &str) -> Identity {
         upstream_refresh: None,
         upstream_tokens: None,
         published_sub: None,
+        upstream_session: None,
     }
 }
 

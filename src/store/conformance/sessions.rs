@@ -307,3 +307,95 @@ pub(super) async fn a_users_live_sessions_are_listed_and_nobody_elses(store: &dy
         .unwrap();
     assert_eq!(nobody, UserSessions::default());
 }
+
+/// An IdP's logout request: the sessions of one user at one provider with the named session
+/// index (or all of the user's there), their families except the kept apps', nothing else.
+pub(super) async fn ending_upstream_sessions_by_index_revokes_only_what_they_issued(
+    store: &dyn Store,
+) {
+    let now = base_time();
+    let later = now + secs(600);
+    let subject = unique("name-id");
+    let at_index = |index: &str| Identity {
+        provider: "idp".into(),
+        upstream_session: Some(Box::new(crate::identity::UpstreamSession {
+            name_id_format: Some("urn:oasis:names:tc:SAML:2.0:nameid-format:persistent".into()),
+            session_index: Some(index.into()),
+            ..Default::default()
+        })),
+        ..identity(&subject)
+    };
+    let (one, two) = (at_index("_index-1"), at_index("_index-2"));
+    let elsewhere = Identity {
+        provider: "other-idp".into(),
+        ..one.clone()
+    };
+    let mut sso = Vec::new();
+    for who in [&one, &two, &elsewhere] {
+        let id = unique("sso");
+        let session = SsoSession {
+            identity: who.clone(),
+            auth_time: 1_700_000_000,
+            origin: None,
+        };
+        store.put_sso_session(&id, &session, later).await.unwrap();
+        sso.push(id);
+    }
+    let (f_one, _) = family_of(store, "app", &one, Some(&sso[0]), later).await;
+    let (f_kept, _) = family_of(store, "keeps", &one, Some(&sso[0]), later).await;
+    let (f_two, _) = family_of(store, "app", &two, Some(&sso[1]), later).await;
+    let (f_else, _) = family_of(store, "app", &elsewhere, Some(&sso[2]), later).await;
+    let keep = vec!["keeps".to_string()];
+
+    let ended = store
+        .end_upstream_sessions("idp", &subject, &["_index-1".into()], &keep, now)
+        .await
+        .unwrap();
+
+    assert_eq!(
+        ended,
+        UserSessionsEnded {
+            families: 1,
+            sso_sessions: 1
+        }
+    );
+    assert!(store.get_sso_session(&sso[0], now).await.unwrap().is_none());
+    assert!(!is_active(store, &f_one, now).await, "its family ends");
+    assert!(
+        is_active(store, &f_kept, now).await,
+        "a kept app's family lives"
+    );
+    assert!(
+        store.get_sso_session(&sso[1], now).await.unwrap().is_some(),
+        "another session index of the same user lives"
+    );
+    assert!(is_active(store, &f_two, now).await);
+    assert!(is_active(store, &f_else, now).await, "another provider's");
+
+    // No index: every session of the user at that provider.
+    let rest = store
+        .end_upstream_sessions("idp", &subject, &[], &keep, now)
+        .await
+        .unwrap();
+    assert_eq!(
+        rest,
+        UserSessionsEnded {
+            families: 1,
+            sso_sessions: 1
+        }
+    );
+    assert!(!is_active(store, &f_two, now).await);
+    assert!(
+        store.get_sso_session(&sso[2], now).await.unwrap().is_some(),
+        "the same NameID at another provider is another user"
+    );
+    assert!(is_active(store, &f_else, now).await);
+    assert_eq!(
+        store
+            .end_upstream_sessions("idp", &subject, &[], &[], now)
+            .await
+            .unwrap(),
+        UserSessionsEnded::default(),
+        "nothing is left to end"
+    );
+}
