@@ -479,6 +479,10 @@ pub fn router(state: AppState, readiness: Readiness) -> Router {
             )
             .route("/saml2/idpresponse", post(upstream::saml_acs_cognito_post))
             .route(
+                "/saml2/idpresponse/{provider_id}/landing",
+                get(crate::hosted_ui::saml_idp_initiated::landing_get),
+            )
+            .route(
                 "/saml2/metadata/{provider_id}",
                 get(upstream::saml_metadata_get),
             );

@@ -230,6 +230,9 @@ impl ProviderRegistry {
                             &saml_acs_url(&settings.issuer, &p.id, saml.cognito_acs),
                         )
                         .map_err(|problems| problems.join("; "))?;
+                    if let Some(landing) = &profile.idp_initiated {
+                        landing.check_app(&p.id, &settings.apps)?;
+                    }
                     ProviderKind::Saml(Box::new(saml::SamlConnector::new(
                         profile,
                         &display_name,
@@ -269,6 +272,15 @@ impl Provider {
     pub fn as_cognito(&self) -> Option<&cognito::CognitoConnector> {
         match &self.kind {
             ProviderKind::Cognito(pool) => Some(pool),
+            _ => None,
+        }
+    }
+
+    /// The SAML connector, when this provider is a SAML IdP.
+    #[cfg(feature = "saml")]
+    pub fn as_saml(&self) -> Option<&saml::SamlConnector> {
+        match &self.kind {
+            ProviderKind::Saml(saml) => Some(saml),
             _ => None,
         }
     }

@@ -7,6 +7,8 @@ pub mod demo;
 pub mod finish;
 pub mod pages;
 pub mod role;
+#[cfg(feature = "saml")]
+pub mod saml_idp_initiated;
 pub mod signin;
 pub mod throttle;
 pub mod upstream;

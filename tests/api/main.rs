@@ -40,6 +40,8 @@ mod restart;
 #[cfg(feature = "saml")]
 mod saml;
 #[cfg(feature = "saml")]
+mod saml_idp_initiated;
+#[cfg(feature = "saml")]
 mod saml_signin;
 mod shutdown;
 mod store;

@@ -76,7 +76,12 @@ impl SamlConnector {
         &self.profile
     }
 
-    fn refused(&self, refusal: Refusal) -> UpstreamError {
+    /// What the one-time assertion check writes to.
+    pub(super) fn store(&self) -> &dyn Store {
+        &*self.store
+    }
+
+    pub(super) fn refused(&self, refusal: Refusal) -> UpstreamError {
         let provider = self.profile.provider.as_str();
         crate::telemetry::audit::saml_refused(provider, refusal.code());
         crate::telemetry::meter::saml_refusal(provider, refusal.code());
@@ -86,7 +91,7 @@ impl SamlConnector {
     /// The identity an assertion that passed every check stands for: `sub` from the NameID
     /// (stable per provider and NameID), the mapped claims, the username from `email` when
     /// mapped, else the NameID.
-    fn identity(&self, mut verified: verify::VerifiedAssertion) -> Identity {
+    pub(super) fn identity(&self, mut verified: verify::VerifiedAssertion) -> Identity {
         let roles = verified
             .attributes
             .get(AWS_ROLE_ATTRIBUTE)

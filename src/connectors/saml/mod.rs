@@ -13,6 +13,7 @@
 
 pub mod connector;
 pub mod decrypt;
+pub mod idp_initiated;
 pub mod prescan;
 pub mod profile;
 pub mod refusal;

@@ -78,6 +78,9 @@ pub struct SamlSettings {
     /// changes at the IdP. The IdP is found from the sign-in's record, never the response.
     #[serde(default)]
     pub cognito_acs: bool,
+    /// IdP-initiated sign-in (unsolicited responses): off unless set; see `idp_initiated`.
+    #[serde(default)]
+    pub idp_initiated: Option<super::idp_initiated::IdpInitiatedSettings>,
 }
 
 fn default_name_id_format() -> String {
@@ -114,6 +117,8 @@ pub struct SamlProfile {
     pub algorithms: Algorithms,
     pub clock_skew: Duration,
     pub max_issue_delay: Duration,
+    /// Where an unsolicited response lands; `None`: unsolicited responses are refused.
+    pub idp_initiated: Option<super::idp_initiated::IdpInitiatedSettings>,
 }
 
 impl std::fmt::Debug for SamlProfile {
@@ -318,6 +323,9 @@ impl SamlSettings {
                 "{key}.max_issue_delay: between 1 second and 15 minutes"
             ));
         }
+        if let Some(landing) = &self.idp_initiated {
+            landing.check(key, &mut problems);
+        }
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -341,6 +349,7 @@ impl SamlSettings {
             },
             clock_skew: self.clock_skew,
             max_issue_delay: self.max_issue_delay,
+            idp_initiated: self.idp_initiated.clone(),
         })
     }
 }
