@@ -260,6 +260,11 @@ pub async fn build_state(settings: Settings, store: Arc<dyn Store>) -> anyhow::R
     let apps = AppRegistry::from_settings(&settings).map_err(anyhow::Error::msg)?;
     let providers =
         ProviderRegistry::from_settings(&settings, &store).map_err(anyhow::Error::msg)?;
+    // SAML IdP metadata by URL: the first fetch now, in the background, then its refreshes.
+    #[cfg(feature = "saml")]
+    for saml in providers.iter().filter_map(|p| p.as_saml()) {
+        saml.start_metadata_refresh();
+    }
     let t = &settings.tokens;
     let keep_retired = t.access_token_ttl.max(t.id_token_ttl) + Duration::from_secs(300);
     let keys = KeyManager::load(

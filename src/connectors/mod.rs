@@ -233,11 +233,15 @@ impl ProviderRegistry {
                     if let Some(landing) = &profile.idp_initiated {
                         landing.check_app(&p.id, &settings.apps)?;
                     }
-                    ProviderKind::Saml(Box::new(saml::SamlConnector::new(
+                    let mut connector = saml::SamlConnector::new(
                         profile,
                         &display_name,
                         std::sync::Arc::clone(store),
-                    )))
+                    );
+                    if let Some(url) = &saml.idp_metadata_url {
+                        connector = connector.with_metadata_url(url, saml.idp_metadata_refresh)?;
+                    }
+                    ProviderKind::Saml(Box::new(connector))
                 }
             };
             providers.push(Provider {

@@ -42,6 +42,8 @@ mod saml;
 #[cfg(feature = "saml")]
 mod saml_idp_initiated;
 #[cfg(feature = "saml")]
+mod saml_metadata_url;
+#[cfg(feature = "saml")]
 mod saml_signin;
 mod shutdown;
 mod store;

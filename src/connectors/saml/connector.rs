@@ -22,9 +22,11 @@ use std::sync::Arc;
 use time::OffsetDateTime;
 
 pub struct SamlConnector {
-    profile: SamlProfile,
+    /// From config; with a metadata URL, the IdP half comes from `live` instead.
+    profile: Arc<SamlProfile>,
     display_name: String,
     store: Arc<dyn Store>,
+    live: Option<Arc<super::metadata_url::LiveMetadata>>,
 }
 
 /// What a sign-in remembers between the AuthnRequest and the IdP's answer.
@@ -66,14 +68,53 @@ pub fn forces_authn(prompt: Option<&str>, max_age: Option<u64>) -> bool {
 impl SamlConnector {
     pub fn new(profile: SamlProfile, display_name: &str, store: Arc<dyn Store>) -> Self {
         Self {
-            profile,
+            profile: Arc::new(profile),
             display_name: display_name.to_string(),
             store,
+            live: None,
         }
     }
 
+    /// The IdP's keys come from `url` (`idp_metadata_url`), refreshed every `interval`.
+    pub fn with_metadata_url(
+        mut self,
+        url: &str,
+        interval: std::time::Duration,
+    ) -> Result<Self, String> {
+        let live =
+            super::metadata_url::LiveMetadata::new(Arc::clone(&self.profile), url, interval)?;
+        self.live = Some(Arc::new(live));
+        Ok(self)
+    }
+
+    /// Starts the metadata URL's fetch-and-refresh task (nothing without a URL).
+    pub fn start_metadata_refresh(&self) {
+        if let Some(live) = &self.live {
+            live.spawn_refresh();
+        }
+    }
+
+    /// The metadata URL's copies, when the provider has one.
+    pub fn live_metadata(&self) -> Option<&super::metadata_url::LiveMetadata> {
+        self.live.as_deref()
+    }
+
+    /// The configured profile: the SP side, and the IdP keys unless they come from a metadata
+    /// URL (then see [`Self::current_profile`]).
     pub fn profile(&self) -> &SamlProfile {
         &self.profile
+    }
+
+    /// The profile to start and verify a sign-in with: the configured one, or the metadata
+    /// URL's last good copy (an error page when there has never been one).
+    pub(super) async fn current_profile(&self) -> Result<Arc<SamlProfile>, UpstreamError> {
+        match &self.live {
+            None => Ok(Arc::clone(&self.profile)),
+            Some(live) => live
+                .profile()
+                .await
+                .ok_or_else(|| UpstreamError::Unreachable(self.display_name.clone())),
+        }
     }
 
     /// What the one-time assertion check writes to.
@@ -132,7 +173,8 @@ impl RedirectConnector for SamlConnector {
             is_passive: false,
         };
         let url = self
-            .profile
+            .current_profile()
+            .await?
             .authn_request_url(&params, context.flow_id)
             .map_err(|e| {
                 tracing::error!(provider = %self.profile.provider, error = %e, "AuthnRequest not built");
@@ -165,7 +207,8 @@ impl RedirectConnector for SamlConnector {
             .map_err(|_| UpstreamError::Rejected(self.display_name.clone()))?;
         let now = OffsetDateTime::now_utc();
         let verified = self
-            .profile
+            .current_profile()
+            .await?
             .verify_response(response, &remembered.request_id, now)
             .map_err(|r| self.refused(r))?;
         verify::mark_used(&*self.store, &verified, now)

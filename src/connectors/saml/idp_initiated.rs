@@ -117,7 +117,8 @@ impl SamlConnector {
     pub async fn finish_unsolicited(&self, saml_response: &str) -> Result<Identity, UpstreamError> {
         let now = OffsetDateTime::now_utc();
         let verified = self
-            .profile()
+            .current_profile()
+            .await?
             .verify_unsolicited(saml_response, now)
             .ok_or_else(|| self.refused(Refusal::InResponseTo))?
             .map_err(|r| self.refused(r))?;

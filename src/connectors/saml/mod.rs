@@ -14,6 +14,7 @@
 pub mod connector;
 pub mod decrypt;
 pub mod idp_initiated;
+pub mod metadata_url;
 pub mod prescan;
 pub mod profile;
 pub mod refusal;

@@ -25,6 +25,12 @@ pub struct SamlSettings {
     /// certificates. Keys set below override it; certificates add to it.
     #[serde(default)]
     pub idp_metadata_file: Option<PathBuf>,
+    /// The IdP's metadata by URL (https): fetched at start and every `idp_metadata_refresh`,
+    /// the last good copy kept when a fetch fails (see `metadata_url`). Not with the file.
+    #[serde(default)]
+    pub idp_metadata_url: Option<String>,
+    #[serde(default = "default_metadata_refresh", with = "humantime_serde")]
+    pub idp_metadata_refresh: Duration,
     #[serde(default)]
     pub idp_entity_id: Option<String>,
     #[serde(default)]
@@ -85,6 +91,9 @@ pub struct SamlSettings {
 
 fn default_name_id_format() -> String {
     "urn:oasis:names:tc:SAML:2.0:nameid-format:persistent".into()
+}
+fn default_metadata_refresh() -> Duration {
+    Duration::from_secs(3600)
 }
 fn default_clock_skew() -> Duration {
     Duration::from_secs(180)
@@ -267,13 +276,27 @@ impl SamlSettings {
                 Err(e) => problems.push(format!("{key}.idp_certificate_files: {e}")),
             }
         }
-        if certificates.is_empty() && problems.is_empty() {
+        // With a metadata URL, the certificates, entity id and SSO URL may all come from each
+        // fetched copy, which is refused unless it has them (`metadata_url`).
+        let live = self.idp_metadata_url.is_some();
+        if let Some(url) = &self.idp_metadata_url {
+            crate::config::validate_upstream_url(key, "idp_metadata_url", url, &mut problems);
+            if self.idp_metadata_file.is_some() {
+                problems.push(format!(
+                    "{key}.idp_metadata_url: give the metadata as a file or by URL, not both"
+                ));
+            }
+            if self.idp_metadata_refresh < Duration::from_secs(60) {
+                problems.push(format!("{key}.idp_metadata_refresh: at least 1 minute"));
+            }
+        }
+        if certificates.is_empty() && problems.is_empty() && !live {
             problems.push(format!(
                 "{key}: a SAML provider needs at least one IdP signing certificate (idp_certificates, idp_certificate_files or idp_metadata_file); authgate never accepts unverified responses"
             ));
         }
         let idp_entity_id = self.idp_entity_id.clone().unwrap_or(metadata.entity_id);
-        if idp_entity_id.is_empty() {
+        if idp_entity_id.is_empty() && !live {
             problems.push(format!(
                 "{key}.idp_entity_id: needed (or idp_metadata_file)"
             ));
@@ -284,7 +307,10 @@ impl SamlSettings {
             .or(metadata.sso_redirect_url)
             .unwrap_or_default();
         for (name, value) in [
-            ("idp_sso_url", Some(&idp_sso_url)),
+            (
+                "idp_sso_url",
+                Some(&idp_sso_url).filter(|u| !(live && u.is_empty())),
+            ),
             ("idp_slo_url", self.idp_slo_url.as_ref()),
         ] {
             if let Some(value) = value {
