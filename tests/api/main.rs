@@ -6,6 +6,7 @@ mod support;
 mod amplify;
 mod architecture;
 mod authorize;
+mod aws_amazon_apple;
 mod aws_container;
 mod aws_credentials;
 mod aws_faults;
