@@ -54,7 +54,7 @@ pub async fn accept(
         ));
     };
     let identity = connector
-        .finish_unsolicited(response)
+        .finish_unsolicited(response, &state.sealer)
         .await
         .map_err(LegFailed::Upstream)?;
     tracing::info!(provider = %provider_id, app = %app.client_id, "IdP-initiated SAML sign-in verified");

@@ -41,6 +41,8 @@ mod restart;
 #[cfg(feature = "saml")]
 mod saml;
 #[cfg(feature = "saml")]
+mod saml_aws_passthrough;
+#[cfg(feature = "saml")]
 mod saml_idp_initiated;
 #[cfg(feature = "saml")]
 mod saml_metadata_url;

@@ -129,6 +129,31 @@ impl SamlConnector {
         UpstreamError::Rejected(self.display_name.clone())
     }
 
+    /// With identity-pool passthrough (`aws_saml_provider_arn`), the verified SAMLResponse
+    /// (base64, whitespace dropped) sealed with the identity as its provider token: federation
+    /// sends it under the ARN as it sends Facebook's access token under its key.
+    pub(super) fn keep_for_aws(
+        &self,
+        mut identity: Identity,
+        response: &str,
+        sealer: &Sealer,
+    ) -> Result<Identity, UpstreamError> {
+        if !self.profile.keep_response_for_aws {
+            return Ok(identity);
+        }
+        let compact: String = response.split_ascii_whitespace().collect();
+        let tokens = crate::identity::UpstreamTokens {
+            id_token: None,
+            access_token: Some(compact),
+        };
+        identity.upstream_tokens = Some(
+            tokens
+                .seal(&self.profile.provider, sealer)
+                .map_err(|_| UpstreamError::BadAnswer(self.display_name.clone()))?,
+        );
+        Ok(identity)
+    }
+
     /// The identity an assertion that passed every check stands for: `sub` from the NameID
     /// (stable per provider and NameID), the mapped claims, the username from `email` when
     /// mapped, else the NameID.
@@ -192,7 +217,7 @@ impl RedirectConnector for SamlConnector {
         &self,
         reply: &UpstreamReply,
         remembered: &str,
-        _sealer: &Sealer,
+        sealer: &Sealer,
     ) -> Result<Identity, UpstreamError> {
         // The POST binding only: a SAMLResponse on a query string is not an IdP's answer.
         let UpstreamReply::Form(_) = reply else {
@@ -214,7 +239,8 @@ impl RedirectConnector for SamlConnector {
         verify::mark_used(&*self.store, &verified, now)
             .await
             .map_err(|r| self.refused(r))?;
-        Ok(self.identity(verified))
+        let identity = self.identity(verified);
+        self.keep_for_aws(identity, response, sealer)
     }
 }
 

@@ -114,7 +114,11 @@ impl SamlProfile {
 impl SamlConnector {
     /// An unsolicited response posted to this provider's ACS: verified, marked used, and
     /// mapped to the identity, or refused (counted and audited as any refusal).
-    pub async fn finish_unsolicited(&self, saml_response: &str) -> Result<Identity, UpstreamError> {
+    pub async fn finish_unsolicited(
+        &self,
+        saml_response: &str,
+        sealer: &crate::security::Sealer,
+    ) -> Result<Identity, UpstreamError> {
         let now = OffsetDateTime::now_utc();
         let verified = self
             .current_profile()
@@ -125,7 +129,7 @@ impl SamlConnector {
         verify::mark_used(self.store(), &verified, now)
             .await
             .map_err(|r| self.refused(r))?;
-        Ok(self.identity(verified))
+        self.keep_for_aws(self.identity(verified), saml_response, sealer)
     }
 }
 

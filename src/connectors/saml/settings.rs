@@ -84,6 +84,12 @@ pub struct SamlSettings {
     /// changes at the IdP. The IdP is found from the sign-in's record, never the response.
     #[serde(default)]
     pub cognito_acs: bool,
+    /// Identity-pool passthrough (opt-in): the IAM SAML provider ARN the pool knows this IdP
+    /// by. With it, `logins = "upstream"` (then the default) sends the SAMLResponse itself
+    /// under this ARN instead of an ID token; see docs/configuration.md for why the IdP must
+    /// address the assertion to AWS for the pool to take it.
+    #[serde(default)]
+    pub aws_saml_provider_arn: Option<String>,
     /// IdP-initiated sign-in (unsolicited responses): off unless set; see `idp_initiated`.
     #[serde(default)]
     pub idp_initiated: Option<super::idp_initiated::IdpInitiatedSettings>,
@@ -126,6 +132,8 @@ pub struct SamlProfile {
     pub algorithms: Algorithms,
     pub clock_skew: Duration,
     pub max_issue_delay: Duration,
+    /// Keep the SAMLResponse (sealed, with the identity) for the identity pool's Logins.
+    pub keep_response_for_aws: bool,
     /// Where an unsolicited response lands; `None`: unsolicited responses are refused.
     pub idp_initiated: Option<super::idp_initiated::IdpInitiatedSettings>,
 }
@@ -207,6 +215,17 @@ pub fn parse_idp_metadata(xml: &str) -> Result<IdpMetadata, String> {
         }
     }
     Ok(out)
+}
+
+/// `arn:{partition}:iam::{account}:saml-provider/{name}`.
+fn is_saml_provider_arn(arn: &str) -> bool {
+    let parts: Vec<&str> = arn.splitn(6, ':').collect();
+    matches!(parts.as_slice(),
+        ["arn", partition, "iam", "", account, resource]
+            if partition.starts_with("aws")
+                && account.len() == 12
+                && account.chars().all(|c| c.is_ascii_digit())
+                && resource.strip_prefix("saml-provider/").is_some_and(|r| !r.is_empty()))
 }
 
 /// The DER of every certificate in a PEM text.
@@ -352,6 +371,13 @@ impl SamlSettings {
         if let Some(landing) = &self.idp_initiated {
             landing.check(key, &mut problems);
         }
+        if let Some(arn) = &self.aws_saml_provider_arn
+            && !is_saml_provider_arn(arn)
+        {
+            problems.push(format!(
+                "{key}.aws_saml_provider_arn: `{arn}` is not an IAM SAML provider ARN (arn:aws:iam::123456789012:saml-provider/name)"
+            ));
+        }
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -375,6 +401,7 @@ impl SamlSettings {
             },
             clock_skew: self.clock_skew,
             max_issue_delay: self.max_issue_delay,
+            keep_response_for_aws: self.aws_saml_provider_arn.is_some(),
             idp_initiated: self.idp_initiated.clone(),
         })
     }
