@@ -257,3 +257,51 @@ async fn a_landing_app_that_is_unknown_or_public_stops_the_start() {
         assert!(error.contains(expected), "{error}");
     }
 }
+
+#[tokio::test]
+async fn the_landing_never_takes_an_sp_initiated_flow_and_leaves_it_to_its_browser() {
+    // Arrange: an SP-initiated sign-in whose verified answer waits for its browser's continue.
+    let p = portal(LANDING).await;
+    let owner = browser();
+    let mut request = Authorize::native();
+    request.client_id = "portal".into();
+    request.redirect_uri = "https://portal.example/cb".into();
+    let request = request.with("identity_provider", "corp");
+    let response = p.app.authorize(&owner, &request).await;
+    let response = p.app.get(&owner, &location(&response)).await;
+    let crate::support::saml_idp::IdpStep::AsksPassword(state) = p
+        .idp
+        .visit(&owner, &location(&response))
+        .await
+        .expect("IdP")
+    else {
+        panic!("the IdP did not ask for a password");
+    };
+    let form = p.idp.type_password(&owner, &state).await.expect("IdP");
+    let posted = browser()
+        .post(&form.action)
+        .form(&[
+            ("SAMLResponse", form.saml_response.as_str()),
+            ("RelayState", form.relay_state.as_str()),
+        ])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(posted.status(), StatusCode::SEE_OTHER);
+
+    // Act: someone who learnt the flow id tries the landing with it.
+    let stolen = p
+        .app
+        .get(
+            &browser(),
+            &format!("/saml2/idpresponse/corp/landing?flow={}", form.relay_state),
+        )
+        .await;
+    let continued = p.app.get(&owner, &location(&posted)).await;
+
+    // Assert: refused without a code; the owner's browser still gets its code.
+    assert_eq!(stolen.status(), StatusCode::BAD_REQUEST);
+    assert!(stolen.headers().get("location").is_none());
+    let to_app = location(&continued);
+    assert!(query_param(&to_app, "code").is_some(), "{to_app}");
+}
