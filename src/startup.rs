@@ -264,6 +264,11 @@ pub async fn build_state(settings: Settings, store: Arc<dyn Store>) -> anyhow::R
         .map_err(anyhow::Error::msg)?;
     let providers =
         ProviderRegistry::from_settings(&settings, &store).map_err(anyhow::Error::msg)?;
+    // SAML IdP metadata by URL: the first fetch now, in the background, then its refreshes.
+    #[cfg(feature = "saml")]
+    for saml in providers.iter().filter_map(|p| p.as_saml()) {
+        saml.start_metadata_refresh();
+    }
     let t = &settings.tokens;
     let keep_retired = t.access_token_ttl.max(t.id_token_ttl) + Duration::from_secs(300);
     let keys = KeyManager::load(
@@ -483,6 +488,10 @@ pub fn router(state: AppState, readiness: Readiness) -> Router {
                 post(upstream::saml_acs_post),
             )
             .route("/saml2/idpresponse", post(upstream::saml_acs_cognito_post))
+            .route(
+                "/saml2/idpresponse/{provider_id}/landing",
+                get(crate::hosted_ui::saml_idp_initiated::landing_get),
+            )
             .route(
                 "/saml2/metadata/{provider_id}",
                 get(upstream::saml_metadata_get),

@@ -11,6 +11,7 @@
 //! |             | `graph.facebook.com`                           | Facebook's access token        |
 //! |             | `www.amazon.com`                               | Amazon's access token          |
 //! |             | `appleid.apple.com`                            | Apple's ID token               |
+//! |             | the IAM SAML provider ARN (SAML passthrough)    | the base64 SAMLResponse        |
 //! | `self`      | authgate's issuer, scheme removed              | an ID token authgate mints     |
 //! | `developer` | the pool's developer provider name (signed)    | the user's authgate `sub`      |
 //!
@@ -53,9 +54,9 @@ enum How {
     IdToken { key: String },
     /// The provider's access token under `key` (Facebook).
     AccessToken { key: String },
-    // SAML, when `kind = "saml"` lands: key = the IAM SAML provider ARN, value = the base64
-    // SAMLResponse kept (sealed) with the identity, roles from the assertion's Role attribute;
-    // enhanced flow only. Its connector's `upstream_logins` names it; it slots in here.
+    // SAML passthrough (`aws_saml_provider_arn`) is an `AccessToken` too: key = the IAM SAML
+    // provider ARN, value = the base64 SAMLResponse the connector kept in that slot (enhanced
+    // flow only, checked in config).
     /// authgate's own ID token under authgate's issuer host.
     SelfIssued,
     /// `GetOpenIdTokenForDeveloperIdentity` for the user's authgate `sub`.

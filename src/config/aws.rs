@@ -235,6 +235,16 @@ impl Settings {
             {
                 problems.push(format!("{key}.logins: {why}"));
             }
+            // AWS takes a SAMLResponse in Logins on the enhanced flow only.
+            if mode == LoginsMode::Upstream
+                && provider.kind == "saml"
+                && provider.own.upstream_logins().is_ok()
+                && pool.is_some_and(|p| p.flow == PoolFlow::Basic)
+            {
+                problems.push(format!(
+                    "{key}.logins: a SAMLResponse (aws_saml_provider_arn) federates only with aws.identity_pool.flow = \"enhanced\""
+                ));
+            }
             if mode == LoginsMode::Developer
                 && federated.contains(provider.id.as_str())
                 && pool.is_some_and(|p| p.developer_provider_name.is_none())

@@ -236,11 +236,18 @@ impl ProviderRegistry {
                         )
                         .map_err(|problems| problems.join("; "))?
                         .with_slo_url(&saml_slo_url(&settings.issuer, &p.id));
-                    ProviderKind::Saml(Box::new(saml::SamlConnector::new(
+                    if let Some(landing) = &profile.idp_initiated {
+                        landing.check_app(&p.id, &settings.apps)?;
+                    }
+                    let mut connector = saml::SamlConnector::new(
                         profile,
                         &display_name,
                         std::sync::Arc::clone(store),
-                    )))
+                    );
+                    if let Some(url) = &saml.idp_metadata_url {
+                        connector = connector.with_metadata_url(url, saml.idp_metadata_refresh)?;
+                    }
+                    ProviderKind::Saml(Box::new(connector))
                 }
             };
             providers.push(Provider {

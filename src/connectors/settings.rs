@@ -41,11 +41,11 @@ pub enum KindSettings {
 /// Why `kind = "saml"` is refused by a build without SAML support.
 pub const SAML_NOT_BUILT: &str = "kind = \"saml\" needs authgate built with the `saml` cargo feature (cargo build --release --features saml; it needs libxmlsec1, see scripts/install-peers.sh)";
 
-/// A SAML provider has no token of its own an identity pool takes (its passthrough needs the
-/// IdP to address the assertion to AWS); federate authgate's own ID token.
+/// A SAML provider has no token of its own an identity pool takes unless it opts in to
+/// passthrough (which needs the IdP to address the assertion to AWS); federate authgate's own
+/// ID token.
 #[cfg(feature = "saml")]
-const SAML_NO_UPSTREAM_LOGINS: &str =
-    "a SAML provider has no provider token to send; use `self` (or `developer`)";
+const SAML_NO_UPSTREAM_LOGINS: &str = "a SAML provider has no provider token to send without aws_saml_provider_arn (passthrough); use `self` (or `developer`)";
 
 impl KindSettings {
     pub fn as_local(&self) -> Option<&LocalSettings> {
@@ -108,7 +108,13 @@ impl config::KindSettings for KindSettings {
             KindSettings::CognitoHosted(pool) => Ok(pool.upstream_logins()),
             KindSettings::Cognito(pool) => Ok(pool.upstream_logins()),
             #[cfg(feature = "saml")]
-            KindSettings::Saml(_) => Err(SAML_NO_UPSTREAM_LOGINS),
+            // Passthrough, when the provider names its IAM SAML provider: the SAMLResponse,
+            // kept by the connector as the provider's access token, under that ARN.
+            KindSettings::Saml(saml) => saml
+                .aws_saml_provider_arn
+                .clone()
+                .map(|key| UpstreamLogins::AccessToken { key })
+                .ok_or(SAML_NO_UPSTREAM_LOGINS),
         }
     }
 

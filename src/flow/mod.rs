@@ -34,6 +34,8 @@
 
 pub mod begin;
 pub mod finish;
+#[cfg(feature = "saml")]
+pub mod idp_initiated;
 pub mod upstream;
 
 use crate::aws::federation::FederationError;

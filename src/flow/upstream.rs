@@ -200,6 +200,18 @@ enum Outcome {
     Declined(String),
 }
 
+/// An identity verified from a posted answer, sealed as [`resume`] opens it: how a SAML
+/// IdP-initiated sign-in's record (`flow::idp_initiated`) is born already answered.
+#[cfg(feature = "saml")]
+pub(crate) fn seal_signed_in(
+    state: &AppContext,
+    provider_id: &str,
+    identity: Identity,
+) -> Result<crate::security::Sealed, String> {
+    let json = serde_json::to_string(&Outcome::SignedIn(identity)).map_err(|e| e.to_string())?;
+    state.sealer.seal(&answer_purpose(provider_id), &json)
+}
+
 /// A posted answer taken in: where the browser continues.
 pub struct Accepted {
     pub provider_id: String,

@@ -46,7 +46,7 @@ pub async fn send_upstream(
     }
 }
 
-fn leg_failed(e: LegFailed) -> Response {
+pub(crate) fn leg_failed(e: LegFailed) -> Response {
     match e {
         LegFailed::NotOffered => pages::error(StatusCode::BAD_REQUEST, Msg::MethodNotAvailable),
         LegFailed::NotThisFlow => pages::error(StatusCode::BAD_REQUEST, Msg::UpstreamNotThisFlow),
@@ -139,6 +139,17 @@ pub async fn idpresponse_post(
     posted(&state, Some(&provider_id), &headers, &body).await
 }
 
+fn is_form(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .is_some_and(|v| {
+            v.trim()
+                .eq_ignore_ascii_case("application/x-www-form-urlencoded")
+        })
+}
+
 /// A posted answer on a path that names its provider (`Some`), or on one that does not
 /// (`None`: SAML's `/saml2/idpresponse`, whose IdP the flow record names).
 pub async fn posted(
@@ -147,15 +158,7 @@ pub async fn posted(
     headers: &HeaderMap,
     body: &[u8],
 ) -> Response {
-    let is_form = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(';').next())
-        .is_some_and(|v| {
-            v.trim()
-                .eq_ignore_ascii_case("application/x-www-form-urlencoded")
-        });
-    if !is_form {
+    if !is_form(headers) {
         return pages::error(StatusCode::UNSUPPORTED_MEDIA_TYPE, Msg::UpstreamNoState);
     }
     let Ok(params) = crate::forms::parse_unique(body) else {
@@ -206,6 +209,18 @@ pub async fn saml_acs_post(
         .is_some_and(|p| p.kind.is_saml())
     {
         return pages::error(StatusCode::NOT_FOUND, Msg::NoSuchPage);
+    }
+    // An unsolicited response (no RelayState), for a provider that takes them.
+    if is_form(&headers)
+        && let Ok(params) = crate::forms::parse_unique(&body)
+        && let Some(response) = super::saml_idp_initiated::unsolicited_post(
+            &state,
+            &provider_id,
+            &UpstreamReply::Form(params),
+        )
+        .await
+    {
+        return response;
     }
     posted(&state, Some(&provider_id), &headers, &body).await
 }

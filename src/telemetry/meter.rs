@@ -22,6 +22,7 @@ pub const TOKEN_REUSE: &str = "authgate_token_reuse_total";
 pub const THROTTLE: &str = "authgate_sign_in_throttle_total";
 pub const LOCKS: &str = "authgate_sign_in_locks_total";
 pub const SAML_REFUSALS: &str = "authgate_saml_refusals_total";
+pub const SAML_METADATA_REFRESHES: &str = "authgate_saml_metadata_refreshes_total";
 pub const UPSTREAM_DURATION: &str = "authgate_upstream_request_duration_seconds";
 pub const AWS_DURATION: &str = "authgate_aws_request_duration_seconds";
 pub const STORE_DURATION: &str = "authgate_store_operation_duration_seconds";
@@ -130,6 +131,10 @@ fn describe() {
     describe_counter!(
         SAML_REFUSALS,
         "SAML responses refused, by provider and the check that failed (`replayed` for a replay)"
+    );
+    describe_counter!(
+        SAML_METADATA_REFRESHES,
+        "Fetches of a SAML IdP's metadata URL, by provider and outcome (`failed` keeps the last good copy)"
     );
     describe_histogram!(
         UPSTREAM_DURATION,
@@ -266,6 +271,12 @@ pub fn throttle(action: &'static str, scope: &'static str) {
 /// A SAML response refused; `reason` is `saml::Refusal::code` (a fixed set).
 pub fn saml_refusal(provider: &str, reason: &'static str) {
     counter!(SAML_REFUSALS, "provider" => provider.to_string(), "reason" => reason).increment(1);
+}
+
+/// A fetch of a SAML IdP's metadata URL; `outcome` is `ok` or `failed`.
+pub fn saml_metadata_refresh(provider: &str, outcome: &'static str) {
+    counter!(SAML_METADATA_REFRESHES, "provider" => provider.to_string(), "outcome" => outcome)
+        .increment(1);
 }
 
 pub fn lock(scope: &'static str) {

@@ -8,6 +8,7 @@ mod account_api;
 mod amplify;
 mod architecture;
 mod authorize;
+mod aws_amazon_apple;
 mod aws_container;
 mod aws_credentials;
 mod aws_faults;
@@ -45,6 +46,12 @@ mod return_to_app;
 mod saml;
 #[cfg(feature = "saml")]
 mod saml_logout;
+#[cfg(feature = "saml")]
+mod saml_aws_passthrough;
+#[cfg(feature = "saml")]
+mod saml_idp_initiated;
+#[cfg(feature = "saml")]
+mod saml_metadata_url;
 #[cfg(feature = "saml")]
 mod saml_signin;
 mod shutdown;

@@ -22,9 +22,11 @@ use std::sync::Arc;
 use time::OffsetDateTime;
 
 pub struct SamlConnector {
-    profile: SamlProfile,
+    /// From config; with a metadata URL, the IdP half comes from `live` instead.
+    profile: Arc<SamlProfile>,
     display_name: String,
     store: Arc<dyn Store>,
+    live: Option<Arc<super::metadata_url::LiveMetadata>>,
 }
 
 /// What a sign-in remembers between the AuthnRequest and the IdP's answer.
@@ -66,27 +68,96 @@ pub fn forces_authn(prompt: Option<&str>, max_age: Option<u64>) -> bool {
 impl SamlConnector {
     pub fn new(profile: SamlProfile, display_name: &str, store: Arc<dyn Store>) -> Self {
         Self {
-            profile,
+            profile: Arc::new(profile),
             display_name: display_name.to_string(),
             store,
+            live: None,
         }
     }
 
+    /// The IdP's keys come from `url` (`idp_metadata_url`), refreshed every `interval`.
+    pub fn with_metadata_url(
+        mut self,
+        url: &str,
+        interval: std::time::Duration,
+    ) -> Result<Self, String> {
+        let live =
+            super::metadata_url::LiveMetadata::new(Arc::clone(&self.profile), url, interval)?;
+        self.live = Some(Arc::new(live));
+        Ok(self)
+    }
+
+    /// Starts the metadata URL's fetch-and-refresh task (nothing without a URL).
+    pub fn start_metadata_refresh(&self) {
+        if let Some(live) = &self.live {
+            live.spawn_refresh();
+        }
+    }
+
+    /// The metadata URL's copies, when the provider has one.
+    pub fn live_metadata(&self) -> Option<&super::metadata_url::LiveMetadata> {
+        self.live.as_deref()
+    }
+
+    /// The configured profile: the SP side, and the IdP keys unless they come from a metadata
+    /// URL (then see [`Self::current_profile`]).
     pub fn profile(&self) -> &SamlProfile {
         &self.profile
     }
 
-    fn refused(&self, refusal: Refusal) -> UpstreamError {
+    /// The profile to start and verify a sign-in with: the configured one, or the metadata
+    /// URL's last good copy (an error page when there has never been one).
+    pub(super) async fn current_profile(&self) -> Result<Arc<SamlProfile>, UpstreamError> {
+        match &self.live {
+            None => Ok(Arc::clone(&self.profile)),
+            Some(live) => live
+                .profile()
+                .await
+                .ok_or_else(|| UpstreamError::Unreachable(self.display_name.clone())),
+        }
+    }
+
+    /// What the one-time assertion check writes to.
+    pub(super) fn store(&self) -> &dyn Store {
+        &*self.store
+    }
+
+    pub(super) fn refused(&self, refusal: Refusal) -> UpstreamError {
         let provider = self.profile.provider.as_str();
         crate::telemetry::audit::saml_refused(provider, refusal.code());
         crate::telemetry::meter::saml_refusal(provider, refusal.code());
         UpstreamError::Rejected(self.display_name.clone())
     }
 
+    /// With identity-pool passthrough (`aws_saml_provider_arn`), the verified SAMLResponse
+    /// (base64, whitespace dropped) sealed with the identity as its provider token: federation
+    /// sends it under the ARN as it sends Facebook's access token under its key.
+    pub(super) fn keep_for_aws(
+        &self,
+        mut identity: Identity,
+        response: &str,
+        sealer: &Sealer,
+    ) -> Result<Identity, UpstreamError> {
+        if !self.profile.keep_response_for_aws {
+            return Ok(identity);
+        }
+        let compact: String = response.split_ascii_whitespace().collect();
+        let tokens = crate::identity::UpstreamTokens {
+            id_token: None,
+            access_token: Some(compact),
+        };
+        identity.upstream_tokens = Some(
+            tokens
+                .seal(&self.profile.provider, sealer)
+                .map_err(|_| UpstreamError::BadAnswer(self.display_name.clone()))?,
+        );
+        Ok(identity)
+    }
+
     /// The identity an assertion that passed every check stands for: `sub` from the NameID
     /// (stable per provider and NameID), the mapped claims, the username from `email` when
     /// mapped, else the NameID.
-    fn identity(&self, mut verified: verify::VerifiedAssertion) -> Identity {
+    pub(super) fn identity(&self, mut verified: verify::VerifiedAssertion) -> Identity {
         let roles = verified
             .attributes
             .get(AWS_ROLE_ATTRIBUTE)
@@ -134,7 +205,8 @@ impl RedirectConnector for SamlConnector {
             is_passive: false,
         };
         let url = self
-            .profile
+            .current_profile()
+            .await?
             .authn_request_url(&params, context.flow_id)
             .map_err(|e| {
                 tracing::error!(provider = %self.profile.provider, error = %e, "AuthnRequest not built");
@@ -152,7 +224,7 @@ impl RedirectConnector for SamlConnector {
         &self,
         reply: &UpstreamReply,
         remembered: &str,
-        _sealer: &Sealer,
+        sealer: &Sealer,
     ) -> Result<Identity, UpstreamError> {
         // The POST binding only: a SAMLResponse on a query string is not an IdP's answer.
         let UpstreamReply::Form(_) = reply else {
@@ -167,13 +239,15 @@ impl RedirectConnector for SamlConnector {
             .map_err(|_| UpstreamError::Rejected(self.display_name.clone()))?;
         let now = OffsetDateTime::now_utc();
         let verified = self
-            .profile
+            .current_profile()
+            .await?
             .verify_response(response, &remembered.request_id, now)
             .map_err(|r| self.refused(r))?;
         verify::mark_used(&*self.store, &verified, now)
             .await
             .map_err(|r| self.refused(r))?;
-        Ok(self.identity(verified))
+        let identity = self.identity(verified);
+        self.keep_for_aws(identity, response, sealer)
     }
 }
 

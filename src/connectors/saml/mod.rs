@@ -13,7 +13,9 @@
 
 pub mod connector;
 pub mod decrypt;
+pub mod idp_initiated;
 pub mod logout;
+pub mod metadata_url;
 pub mod prescan;
 pub mod profile;
 pub mod refusal;

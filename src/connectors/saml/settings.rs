@@ -25,6 +25,12 @@ pub struct SamlSettings {
     /// certificates. Keys set below override it; certificates add to it.
     #[serde(default)]
     pub idp_metadata_file: Option<PathBuf>,
+    /// The IdP's metadata by URL (https): fetched at start and every `idp_metadata_refresh`,
+    /// the last good copy kept when a fetch fails (see `metadata_url`). Not with the file.
+    #[serde(default)]
+    pub idp_metadata_url: Option<String>,
+    #[serde(default = "default_metadata_refresh", with = "humantime_serde")]
+    pub idp_metadata_refresh: Duration,
     #[serde(default)]
     pub idp_entity_id: Option<String>,
     #[serde(default)]
@@ -81,10 +87,22 @@ pub struct SamlSettings {
     /// changes at the IdP. The IdP is found from the sign-in's record, never the response.
     #[serde(default)]
     pub cognito_acs: bool,
+    /// Identity-pool passthrough (opt-in): the IAM SAML provider ARN the pool knows this IdP
+    /// by. With it, `logins = "upstream"` (then the default) sends the SAMLResponse itself
+    /// under this ARN instead of an ID token; see docs/configuration.md for why the IdP must
+    /// address the assertion to AWS for the pool to take it.
+    #[serde(default)]
+    pub aws_saml_provider_arn: Option<String>,
+    /// IdP-initiated sign-in (unsolicited responses): off unless set; see `idp_initiated`.
+    #[serde(default)]
+    pub idp_initiated: Option<super::idp_initiated::IdpInitiatedSettings>,
 }
 
 fn default_name_id_format() -> String {
     "urn:oasis:names:tc:SAML:2.0:nameid-format:persistent".into()
+}
+fn default_metadata_refresh() -> Duration {
+    Duration::from_secs(3600)
 }
 fn default_clock_skew() -> Duration {
     Duration::from_secs(180)
@@ -123,6 +141,10 @@ pub struct SamlProfile {
     pub algorithms: Algorithms,
     pub clock_skew: Duration,
     pub max_issue_delay: Duration,
+    /// Keep the SAMLResponse (sealed, with the identity) for the identity pool's Logins.
+    pub keep_response_for_aws: bool,
+    /// Where an unsolicited response lands; `None`: unsolicited responses are refused.
+    pub idp_initiated: Option<super::idp_initiated::IdpInitiatedSettings>,
 }
 
 impl std::fmt::Debug for SamlProfile {
@@ -238,6 +260,17 @@ pub fn parse_idp_metadata(xml: &str) -> Result<IdpMetadata, String> {
     Ok(out)
 }
 
+/// `arn:{partition}:iam::{account}:saml-provider/{name}`.
+fn is_saml_provider_arn(arn: &str) -> bool {
+    let parts: Vec<&str> = arn.splitn(6, ':').collect();
+    matches!(parts.as_slice(),
+        ["arn", partition, "iam", "", account, resource]
+            if partition.starts_with("aws")
+                && account.len() == 12
+                && account.chars().all(|c| c.is_ascii_digit())
+                && resource.strip_prefix("saml-provider/").is_some_and(|r| !r.is_empty()))
+}
+
 /// The DER of every certificate in a PEM text.
 fn pem_certificates(pem: &str) -> Result<Vec<Vec<u8>>, String> {
     let certs = openssl::x509::X509::stack_from_pem(pem.as_bytes())
@@ -305,13 +338,27 @@ impl SamlSettings {
                 Err(e) => problems.push(format!("{key}.idp_certificate_files: {e}")),
             }
         }
-        if certificates.is_empty() && problems.is_empty() {
+        // With a metadata URL, the certificates, entity id and SSO URL may all come from each
+        // fetched copy, which is refused unless it has them (`metadata_url`).
+        let live = self.idp_metadata_url.is_some();
+        if let Some(url) = &self.idp_metadata_url {
+            crate::config::validate_upstream_url(key, "idp_metadata_url", url, &mut problems);
+            if self.idp_metadata_file.is_some() {
+                problems.push(format!(
+                    "{key}.idp_metadata_url: give the metadata as a file or by URL, not both"
+                ));
+            }
+            if self.idp_metadata_refresh < Duration::from_secs(60) {
+                problems.push(format!("{key}.idp_metadata_refresh: at least 1 minute"));
+            }
+        }
+        if certificates.is_empty() && problems.is_empty() && !live {
             problems.push(format!(
                 "{key}: a SAML provider needs at least one IdP signing certificate (idp_certificates, idp_certificate_files or idp_metadata_file); authgate never accepts unverified responses"
             ));
         }
         let idp_entity_id = self.idp_entity_id.clone().unwrap_or(metadata.entity_id);
-        if idp_entity_id.is_empty() {
+        if idp_entity_id.is_empty() && !live {
             problems.push(format!(
                 "{key}.idp_entity_id: needed (or idp_metadata_file)"
             ));
@@ -322,7 +369,10 @@ impl SamlSettings {
             .or(metadata.sso_redirect_url)
             .unwrap_or_default();
         for (name, value) in [
-            ("idp_sso_url", Some(&idp_sso_url)),
+            (
+                "idp_sso_url",
+                Some(&idp_sso_url).filter(|u| !(live && u.is_empty())),
+            ),
             ("idp_slo_url", self.idp_slo_url.as_ref()),
         ] {
             if let Some(value) = value {
@@ -366,6 +416,16 @@ impl SamlSettings {
                 "{key}.max_issue_delay: between 1 second and 15 minutes"
             ));
         }
+        if let Some(landing) = &self.idp_initiated {
+            landing.check(key, &mut problems);
+        }
+        if let Some(arn) = &self.aws_saml_provider_arn
+            && !is_saml_provider_arn(arn)
+        {
+            problems.push(format!(
+                "{key}.aws_saml_provider_arn: `{arn}` is not an IAM SAML provider ARN (arn:aws:iam::123456789012:saml-provider/name)"
+            ));
+        }
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -397,6 +457,8 @@ impl SamlSettings {
             },
             clock_skew: self.clock_skew,
             max_issue_delay: self.max_issue_delay,
+            keep_response_for_aws: self.aws_saml_provider_arn.is_some(),
+            idp_initiated: self.idp_initiated.clone(),
         })
     }
 }

@@ -159,6 +159,17 @@ impl SamlProfile {
         expected_request_id: &str,
         now: OffsetDateTime,
     ) -> Result<VerifiedAssertion, Refusal> {
+        self.verify_xml_answering(xml, Some(expected_request_id), now)
+    }
+
+    /// The whole pipeline; `expected_request_id` is `None` for an unsolicited (IdP-initiated)
+    /// response, which must then carry no InResponseTo at all (see `unsolicited`).
+    pub(super) fn verify_xml_answering(
+        &self,
+        xml: &str,
+        expected_request_id: Option<&str>,
+        now: OffsetDateTime,
+    ) -> Result<VerifiedAssertion, Refusal> {
         prescan::check(xml)?;
         let posted = profile::parse(xml)?;
         let shape = profile::response_shape(&posted, self.algorithms)?;
@@ -251,7 +262,7 @@ impl SamlProfile {
         &self,
         response: Node,
         signed: bool,
-        expected_request_id: &str,
+        expected_request_id: Option<&str>,
         now: OffsetDateTime,
     ) -> Result<(), Refusal> {
         if response.attribute("Version") != Some("2.0") {
@@ -271,8 +282,9 @@ impl SamlProfile {
         if let Some(issuer) = child(response, ns::ASSERTION, "Issuer") {
             self.check_issuer(issuer)?;
         }
+        // Optional on the Response when answering a request; never there when unsolicited.
         if let Some(in_response_to) = response.attribute("InResponseTo")
-            && in_response_to != expected_request_id
+            && Some(in_response_to) != expected_request_id
         {
             return Err(Refusal::InResponseTo);
         }
@@ -290,7 +302,7 @@ impl SamlProfile {
     fn check_assertion(
         &self,
         assertion: Node,
-        expected_request_id: &str,
+        expected_request_id: Option<&str>,
         now: OffsetDateTime,
         response_id: &str,
     ) -> Result<VerifiedAssertion, Refusal> {
@@ -324,7 +336,7 @@ impl SamlProfile {
         if data.attribute("Recipient") != Some(self.acs_url.as_str()) {
             return Err(Refusal::Recipient);
         }
-        if data.attribute("InResponseTo") != Some(expected_request_id) {
+        if data.attribute("InResponseTo") != expected_request_id {
             return Err(Refusal::InResponseTo);
         }
         let confirmation_end =
