@@ -8,6 +8,7 @@ pub mod finish;
 pub mod logout;
 pub mod pages;
 pub mod role;
+#[cfg(feature = "saml")]
 pub mod saml_idp_initiated;
 #[cfg(feature = "saml")]
 pub mod saml_logout;

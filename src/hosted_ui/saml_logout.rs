@@ -190,7 +190,7 @@ async fn answered(
     match (checked, pending) {
         (Ok(()), Some(pending)) => {
             tracing::info!("identity provider confirmed the logout");
-            pending.outcome.respond(&state)
+            pending.outcome.respond(state)
         }
         (Ok(()), None) => pages::signed_out(None),
         (Err(refusal), _) => {

@@ -45,11 +45,11 @@ mod return_to_app;
 #[cfg(feature = "saml")]
 mod saml;
 #[cfg(feature = "saml")]
-mod saml_logout;
-#[cfg(feature = "saml")]
 mod saml_aws_passthrough;
 #[cfg(feature = "saml")]
 mod saml_idp_initiated;
+#[cfg(feature = "saml")]
+mod saml_logout;
 #[cfg(feature = "saml")]
 mod saml_metadata_url;
 #[cfg(feature = "saml")]
