@@ -56,10 +56,7 @@ pub async fn landing_get(
     Path(provider_id): Path<String>,
     RawQuery(query): RawQuery,
 ) -> Response {
-    let flow = crate::forms::parse_unique(query.as_deref().unwrap_or("").as_bytes())
-        .ok()
-        .and_then(|mut params| params.remove("flow"));
-    let Some(flow) = flow else {
+    let Some(flow) = super::upstream::flow_param(query.as_deref()) else {
         return pages::error(StatusCode::BAD_REQUEST, Msg::UpstreamNoState);
     };
     let browser = BrowserSession::new(session);

@@ -258,6 +258,14 @@ pub async fn saml_metadata_get(
     }
 }
 
+/// The `flow` of a step-two GET (`?flow=…`, once): the sign-in request a posted answer was
+/// stored under.
+pub(crate) fn flow_param(query: Option<&str>) -> Option<String> {
+    crate::forms::parse_unique(query.unwrap_or("").as_bytes())
+        .ok()
+        .and_then(|mut params| params.remove("flow"))
+}
+
 /// Step two of a posted answer: in the browser that started the sign-in (its cookie is sent
 /// on this same-site GET), the verified outcome becomes a code or the app's error.
 #[tracing::instrument(name = "idpresponse_continue", skip_all, fields(provider = %provider_id))]
@@ -267,10 +275,7 @@ pub async fn idpresponse_continue(
     Path(provider_id): Path<String>,
     RawQuery(query): RawQuery,
 ) -> Response {
-    let flow = crate::forms::parse_unique(query.as_deref().unwrap_or("").as_bytes())
-        .ok()
-        .and_then(|mut params| params.remove("flow"));
-    let Some(flow) = flow else {
+    let Some(flow) = flow_param(query.as_deref()) else {
         return pages::error(StatusCode::BAD_REQUEST, Msg::UpstreamNoState);
     };
     let browser = BrowserSession::new(session);
