@@ -268,15 +268,16 @@ pub async fn setup_post(State(state): State<AppState>, session: Session, body: B
             Ok((user, _)) => user,
             Err(response) => return Ok(response),
         };
-        let secret =
-            match account_pool::associate_software_token(&user.pool.pool, &user.access_token).await
-            {
-                Ok(secret) => secret,
-                Err(e) => {
-                    let (status, words) = refusal(&ctx, &e)?;
-                    return page_of(&browser, &ctx, &user, status, None, Some(words)).await;
-                }
-            };
+        let associated =
+            account_pool::associate_software_token(&user.pool.pool, &user.access_token).await;
+        audited("AssociateSoftwareToken", &user, &associated);
+        let secret = match associated {
+            Ok(secret) => secret,
+            Err(e) => {
+                let (status, words) = refusal(&ctx, &e)?;
+                return page_of(&browser, &ctx, &user, status, None, Some(words)).await;
+            }
+        };
         let sealed = state
             .sealer
             .seal(&secret_purpose(&user), &secret)

@@ -401,3 +401,99 @@ async fn a_remembered_device_is_listed_and_forgotten_on_the_page_and_asked_for_m
         next.url
     );
 }
+
+#[tokio::test]
+async fn the_pages_mfa_changes_are_audited_and_no_secret_or_token_is_logged_even_at_trace() {
+    use crate::account_api::without_colours;
+    use crate::support::binary::start_with_env;
+    // Arrange: the real binary at RUST_LOG=trace, in front of moto.
+    let pool = moto::create_pool(false).await;
+    let username = format!("log{}", &uuid::Uuid::new_v4().simple().to_string()[..8]);
+    moto::create_user(&pool, &username, PASSWORD).await;
+    let dir = tempfile::tempdir().expect("tmp");
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .expect("probe")
+        .local_addr()
+        .expect("addr")
+        .port();
+    let extra = format!(
+        r#"
+[[providers]]
+id = "pool"
+kind = "cognito"
+region = "{region}"
+user_pool_id = "{pool_id}"
+client_id = "{client_id}"
+endpoint_url = "{endpoint}"
+
+[[apps]]
+client_id = "poolapp"
+name = "Pool app"
+redirect_uris = ["poolapp://cb"]
+providers = ["pool"]
+scopes = ["openid", "email"]
+"#,
+        region = moto::REGION,
+        pool_id = pool.id,
+        client_id = pool.client_id,
+        endpoint = moto::endpoint(),
+    );
+    let config = dir.path().join("authgate.toml");
+    std::fs::write(&config, test_config(&dir, port, &extra)).expect("config");
+    let server = start_with_env(&config, "trace", &[]);
+    let pages = PoolApp::around(TestApp::remote(&server.address));
+    let client = browser();
+    let tokens = pages
+        .login(&client, &pool_request("poolapp"), &username, PASSWORD)
+        .await;
+
+    // Act: the setup, a wrong code, the right one.
+    let page = pages.get(&client, "/account/mfa").await;
+    let setup = pages.post(&client, &page, "/account/mfa/setup", &[]).await;
+    let html = setup.text().await.unwrap();
+    let (secret, csrf) = (shown_secret(&html), input_value(&html, "csrf").unwrap());
+    let verify = |code: String| {
+        let (pages, client, csrf) = (&pages, &client, csrf.clone());
+        async move {
+            post_form(
+                pages,
+                client,
+                "/account/mfa/verify",
+                &[("csrf", &csrf), ("code", &code)],
+            )
+            .await
+            .status()
+        }
+    };
+    assert_eq!(verify("000000".into()).await, StatusCode::BAD_REQUEST);
+    assert_eq!(verify(totp_code(&secret)).await, StatusCode::SEE_OTHER);
+
+    // Assert
+    let log = without_colours(&server.stop_and_read_log());
+    let audited = |operation: &str, outcome: &str| {
+        log.lines().any(|line| {
+            line.contains("event=\"account_change\"")
+                && line.contains(&format!("operation=\"{operation}\""))
+                && line.contains(&format!("outcome=\"{outcome}\""))
+        })
+    };
+    assert!(audited("AssociateSoftwareToken", "ok"));
+    assert!(audited("VerifySoftwareToken", "CodeMismatchException"));
+    assert!(audited("VerifySoftwareToken", "ok"));
+    assert!(audited("SetUserMFAPreference", "ok"));
+    assert_not_logged(
+        &log,
+        [
+            ("password", PASSWORD.to_string()),
+            ("TOTP secret", secret),
+            (
+                "access token",
+                tokens["access_token"].as_str().unwrap().to_string(),
+            ),
+            (
+                "refresh token",
+                tokens["refresh_token"].as_str().unwrap().to_string(),
+            ),
+        ],
+    );
+}
