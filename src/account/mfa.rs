@@ -141,7 +141,8 @@ pub async fn mfa_get(
     let result = async {
         let user = match gate(&state, &browser, &ctx, PAGE, false).await? {
             Gate::Pool(user) => user,
-            other => return not_pool(&browser, &ctx, other).await,
+            Gate::SignIn(response) => return Ok(response),
+            Gate::Elsewhere(words) => return elsewhere(&browser, &ctx, words).await,
         };
         let notice = match query.notice.as_deref() {
             Some("on") => Some(ctx.text("account-mfa-notice-on")),
@@ -155,31 +156,25 @@ pub async fn mfa_get(
     result.unwrap_or_else(IntoResponse::into_response)
 }
 
-/// The sign-in redirect, or the page saying where a non-pool user's account is managed.
-async fn not_pool(
+/// The page saying where a non-pool user's account is managed (and nothing else).
+async fn elsewhere(
     browser: &BrowserSession,
     ctx: &PageContext,
-    gate: Gate<'_>,
+    words: String,
 ) -> Result<Response, PageError> {
-    match gate {
-        Gate::SignIn(response) => Ok(response),
-        Gate::Elsewhere(words) => {
-            let csrf = csrf(browser).await?;
-            Ok(page::render(
-                ctx,
-                StatusCode::OK,
-                &MfaPage {
-                    csrf: &csrf,
-                    elsewhere: Some(words),
-                    factors: Vec::new(),
-                    any_on: false,
-                    notice: None,
-                    error: None,
-                },
-            ))
-        }
-        Gate::Pool(_) => unreachable!("handled by the caller"),
-    }
+    let csrf = csrf(browser).await?;
+    Ok(page::render(
+        ctx,
+        StatusCode::OK,
+        &MfaPage {
+            csrf: &csrf,
+            elsewhere: Some(words),
+            factors: Vec::new(),
+            any_on: false,
+            notice: None,
+            error: None,
+        },
+    ))
 }
 
 async fn csrf(browser: &BrowserSession) -> Result<String, PageError> {
@@ -243,7 +238,8 @@ async fn poster<'a>(
     let form = browser.checked_form(body).await?;
     match gate(state, browser, ctx, PAGE, true).await? {
         Gate::Pool(user) => Ok(Ok((user, form))),
-        other => not_pool(browser, ctx, other).await.map(Err),
+        Gate::SignIn(response) => Ok(Err(response)),
+        Gate::Elsewhere(words) => elsewhere(browser, ctx, words).await.map(Err),
     }
 }
 
@@ -359,7 +355,8 @@ pub async fn verify_post(State(state): State<AppState>, session: Session, body: 
                 .await
                 .and_then(|ok| {
                     ok.then_some(()).ok_or_else(|| {
-                        AccountError::new("CodeMismatchException", "the code was not accepted")
+                        // The pool's own `Status`, for developers.
+                        AccountError::new("CodeMismatchException", "Status: ERROR")
                     })
                 });
                 reserved.settle(&*state.store, &result).await;

@@ -142,6 +142,32 @@ async fn an_authenticator_app_is_set_up_on_the_page_with_a_real_code_after_a_wro
         "set up already"
     );
 
+    // Text messages asked first instead (moto keeps no phone to refuse it for), the app
+    // staying on; a factor the page does not offer changes nothing.
+    let sms = app
+        .post(
+            &client,
+            &page,
+            "/account/mfa/preference",
+            &[("factor", "sms")],
+        )
+        .await;
+    assert_eq!(location(&sms), "/account/mfa?notice=preferred");
+    let bogus = app
+        .post(
+            &client,
+            &page,
+            "/account/mfa/preference",
+            &[("factor", "carrier-pigeon")],
+        )
+        .await;
+    assert_eq!(bogus.status(), StatusCode::BAD_REQUEST);
+    let user = moto_user(&pool, &username).await;
+    assert_eq!(user.preferred_mfa_setting(), Some("SMS_MFA"));
+    let mut on = user.user_mfa_setting_list().to_vec();
+    on.sort();
+    assert_eq!(on, ["SMS_MFA", "SOFTWARE_TOKEN_MFA"]);
+
     // And off again, where the pool allows it (moto's optional-MFA pool does).
     let off = app.post(&client, &page, "/account/mfa/off", &[]).await;
     assert_eq!(location(&off), "/account/mfa?notice=off");
@@ -208,31 +234,7 @@ async fn wrong_codes_on_the_page_are_throttled_with_the_accounts_other_attempts(
 async fn an_old_sign_in_signs_in_again_before_an_mfa_change() {
     // Arrange: a sign-in an hour old.
     let (app, pool, username, client) = moto_signed_in("").await;
-    let user = moto_user(&pool, &username).await;
-    let sub = user
-        .user_attributes()
-        .iter()
-        .find(|a| a.name() == "sub")
-        .and_then(|a| a.value())
-        .expect("sub")
-        .to_string();
-    let now = time::OffsetDateTime::now_utc();
-    let found = app
-        .app
-        .store()
-        .user_sessions("pool", &sub, now)
-        .await
-        .unwrap();
-    assert_eq!(found.sso_sessions.len(), 1);
-    for sso in found.sso_sessions {
-        let mut record = sso.record;
-        record.auth_time -= 3600;
-        app.app
-            .store()
-            .put_sso_session(&sso.id, &record, sso.expires_at)
-            .await
-            .unwrap();
-    }
+    edit_sso_sessions(&app, &pool, &username, |sso| sso.auth_time -= 3600).await;
     let page = app.get(&client, "/account/mfa").await;
     assert_eq!(
         page.status,
@@ -252,6 +254,62 @@ async fn an_old_sign_in_signs_in_again_before_an_mfa_change() {
         query_param(&authorize, "login_hint").as_deref(),
         Some(username.as_str())
     );
+}
+
+/// The browser's SSO sessions of the moto `username`, changed by `edit` and stored back.
+async fn edit_sso_sessions(
+    app: &PoolApp,
+    pool: &Pool,
+    username: &str,
+    edit: impl Fn(&mut authgate::store::SsoSession),
+) {
+    let user = moto_user(pool, username).await;
+    let sub = user
+        .user_attributes()
+        .iter()
+        .find(|a| a.name() == "sub")
+        .and_then(|a| a.value())
+        .expect("sub")
+        .to_string();
+    let now = time::OffsetDateTime::now_utc();
+    let found = app
+        .app
+        .store()
+        .user_sessions("pool", &sub, now)
+        .await
+        .unwrap();
+    assert_eq!(found.sso_sessions.len(), 1);
+    for sso in found.sso_sessions {
+        let mut record = sso.record;
+        edit(&mut record);
+        app.app
+            .store()
+            .put_sso_session(&sso.id, &record, sso.expires_at)
+            .await
+            .unwrap();
+    }
+}
+
+#[tokio::test]
+async fn without_a_usable_pool_token_the_pages_sign_in_again_first() {
+    // Arrange: a sign-in whose kept pool token is gone (as one past its expiry would be).
+    let (app, pool, username, client) = moto_signed_in("").await;
+    edit_sso_sessions(&app, &pool, &username, |sso| {
+        sso.identity.upstream_tokens = None;
+    })
+    .await;
+
+    // Act
+    let mfa = app.app.get(&client, "/account/mfa").await;
+    let devices = app.app.get(&client, "/account/devices").await;
+
+    // Assert
+    for response in [mfa, devices] {
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        let authorize = location(&response);
+        assert!(authorize.starts_with("/oauth2/authorize?"), "{authorize}");
+        assert_eq!(query_param(&authorize, "prompt").as_deref(), Some("login"));
+    }
 }
 
 #[tokio::test]
