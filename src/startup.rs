@@ -514,6 +514,19 @@ pub fn router(state: AppState, readiness: Readiness) -> Router {
                 "/account/sign-out-everywhere",
                 get(account::pages::everywhere_get).post(account::pages::everywhere_post),
             )
+            .route("/account/mfa", get(account::mfa::mfa_get))
+            .route("/account/mfa/setup", post(account::mfa::setup_post))
+            .route("/account/mfa/verify", post(account::mfa::verify_post))
+            .route(
+                "/account/mfa/preference",
+                post(account::mfa::preference_post),
+            )
+            .route("/account/mfa/off", post(account::mfa::off_post))
+            .route("/account/devices", get(account::devices::devices_get))
+            .route(
+                "/account/devices/forget",
+                post(account::devices::forget_post),
+            )
             .route_layer(limit(Guard::Account));
         browser = browser.merge(account);
     }

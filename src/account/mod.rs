@@ -1,6 +1,7 @@
 //! `/account`: a signed-in user's own pages (profile, where they are signed in, ending one
 //! session or all of them) and their JSON twins under `/account/api/` for apps with their own
-//! UI. Pool-user profile editing, password, MFA and devices come on top of these.
+//! UI; for Cognito pool users, multi-factor settings ([`mfa`]) and remembered devices
+//! ([`devices`]).
 //!
 //! ```text
 //! GET   /account                          account_get      → the page | 303 sign-in
@@ -21,7 +22,10 @@
 
 pub mod agent;
 pub mod api;
+pub mod devices;
+pub mod mfa;
 pub mod pages;
+mod pool;
 pub mod sessions;
 mod signin;
 

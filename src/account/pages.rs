@@ -65,12 +65,12 @@ pub struct EverywherePage<'a> {
 }
 
 /// The browser's signed-in user: its SSO session id and what it holds.
-struct SignedIn {
-    sso_id: String,
-    sso: SsoSession,
+pub(super) struct SignedIn {
+    pub(super) sso_id: String,
+    pub(super) sso: SsoSession,
 }
 
-async fn signed_in(
+pub(super) async fn signed_in(
     state: &AppState,
     browser: &BrowserSession,
 ) -> Result<Option<SignedIn>, PageError> {
@@ -240,7 +240,7 @@ async fn account(
 }
 
 /// A time as the pages show it: UTC to the minute, in digits every language reads.
-fn when(unix: i64) -> String {
+pub(super) fn when(unix: i64) -> String {
     match OffsetDateTime::from_unix_timestamp(unix) {
         Ok(t) => format!(
             "{:04}-{:02}-{:02} {:02}:{:02} UTC",

@@ -103,3 +103,44 @@ pub async fn set_mfa_preference(
     .await?;
     Ok(())
 }
+
+/// The user's second factors as `GetUser` reports them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MfaStatus {
+    /// The factors turned on: `SMS_MFA`, `SOFTWARE_TOKEN_MFA`, `EMAIL_OTP`.
+    pub enabled: Vec<String>,
+    /// The one asked for first (`None`: the pool's default, or none on).
+    pub preferred: Option<String>,
+    /// Whether the user has a verified phone number, a verified email: where SMS and email
+    /// codes could be sent.
+    pub phone_verified: bool,
+    pub email_verified: bool,
+}
+
+/// `GetUser`, read for its MFA settings.
+pub async fn mfa_status(
+    pool: &UserPoolClient,
+    access_token: &str,
+) -> Result<MfaStatus, AccountError> {
+    let out = send(
+        "GetUser",
+        &[access_token],
+        pool.sdk().get_user().access_token(access_token).send(),
+    )
+    .await?;
+    let verified = |name: &str| {
+        out.user_attributes()
+            .iter()
+            .any(|a| a.name() == name && a.value() == Some("true"))
+    };
+    Ok(MfaStatus {
+        enabled: out.user_mfa_setting_list().to_vec(),
+        // moto answers an empty string for none.
+        preferred: out
+            .preferred_mfa_setting()
+            .filter(|p| !p.is_empty())
+            .map(str::to_string),
+        phone_verified: verified("phone_number_verified"),
+        email_verified: verified("email_verified"),
+    })
+}

@@ -24,7 +24,8 @@ pub use attributes::{
 pub use devices::{Device, forget_device, get_device, list_devices, update_device_status};
 pub use error::AccountError;
 pub use mfa::{
-    MfaSetting, MfaSettings, associate_software_token, set_mfa_preference, verify_software_token,
+    MfaSetting, MfaSettings, MfaStatus, associate_software_token, mfa_status, set_mfa_preference,
+    verify_software_token,
 };
 pub use user::{change_password, delete_user, global_sign_out};
 

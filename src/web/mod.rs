@@ -14,6 +14,7 @@ pub mod i18n;
 pub mod language;
 pub mod messages;
 pub mod observe;
+pub mod otpauth;
 pub mod page;
 pub mod rate_limit;
 pub mod respond;

@@ -897,7 +897,7 @@ endpoint_url = "{endpoint}"
 }
 
 /// The log without its terminal colour codes (`ESC [ ... m`).
-fn without_colours(log: &str) -> String {
+pub(crate) fn without_colours(log: &str) -> String {
     let mut out = String::with_capacity(log.len());
     let mut chars = log.chars();
     while let Some(c) = chars.next() {

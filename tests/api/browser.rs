@@ -150,3 +150,94 @@ async fn the_demo_sign_in_passes_axe_in_three_languages_at_two_sizes_and_works_w
         eprintln!("{stdout}");
     }
 }
+
+/// Pages of the account journey: seven per language and size.
+const ACCOUNT_PAGES: usize = 7 * 2 * 2;
+
+/// A Cognito pool user (the Cognito stand-in: moto has no devices) walks the account pages in English and Arabic at phone and
+/// desktop sizes: signed in through the picker and the pool's page, `/account` with its
+/// sessions, the multi-factor page, the authenticator-app setup, the devices page, then signing
+/// out everywhere; axe-core on every page (0 serious or critical violations).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_account_pages_of_a_pool_user_pass_axe_in_english_and_arabic() {
+    use crate::support::cognito_standin::{CognitoStandin, UserOptions};
+    use crate::support::moto::Pool;
+    use crate::support::pool::{PASSWORD as POOL_PASSWORD, spawn_for_endpoint};
+    // Arrange
+    let dir = browser_dir();
+    assert!(
+        dir.join("node_modules/axe-core/axe.min.js").is_file() && chromium().is_file(),
+        "no browser peers: {INSTALL_HINT}"
+    );
+    let standin = CognitoStandin::start().await;
+    let username = "jo";
+    standin.add_user(username, POOL_PASSWORD, UserOptions::default());
+    let pool = Pool {
+        id: standin.pool_id().to_string(),
+        client_id: standin.secret_client_id().to_string(),
+        client_secret: Some(standin.client_secret().to_string()),
+    };
+    let app = spawn_for_endpoint(pool, standin.endpoint(), "").await;
+    let temporary = tempfile::tempdir().expect("tmp");
+    let shots = std::env::var_os("AUTHGATE_SCREENSHOTS")
+        .map_or_else(|| temporary.path().to_path_buf(), PathBuf::from);
+
+    // Act
+    let mut child = tokio::process::Command::new("node")
+        .arg(dir.join("journey.mjs"))
+        .current_dir(&dir)
+        .env("JOURNEY", "account")
+        .env("LANGS", "en ar")
+        .env("AUTHGATE", &app.app.address)
+        .env("USERNAME", username)
+        .env("PASSWORD", POOL_PASSWORD)
+        .env("PROVIDER", "pool")
+        .env("SCREENSHOTS", &shots)
+        .env("CHROMIUM", chromium())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .kill_on_drop(true)
+        .spawn()
+        .unwrap_or_else(|e| {
+            panic!("cannot start `node tests/browser/journey.mjs` ({e}): {INSTALL_HINT}")
+        });
+    let _stdin = child.stdin.take();
+    let (mut stdout, mut stderr) = (String::new(), String::new());
+    let mut out = child.stdout.take().expect("piped stdout");
+    let mut err = child.stderr.take().expect("piped stderr");
+    let run = async {
+        let (o, e) = tokio::join!(
+            out.read_to_string(&mut stdout),
+            err.read_to_string(&mut stderr)
+        );
+        o.and(e).expect("driver output");
+        child.wait().await.expect("driver exit")
+    };
+    let status = tokio::time::timeout(DEADLINE, run).await;
+
+    // Assert
+    let status = status.unwrap_or_else(|_| panic!("no end within {DEADLINE:?}:\n{stdout}"));
+    assert!(
+        status.success() && stdout.lines().last() == Some("DONE ok"),
+        "the account journey failed ({status}):\n{stdout}\n--- driver stderr ---\n{stderr}"
+    );
+    let pages = stdout.lines().filter(|l| l.starts_with("PAGE ")).count();
+    assert_eq!(
+        pages, ACCOUNT_PAGES,
+        "not every page was reached:\n{stdout}"
+    );
+    let screenshots = std::fs::read_dir(&shots)
+        .expect("screenshots")
+        .filter(|e| {
+            e.as_ref().is_ok_and(|e| {
+                let name = e.file_name().to_string_lossy().into_owned();
+                name.starts_with("account-") && name.ends_with(".png")
+            })
+        })
+        .count();
+    assert_eq!(
+        screenshots, ACCOUNT_PAGES,
+        "one screenshot per page:\n{stdout}"
+    );
+}

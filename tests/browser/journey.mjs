@@ -18,6 +18,12 @@
 // violations of impact serious or critical fail the page and are listed by rule id with the
 // elements they hit. Last line `DONE ok` / `DONE fail`; exit status 0 / 1.
 //
+// With JOURNEY=account, instead: a Cognito pool user's account pages (tests/api/browser.rs
+// starts authgate in front of the Cognito stand-in) — /account → the provider picker → the pool's sign-in page
+// → back on /account (profile, sessions) → the multi-factor page → the authenticator-app setup
+// (QR code and key) → the remembered devices page → "Sign out everywhere" → signed out. In
+// every language of LANGS at every viewport, axe on every page; screenshots `account-…`.
+//
 // No sleeps: every wait is on a navigation or a selector, each with a timeout.
 
 import { createHash, randomBytes } from 'node:crypto';
@@ -261,7 +267,70 @@ async function brandedJourney(scheme) {
   }
 }
 
+/** The account pages of a pool user, signed in through the picker and the pool's own page. */
+async function accountJourney(label, contextOptions) {
+  const context = await browser.newContext(contextOptions);
+  const page = await context.newPage();
+  page.setDefaultTimeout(STEP_TIMEOUT);
+  const at = (path) => async (p) =>
+    new URL(p.url()).pathname === path ? [] : [`not on ${path}`];
+  try {
+    await page.goto(`${base}/account`, { timeout: STEP_TIMEOUT });
+    await page.waitForSelector('h1', { timeout: STEP_TIMEOUT });
+    await reached(page, label, '1-picker', { js: true });
+    await navigate(page, () => page.click(`a.provider[href$="/${provider}"]`));
+    await reached(page, label, '2-sign-in', { js: true });
+    await page.fill('#username', username);
+    await page.fill('#password', password);
+    await navigate(page, () => page.press('#password', 'Enter'));
+    await reached(page, label, '3-account', {
+      js: true,
+      check: async (p) => [
+        ...(await at('/account')(p)),
+        ...((await p.locator('li.session').count()) > 0 ? [] : ['no session listed']),
+      ],
+    });
+    await navigate(page, () => page.click('a[href="/account/mfa"]'));
+    await reached(page, label, '4-mfa', {
+      js: true,
+      check: async (p) => ((await p.locator('li.factor').count()) > 0 ? [] : ['no factor listed']),
+    });
+    await navigate(page, () => page.click('form[action="/account/mfa/setup"] button'));
+    await reached(page, label, '5-mfa-setup', {
+      js: true,
+      check: async (p) => ((await p.locator('.qr img').count()) === 1 && (await p.locator('dd.secret').count()) === 1
+        ? []
+        : ['no QR code or key']),
+    });
+    await navigate(page, () => page.click('a[href="/account/mfa"]'));
+    await navigate(page, () => page.click('a[href="/account/devices"]'));
+    await reached(page, label, '6-devices', { js: true, check: at('/account/devices') });
+    await navigate(page, () => page.click('a[href="/account"]'));
+    await navigate(page, () => page.click('form[action="/account/sign-out-everywhere"] button'));
+    await reached(page, label, '7-signed-out', {
+      js: true,
+      check: async (p) => {
+        const back = await p.request.get(`${base}/account/mfa`, { maxRedirects: 0 });
+        return back.status() === 303 ? [] : [`still signed in after signing out everywhere: ${back.status()}`];
+      },
+    });
+  } catch (e) {
+    failed = true;
+    await page.screenshot({ path: join(shots, `${label.replace(/\s+/g, '-')}-failed.png`) }).catch(() => {});
+    out(`PAGE ${label} stopped: FAIL ${e.message.split('\n')[0]} (${page.url()})`);
+  } finally {
+    await context.close();
+  }
+}
+
 try {
+  if (process.env.JOURNEY === 'account') {
+    for (const lang of langs) {
+      for (const viewport of VIEWPORTS) {
+        await accountJourney(`account ${lang} ${viewport.width}x${viewport.height}`, { locale: lang, viewport });
+      }
+    }
+  } else {
   for (const lang of langs) {
     for (const viewport of VIEWPORTS) {
       await journey(`${lang} ${viewport.width}x${viewport.height}`, { locale: lang, viewport }, true);
@@ -275,6 +344,7 @@ try {
   if (branded) {
     await brandedJourney('light');
     await brandedJourney('dark');
+  }
   }
 } finally {
   await browser.close();

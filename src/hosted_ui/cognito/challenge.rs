@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::connectors::cognito::challenge::{Answer, Ask, Channel};
+use crate::web::otpauth::{otpauth_uri, qr_svg_base64};
 
 /// How a one-value challenge is asked: heading, intro, field label, numeric keyboard.
 struct OneValue {
@@ -150,29 +151,6 @@ async fn challenge_page(
             tracing::warn!(challenge = %other, "challenge authgate has no page for");
             pages::error(StatusCode::BAD_REQUEST, Msg::ChallengeUnsupported)
         }
-    }
-}
-
-/// `otpauth://` as authenticator apps read it (Google's Key Uri Format).
-fn otpauth_uri(issuer: &str, account: &str, secret: &str) -> String {
-    let enc = |s: &str| url::form_urlencoded::byte_serialize(s.as_bytes()).collect::<String>();
-    format!(
-        "otpauth://totp/{}:{}?secret={}&issuer={}",
-        enc(issuer),
-        enc(account),
-        enc(secret),
-        enc(issuer)
-    )
-}
-
-fn qr_svg_base64(data: &str) -> String {
-    match qrcode::QrCode::new(data.as_bytes()) {
-        Ok(code) => STANDARD.encode(
-            code.render::<qrcode::render::svg::Color>()
-                .min_dimensions(200, 200)
-                .build(),
-        ),
-        Err(_) => String::new(),
     }
 }
 

@@ -317,6 +317,7 @@ impl State {
             "UpdateDeviceStatus" => self.update_device_status(body),
             "ForgetDevice" => self.forget_device(body),
             "GetUser" => self.get_user(body),
+            "AssociateSoftwareToken" => self.associate_software_token(body),
             "ForgotPassword" => self.forgot_password(body),
             "ConfirmForgotPassword" => self.confirm_forgot_password(body),
             "ResendConfirmationCode" => self.forgot_password(body),
