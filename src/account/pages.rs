@@ -24,7 +24,7 @@ use tower_sessions::Session;
 
 /// Where "back to the app" goes, once validated: kept in the browser session so every
 /// account page shows it.
-const BACK: &str = "account_back";
+pub(super) const BACK: &str = "account_back";
 
 #[derive(Clone, Serialize, Deserialize)]
 pub struct Back {
@@ -45,6 +45,9 @@ pub struct AccountPage<'a> {
     pub details: Vec<(String, String)>,
     pub sessions: Vec<SessionRow>,
     pub notice: Option<String>,
+    /// A Cognito pool user: the profile, password (and delete) pages are theirs to use.
+    pub pool_user: bool,
+    pub allow_delete: bool,
 }
 
 pub struct SessionRow {
@@ -65,12 +68,12 @@ pub struct EverywherePage<'a> {
 }
 
 /// The browser's signed-in user: its SSO session id and what it holds.
-struct SignedIn {
-    sso_id: String,
-    sso: SsoSession,
+pub(super) struct SignedIn {
+    pub sso_id: String,
+    pub sso: SsoSession,
 }
 
-async fn signed_in(
+pub(super) async fn signed_in(
     state: &AppState,
     browser: &BrowserSession,
 ) -> Result<Option<SignedIn>, PageError> {
@@ -195,6 +198,7 @@ async fn account(
     let identity = &me.sso.identity;
     let provider = state.providers.get(&identity.provider);
     let provider_name = provider.map_or(identity.provider.as_str(), |p| p.display_name.as_str());
+    let pool_user = provider.is_some_and(|p| p.as_cognito().is_some());
     let managed = if provider.is_some_and(|p| p.as_local().is_some()) {
         ctx.text("account-managed-in-config")
     } else {
@@ -206,6 +210,7 @@ async fn account(
     };
     let notice = match query.notice.as_deref() {
         Some("ended") => Some(ctx.text("account-notice-ended")),
+        Some("password") => Some(ctx.text("account-password-changed")),
         _ => None,
     };
     let sessions = listed
@@ -235,6 +240,8 @@ async fn account(
             details: details(&ctx, identity),
             sessions,
             notice,
+            pool_user,
+            allow_delete: state.settings.account.allow_delete,
         },
     ))
 }
@@ -344,7 +351,10 @@ async fn end(
 }
 
 /// The signed-out page, naming the app the user came from; the browser session is emptied.
-async fn signed_out(state: &AppState, browser: &BrowserSession) -> Result<Response, PageError> {
+pub(super) async fn signed_out(
+    state: &AppState,
+    browser: &BrowserSession,
+) -> Result<Response, PageError> {
     let back = browser.inner().get::<Back>(BACK).await.ok().flatten();
     browser
         .sign_out(&*state.store)
