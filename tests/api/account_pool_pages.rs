@@ -548,3 +548,107 @@ async fn a_local_users_profile_stays_read_only() {
         StatusCode::OK
     );
 }
+
+#[tokio::test]
+async fn page_changes_are_audited_without_a_password_or_a_new_address_even_at_trace() {
+    use crate::support::binary::start_with_env;
+    // Arrange: the real binary at RUST_LOG=trace, in front of moto.
+    let pool = moto::create_pool(false).await;
+    let username = format!("user{}", &uuid::Uuid::new_v4().simple().to_string()[..8]);
+    moto::create_user(&pool, &username, PASSWORD).await;
+    let dir = tempfile::tempdir().expect("tmp");
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .expect("probe")
+        .local_addr()
+        .expect("addr")
+        .port();
+    let extra = format!(
+        r#"
+[[providers]]
+id = "pool"
+kind = "cognito"
+region = "{region}"
+user_pool_id = "{pool_id}"
+client_id = "{client_id}"
+endpoint_url = "{endpoint}"
+
+[[apps]]
+client_id = "poolapp"
+name = "Pool app"
+redirect_uris = ["poolapp://cb"]
+providers = ["pool"]
+scopes = ["openid", "email"]
+"#,
+        region = moto::REGION,
+        pool_id = pool.id,
+        client_id = pool.client_id,
+        endpoint = moto::endpoint(),
+    );
+    let config = dir.path().join("authgate.toml");
+    std::fs::write(&config, test_config(&dir, port, &extra)).expect("config");
+    let server = start_with_env(&config, "trace", &[]);
+    let pages = PoolApp::around(TestApp::remote(&server.address));
+    let app = &pages.app;
+    let client = browser();
+    pages
+        .login(&client, &pool_request("poolapp"), &username, PASSWORD)
+        .await;
+    let csrf = csrf_of(app, &client, "/account/password").await;
+
+    // Act: a refused and an accepted password change, a new email.
+    for current in ["Wrong-horse-9", PASSWORD] {
+        post(
+            app,
+            &client,
+            "/account/password",
+            &[
+                ("csrf", &csrf),
+                ("current_password", current),
+                ("new_password", "Another-horse-2"),
+                ("confirm_password", "Another-horse-2"),
+            ],
+        )
+        .await;
+    }
+    let saved = post(
+        app,
+        &client,
+        "/account/profile",
+        &[("csrf", &csrf), ("email", "secret.new@example.org")],
+    )
+    .await;
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+
+    // Assert
+    let log = server.stop_and_read_log();
+    let log: String = log
+        .split('\u{1b}')
+        .map(|part| part.find('m').map_or(part, |end| &part[end + 1..]))
+        .collect();
+    let audited = |operation: &str, outcome: &str| {
+        log.lines().any(|line| {
+            line.contains("event=\"account_change\"")
+                && line.contains(&format!("operation=\"{operation}\""))
+                && line.contains(&format!("outcome=\"{outcome}\""))
+        })
+    };
+    assert!(
+        audited("ChangePassword", "NotAuthorizedException"),
+        "{}",
+        log.lines()
+            .filter(|l| l.contains("account_change"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+    assert!(audited("ChangePassword", "ok"));
+    assert!(audited("UpdateUserAttributes", "ok"));
+    assert_not_logged(
+        &log,
+        [
+            ("password", PASSWORD.to_string()),
+            ("wrong password", "Wrong-horse-9".to_string()),
+            ("new password", "Another-horse-2".to_string()),
+            ("new email", "secret.new@example.org".to_string()),
+        ],
+    );
+}
