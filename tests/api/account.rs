@@ -629,6 +629,21 @@ async fn an_upstream_users_sessions_are_listed_ended_and_signed_out_everywhere()
         "{html}"
     );
     assert!(html.contains("carol@example.com"));
+    // Read-only: no change pages for an upstream user, and a 403 page when asked anyway.
+    assert!(!html.contains(r#"href="/account/profile""#));
+    for path in ["/account/profile", "/account/password"] {
+        let response = app.get(&app.browser, path).await;
+        assert_eq!(response.status(), StatusCode::FORBIDDEN, "{path}");
+    }
+    let csrf = input_value(&html, "csrf").unwrap();
+    let refused = post_form(
+        &app,
+        &app.browser,
+        "/account/profile",
+        &[("csrf", &csrf), ("email", "mallory@example.com")],
+    )
+    .await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
     let listed = sessions_of(&app, access(&first)).await;
     assert_eq!(
         listed.len(),
