@@ -199,6 +199,17 @@ async fn account(
     let provider = state.providers.get(&identity.provider);
     let provider_name = provider.map_or(identity.provider.as_str(), |p| p.display_name.as_str());
     let pool_user = provider.is_some_and(|p| p.as_cognito().is_some());
+    let mut shown = identity.clone();
+    if pool_user && let Some(live) = super::pool_user::live_attributes(state, identity).await {
+        for (name, value) in live {
+            let value = match value.as_str() {
+                "true" => Value::Bool(true),
+                "false" => Value::Bool(false),
+                _ => Value::String(value),
+            };
+            shown.claims.insert(name, value);
+        }
+    }
     let managed = if provider.is_some_and(|p| p.as_local().is_some()) {
         ctx.text("account-managed-in-config")
     } else {
@@ -237,7 +248,7 @@ async fn account(
             username: &identity.username,
             provider_name,
             managed,
-            details: details(&ctx, identity),
+            details: details(&ctx, &shown),
             sessions,
             notice,
             pool_user,

@@ -154,3 +154,24 @@ pub fn refusal(lang: &str, e: &AccountError) -> Result<(StatusCode, String), Pag
     };
     Ok((status, say.text(lang)))
 }
+
+/// A pool user's attributes as the pool has them now (the claims kept from the sign-in are
+/// what they were then: an email changed since is the pool's news); `None` when the kept pool
+/// token is gone or the pool does not answer, and the page shows the sign-in's claims.
+pub async fn live_attributes(
+    state: &AppState,
+    identity: &Identity,
+) -> Option<Vec<(String, String)>> {
+    let pool = state.providers.get(&identity.provider)?.as_cognito()?;
+    let now = OffsetDateTime::now_utc().unix_timestamp();
+    let token = UpstreamTokens::open(identity, &state.sealer)
+        .and_then(|t| t.access_token)
+        .filter(|token| expires_at(token) > now)?;
+    match pool.pool.get_user(&token).await {
+        Ok((_, attributes)) => Some(attributes),
+        Err(e) => {
+            tracing::info!(error = %e, "the account page shows the sign-in's claims: GetUser failed");
+            None
+        }
+    }
+}

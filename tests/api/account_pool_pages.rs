@@ -435,6 +435,11 @@ async fn a_changed_email_counts_once_its_code_is_entered_and_wrong_codes_are_thr
     let (_, form) = page(app_, &client, "/account/profile?notice=verified").await;
     assert!(form.contains(r#"data-verified="email""#), "{form}");
     assert!(form.contains("Verified. Thank you."));
+    let (_, account) = page(app_, &client, "/account").await;
+    assert!(
+        account.contains("erin.new@example.org"),
+        "the pool's news: {account}"
+    );
 
     // Two wrong codes fill the window; the third attempt never reaches the pool.
     assert_eq!(
