@@ -527,6 +527,26 @@ pub fn router(state: AppState, readiness: Readiness) -> Router {
                 "/account/devices/forget",
                 post(account::devices::forget_post),
             )
+            .route(
+                "/account/profile",
+                get(account::profile::profile_get).post(account::profile::profile_post),
+            )
+            .route(
+                "/account/verify",
+                get(account::profile::verify_get).post(account::profile::verify_post),
+            )
+            .route(
+                "/account/verify/resend",
+                post(account::profile::resend_post),
+            )
+            .route(
+                "/account/password",
+                get(account::password::password_get).post(account::password::password_post),
+            )
+            .route(
+                "/account/delete",
+                get(account::delete::delete_get).post(account::delete::delete_post),
+            )
             .route_layer(limit(Guard::Account));
         browser = browser.merge(account);
     }

@@ -11,10 +11,9 @@
 //! own devices only, so another user's key is simply not found.
 
 use super::pages::when;
-use super::pool::{Gate, PoolUser, gate};
+use super::pool_user::{Gate, PagePoolUser as PoolUser, gate};
 use crate::account_pool::{self, Device};
 use crate::state::AppState;
-use crate::telemetry::audit;
 use crate::web::browser::BrowserSession;
 use crate::web::i18n::filters;
 use crate::web::page::{self, Msg, PageContext, PageError};
@@ -165,11 +164,7 @@ pub async fn forget_post(State(state): State<AppState>, session: Session, body: 
             Gate::Elsewhere(words) => return elsewhere(&browser, &ctx, words).await,
         };
         let result = account_pool::forget_device(&user.pool.pool, &user.access_token, key).await;
-        let outcome = match &result {
-            Ok(()) => "ok",
-            Err(e) => e.kind,
-        };
-        audit::account_change("ForgetDevice", &user.provider, &user.subject, outcome);
+        user.audit("ForgetDevice", &result);
         match result {
             Ok(()) => Ok(see_other("/account/devices?notice=forgotten")),
             Err(e) if e.kind == "InternalErrorException" => Err(PageError::unavailable(&e.message)),

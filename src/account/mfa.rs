@@ -13,10 +13,9 @@
 //! POST /account/mfa/off         off_post        → 303 /account/mfa?notice=off | 400 page
 //! ```
 
-use super::pool::{Gate, PoolUser, gate};
-use crate::account_pool::{self, AccountError, MfaSetting, MfaSettings, MfaStatus, attempts};
+use super::pool_user::{Gate, PagePoolUser as PoolUser, gate};
+use crate::account_pool::{self, AccountError, MfaSetting, MfaSettings, MfaStatus};
 use crate::state::AppState;
-use crate::telemetry::audit;
 use crate::web::browser::BrowserSession;
 use crate::web::i18n::filters;
 use crate::web::otpauth::{otpauth_uri, qr_svg_base64};
@@ -243,16 +242,8 @@ async fn poster<'a>(
     }
 }
 
-fn audited<T>(operation: &'static str, user: &PoolUser<'_>, result: &Result<T, AccountError>) {
-    let outcome = match result {
-        Ok(_) => "ok",
-        Err(e) => e.kind,
-    };
-    audit::account_change(operation, &user.provider, &user.subject, outcome);
-}
-
 fn secret_purpose(user: &PoolUser<'_>) -> String {
-    format!("account-totp:{}", user.attempts_key)
+    format!("account-totp:{}", user.attempts_key())
 }
 
 /// `POST /account/mfa/setup`: a new secret from the pool, shown once as a QR code and a key.
@@ -266,7 +257,7 @@ pub async fn setup_post(State(state): State<AppState>, session: Session, body: B
         };
         let associated =
             account_pool::associate_software_token(&user.pool.pool, &user.access_token).await;
-        audited("AssociateSoftwareToken", &user, &associated);
+        user.audit("AssociateSoftwareToken", &associated);
         let secret = match associated {
             Ok(secret) => secret,
             Err(e) => {
@@ -297,7 +288,7 @@ async fn setup_page(
     status: StatusCode,
     error: Option<String>,
 ) -> Result<Response, PageError> {
-    let uri = otpauth_uri(&user.pool.display_name, &user.username, secret);
+    let uri = otpauth_uri(&user.pool.display_name, &user.identity.username, secret);
     let csrf = csrf(browser).await?;
     Ok(page::render(
         ctx,
@@ -343,10 +334,9 @@ pub async fn verify_post(State(state): State<AppState>, session: Session, body: 
             )
             .await;
         }
-        let limit = state.settings.rate_limits.account_attempts_per_user;
-        let verified = match attempts::reserve(&*state.store, limit, &user.attempts_key).await {
-            Ok(reserved) => {
-                let result = account_pool::verify_software_token(
+        let verified = user
+            .attempt(&state, async {
+                account_pool::verify_software_token(
                     &user.pool.pool,
                     &user.access_token,
                     code,
@@ -358,14 +348,10 @@ pub async fn verify_post(State(state): State<AppState>, session: Session, body: 
                         // The pool's own `Status`, for developers.
                         AccountError::new("CodeMismatchException", "Status: ERROR")
                     })
-                });
-                reserved.settle(&*state.store, &result).await;
-                result
-            }
-            Err(attempts::AttemptError::Limited(e)) => Err(e),
-            Err(attempts::AttemptError::Store(e)) => return Err(PageError::unavailable(&e)),
-        };
-        audited("VerifySoftwareToken", &user, &verified);
+                })
+            })
+            .await?;
+        user.audit("VerifySoftwareToken", &verified);
         if let Err(e) = verified {
             let (status, words) = refusal(&ctx, &e)?;
             return setup_page(&browser, &ctx, &user, &secret, status, Some(words)).await;
@@ -385,7 +371,7 @@ pub async fn verify_post(State(state): State<AppState>, session: Session, body: 
             settings(&on, Some("SOFTWARE_TOKEN_MFA")),
         )
         .await;
-        audited("SetUserMFAPreference", &user, &preferred);
+        user.audit("SetUserMFAPreference", &preferred);
         match preferred {
             Ok(()) => Ok(see_other("/account/mfa?notice=on")),
             Err(e) => {
@@ -429,7 +415,7 @@ pub async fn preference_post(
             settings(&on, Some(chosen)),
         )
         .await;
-        audited("SetUserMFAPreference", &user, &result);
+        user.audit("SetUserMFAPreference", &result);
         match result {
             Ok(()) => Ok(see_other("/account/mfa?notice=preferred")),
             Err(e) => {
@@ -458,7 +444,7 @@ pub async fn off_post(State(state): State<AppState>, session: Session, body: Byt
         let result =
             account_pool::set_mfa_preference(&user.pool.pool, &user.access_token, all_off(&status))
                 .await;
-        audited("SetUserMFAPreference", &user, &result);
+        user.audit("SetUserMFAPreference", &result);
         match result {
             Ok(()) => Ok(see_other("/account/mfa?notice=off")),
             Err(e) => {

@@ -9,6 +9,11 @@
 //! POST  /account/sessions/end             end_post         → 303 /account | 403/404 page
 //! GET   /account/sign-out-everywhere      everywhere_get   → confirmation page
 //! POST  /account/sign-out-everywhere      everywhere_post  → signed-out page | 303 sign-in again
+//! GET|POST /account/profile, /account/verify, POST /account/verify/resend   (`profile`)
+//! GET|POST /account/password                                              (`password`)
+//! GET|POST /account/delete                                                (`delete`)
+//! GET   /account/mfa, POST /account/mfa/{setup,verify,preference,off}     (`mfa`)
+//! GET   /account/devices, POST /account/devices/forget                   (`devices`)
 //! GET   /account/api/profile              api::profile     → JSON | 401
 //! GET   /account/api/sessions             api::sessions    → JSON | 401
 //! DELETE /account/api/sessions/{id}       api::end         → 204 | 404 | 401
@@ -22,10 +27,13 @@
 
 pub mod agent;
 pub mod api;
+pub mod delete;
 pub mod devices;
 pub mod mfa;
 pub mod pages;
-mod pool;
+pub mod password;
+mod pool_user;
+pub mod profile;
 pub mod sessions;
 mod signin;
 

@@ -24,7 +24,7 @@ use tower_sessions::Session;
 
 /// Where "back to the app" goes, once validated: kept in the browser session so every
 /// account page shows it.
-const BACK: &str = "account_back";
+pub(super) const BACK: &str = "account_back";
 
 #[derive(Clone, Serialize, Deserialize)]
 pub struct Back {
@@ -45,6 +45,9 @@ pub struct AccountPage<'a> {
     pub details: Vec<(String, String)>,
     pub sessions: Vec<SessionRow>,
     pub notice: Option<String>,
+    /// A Cognito pool user: the profile, password (and delete) pages are theirs to use.
+    pub pool_user: bool,
+    pub allow_delete: bool,
 }
 
 pub struct SessionRow {
@@ -195,6 +198,18 @@ async fn account(
     let identity = &me.sso.identity;
     let provider = state.providers.get(&identity.provider);
     let provider_name = provider.map_or(identity.provider.as_str(), |p| p.display_name.as_str());
+    let pool_user = provider.is_some_and(|p| p.as_cognito().is_some());
+    let mut shown = identity.clone();
+    if pool_user && let Some(live) = super::pool_user::live_attributes(state, identity).await {
+        for (name, value) in live {
+            let value = match value.as_str() {
+                "true" => Value::Bool(true),
+                "false" => Value::Bool(false),
+                _ => Value::String(value),
+            };
+            shown.claims.insert(name, value);
+        }
+    }
     let managed = if provider.is_some_and(|p| p.as_local().is_some()) {
         ctx.text("account-managed-in-config")
     } else {
@@ -206,6 +221,7 @@ async fn account(
     };
     let notice = match query.notice.as_deref() {
         Some("ended") => Some(ctx.text("account-notice-ended")),
+        Some("password") => Some(ctx.text("account-password-changed")),
         _ => None,
     };
     let sessions = listed
@@ -232,9 +248,11 @@ async fn account(
             username: &identity.username,
             provider_name,
             managed,
-            details: details(&ctx, identity),
+            details: details(&ctx, &shown),
             sessions,
             notice,
+            pool_user,
+            allow_delete: state.settings.account.allow_delete,
         },
     ))
 }
@@ -344,7 +362,10 @@ async fn end(
 }
 
 /// The signed-out page, naming the app the user came from; the browser session is emptied.
-async fn signed_out(state: &AppState, browser: &BrowserSession) -> Result<Response, PageError> {
+pub(super) async fn signed_out(
+    state: &AppState,
+    browser: &BrowserSession,
+) -> Result<Response, PageError> {
     let back = browser.inner().get::<Back>(BACK).await.ok().flatten();
     browser
         .sign_out(&*state.store)

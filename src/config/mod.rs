@@ -287,6 +287,19 @@ impl Settings {
             if self.account.reauth_after.is_zero() {
                 problems.push("account.reauth_after: must be longer than zero".into());
             }
+            // What the pool decides by itself is not the user's to edit.
+            for name in &self.account.editable_attributes {
+                let pools_own = name == "sub"
+                    || name.ends_with("_verified")
+                    || name == "identities"
+                    || name.starts_with("cognito:")
+                    || name.is_empty();
+                if pools_own {
+                    problems.push(format!(
+                        "account.editable_attributes: `{name}` is not an attribute a user can change"
+                    ));
+                }
+            }
         }
         if self.demo.enabled {
             match self

@@ -144,6 +144,11 @@ pub struct AccountSettings {
     pub reauth_after: Duration,
     /// What the sign-in pages call the account pages ("Sign in to …").
     pub name: String,
+    /// The attributes a Cognito pool user may change on `/account/profile` (a changed
+    /// `email` or `phone_number` counts once verified by the code the pool sends).
+    pub editable_attributes: Vec<String>,
+    /// Whether a Cognito pool user may delete their own account (`/account/delete`).
+    pub allow_delete: bool,
 }
 
 impl Default for AccountSettings {
@@ -152,6 +157,10 @@ impl Default for AccountSettings {
             enabled: true,
             reauth_after: Duration::from_secs(300),
             name: "Your account".into(),
+            editable_attributes: ["name", "given_name", "family_name", "email", "phone_number"]
+                .map(String::from)
+                .to_vec(),
+            allow_delete: false,
         }
     }
 }

@@ -896,6 +896,33 @@ fn the_account_pages_client_id_is_reserved_and_reauth_after_must_be_set() {
     assert!(set.account.enabled, "on by default");
 }
 
+#[test]
+fn account_editing_defaults_and_refuses_the_pools_own_attributes() {
+    let default = load(MINIMAL).expect("valid");
+    assert!(!default.account.allow_delete, "deletion is off by default");
+    assert_eq!(
+        default.account.editable_attributes,
+        ["name", "given_name", "family_name", "email", "phone_number"]
+    );
+    let set = load(&format!(
+        "{MINIMAL}[account]\nallow_delete = true\neditable_attributes = [\"custom:team\"]\n"
+    ))
+    .expect("valid");
+    assert!(set.account.allow_delete);
+    assert_eq!(set.account.editable_attributes, ["custom:team"]);
+    for name in ["sub", "email_verified", "cognito:groups"] {
+        let error = load(&format!(
+            "{MINIMAL}[account]\neditable_attributes = [\"{name}\"]\n"
+        ))
+        .expect_err(name)
+        .to_string();
+        assert!(
+            error.contains(&format!("account.editable_attributes: `{name}`")),
+            "{error}"
+        );
+    }
+}
+
 /// A config with the local provider and one app whose `[apps.branding]` is `branding`.
 fn with_branding(branding: &str) -> String {
     format!(

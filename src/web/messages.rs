@@ -68,6 +68,10 @@ pub enum Msg {
     AccountNoSuchSession,
     /// The account pages' sign-in came back unfinished, or to a browser that did not start it.
     AccountSignInFailed,
+    /// `/account/delete` when `[account] allow_delete` is off.
+    AccountDeleteNotAllowed,
+    /// A change page for a user whose account no user pool keeps (local, upstream).
+    AccountManagedElsewhere,
 }
 
 /// What a person can do about a federation failure.
@@ -145,6 +149,8 @@ impl Msg {
             Msg::AccountBackNotRegistered => t("msg-account-back-not-registered"),
             Msg::AccountNoSuchSession => t("msg-account-no-such-session"),
             Msg::AccountSignInFailed => t("msg-account-sign-in-failed"),
+            Msg::AccountDeleteNotAllowed => t("msg-account-delete-not-allowed"),
+            Msg::AccountManagedElsewhere => t("msg-account-managed-elsewhere"),
             Msg::TooManyRequests { wait_secs } => {
                 let wait = wait_in_words(lang, *wait_secs);
                 with("msg-too-many-requests", &[("wait", &wait)])
@@ -215,6 +221,8 @@ mod tests {
             Msg::AccountBackNotRegistered,
             Msg::AccountNoSuchSession,
             Msg::AccountSignInFailed,
+            Msg::AccountDeleteNotAllowed,
+            Msg::AccountManagedElsewhere,
             Msg::TooManyRequests { wait_secs: 1 },
             Msg::TooManyRequests { wait_secs: 42 },
             Msg::TooManyRequests { wait_secs: 300 },

@@ -629,6 +629,21 @@ async fn an_upstream_users_sessions_are_listed_ended_and_signed_out_everywhere()
         "{html}"
     );
     assert!(html.contains("carol@example.com"));
+    // Read-only: no change pages for an upstream user, and a 403 page when asked anyway.
+    assert!(!html.contains(r#"href="/account/profile""#));
+    for path in ["/account/profile", "/account/password"] {
+        let response = app.get(&app.browser, path).await;
+        assert_eq!(response.status(), StatusCode::FORBIDDEN, "{path}");
+    }
+    let csrf = input_value(&html, "csrf").unwrap();
+    let refused = post_form(
+        &app,
+        &app.browser,
+        "/account/profile",
+        &[("csrf", &csrf), ("email", "mallory@example.com")],
+    )
+    .await;
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
     let listed = sessions_of(&app, access(&first)).await;
     assert_eq!(
         listed.len(),
@@ -1022,4 +1037,67 @@ async fn the_account_page_speaks_the_browsers_language() {
     assert!(ja.contains("すべての場所からサインアウト"));
     assert!(ar.contains(r#"dir="rtl""#));
     assert!(ar.contains("تسجيل الخروج من كل مكان"));
+}
+
+/// After signing out everywhere, the old tokens get no AWS credentials: authgate's
+/// `/aws/credentials` refuses the old access token before anything reaches the identity pool
+/// (moto's, behind the recording stand-in), and the session endpoint says signed out.
+#[tokio::test]
+async fn signing_out_everywhere_ends_the_aws_credentials_of_the_old_tokens() {
+    use crate::support::aws::{aws_app, request};
+    let aws = aws_app("", "").await;
+    let client = browser();
+    let tokens = aws.app.login(&client, &request("awsapp")).await;
+    let credentials = |token: String| {
+        let app = &aws.app;
+        async move {
+            app.api
+                .post(app.url("/aws/credentials"))
+                .bearer_auth(token)
+                .send()
+                .await
+                .expect("request")
+        }
+    };
+    let before = credentials(access(&tokens).to_string()).await;
+    assert_eq!(
+        before.status(),
+        StatusCode::OK,
+        "credentials while signed in"
+    );
+    let calls = aws.proxy.operations().len();
+    let csrf = input_value(&account_page(&aws.app, &client).await, "csrf").unwrap();
+
+    let done = post_form(
+        &aws.app,
+        &client,
+        "/account/sign-out-everywhere",
+        &[("csrf", &csrf)],
+    )
+    .await;
+
+    assert_eq!(done.status(), StatusCode::OK, "the signed-out page");
+    let after = credentials(access(&tokens).to_string()).await;
+    assert_eq!(after.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        aws.proxy.operations().len(),
+        calls,
+        "nothing reached the identity pool: {:?}",
+        aws.proxy.operations()
+    );
+    let refreshed = aws.app.refresh("awsapp", refresh_token(&tokens)).await;
+    assert_eq!(
+        refreshed.status(),
+        StatusCode::BAD_REQUEST,
+        "no refresh for new credentials"
+    );
+    let state: Value = api_get(&aws.app, "/session", access(&tokens))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        state["state"], "SIGNED_OUT_USER_POOLS_TOKENS_INVALID",
+        "{state}"
+    );
 }

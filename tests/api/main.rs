@@ -6,6 +6,7 @@ mod support;
 mod account;
 mod account_api;
 mod account_mfa;
+mod account_pool_pages;
 mod amplify;
 mod architecture;
 mod authorize;

@@ -19,6 +19,17 @@ pub async fn spawn_for_pool(pool: Pool, provider_extra: &str) -> PoolApp {
 }
 
 pub async fn spawn_for_endpoint(pool: Pool, endpoint: &str, provider_extra: &str) -> PoolApp {
+    spawn_for_endpoint_edited(pool, endpoint, provider_extra, std::convert::identity).await
+}
+
+/// [`spawn_for_endpoint`], with the whole config passed through `edit` (to change a table the
+/// base config already has, such as `[account]`).
+pub async fn spawn_for_endpoint_edited(
+    pool: Pool,
+    endpoint: &str,
+    provider_extra: &str,
+    edit: fn(String) -> String,
+) -> PoolApp {
     let secret_file = pool.client_secret.as_ref().map(|secret| {
         let file = tempfile::NamedTempFile::new().expect("secret file");
         std::fs::write(file.path(), secret).expect("write secret");
@@ -62,7 +73,7 @@ token_mode = "passthrough"
         client_id = pool.client_id,
     );
     PoolApp {
-        app: spawn_app_with(&extra).await,
+        app: spawn_app_edited(&extra, edit).await,
         _secret_file: secret_file,
     }
 }
