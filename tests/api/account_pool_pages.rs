@@ -119,6 +119,8 @@ async fn a_pool_user_changes_the_password_after_a_wrong_one_a_weak_one_and_a_mis
     assert_eq!(status, StatusCode::OK);
     assert!(account.contains(r#"href="/account/password""#), "{account}");
     assert!(account.contains(r#"href="/account/profile""#));
+    assert!(account.contains(r#"href="/account/mfa""#));
+    assert!(account.contains(r#"href="/account/devices""#));
     assert!(
         !account.contains(r#"href="/account/delete""#),
         "not offered by default"
