@@ -16,8 +16,8 @@ use tokio::io::AsyncReadExt;
 
 /// Ten journeys of seven pages and two of two; a few seconds each on a loaded machine. This
 /// bounds a hang.
-const DEADLINE: Duration = Duration::from_secs(240);
-const INSTALL_HINT: &str = "run scripts/install-peers.sh (it installs node, tests/browser's \
+pub const DEADLINE: Duration = Duration::from_secs(240);
+pub const INSTALL_HINT: &str = "run scripts/install-peers.sh (it installs node, tests/browser's \
                             packages and Debian's chromium)";
 
 fn browser_dir() -> PathBuf {
@@ -76,6 +76,47 @@ const PAGES: usize = 7 * (6 + 3 + 1) + 2 * 2;
 async fn the_demo_sign_in_passes_axe_in_three_languages_at_two_sizes_and_works_without_javascript()
 {
     // Arrange
+    assert_installed();
+    let app = spawn_app_edited(&branded_example(), with_picker_and_no_lockout).await;
+    // scripts/screenshots.sh names docs/screenshots; by default they go to a temporary dir.
+    let temporary = tempfile::tempdir().expect("tmp");
+    let shots = screenshots_dir(&temporary);
+
+    // Act
+    let stdout = drive(
+        &app.address,
+        &[
+            ("JOURNEYS", "demo"),
+            ("USERNAME", USER),
+            ("PASSWORD", PASSWORD),
+            ("PROVIDER", "local"),
+            ("BRANDED", BRANDED),
+        ],
+        &shots,
+        DEADLINE,
+    )
+    .await;
+
+    // Assert: every page reached, none with a serious or critical violation (`drive`), and
+    // a screenshot of each.
+    let pages = stdout.lines().filter(|l| l.starts_with("PAGE ")).count();
+    assert_eq!(pages, PAGES, "not every page was reached:\n{stdout}");
+    assert_eq!(
+        screenshot_count(&shots),
+        PAGES,
+        "one screenshot per page:\n{stdout}"
+    );
+}
+
+/// The screenshots' directory: `AUTHGATE_SCREENSHOTS` (scripts/screenshots.sh names
+/// docs/screenshots), else `temporary`.
+pub fn screenshots_dir(temporary: &tempfile::TempDir) -> PathBuf {
+    std::env::var_os("AUTHGATE_SCREENSHOTS")
+        .map_or_else(|| temporary.path().to_path_buf(), PathBuf::from)
+}
+
+/// Checks that node's packages and Chromium are there, naming the script that installs them.
+pub fn assert_installed() {
     let dir = browser_dir();
     assert!(
         dir.join("node_modules/axe-core/axe.min.js").is_file()
@@ -90,23 +131,24 @@ async fn the_demo_sign_in_passes_axe_in_three_languages_at_two_sizes_and_works_w
         "no Chromium at {}: {INSTALL_HINT}",
         chromium().display()
     );
-    let app = spawn_app_edited(&branded_example(), with_picker_and_no_lockout).await;
-    // scripts/screenshots.sh names docs/screenshots; by default they go to a temporary dir.
-    let temporary = tempfile::tempdir().expect("tmp");
-    let shots = std::env::var_os("AUTHGATE_SCREENSHOTS")
-        .map_or_else(|| temporary.path().to_path_buf(), PathBuf::from);
+}
 
-    // Act
+/// Runs `node tests/browser/journey.mjs` against `address` with `env`, screenshots into
+/// `shots`; fails the test unless it ends `DONE ok` within `deadline`. Its report.
+pub async fn drive(
+    address: &str,
+    env: &[(&str, &str)],
+    shots: &std::path::Path,
+    deadline: Duration,
+) -> String {
+    let dir = browser_dir();
     let mut child = tokio::process::Command::new("node")
         .arg(dir.join("journey.mjs"))
         .current_dir(&dir)
-        .env("AUTHGATE", &app.address)
-        .env("USERNAME", USER)
-        .env("PASSWORD", PASSWORD)
-        .env("PROVIDER", "local")
-        .env("SCREENSHOTS", &shots)
+        .env("AUTHGATE", address)
+        .env("SCREENSHOTS", shots)
         .env("CHROMIUM", chromium())
-        .env("BRANDED", BRANDED)
+        .envs(env.iter().copied())
         // The driver exits when its stdin closes, and Chromium with the driver.
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -128,25 +170,25 @@ async fn the_demo_sign_in_passes_axe_in_three_languages_at_two_sizes_and_works_w
         o.and(e).expect("driver output");
         child.wait().await.expect("driver exit")
     };
-    let status = tokio::time::timeout(DEADLINE, run).await;
-
-    // Assert: every page reached, none with a serious or critical violation.
-    let status = status.unwrap_or_else(|_| panic!("no end within {DEADLINE:?}:\n{stdout}"));
+    let status = tokio::time::timeout(deadline, run).await;
+    let status = status.unwrap_or_else(|_| panic!("no end within {deadline:?}:\n{stdout}"));
     assert!(
         status.success() && stdout.lines().last() == Some("DONE ok"),
         "the browser journey failed ({status}):\n{stdout}\n--- driver stderr ---\n{stderr}"
     );
-    let pages = stdout.lines().filter(|l| l.starts_with("PAGE ")).count();
-    assert_eq!(pages, PAGES, "not every page was reached:\n{stdout}");
-    let screenshots = std::fs::read_dir(&shots)
+    if std::env::var_os("TEST_LOG").is_some() {
+        eprintln!("{stdout}");
+    }
+    stdout
+}
+
+/// How many screenshots `dir` holds.
+pub fn screenshot_count(dir: &std::path::Path) -> usize {
+    std::fs::read_dir(dir)
         .expect("screenshots")
         .filter(|e| {
             e.as_ref()
                 .is_ok_and(|e| e.path().extension() == Some("png".as_ref()))
         })
-        .count();
-    assert_eq!(screenshots, PAGES, "one screenshot per page:\n{stdout}");
-    if std::env::var_os("TEST_LOG").is_some() {
-        eprintln!("{stdout}");
-    }
+        .count()
 }
