@@ -20,6 +20,6 @@ AUTHGATE_SCREENSHOTS="$out" cargo test --features saml --test api -- --exact \
 # Dark mode in one language is enough to show it.
 find "$out" -name '*-dark-*.png' ! -name 'en-390x844-dark-*' ! -name 'branded-*' -delete
 # The other journeys: English and Arabic on a phone; the provider's own pages are not ours.
-find "$out" -regextype egrep -regex '.*-(upstream|mfa|forgot|signup|roles)-.*\.png' \
+find "$out" -regextype egrep -regex '.*-(upstream|mfa|forgot|signup|roles|lockout)-.*\.png' \
   \( -name 'ja-*' -o -name '*-1280x800-*' -o -name '*-provider-*' \) -delete
 ls "$out"

@@ -4,7 +4,8 @@
 //! (oidc-provider) → back; a Cognito pool sign-in with a TOTP code and sign-out (the stand-in);
 //! forgot password (the stand-in's reset code); sign-up with a confirmation code (moto, which
 //! takes any code); and the AWS role page (a provider token listing two `cognito:roles`) to the
-//! "Return to the app" page.
+//! "Return to the app" page; and wrong passwords until the throttle's lock, whose page must not
+//! read like a wrong password.
 
 use crate::browser::{DEADLINE, assert_installed, drive, missing_screenshots, screenshots_dir};
 use crate::support::app::spawn_app_on;
@@ -29,9 +30,11 @@ fn secret_file(secret: &str) -> tempfile::NamedTempFile {
 
 /// authgate pages per language and size: upstream 2 (picker, result), MFA 4 (sign-in, code,
 /// result, signed out), forgot 3 (username, code and new password, result), sign-up 3 (form,
-/// confirmation code, result), roles 2 (role, return to the app). The provider's own pages
-/// are screenshotted too but not judged (`SHOT` lines).
-const PAGES_PER_RUN: usize = 2 + 4 + 3 + 3 + 2;
+/// confirmation code, result), roles 2 (role, return to the app), lockout 1 (the locked page).
+/// The provider's own pages are screenshotted too but not judged (`SHOT` lines).
+const PAGES_PER_RUN: usize = 2 + 4 + 3 + 3 + 2 + 1;
+/// The test config locks a username after 4 failures: the fifth attempt meets the lock.
+const ATTEMPTS_TO_LOCK: usize = 5;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_upstream_mfa_sign_up_forgot_role_and_logout_journeys_pass_axe_in_three_languages() {
@@ -128,6 +131,7 @@ redirect_interstitial = true
                     "new_password": PASSWORD },
         "signup": { "provider": "signup", "password": PASSWORD, "code": "123456" },
         "roles": { "client_id": "roleapp", "redirect_uri": "roleapp://cb", "login": ROLE_LOGIN },
+        "lockout": { "provider": "local", "attempts": ATTEMPTS_TO_LOCK },
     })
     .to_string();
 
@@ -135,7 +139,7 @@ redirect_interstitial = true
     let stdout = drive(
         &app.address,
         &[
-            ("JOURNEYS", "upstream mfa forgot signup roles"),
+            ("JOURNEYS", "upstream mfa forgot signup roles lockout"),
             ("PEOPLE", &people),
         ],
         &shots,

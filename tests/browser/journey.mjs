@@ -18,7 +18,8 @@
 //             the result;
 //   signup:   another pool's sign-in → "Create one" → the confirmation code page → the result;
 //   roles:    an app with AWS credentials → the provider (whose token lists two roles) → the
-//             role page → the "Return to the app" page.
+//             role page → the "Return to the app" page;
+//   lockout:  wrong passwords until the throttle locks the username → the locked page.
 // The provider's own pages are screenshotted (`SHOT` lines) but not judged: they are not ours.
 // What they need comes in PEOPLE (JSON; see tests/api/browser_journeys.rs).
 //
@@ -418,12 +419,37 @@ async function rolesJourney(page, label) {
   });
 }
 
+/** Wrong passwords until the throttle locks the username: the lock must not read like a wrong
+ * password, must say for how long, and must disable the form. */
+async function lockoutJourney(page, label) {
+  const { provider, attempts } = people.lockout;
+  const user = `locked-${randomBytes(4).toString('hex')}`;
+  await toPicker(page);
+  await navigate(page, () => page.click(`a.provider[href$="/${provider}"]`));
+  let wrong = '';
+  for (let i = 0; i < attempts; i += 1) {
+    await page.fill('#username', user);
+    await page.fill('#password', `wrong-${i}`);
+    await submit(page);
+    if (i === 0) wrong = await page.locator('#form-error').innerText();
+  }
+  await judged(page, label, 'lockout-1-locked', async (p) => {
+    const problems = [];
+    const text = await p.locator('#form-error').innerText();
+    if (text === wrong) problems.push(`the lock reads like a wrong password: ${text}`);
+    if (!/[0-9]/.test(text)) problems.push(`the lock does not say for how long: ${text}`);
+    if ((await p.locator('fieldset.fields[disabled]').count()) !== 1) problems.push('the form is not disabled');
+    return problems;
+  });
+}
+
 const PEOPLE_JOURNEYS = {
   upstream: upstreamJourney,
   mfa: mfaJourney,
   forgot: forgotJourney,
   signup: signUpJourney,
   roles: rolesJourney,
+  lockout: lockoutJourney,
 };
 
 try {
