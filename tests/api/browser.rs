@@ -16,7 +16,7 @@ use tokio::io::AsyncReadExt;
 
 /// Ten journeys of seven pages and two of two; a few seconds each on a loaded machine. This
 /// bounds a hang.
-pub const DEADLINE: Duration = Duration::from_secs(240);
+const DEADLINE: Duration = Duration::from_secs(240);
 pub const INSTALL_HINT: &str = "run scripts/install-peers.sh (it installs node, tests/browser's \
                             packages and Debian's chromium)";
 

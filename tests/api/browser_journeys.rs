@@ -7,7 +7,7 @@
 //! "Return to the app" page; and wrong passwords until the throttle's lock, whose page must not
 //! read like a wrong password.
 
-use crate::browser::{DEADLINE, assert_installed, drive, missing_screenshots, screenshots_dir};
+use crate::browser::{assert_installed, drive, missing_screenshots, screenshots_dir};
 use crate::support::app::spawn_app_on;
 use crate::support::aws::CREDENTIALS_FILE;
 use crate::support::cognito_standin::{CognitoStandin, RESET_CODE, UserOptions};
@@ -35,6 +35,9 @@ fn secret_file(secret: &str) -> tempfile::NamedTempFile {
 const PAGES_PER_RUN: usize = 2 + 4 + 3 + 3 + 2 + 1;
 /// The test config locks a username after 4 failures: the fifth attempt meets the lock.
 const ATTEMPTS_TO_LOCK: usize = 5;
+/// Six runs of six journeys, about 2.5 minutes beside the demo suite on two loaded cores.
+/// This bounds a hang.
+const DEADLINE: std::time::Duration = std::time::Duration::from_secs(420);
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_upstream_mfa_sign_up_forgot_role_and_logout_journeys_pass_axe_in_three_languages() {
