@@ -3,7 +3,6 @@
 ## Every page (templates/base.html)
 
 page-default-title = تسجيل الدخول
-page-footer = محمي بواسطة authgate
 language-picker-label = اللغة
 
 ## Words several pages share
@@ -98,7 +97,7 @@ msg-form-expired = انتهت صلاحية هذا النموذج. عُد إلى 
 msg-form-incomplete = النموذج غير مكتمل. عُد وحاول مرة أخرى.
 msg-unavailable = تسجيل الدخول غير متاح مؤقتًا. يُرجى المحاولة مرة أخرى بعد قليل.
 msg-no-such-page = لا توجد صفحة على هذا العنوان.
-msg-unusable-redirect = لا يمكن استخدام عنوان URI لإعادة التوجيه.
+msg-unusable-redirect = العنوان الذي يُفترض أن يعيدك إلى التطبيق غير صالح، لذا لا يمكن متابعة تسجيل الدخول. أبلغ فريق دعم التطبيق.
 msg-role-not-allowed = لا يُسمح لحسابك باستخدام هذا الدور. عُد واختر دورًا من القائمة.
 msg-federation-failed = تعذّر تسجيل دخولك إلى { $app } لأن { $reason }. { $advice }
 msg-advice-try-later = حاول مرة أخرى بعد بضع دقائق.
@@ -111,9 +110,9 @@ msg-upstream-no-state = لم تتضمن استجابة تسجيل الدخول �
 msg-upstream-not-this-flow = لا تخص استجابة تسجيل الدخول هذه عملية تسجيل الدخول التي بدأت.
 upstream-incomplete-no-code = لم تتضمن استجابة تسجيل الدخول رمزًا.
 msg-pool-unreachable = لم يستجب { $pool }. حاول مرة أخرى بعد قليل.
-msg-pool-bad-answer = أرسل { $pool } استجابة لا يمكن لـ authgate استخدامها. حاول مرة أخرى لاحقًا.
+msg-pool-bad-answer = أرسل { $pool } استجابة لا يمكن استخدامها. حاول مرة أخرى لاحقًا.
 msg-mfa-setup-unsupported = يحتاج حسابك إلى رقم هاتف أو عنوان بريد إلكتروني لخطوة تسجيل الدخول الثانية، ولا يوجد أي منهما بعد. تواصل مع فريق دعم التطبيق.
-msg-challenge-unsupported = يحتاج هذا الحساب إلى خطوة تسجيل دخول لا يوفرها authgate. تواصل مع فريق دعم التطبيق.
+msg-challenge-unsupported = يحتاج هذا الحساب إلى خطوة تسجيل دخول غير متاحة هنا. تواصل مع فريق دعم التطبيق.
 msg-sign-in-again = استغرق الأمر وقتًا طويلًا، أو لم تُقبل الإجابة. سجّل الدخول مرة أخرى.
 msg-demo-form-expired = انتهت صلاحية هذا النموذج. أعد تحميل صفحة العرض التجريبي.
 msg-too-many-requests = وصلت طلبات كثيرة جدًا من شبكتك في الوقت الحالي. يُرجى الانتظار { $wait } ثم المحاولة مرة أخرى.
@@ -134,16 +133,23 @@ wait-minutes = { $count ->
     [many] { $count } دقيقة
    *[other] { $count } دقيقة
 }
-authorize-repeats-client = يكرر الطلب client_id أو redirect_uri.
-authorize-no-client-id = لا يتضمن الطلب client_id.
+authorize-repeats-client = طلب تسجيل الدخول من التطبيق يذكر التطبيق أو طريق العودة إليه مرتين. أبلغ فريق دعم التطبيق.
+authorize-no-client-id = لا يذكر طلب تسجيل الدخول التطبيق الذي أتى منه. أبلغ فريق دعم التطبيق.
 authorize-unknown-client = التطبيق الذي أرسلك إلى هنا غير مسجّل.
-authorize-no-redirect-uri = لا يتضمن الطلب redirect_uri.
-authorize-unknown-redirect-uri = عنوان URI لإعادة التوجيه في الطلب غير مسجّل لهذا التطبيق.
+authorize-no-redirect-uri = لا يذكر طلب تسجيل الدخول إلى أين يُرسلك بعد ذلك. أبلغ فريق دعم التطبيق.
+authorize-unknown-redirect-uri = طلب التطبيق إعادتك إلى عنوان لم يسجّله، لذا لا يمكن متابعة تسجيل الدخول. أبلغ فريق دعم التطبيق.
 
 ## Sign-in forms' own errors
 
 signin-bad-credentials = اسم المستخدم أو كلمة المرور غير صحيحة.
-signin-locked = محاولات فاشلة كثيرة جدًا. انتظر بضع دقائق، ثم حاول مرة أخرى.
+signin-locked =
+    { $minutes ->
+        [one] تم قفل تسجيل الدخول بعد محاولات فاشلة كثيرة جدًا. يمكنك المحاولة مرة أخرى بعد دقيقة واحدة.
+        [two] تم قفل تسجيل الدخول بعد محاولات فاشلة كثيرة جدًا. يمكنك المحاولة مرة أخرى بعد دقيقتين.
+        [few] تم قفل تسجيل الدخول بعد محاولات فاشلة كثيرة جدًا. يمكنك المحاولة مرة أخرى بعد { $minutes } دقائق.
+        [many] تم قفل تسجيل الدخول بعد محاولات فاشلة كثيرة جدًا. يمكنك المحاولة مرة أخرى بعد { $minutes } دقيقة.
+   *[other] تم قفل تسجيل الدخول بعد محاولات فاشلة كثيرة جدًا. يمكنك المحاولة مرة أخرى بعد { $minutes } دقيقة.
+    }
 
 ## A Cognito pool's pages, said from code (src/hosted_ui/words.rs)
 
@@ -245,7 +251,7 @@ account-back-to-app = العودة إلى { $app }
 account-profile-heading = الملف الشخصي
 account-signed-in-with = تم تسجيل الدخول عبر
 account-managed-at = تأتي هذه البيانات من { $provider }. لتغييرها، غيّرها هناك.
-account-managed-in-config = هذه البيانات مضبوطة في إعدادات authgate ولا يمكن تغييرها هنا.
+account-managed-in-config = تدير الخدمة هذه البيانات نيابةً عنك، ولا يمكن تغييرها هنا.
 account-email-verified = البريد الإلكتروني مُتحقق منه
 account-phone-verified = رقم الهاتف مُتحقق منه
 account-yes = نعم
@@ -276,6 +282,8 @@ return-title = تم تسجيل الدخول
 return-heading = لقد سجّلت الدخول
 return-lead = ارجع إلى { $app } للمتابعة.
 return-button = العودة إلى التطبيق
+return-not-opening = إذا لم يحدث شيء، فربما لا يكون { $app } مثبّتًا على هذا الجهاز، أو لا يستطيع هذا المتصفح فتحه. افتح { $app } بنفسك وسجّل الدخول من هناك، أو حاول مرة أخرى.
+return-try-again = حاول مرة أخرى
 
 # Account pages: multi-factor, remembered devices (issue 13).
 account-mfa-title = المصادقة متعددة العوامل

@@ -3,7 +3,6 @@
 ## Every page (templates/base.html)
 
 page-default-title = Anmelden
-page-footer = Geschützt durch authgate
 language-picker-label = Sprache
 
 ## Words several pages share
@@ -98,7 +97,7 @@ msg-form-expired = Dieses Formular ist abgelaufen. Kehren Sie zur App zurück un
 msg-form-incomplete = Das Formular war unvollständig. Gehen Sie zurück und versuchen Sie es erneut.
 msg-unavailable = Die Anmeldung ist vorübergehend nicht verfügbar. Bitte versuchen Sie es gleich noch einmal.
 msg-no-such-page = Unter dieser Adresse gibt es keine Seite.
-msg-unusable-redirect = Die Weiterleitungs-URI kann nicht verwendet werden.
+msg-unusable-redirect = Die Adresse, die Sie zurück zur App bringen soll, ist ungültig, daher kann die Anmeldung nicht fortgesetzt werden. Wenden Sie sich an den Support der App.
 msg-role-not-allowed = Diese Rolle darf Ihr Konto nicht verwenden. Gehen Sie zurück und wählen Sie eine Rolle aus der Liste.
 msg-federation-failed = Sie konnten nicht bei { $app } angemeldet werden, weil { $reason }. { $advice }
 msg-advice-try-later = Versuchen Sie es in einigen Minuten erneut.
@@ -111,9 +110,9 @@ msg-upstream-no-state = Die Anmeldeantwort enthielt keinen state-Parameter.
 msg-upstream-not-this-flow = Diese Anmeldeantwort gehört nicht zu der begonnenen Anmeldung.
 upstream-incomplete-no-code = Die Anmeldeantwort enthielt keinen Code.
 msg-pool-unreachable = { $pool } hat nicht geantwortet. Bitte versuchen Sie es gleich noch einmal.
-msg-pool-bad-answer = { $pool } hat eine Antwort gegeben, die authgate nicht verwenden kann. Versuchen Sie es später erneut.
+msg-pool-bad-answer = { $pool } hat eine Antwort gegeben, die nicht verwendet werden kann. Versuchen Sie es später erneut.
 msg-mfa-setup-unsupported = Ihr Konto benötigt für den zweiten Anmeldeschritt eine Telefonnummer oder E-Mail-Adresse, hat aber noch keine. Wenden Sie sich an den Support der App.
-msg-challenge-unsupported = Dieses Konto benötigt einen Anmeldeschritt, den authgate nicht anbietet. Wenden Sie sich an den Support der App.
+msg-challenge-unsupported = Dieses Konto benötigt einen Anmeldeschritt, der hier nicht angeboten wird. Wenden Sie sich an den Support der App.
 msg-sign-in-again = Das hat zu lange gedauert, oder die Antwort wurde nicht akzeptiert. Melden Sie sich erneut an.
 msg-demo-form-expired = Dieses Formular ist abgelaufen. Laden Sie die Demo-Seite neu.
 msg-too-many-requests = Aus Ihrem Netzwerk kamen gerade zu viele Anfragen. Bitte warten Sie { $wait } und versuchen Sie es dann erneut.
@@ -126,16 +125,20 @@ wait-minutes = { $count ->
     [one] { $count } Minute
    *[other] { $count } Minuten
 }
-authorize-repeats-client = Die Anfrage enthält client_id oder redirect_uri mehrfach.
-authorize-no-client-id = Die Anfrage enthält keine client_id.
+authorize-repeats-client = Die Anmeldeanfrage der App nennt die App oder den Rückweg zu ihr doppelt. Wenden Sie sich an den Support der App.
+authorize-no-client-id = Die Anmeldeanfrage sagt nicht, von welcher App sie kommt. Wenden Sie sich an den Support der App.
 authorize-unknown-client = Die App, die Sie hierher geschickt hat, ist nicht registriert.
-authorize-no-redirect-uri = Die Anfrage enthält keine redirect_uri.
-authorize-unknown-redirect-uri = Die Weiterleitungs-URI der Anfrage ist für diese App nicht registriert.
+authorize-no-redirect-uri = Die Anmeldeanfrage sagt nicht, wohin Sie danach geleitet werden sollen. Wenden Sie sich an den Support der App.
+authorize-unknown-redirect-uri = Die App möchte Sie an eine Adresse zurückleiten, die sie nicht registriert hat, daher kann die Anmeldung nicht fortgesetzt werden. Wenden Sie sich an den Support der App.
 
 ## Sign-in forms' own errors
 
 signin-bad-credentials = Benutzername oder Passwort ist falsch.
-signin-locked = Zu viele fehlgeschlagene Versuche. Warten Sie einige Minuten und versuchen Sie es dann erneut.
+signin-locked =
+    { $minutes ->
+        [one] Die Anmeldung ist nach zu vielen fehlgeschlagenen Versuchen gesperrt. Sie können es in { $minutes } Minute erneut versuchen.
+   *[other] Die Anmeldung ist nach zu vielen fehlgeschlagenen Versuchen gesperrt. Sie können es in { $minutes } Minuten erneut versuchen.
+    }
 
 ## A Cognito pool's pages, said from code (src/hosted_ui/words.rs)
 
@@ -235,7 +238,7 @@ account-back-to-app = Zurück zu { $app }
 account-profile-heading = Profil
 account-signed-in-with = Angemeldet mit
 account-managed-at = Diese Angaben stammen von { $provider }. Ändern Sie sie dort.
-account-managed-in-config = Diese Angaben stehen in der Konfiguration von authgate und können hier nicht geändert werden.
+account-managed-in-config = Diese Angaben werden vom Dienst für Sie verwaltet und können hier nicht geändert werden.
 account-email-verified = E-Mail bestätigt
 account-phone-verified = Telefonnummer bestätigt
 account-yes = Ja
@@ -266,6 +269,8 @@ return-title = Angemeldet
 return-heading = Sie sind angemeldet
 return-lead = Kehren Sie zu { $app } zurück, um fortzufahren.
 return-button = Zurück zur App
+return-not-opening = Wenn nichts passiert, ist { $app } auf diesem Gerät vielleicht nicht installiert, oder dieser Browser kann die App nicht öffnen. Öffnen Sie { $app } selbst und melden Sie sich dort an, oder versuchen Sie es noch einmal.
+return-try-again = Noch einmal versuchen
 
 # Account pages: multi-factor, remembered devices (issue 13).
 account-mfa-title = Mehrstufige Authentifizierung

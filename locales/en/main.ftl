@@ -4,7 +4,6 @@
 ## Every page (templates/base.html)
 
 page-default-title = Sign in
-page-footer = Secured by authgate
 language-picker-label = Language
 
 ## Words several pages share
@@ -99,7 +98,7 @@ msg-form-expired = This form has expired. Go back to the app and start again.
 msg-form-incomplete = The form was incomplete. Go back and try again.
 msg-unavailable = Sign-in is temporarily unavailable. Please try again in a moment.
 msg-no-such-page = There is no page at this address.
-msg-unusable-redirect = The redirect URI cannot be used.
+msg-unusable-redirect = The address that should take you back to the app is not valid, so signing in cannot go on. Tell the app's support.
 msg-role-not-allowed = That role is not one your account may use. Go back and choose one from the list.
 msg-federation-failed = You could not be signed in to { $app } because { $reason }. { $advice }
 msg-advice-try-later = Try again in a few minutes.
@@ -112,9 +111,9 @@ msg-upstream-no-state = The sign-in response carried no state.
 msg-upstream-not-this-flow = This sign-in response does not belong to the sign-in that was started.
 upstream-incomplete-no-code = The sign-in response carried no code.
 msg-pool-unreachable = { $pool } did not answer. Try again in a moment.
-msg-pool-bad-answer = { $pool } gave an answer authgate cannot use. Try again later.
+msg-pool-bad-answer = { $pool } gave an answer that cannot be used. Try again later.
 msg-mfa-setup-unsupported = Your account needs a phone number or email address for its second sign-in step, and has none yet. Contact the app's support.
-msg-challenge-unsupported = This account needs a sign-in step authgate does not offer. Contact the app's support.
+msg-challenge-unsupported = This account needs a sign-in step that is not offered here. Contact the app's support.
 msg-sign-in-again = That took too long, or the answer was not accepted. Sign in again.
 msg-demo-form-expired = This form has expired. Reload the demo page.
 msg-too-many-requests = There have been too many requests from your network just now. Please wait { $wait } and try again.
@@ -129,16 +128,20 @@ wait-minutes = { $count ->
    *[other] { $count } minutes
 }
 # The authorize request refused with a page (src/oauth/authorize.rs says these in English).
-authorize-repeats-client = The request repeats client_id or redirect_uri.
-authorize-no-client-id = The request has no client_id.
+authorize-repeats-client = The app's sign-in request names the app or the way back to it twice. Tell the app's support.
+authorize-no-client-id = The sign-in request does not say which app it comes from. Tell the app's support.
 authorize-unknown-client = The app that sent you here is not registered.
-authorize-no-redirect-uri = The request has no redirect_uri.
-authorize-unknown-redirect-uri = The redirect URI in the request is not registered for this app.
+authorize-no-redirect-uri = The sign-in request does not say where to send you afterwards. Tell the app's support.
+authorize-unknown-redirect-uri = The app asked to send you back to an address it has not registered, so signing in cannot go on. Tell the app's support.
 
 ## Sign-in forms' own errors
 
 signin-bad-credentials = Incorrect username or password.
-signin-locked = Too many failed attempts. Wait a few minutes, then try again.
+signin-locked =
+    { $minutes ->
+        [one] Signing in is locked after too many failed attempts. You can try again in { $minutes } minute.
+   *[other] Signing in is locked after too many failed attempts. You can try again in { $minutes } minutes.
+    }
 
 ## A Cognito pool's pages, said from code (src/hosted_ui/words.rs)
 
@@ -238,7 +241,7 @@ account-back-to-app = Back to { $app }
 account-profile-heading = Profile
 account-signed-in-with = Signed in with
 account-managed-at = These details come from { $provider }. To change them, change them there.
-account-managed-in-config = These details are set in authgate's configuration; they cannot be changed here.
+account-managed-in-config = These details are managed for you by the service; they cannot be changed here.
 account-email-verified = Email verified
 account-phone-verified = Phone number verified
 account-yes = Yes
@@ -269,6 +272,8 @@ return-title = Signed in
 return-heading = You are signed in
 return-lead = Go back to { $app } to continue.
 return-button = Return to the app
+return-not-opening = If nothing happens, { $app } may not be installed on this device, or this browser cannot open it. Open { $app } yourself and sign in from there, or try once more.
+return-try-again = Try once more
 
 # Account pages: multi-factor, remembered devices (issue 13).
 account-mfa-title = Multi-factor authentication

@@ -3,7 +3,6 @@
 ## Every page (templates/base.html)
 
 page-default-title = Iniciar sesión
-page-footer = Protegido por authgate
 language-picker-label = Idioma
 
 ## Words several pages share
@@ -98,7 +97,7 @@ msg-form-expired = Este formulario ha caducado. Vuelva a la aplicación y empiec
 msg-form-incomplete = El formulario estaba incompleto. Vuelva atrás e inténtelo de nuevo.
 msg-unavailable = El inicio de sesión no está disponible temporalmente. Inténtelo de nuevo en un momento.
 msg-no-such-page = No hay ninguna página en esta dirección.
-msg-unusable-redirect = No se puede usar el URI de redirección.
+msg-unusable-redirect = La dirección que debería llevarle de vuelta a la aplicación no es válida, así que el inicio de sesión no puede continuar. Avise al soporte de la aplicación.
 msg-role-not-allowed = Su cuenta no puede usar ese rol. Vuelva atrás y elija uno de la lista.
 msg-federation-failed = No se pudo iniciar su sesión en { $app } porque { $reason }. { $advice }
 msg-advice-try-later = Inténtelo de nuevo en unos minutos.
@@ -111,9 +110,9 @@ msg-upstream-no-state = La respuesta de inicio de sesión no incluía state.
 msg-upstream-not-this-flow = Esta respuesta de inicio de sesión no corresponde al inicio de sesión que se comenzó.
 upstream-incomplete-no-code = La respuesta de inicio de sesión no incluía ningún código.
 msg-pool-unreachable = { $pool } no respondió. Inténtelo de nuevo en un momento.
-msg-pool-bad-answer = { $pool } dio una respuesta que authgate no puede usar. Inténtelo de nuevo más tarde.
+msg-pool-bad-answer = { $pool } dio una respuesta que no se puede usar. Inténtelo de nuevo más tarde.
 msg-mfa-setup-unsupported = Su cuenta necesita un número de teléfono o una dirección de correo electrónico para el segundo paso de inicio de sesión y todavía no tiene ninguno. Póngase en contacto con el soporte de la aplicación.
-msg-challenge-unsupported = Esta cuenta necesita un paso de inicio de sesión que authgate no ofrece. Póngase en contacto con el soporte de la aplicación.
+msg-challenge-unsupported = Esta cuenta necesita un paso de inicio de sesión que aquí no se ofrece. Contacte con el soporte de la aplicación.
 msg-sign-in-again = Se tardó demasiado o no se aceptó la respuesta. Inicie sesión de nuevo.
 msg-demo-form-expired = Este formulario ha caducado. Vuelva a cargar la página de demostración.
 msg-too-many-requests = Se han recibido demasiadas solicitudes desde su red. Espere { $wait } e inténtelo de nuevo.
@@ -126,16 +125,20 @@ wait-minutes = { $count ->
     [one] { $count } minuto
    *[other] { $count } minutos
 }
-authorize-repeats-client = La solicitud repite client_id o redirect_uri.
-authorize-no-client-id = La solicitud no incluye client_id.
+authorize-repeats-client = La solicitud de inicio de sesión de la aplicación indica dos veces la aplicación o el camino de vuelta a ella. Avise al soporte de la aplicación.
+authorize-no-client-id = La solicitud de inicio de sesión no indica de qué aplicación procede. Avise al soporte de la aplicación.
 authorize-unknown-client = La aplicación que le ha enviado aquí no está registrada.
-authorize-no-redirect-uri = La solicitud no incluye redirect_uri.
-authorize-unknown-redirect-uri = El URI de redirección de la solicitud no está registrado para esta aplicación.
+authorize-no-redirect-uri = La solicitud de inicio de sesión no indica adónde enviarle después. Avise al soporte de la aplicación.
+authorize-unknown-redirect-uri = La aplicación pidió enviarle de vuelta a una dirección que no tiene registrada, así que el inicio de sesión no puede continuar. Avise al soporte de la aplicación.
 
 ## Sign-in forms' own errors
 
 signin-bad-credentials = Nombre de usuario o contraseña incorrectos.
-signin-locked = Demasiados intentos fallidos. Espere unos minutos e inténtelo de nuevo.
+signin-locked =
+    { $minutes ->
+        [one] El inicio de sesión está bloqueado tras demasiados intentos fallidos. Podrá volver a intentarlo dentro de { $minutes } minuto.
+   *[other] El inicio de sesión está bloqueado tras demasiados intentos fallidos. Podrá volver a intentarlo dentro de { $minutes } minutos.
+    }
 
 ## A Cognito pool's pages, said from code (src/hosted_ui/words.rs)
 
@@ -235,7 +238,7 @@ account-back-to-app = Volver a { $app }
 account-profile-heading = Perfil
 account-signed-in-with = Sesión iniciada con
 account-managed-at = Estos datos vienen de { $provider }. Para cambiarlos, cámbialos allí.
-account-managed-in-config = Estos datos están en la configuración de authgate; aquí no se pueden cambiar.
+account-managed-in-config = El servicio gestiona estos datos por usted; no se pueden cambiar aquí.
 account-email-verified = Correo verificado
 account-phone-verified = Teléfono verificado
 account-yes = Sí
@@ -266,6 +269,8 @@ return-title = Sesión iniciada
 return-heading = Has iniciado sesión
 return-lead = Vuelve a { $app } para continuar.
 return-button = Volver a la app
+return-not-opening = Si no ocurre nada, puede que { $app } no esté instalada en este dispositivo o que este navegador no pueda abrirla. Abra { $app } usted mismo e inicie sesión desde allí, o inténtelo otra vez.
+return-try-again = Intentarlo otra vez
 
 # Account pages: multi-factor, remembered devices (issue 13).
 account-mfa-title = Autenticación multifactor

@@ -3,7 +3,6 @@
 ## Every page (templates/base.html)
 
 page-default-title = Connexion
-page-footer = Sécurisé par authgate
 language-picker-label = Langue
 
 ## Words several pages share
@@ -98,7 +97,7 @@ msg-form-expired = Ce formulaire a expiré. Revenez à l’application et recomm
 msg-form-incomplete = Le formulaire était incomplet. Revenez en arrière et réessayez.
 msg-unavailable = La connexion est temporairement indisponible. Veuillez réessayer dans un instant.
 msg-no-such-page = Il n’y a aucune page à cette adresse.
-msg-unusable-redirect = L’URI de redirection ne peut pas être utilisée.
+msg-unusable-redirect = L’adresse qui doit vous ramener à l’application n’est pas valide : la connexion ne peut pas continuer. Prévenez le support de l’application.
 msg-role-not-allowed = Votre compte ne peut pas utiliser ce rôle. Revenez en arrière et choisissez-en un dans la liste.
 msg-federation-failed = Vous n’avez pas pu être connecté à { $app }, car { $reason }. { $advice }
 msg-advice-try-later = Réessayez dans quelques minutes.
@@ -111,9 +110,9 @@ msg-upstream-no-state = La réponse de connexion ne contenait pas de paramètre 
 msg-upstream-not-this-flow = Cette réponse de connexion ne correspond pas à la connexion commencée.
 upstream-incomplete-no-code = La réponse de connexion ne contenait pas de code.
 msg-pool-unreachable = { $pool } n’a pas répondu. Réessayez dans un instant.
-msg-pool-bad-answer = { $pool } a donné une réponse qu’authgate ne peut pas utiliser. Réessayez plus tard.
+msg-pool-bad-answer = { $pool } a donné une réponse inutilisable. Réessayez plus tard.
 msg-mfa-setup-unsupported = Votre compte a besoin d’un numéro de téléphone ou d’une adresse e-mail pour sa deuxième étape de connexion, et n’en a pas encore. Contactez l’assistance de l’application.
-msg-challenge-unsupported = Ce compte nécessite une étape de connexion qu’authgate ne propose pas. Contactez l’assistance de l’application.
+msg-challenge-unsupported = Ce compte demande une étape de connexion qui n’est pas proposée ici. Contactez le support de l’application.
 msg-sign-in-again = L’opération a pris trop de temps, ou la réponse n’a pas été acceptée. Reconnectez-vous.
 msg-demo-form-expired = Ce formulaire a expiré. Rechargez la page de démo.
 msg-too-many-requests = Votre réseau a envoyé trop de requêtes à l’instant. Veuillez patienter { $wait } puis réessayer.
@@ -126,16 +125,20 @@ wait-minutes = { $count ->
     [one] { $count } minute
    *[other] { $count } minutes
 }
-authorize-repeats-client = La requête répète client_id ou redirect_uri.
-authorize-no-client-id = La requête ne contient pas de client_id.
+authorize-repeats-client = La demande de connexion de l’application indique deux fois l’application ou le chemin du retour. Prévenez le support de l’application.
+authorize-no-client-id = La demande de connexion n’indique pas de quelle application elle vient. Prévenez le support de l’application.
 authorize-unknown-client = L’application qui vous a envoyé ici n’est pas enregistrée.
-authorize-no-redirect-uri = La requête ne contient pas de redirect_uri.
-authorize-unknown-redirect-uri = L’URI de redirection de la requête n’est pas enregistrée pour cette application.
+authorize-no-redirect-uri = La demande de connexion n’indique pas où vous renvoyer ensuite. Prévenez le support de l’application.
+authorize-unknown-redirect-uri = L’application demande à vous renvoyer vers une adresse qu’elle n’a pas enregistrée : la connexion ne peut pas continuer. Prévenez le support de l’application.
 
 ## Sign-in forms' own errors
 
 signin-bad-credentials = Nom d’utilisateur ou mot de passe incorrect.
-signin-locked = Trop de tentatives infructueuses. Patientez quelques minutes, puis réessayez.
+signin-locked =
+    { $minutes ->
+        [one] La connexion est bloquée après trop de tentatives infructueuses. Vous pourrez réessayer dans { $minutes } minute.
+   *[other] La connexion est bloquée après trop de tentatives infructueuses. Vous pourrez réessayer dans { $minutes } minutes.
+    }
 
 ## A Cognito pool's pages, said from code (src/hosted_ui/words.rs)
 
@@ -235,7 +238,7 @@ account-back-to-app = Retour à { $app }
 account-profile-heading = Profil
 account-signed-in-with = Connecté avec
 account-managed-at = Ces informations viennent de { $provider }. Pour les modifier, faites-le là-bas.
-account-managed-in-config = Ces informations sont définies dans la configuration d'authgate ; elles ne peuvent pas être modifiées ici.
+account-managed-in-config = Ces informations sont gérées pour vous par le service ; elles ne peuvent pas être modifiées ici.
 account-email-verified = E-mail vérifié
 account-phone-verified = Numéro de téléphone vérifié
 account-yes = Oui
@@ -266,6 +269,8 @@ return-title = Connecté
 return-heading = Vous êtes connecté
 return-lead = Revenez à { $app } pour continuer.
 return-button = Revenir à l’application
+return-not-opening = S’il ne se passe rien, { $app } n’est peut-être pas installée sur cet appareil, ou ce navigateur ne peut pas l’ouvrir. Ouvrez { $app } vous-même et connectez-vous depuis l’application, ou réessayez.
+return-try-again = Réessayer
 
 # Account pages: multi-factor, remembered devices (issue 13).
 account-mfa-title = Authentification multifacteur

@@ -3,7 +3,6 @@
 ## Every page (templates/base.html)
 
 page-default-title = Masuk
-page-footer = Diamankan oleh authgate
 language-picker-label = Bahasa
 
 ## Words several pages share
@@ -98,7 +97,7 @@ msg-form-expired = Formulir ini sudah kedaluwarsa. Kembali ke aplikasi dan mulai
 msg-form-incomplete = Formulir belum lengkap. Kembali dan coba lagi.
 msg-unavailable = Untuk sementara Anda tidak dapat masuk. Silakan coba lagi sebentar lagi.
 msg-no-such-page = Tidak ada halaman di alamat ini.
-msg-unusable-redirect = URI pengalihan tidak dapat digunakan.
+msg-unusable-redirect = Alamat untuk membawa Anda kembali ke aplikasi tidak valid, sehingga proses masuk tidak dapat dilanjutkan. Beri tahu dukungan aplikasi.
 msg-role-not-allowed = Peran tersebut tidak dapat digunakan oleh akun Anda. Kembali dan pilih salah satu dari daftar.
 msg-federation-failed = Anda tidak dapat masuk ke { $app } karena { $reason }. { $advice }
 msg-advice-try-later = Coba lagi dalam beberapa menit.
@@ -111,25 +110,25 @@ msg-upstream-no-state = Respons masuk tidak berisi state.
 msg-upstream-not-this-flow = Respons masuk ini bukan milik proses masuk yang dimulai.
 upstream-incomplete-no-code = Respons masuk tidak berisi kode.
 msg-pool-unreachable = { $pool } tidak menjawab. Silakan coba lagi sebentar lagi.
-msg-pool-bad-answer = { $pool } memberikan jawaban yang tidak dapat digunakan authgate. Coba lagi nanti.
+msg-pool-bad-answer = { $pool } memberikan jawaban yang tidak dapat digunakan. Coba lagi nanti.
 msg-mfa-setup-unsupported = Akun Anda memerlukan nomor telepon atau alamat email untuk langkah masuk kedua, tetapi belum memilikinya. Hubungi dukungan aplikasi.
-msg-challenge-unsupported = Akun ini memerlukan langkah masuk yang tidak disediakan authgate. Hubungi dukungan aplikasi.
+msg-challenge-unsupported = Akun ini memerlukan langkah masuk yang tidak tersedia di sini. Hubungi dukungan aplikasi.
 msg-sign-in-again = Prosesnya terlalu lama, atau jawabannya tidak diterima. Silakan masuk lagi.
 msg-demo-form-expired = Formulir ini sudah kedaluwarsa. Muat ulang halaman demo.
 msg-too-many-requests = Terlalu banyak permintaan dari jaringan Anda barusan. Harap tunggu { $wait }, lalu coba lagi.
 wait-a-second = satu detik
 wait-seconds = { $count } detik
 wait-minutes = { $count } menit
-authorize-repeats-client = Permintaan mengulang client_id atau redirect_uri.
-authorize-no-client-id = Permintaan tidak memiliki client_id.
+authorize-repeats-client = Permintaan masuk dari aplikasi menyebut aplikasi atau jalan kembali ke aplikasi dua kali. Beri tahu dukungan aplikasi.
+authorize-no-client-id = Permintaan masuk tidak menyebutkan dari aplikasi mana asalnya. Beri tahu dukungan aplikasi.
 authorize-unknown-client = Aplikasi yang mengarahkan Anda ke sini tidak terdaftar.
-authorize-no-redirect-uri = Permintaan tidak memiliki redirect_uri.
-authorize-unknown-redirect-uri = URI pengalihan dalam permintaan tidak terdaftar untuk aplikasi ini.
+authorize-no-redirect-uri = Permintaan masuk tidak menyebutkan ke mana Anda dikirim setelahnya. Beri tahu dukungan aplikasi.
+authorize-unknown-redirect-uri = Aplikasi meminta agar Anda dikirim kembali ke alamat yang tidak didaftarkannya, sehingga proses masuk tidak dapat dilanjutkan. Beri tahu dukungan aplikasi.
 
 ## Sign-in forms' own errors
 
 signin-bad-credentials = Nama pengguna atau kata sandi salah.
-signin-locked = Terlalu banyak percobaan yang gagal. Tunggu beberapa menit, lalu coba lagi.
+signin-locked = Proses masuk dikunci setelah terlalu banyak percobaan yang gagal. Anda dapat mencoba lagi dalam { $minutes } menit.
 
 ## A Cognito pool's pages, said from code (src/hosted_ui/words.rs)
 
@@ -226,7 +225,7 @@ account-back-to-app = Kembali ke { $app }
 account-profile-heading = Profil
 account-signed-in-with = Masuk dengan
 account-managed-at = Data ini berasal dari { $provider }. Untuk mengubahnya, ubah di sana.
-account-managed-in-config = Data ini diatur dalam konfigurasi authgate; tidak dapat diubah di sini.
+account-managed-in-config = Detail ini dikelola oleh layanan untuk Anda; tidak dapat diubah di sini.
 account-email-verified = Email terverifikasi
 account-phone-verified = Nomor telepon terverifikasi
 account-yes = Ya
@@ -257,6 +256,8 @@ return-title = Sudah masuk
 return-heading = Anda sudah masuk
 return-lead = Kembali ke { $app } untuk melanjutkan.
 return-button = Kembali ke aplikasi
+return-not-opening = Jika tidak terjadi apa-apa, { $app } mungkin belum terpasang di perangkat ini, atau browser ini tidak dapat membukanya. Buka { $app } sendiri dan masuk dari sana, atau coba sekali lagi.
+return-try-again = Coba sekali lagi
 
 # Account pages: multi-factor, remembered devices (issue 13).
 account-mfa-title = Autentikasi multifaktor

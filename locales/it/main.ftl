@@ -3,7 +3,6 @@
 ## Every page (templates/base.html)
 
 page-default-title = Accedi
-page-footer = Protetto da authgate
 language-picker-label = Lingua
 
 ## Words several pages share
@@ -98,7 +97,7 @@ msg-form-expired = Questo modulo è scaduto. Torna all'app e ricomincia.
 msg-form-incomplete = Il modulo era incompleto. Torna indietro e riprova.
 msg-unavailable = L'accesso è temporaneamente non disponibile. Riprova tra qualche istante.
 msg-no-such-page = Non c'è nessuna pagina a questo indirizzo.
-msg-unusable-redirect = L'URI di reindirizzamento non può essere usato.
+msg-unusable-redirect = L’indirizzo che dovrebbe riportarti all’app non è valido, quindi l’accesso non può proseguire. Avvisa l’assistenza dell’app.
 msg-role-not-allowed = Il tuo account non può usare questo ruolo. Torna indietro e scegline uno dall'elenco.
 msg-federation-failed = Non è stato possibile farti accedere a { $app } perché { $reason }. { $advice }
 msg-advice-try-later = Riprova tra qualche minuto.
@@ -111,9 +110,9 @@ msg-upstream-no-state = La risposta di accesso non conteneva state.
 msg-upstream-not-this-flow = Questa risposta di accesso non appartiene all'accesso avviato.
 upstream-incomplete-no-code = La risposta di accesso non conteneva alcun codice.
 msg-pool-unreachable = { $pool } non ha risposto. Riprova tra qualche istante.
-msg-pool-bad-answer = { $pool } ha dato una risposta che authgate non può usare. Riprova più tardi.
+msg-pool-bad-answer = { $pool } ha dato una risposta che non si può usare. Riprova più tardi.
 msg-mfa-setup-unsupported = Il tuo account richiede un numero di telefono o un indirizzo email per il secondo passaggio di accesso, ma non ne ha ancora uno. Contatta l'assistenza dell'app.
-msg-challenge-unsupported = Questo account richiede un passaggio di accesso che authgate non offre. Contatta l'assistenza dell'app.
+msg-challenge-unsupported = Questo account richiede un passaggio di accesso che qui non è disponibile. Contatta l’assistenza dell’app.
 msg-sign-in-again = L'operazione ha richiesto troppo tempo oppure la risposta non è stata accettata. Accedi di nuovo.
 msg-demo-form-expired = Questo modulo è scaduto. Ricarica la pagina della demo.
 msg-too-many-requests = Dalla tua rete sono arrivate troppe richieste in questo momento. Attendi { $wait } e riprova.
@@ -126,16 +125,20 @@ wait-minutes = { $count ->
     [one] { $count } minuto
    *[other] { $count } minuti
 }
-authorize-repeats-client = La richiesta ripete client_id o redirect_uri.
-authorize-no-client-id = La richiesta non contiene client_id.
+authorize-repeats-client = La richiesta di accesso dell’app indica due volte l’app o la strada per tornarci. Avvisa l’assistenza dell’app.
+authorize-no-client-id = La richiesta di accesso non indica da quale app proviene. Avvisa l’assistenza dell’app.
 authorize-unknown-client = L'app che ti ha inviato qui non è registrata.
-authorize-no-redirect-uri = La richiesta non contiene redirect_uri.
-authorize-unknown-redirect-uri = L'URI di reindirizzamento della richiesta non è registrato per questa app.
+authorize-no-redirect-uri = La richiesta di accesso non indica dove mandarti dopo. Avvisa l’assistenza dell’app.
+authorize-unknown-redirect-uri = L’app ha chiesto di riportarti a un indirizzo che non ha registrato, quindi l’accesso non può proseguire. Avvisa l’assistenza dell’app.
 
 ## Sign-in forms' own errors
 
 signin-bad-credentials = Nome utente o password non corretti.
-signin-locked = Troppi tentativi non riusciti. Attendi qualche minuto, poi riprova.
+signin-locked =
+    { $minutes ->
+        [one] L’accesso è bloccato dopo troppi tentativi non riusciti. Potrai riprovare tra { $minutes } minuto.
+   *[other] L’accesso è bloccato dopo troppi tentativi non riusciti. Potrai riprovare tra { $minutes } minuti.
+    }
 
 ## A Cognito pool's pages, said from code (src/hosted_ui/words.rs)
 
@@ -235,7 +238,7 @@ account-back-to-app = Torna a { $app }
 account-profile-heading = Profilo
 account-signed-in-with = Accesso effettuato con
 account-managed-at = Questi dati provengono da { $provider }. Per cambiarli, cambiali lì.
-account-managed-in-config = Questi dati sono impostati nella configurazione di authgate; qui non si possono cambiare.
+account-managed-in-config = Questi dati sono gestiti per te dal servizio; non si possono modificare qui.
 account-email-verified = Email verificata
 account-phone-verified = Numero di telefono verificato
 account-yes = Sì
@@ -266,6 +269,8 @@ return-title = Accesso eseguito
 return-heading = Hai eseguito l’accesso
 return-lead = Torna a { $app } per continuare.
 return-button = Torna all’app
+return-not-opening = Se non succede nulla, { $app } potrebbe non essere installata su questo dispositivo, oppure questo browser non riesce ad aprirla. Apri { $app } tu stesso e accedi da lì, oppure riprova.
+return-try-again = Riprova
 
 # Account pages: multi-factor, remembered devices (issue 13).
 account-mfa-title = Autenticazione a più fattori

@@ -3,7 +3,6 @@
 ## Every page (templates/base.html)
 
 page-default-title = サインイン
-page-footer = authgate によって保護されています
 language-picker-label = 言語
 
 ## Words several pages share
@@ -98,7 +97,7 @@ msg-form-expired = このフォームの有効期限が切れました。アプ�
 msg-form-incomplete = フォームの入力が不完全です。前のページに戻って、もう一度お試しください。
 msg-unavailable = サインインは一時的にご利用いただけません。しばらくしてから、もう一度お試しください。
 msg-no-such-page = このアドレスにページはありません。
-msg-unusable-redirect = このリダイレクト URI は使用できません。
+msg-unusable-redirect = アプリに戻るためのアドレスが正しくないため、サインインを続行できません。アプリのサポートにお知らせください。
 msg-role-not-allowed = そのロールは、お使いのアカウントでは使用できません。前のページに戻って、一覧から選択してください。
 msg-federation-failed = { $reason } のため、{ $app } にサインインできませんでした。{ $advice }
 msg-advice-try-later = 数分後にもう一度お試しください。
@@ -111,25 +110,25 @@ msg-upstream-no-state = サインインの応答に state が含まれていま�
 msg-upstream-not-this-flow = このサインインの応答は、開始されたサインインのものではありません。
 upstream-incomplete-no-code = サインインの応答にコードが含まれていません。
 msg-pool-unreachable = { $pool } から応答がありません。しばらくしてから、もう一度お試しください。
-msg-pool-bad-answer = { $pool } から、authgate で処理できない応答が返されました。後でもう一度お試しください。
+msg-pool-bad-answer = { $pool } から、処理できない応答が返されました。後でもう一度お試しください。
 msg-mfa-setup-unsupported = お使いのアカウントでは 2 段階目のサインインに電話番号またはメールアドレスが必要ですが、まだ登録されていません。アプリのサポートにお問い合わせください。
-msg-challenge-unsupported = このアカウントには、authgate が対応していないサインイン手順が必要です。アプリのサポートにお問い合わせください。
+msg-challenge-unsupported = このアカウントには、ここでは提供されていないサインイン手順が必要です。アプリのサポートにお問い合わせください。
 msg-sign-in-again = 時間がかかりすぎたか、回答が受け付けられませんでした。もう一度サインインしてください。
 msg-demo-form-expired = このフォームの有効期限が切れました。デモページを再読み込みしてください。
 msg-too-many-requests = お使いのネットワークからのリクエストが多すぎます。{ $wait }待ってから、もう一度お試しください。
 wait-a-second = 1 秒
 wait-seconds = { $count } 秒
 wait-minutes = { $count } 分
-authorize-repeats-client = リクエストに client_id または redirect_uri が繰り返し含まれています。
-authorize-no-client-id = リクエストに client_id がありません。
+authorize-repeats-client = アプリからのサインイン要求に、アプリまたはアプリへの戻り先が重複して含まれています。アプリのサポートにお知らせください。
+authorize-no-client-id = サインイン要求に、どのアプリからの要求かが示されていません。アプリのサポートにお知らせください。
 authorize-unknown-client = 移動元のアプリは登録されていません。
-authorize-no-redirect-uri = リクエストに redirect_uri がありません。
-authorize-unknown-redirect-uri = リクエストのリダイレクト URI は、このアプリに登録されていません。
+authorize-no-redirect-uri = サインイン要求に、サインイン後の戻り先が示されていません。アプリのサポートにお知らせください。
+authorize-unknown-redirect-uri = アプリが登録されていないアドレスへの戻りを求めたため、サインインを続行できません。アプリのサポートにお知らせください。
 
 ## Sign-in forms' own errors
 
 signin-bad-credentials = ユーザー名またはパスワードが正しくありません。
-signin-locked = 失敗した試行が多すぎます。数分待ってから、もう一度お試しください。
+signin-locked = 失敗した試行が多すぎるため、サインインはロックされています。{ $minutes } 分後にもう一度お試しいただけます。
 
 ## A Cognito pool's pages, said from code (src/hosted_ui/words.rs)
 
@@ -226,7 +225,7 @@ account-back-to-app = { $app } に戻る
 account-profile-heading = プロフィール
 account-signed-in-with = サインイン方法
 account-managed-at = これらの情報は { $provider } から提供されています。変更は { $provider } で行ってください。
-account-managed-in-config = これらの情報は authgate の設定で定められており、ここでは変更できません。
+account-managed-in-config = これらの情報はサービス側で管理されており、ここでは変更できません。
 account-email-verified = メール確認済み
 account-phone-verified = 電話番号確認済み
 account-yes = はい
@@ -257,6 +256,8 @@ return-title = サインイン済み
 return-heading = サインインしました
 return-lead = 続けるには { $app } に戻ってください。
 return-button = アプリに戻る
+return-not-opening = 何も起こらない場合は、このデバイスに { $app } がインストールされていないか、このブラウザーから開けない可能性があります。{ $app } をご自分で開いてそこからサインインするか、もう一度お試しください。
+return-try-again = もう一度試す
 
 # Account pages: multi-factor, remembered devices (issue 13).
 account-mfa-title = 多要素認証

@@ -3,7 +3,6 @@
 ## Every page (templates/base.html)
 
 page-default-title = 로그인
-page-footer = authgate로 보호됨
 language-picker-label = 언어
 
 ## Words several pages share
@@ -98,7 +97,7 @@ msg-form-expired = 이 양식이 만료되었습니다. 앱으로 돌아가서 �
 msg-form-incomplete = 양식이 완전하지 않습니다. 이전 페이지로 돌아가서 다시 시도하세요.
 msg-unavailable = 지금은 일시적으로 로그인할 수 없습니다. 잠시 후 다시 시도하세요.
 msg-no-such-page = 이 주소에는 페이지가 없습니다.
-msg-unusable-redirect = 리디렉션 URI를 사용할 수 없습니다.
+msg-unusable-redirect = 앱으로 돌아가는 주소가 올바르지 않아 로그인을 계속할 수 없습니다. 앱 지원팀에 알려 주세요.
 msg-role-not-allowed = 계정에서 사용할 수 없는 역할입니다. 이전 페이지로 돌아가서 목록에서 선택하세요.
 msg-federation-failed = { $reason } 때문에 { $app }에 로그인하지 못했습니다. { $advice }
 msg-advice-try-later = 몇 분 후에 다시 시도하세요.
@@ -111,25 +110,25 @@ msg-upstream-no-state = 로그인 응답에 state가 없습니다.
 msg-upstream-not-this-flow = 이 로그인 응답은 시작된 로그인에 해당하지 않습니다.
 upstream-incomplete-no-code = 로그인 응답에 코드가 없습니다.
 msg-pool-unreachable = { $pool }에서 응답하지 않았습니다. 잠시 후 다시 시도하세요.
-msg-pool-bad-answer = { $pool }에서 authgate가 사용할 수 없는 응답을 보냈습니다. 나중에 다시 시도하세요.
+msg-pool-bad-answer = { $pool }에서 사용할 수 없는 응답을 보냈습니다. 나중에 다시 시도하세요.
 msg-mfa-setup-unsupported = 두 번째 로그인 단계에 전화번호나 이메일 주소가 필요하지만 계정에 아직 등록되어 있지 않습니다. 앱 지원팀에 문의하세요.
-msg-challenge-unsupported = 이 계정에는 authgate가 제공하지 않는 로그인 단계가 필요합니다. 앱 지원팀에 문의하세요.
+msg-challenge-unsupported = 이 계정에는 여기에서 제공하지 않는 로그인 단계가 필요합니다. 앱 지원팀에 문의하세요.
 msg-sign-in-again = 시간이 너무 오래 걸렸거나 응답이 승인되지 않았습니다. 다시 로그인하세요.
 msg-demo-form-expired = 이 양식이 만료되었습니다. 데모 페이지를 새로 고치세요.
 msg-too-many-requests = 방금 사용자의 네트워크에서 너무 많은 요청이 있었습니다. { $wait } 기다린 후 다시 시도하세요.
 wait-a-second = 1초
 wait-seconds = { $count }초
 wait-minutes = { $count }분
-authorize-repeats-client = 요청에 client_id 또는 redirect_uri가 중복되어 있습니다.
-authorize-no-client-id = 요청에 client_id가 없습니다.
+authorize-repeats-client = 앱의 로그인 요청에 앱 또는 앱으로 돌아가는 경로가 두 번 들어 있습니다. 앱 지원팀에 알려 주세요.
+authorize-no-client-id = 로그인 요청에 어느 앱에서 온 것인지 나와 있지 않습니다. 앱 지원팀에 알려 주세요.
 authorize-unknown-client = 이 페이지로 보낸 앱이 등록되어 있지 않습니다.
-authorize-no-redirect-uri = 요청에 redirect_uri가 없습니다.
-authorize-unknown-redirect-uri = 요청의 리디렉션 URI가 이 앱에 등록되어 있지 않습니다.
+authorize-no-redirect-uri = 로그인 요청에 로그인 후 어디로 보낼지 나와 있지 않습니다. 앱 지원팀에 알려 주세요.
+authorize-unknown-redirect-uri = 앱이 등록하지 않은 주소로 돌려보내도록 요청했기 때문에 로그인을 계속할 수 없습니다. 앱 지원팀에 알려 주세요.
 
 ## Sign-in forms' own errors
 
 signin-bad-credentials = 사용자 이름 또는 비밀번호가 올바르지 않습니다.
-signin-locked = 실패한 시도가 너무 많습니다. 몇 분 기다린 후 다시 시도하세요.
+signin-locked = 실패한 시도가 너무 많아 로그인이 잠겼습니다. { $minutes }분 후에 다시 시도할 수 있습니다.
 
 ## A Cognito pool's pages, said from code (src/hosted_ui/words.rs)
 
@@ -226,7 +225,7 @@ account-back-to-app = { $app }(으)로 돌아가기
 account-profile-heading = 프로필
 account-signed-in-with = 로그인 방법
 account-managed-at = 이 정보는 { $provider }에서 제공합니다. 변경하려면 그곳에서 변경하세요.
-account-managed-in-config = 이 정보는 authgate 설정에 정해져 있어 여기서 변경할 수 없습니다.
+account-managed-in-config = 이 정보는 서비스에서 관리하므로 여기에서 변경할 수 없습니다.
 account-email-verified = 이메일 인증됨
 account-phone-verified = 전화번호 인증됨
 account-yes = 예
@@ -257,6 +256,8 @@ return-title = 로그인됨
 return-heading = 로그인되었습니다
 return-lead = 계속하려면 { $app }(으)로 돌아가세요.
 return-button = 앱으로 돌아가기
+return-not-opening = 아무 일도 일어나지 않으면 이 기기에 { $app }이(가) 설치되어 있지 않거나 이 브라우저에서 열 수 없는 것일 수 있습니다. { $app }을(를) 직접 열어 그곳에서 로그인하거나 한 번 더 시도하세요.
+return-try-again = 한 번 더 시도
 
 # Account pages: multi-factor, remembered devices (issue 13).
 account-mfa-title = 다단계 인증

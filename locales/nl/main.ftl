@@ -3,7 +3,6 @@
 ## Every page (templates/base.html)
 
 page-default-title = Inloggen
-page-footer = Beveiligd door authgate
 language-picker-label = Taal
 
 ## Words several pages share
@@ -98,7 +97,7 @@ msg-form-expired = Dit formulier is verlopen. Ga terug naar de app en begin opni
 msg-form-incomplete = Het formulier was niet volledig. Ga terug en probeer het opnieuw.
 msg-unavailable = Inloggen is tijdelijk niet mogelijk. Probeer het zo meteen opnieuw.
 msg-no-such-page = Op dit adres is geen pagina.
-msg-unusable-redirect = De redirect-URI kan niet worden gebruikt.
+msg-unusable-redirect = Het adres dat u terug naar de app moet brengen is ongeldig, dus aanmelden kan niet verder. Meld dit bij de support van de app.
 msg-role-not-allowed = Uw account mag die rol niet gebruiken. Ga terug en kies er een uit de lijst.
 msg-federation-failed = U kon niet worden ingelogd bij { $app }, omdat { $reason }. { $advice }
 msg-advice-try-later = Probeer het over een paar minuten opnieuw.
@@ -111,9 +110,9 @@ msg-upstream-no-state = Het inlogantwoord bevatte geen state.
 msg-upstream-not-this-flow = Dit inlogantwoord hoort niet bij de inlogpoging die is gestart.
 upstream-incomplete-no-code = Het inlogantwoord bevatte geen code.
 msg-pool-unreachable = { $pool } heeft niet geantwoord. Probeer het zo meteen opnieuw.
-msg-pool-bad-answer = { $pool } gaf een antwoord dat authgate niet kan gebruiken. Probeer het later opnieuw.
+msg-pool-bad-answer = { $pool } gaf een antwoord dat niet bruikbaar is. Probeer het later opnieuw.
 msg-mfa-setup-unsupported = Uw account heeft voor de tweede inlogstap een telefoonnummer of e-mailadres nodig, maar heeft er nog geen. Neem contact op met de support van de app.
-msg-challenge-unsupported = Dit account heeft een inlogstap nodig die authgate niet aanbiedt. Neem contact op met de support van de app.
+msg-challenge-unsupported = Dit account vraagt om een aanmeldstap die hier niet wordt aangeboden. Neem contact op met de support van de app.
 msg-sign-in-again = Dat duurde te lang, of het antwoord werd niet geaccepteerd. Log opnieuw in.
 msg-demo-form-expired = Dit formulier is verlopen. Laad de demopagina opnieuw.
 msg-too-many-requests = Er kwamen zojuist te veel verzoeken van uw netwerk. Wacht { $wait } en probeer het dan opnieuw.
@@ -126,16 +125,20 @@ wait-minutes = { $count ->
     [one] { $count } minuut
    *[other] { $count } minuten
 }
-authorize-repeats-client = Het verzoek herhaalt client_id of redirect_uri.
-authorize-no-client-id = Het verzoek bevat geen client_id.
+authorize-repeats-client = Het aanmeldverzoek van de app noemt de app of de weg terug ernaartoe twee keer. Meld dit bij de support van de app.
+authorize-no-client-id = Het aanmeldverzoek vermeldt niet van welke app het komt. Meld dit bij de support van de app.
 authorize-unknown-client = De app die u hierheen heeft gestuurd, is niet geregistreerd.
-authorize-no-redirect-uri = Het verzoek bevat geen redirect_uri.
-authorize-unknown-redirect-uri = De redirect-URI in het verzoek is niet geregistreerd voor deze app.
+authorize-no-redirect-uri = Het aanmeldverzoek vermeldt niet waar u daarna naartoe moet. Meld dit bij de support van de app.
+authorize-unknown-redirect-uri = De app vroeg om u terug te sturen naar een adres dat hij niet heeft geregistreerd, dus aanmelden kan niet verder. Meld dit bij de support van de app.
 
 ## Sign-in forms' own errors
 
 signin-bad-credentials = Onjuiste gebruikersnaam of onjuist wachtwoord.
-signin-locked = Te veel mislukte pogingen. Wacht een paar minuten en probeer het dan opnieuw.
+signin-locked =
+    { $minutes ->
+        [one] Aanmelden is geblokkeerd na te veel mislukte pogingen. U kunt het over { $minutes } minuut opnieuw proberen.
+   *[other] Aanmelden is geblokkeerd na te veel mislukte pogingen. U kunt het over { $minutes } minuten opnieuw proberen.
+    }
 
 ## A Cognito pool's pages, said from code (src/hosted_ui/words.rs)
 
@@ -235,7 +238,7 @@ account-back-to-app = Terug naar { $app }
 account-profile-heading = Profiel
 account-signed-in-with = Aangemeld met
 account-managed-at = Deze gegevens komen van { $provider }. Wijzig ze daar.
-account-managed-in-config = Deze gegevens staan in de configuratie van authgate en kunnen hier niet worden gewijzigd.
+account-managed-in-config = Deze gegevens worden door de dienst voor u beheerd; ze kunnen hier niet worden gewijzigd.
 account-email-verified = E-mail geverifieerd
 account-phone-verified = Telefoonnummer geverifieerd
 account-yes = Ja
@@ -266,6 +269,8 @@ return-title = Aangemeld
 return-heading = U bent aangemeld
 return-lead = Ga terug naar { $app } om verder te gaan.
 return-button = Terug naar de app
+return-not-opening = Gebeurt er niets, dan is { $app } misschien niet op dit apparaat geïnstalleerd, of kan deze browser de app niet openen. Open { $app } zelf en meld u daar aan, of probeer het nog eens.
+return-try-again = Nog eens proberen
 
 # Account pages: multi-factor, remembered devices (issue 13).
 account-mfa-title = Meervoudige verificatie

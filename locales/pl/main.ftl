@@ -3,7 +3,6 @@
 ## Every page (templates/base.html)
 
 page-default-title = Zaloguj się
-page-footer = Zabezpieczone przez authgate
 language-picker-label = Język
 
 ## Words several pages share
@@ -98,7 +97,7 @@ msg-form-expired = Ten formularz wygasł. Wróć do aplikacji i zacznij od nowa.
 msg-form-incomplete = Formularz był niekompletny. Wróć i spróbuj ponownie.
 msg-unavailable = Logowanie jest chwilowo niedostępne. Spróbuj ponownie za chwilę.
 msg-no-such-page = Pod tym adresem nie ma strony.
-msg-unusable-redirect = Nie można użyć identyfikatora URI przekierowania.
+msg-unusable-redirect = Adres, który ma Cię przenieść z powrotem do aplikacji, jest nieprawidłowy, więc logowanie nie może być kontynuowane. Zgłoś to pomocy technicznej aplikacji.
 msg-role-not-allowed = Twoje konto nie może używać tej roli. Wróć i wybierz rolę z listy.
 msg-federation-failed = Nie udało się zalogować Cię do { $app }, ponieważ { $reason }. { $advice }
 msg-advice-try-later = Spróbuj ponownie za kilka minut.
@@ -111,9 +110,9 @@ msg-upstream-no-state = Odpowiedź logowania nie zawierała parametru state.
 msg-upstream-not-this-flow = Ta odpowiedź logowania nie należy do rozpoczętego logowania.
 upstream-incomplete-no-code = Odpowiedź logowania nie zawierała kodu.
 msg-pool-unreachable = { $pool } nie odpowiada. Spróbuj ponownie za chwilę.
-msg-pool-bad-answer = { $pool } zwrócił odpowiedź, której authgate nie może użyć. Spróbuj ponownie później.
+msg-pool-bad-answer = { $pool } zwrócił odpowiedź, której nie można użyć. Spróbuj ponownie później.
 msg-mfa-setup-unsupported = Twoje konto potrzebuje numeru telefonu lub adresu e-mail do drugiego kroku logowania, a nie ma jeszcze żadnego z nich. Skontaktuj się z pomocą techniczną aplikacji.
-msg-challenge-unsupported = To konto wymaga kroku logowania, którego authgate nie oferuje. Skontaktuj się z pomocą techniczną aplikacji.
+msg-challenge-unsupported = To konto wymaga kroku logowania, który nie jest tu dostępny. Skontaktuj się z pomocą techniczną aplikacji.
 msg-sign-in-again = Trwało to zbyt długo albo odpowiedź nie została zaakceptowana. Zaloguj się ponownie.
 msg-demo-form-expired = Ten formularz wygasł. Odśwież stronę demo.
 msg-too-many-requests = Z Twojej sieci przyszło właśnie zbyt wiele żądań. Poczekaj { $wait } i spróbuj ponownie.
@@ -128,16 +127,22 @@ wait-minutes = { $count ->
     [few] { $count } minuty
    *[other] { $count } minut
 }
-authorize-repeats-client = Żądanie powtarza client_id lub redirect_uri.
-authorize-no-client-id = Żądanie nie zawiera client_id.
+authorize-repeats-client = Żądanie logowania aplikacji dwukrotnie podaje aplikację lub drogę powrotu do niej. Zgłoś to pomocy technicznej aplikacji.
+authorize-no-client-id = Żądanie logowania nie podaje, z której aplikacji pochodzi. Zgłoś to pomocy technicznej aplikacji.
 authorize-unknown-client = Aplikacja, która Cię tu skierowała, nie jest zarejestrowana.
-authorize-no-redirect-uri = Żądanie nie zawiera redirect_uri.
-authorize-unknown-redirect-uri = Identyfikator URI przekierowania z żądania nie jest zarejestrowany dla tej aplikacji.
+authorize-no-redirect-uri = Żądanie logowania nie podaje, dokąd Cię potem przekierować. Zgłoś to pomocy technicznej aplikacji.
+authorize-unknown-redirect-uri = Aplikacja poprosiła o odesłanie Cię pod adres, którego nie zarejestrowała, więc logowanie nie może być kontynuowane. Zgłoś to pomocy technicznej aplikacji.
 
 ## Sign-in forms' own errors
 
 signin-bad-credentials = Nieprawidłowa nazwa użytkownika lub hasło.
-signin-locked = Zbyt wiele nieudanych prób. Poczekaj kilka minut i spróbuj ponownie.
+signin-locked =
+    { $minutes ->
+        [one] Logowanie zostało zablokowane po zbyt wielu nieudanych próbach. Możesz spróbować ponownie za { $minutes } minutę.
+        [few] Logowanie zostało zablokowane po zbyt wielu nieudanych próbach. Możesz spróbować ponownie za { $minutes } minuty.
+        [many] Logowanie zostało zablokowane po zbyt wielu nieudanych próbach. Możesz spróbować ponownie za { $minutes } minut.
+   *[other] Logowanie zostało zablokowane po zbyt wielu nieudanych próbach. Możesz spróbować ponownie za { $minutes } minuty.
+    }
 
 ## A Cognito pool's pages, said from code (src/hosted_ui/words.rs)
 
@@ -238,7 +243,7 @@ account-back-to-app = Wróć do { $app }
 account-profile-heading = Profil
 account-signed-in-with = Zalogowano przez
 account-managed-at = Te dane pochodzą z { $provider }. Aby je zmienić, zmień je tam.
-account-managed-in-config = Te dane są ustawione w konfiguracji authgate; nie można ich tu zmienić.
+account-managed-in-config = Tymi danymi zarządza za Ciebie usługa; nie można ich tu zmienić.
 account-email-verified = E-mail zweryfikowany
 account-phone-verified = Numer telefonu zweryfikowany
 account-yes = Tak
@@ -269,6 +274,8 @@ return-title = Zalogowano
 return-heading = Zalogowano Cię
 return-lead = Wróć do { $app }, aby kontynuować.
 return-button = Wróć do aplikacji
+return-not-opening = Jeśli nic się nie dzieje, { $app } może nie być zainstalowana na tym urządzeniu albo ta przeglądarka nie może jej otworzyć. Otwórz { $app } samodzielnie i zaloguj się w niej albo spróbuj jeszcze raz.
+return-try-again = Spróbuj jeszcze raz
 
 # Account pages: multi-factor, remembered devices (issue 13).
 account-mfa-title = Uwierzytelnianie wieloskładnikowe

@@ -3,7 +3,6 @@
 ## Every page (templates/base.html)
 
 page-default-title = Entrar
-page-footer = Protegido por authgate
 language-picker-label = Idioma
 
 ## Words several pages share
@@ -98,7 +97,7 @@ msg-form-expired = Este formulário expirou. Volte para o aplicativo e comece de
 msg-form-incomplete = O formulário estava incompleto. Volte e tente novamente.
 msg-unavailable = O login está indisponível no momento. Tente novamente em instantes.
 msg-no-such-page = Não há nenhuma página neste endereço.
-msg-unusable-redirect = O URI de redirecionamento não pode ser usado.
+msg-unusable-redirect = O endereço que deveria levar você de volta ao aplicativo não é válido, então o acesso não pode continuar. Avise o suporte do aplicativo.
 msg-role-not-allowed = Sua conta não pode usar essa função. Volte e escolha uma da lista.
 msg-federation-failed = Não foi possível fazer seu login em { $app } porque { $reason }. { $advice }
 msg-advice-try-later = Tente novamente em alguns minutos.
@@ -111,9 +110,9 @@ msg-upstream-no-state = A resposta de login não trouxe state.
 msg-upstream-not-this-flow = Esta resposta de login não pertence ao login que foi iniciado.
 upstream-incomplete-no-code = A resposta de login não trouxe nenhum código.
 msg-pool-unreachable = { $pool } não respondeu. Tente novamente em instantes.
-msg-pool-bad-answer = { $pool } deu uma resposta que o authgate não consegue usar. Tente novamente mais tarde.
+msg-pool-bad-answer = { $pool } deu uma resposta que não pode ser usada. Tente novamente mais tarde.
 msg-mfa-setup-unsupported = Sua conta precisa de um número de telefone ou endereço de e-mail para a segunda etapa de login e ainda não tem nenhum. Entre em contato com o suporte do aplicativo.
-msg-challenge-unsupported = Esta conta precisa de uma etapa de login que o authgate não oferece. Entre em contato com o suporte do aplicativo.
+msg-challenge-unsupported = Esta conta precisa de uma etapa de acesso que não é oferecida aqui. Fale com o suporte do aplicativo.
 msg-sign-in-again = Demorou demais ou a resposta não foi aceita. Entre novamente.
 msg-demo-form-expired = Este formulário expirou. Recarregue a página de demonstração.
 msg-too-many-requests = Sua rede fez solicitações demais agora há pouco. Aguarde { $wait } e tente novamente.
@@ -126,16 +125,20 @@ wait-minutes = { $count ->
     [one] { $count } minuto
    *[other] { $count } minutos
 }
-authorize-repeats-client = A solicitação repete client_id ou redirect_uri.
-authorize-no-client-id = A solicitação não tem client_id.
+authorize-repeats-client = A solicitação de acesso do aplicativo indica duas vezes o aplicativo ou o caminho de volta a ele. Avise o suporte do aplicativo.
+authorize-no-client-id = A solicitação de acesso não diz de qual aplicativo ela vem. Avise o suporte do aplicativo.
 authorize-unknown-client = O aplicativo que enviou você até aqui não está registrado.
-authorize-no-redirect-uri = A solicitação não tem redirect_uri.
-authorize-unknown-redirect-uri = O URI de redirecionamento da solicitação não está registrado para este aplicativo.
+authorize-no-redirect-uri = A solicitação de acesso não diz para onde enviar você depois. Avise o suporte do aplicativo.
+authorize-unknown-redirect-uri = O aplicativo pediu para enviar você de volta a um endereço que ele não registrou, então o acesso não pode continuar. Avise o suporte do aplicativo.
 
 ## Sign-in forms' own errors
 
 signin-bad-credentials = Nome de usuário ou senha incorretos.
-signin-locked = Tentativas malsucedidas demais. Aguarde alguns minutos e tente novamente.
+signin-locked =
+    { $minutes ->
+        [one] O acesso foi bloqueado depois de tentativas malsucedidas demais. Você poderá tentar novamente em { $minutes } minuto.
+   *[other] O acesso foi bloqueado depois de tentativas malsucedidas demais. Você poderá tentar novamente em { $minutes } minutos.
+    }
 
 ## A Cognito pool's pages, said from code (src/hosted_ui/words.rs)
 
@@ -235,7 +238,7 @@ account-back-to-app = Voltar para { $app }
 account-profile-heading = Perfil
 account-signed-in-with = Conectado com
 account-managed-at = Estes dados vêm de { $provider }. Para alterá-los, altere lá.
-account-managed-in-config = Estes dados estão na configuração do authgate; não podem ser alterados aqui.
+account-managed-in-config = Estes dados são gerenciados para você pelo serviço; não podem ser alterados aqui.
 account-email-verified = E-mail verificado
 account-phone-verified = Telefone verificado
 account-yes = Sim
@@ -266,6 +269,8 @@ return-title = Conectado
 return-heading = Você está conectado
 return-lead = Volte para { $app } para continuar.
 return-button = Voltar ao app
+return-not-opening = Se nada acontecer, talvez { $app } não esteja instalado neste dispositivo, ou este navegador não consiga abri-lo. Abra { $app } você mesmo e entre por lá, ou tente mais uma vez.
+return-try-again = Tentar mais uma vez
 
 # Account pages: multi-factor, remembered devices (issue 13).
 account-mfa-title = Autenticação multifator

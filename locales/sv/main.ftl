@@ -3,7 +3,6 @@
 ## Every page (templates/base.html)
 
 page-default-title = Logga in
-page-footer = Skyddas av authgate
 language-picker-label = Språk
 
 ## Words several pages share
@@ -98,7 +97,7 @@ msg-form-expired = Formuläret har gått ut. Gå tillbaka till appen och börja 
 msg-form-incomplete = Formuläret var ofullständigt. Gå tillbaka och försök igen.
 msg-unavailable = Inloggningen är tillfälligt otillgänglig. Försök igen om en stund.
 msg-no-such-page = Det finns ingen sida på den här adressen.
-msg-unusable-redirect = Omdirigerings-URI:n kan inte användas.
+msg-unusable-redirect = Adressen som ska ta dig tillbaka till appen är ogiltig, så inloggningen kan inte fortsätta. Meddela appens support.
 msg-role-not-allowed = Ditt konto får inte använda den rollen. Gå tillbaka och välj en i listan.
 msg-federation-failed = Du kunde inte loggas in på { $app } eftersom { $reason }. { $advice }
 msg-advice-try-later = Försök igen om några minuter.
@@ -111,9 +110,9 @@ msg-upstream-no-state = Inloggningssvaret innehöll ingen state.
 msg-upstream-not-this-flow = Det här inloggningssvaret hör inte till den inloggning som påbörjades.
 upstream-incomplete-no-code = Inloggningssvaret innehöll ingen kod.
 msg-pool-unreachable = { $pool } svarade inte. Försök igen om en stund.
-msg-pool-bad-answer = { $pool } gav ett svar som authgate inte kan använda. Försök igen senare.
+msg-pool-bad-answer = { $pool } gav ett svar som inte går att använda. Försök igen senare.
 msg-mfa-setup-unsupported = Ditt konto behöver ett telefonnummer eller en e-postadress för det andra inloggningssteget och har inget ännu. Kontakta appens support.
-msg-challenge-unsupported = Det här kontot behöver ett inloggningssteg som authgate inte erbjuder. Kontakta appens support.
+msg-challenge-unsupported = Det här kontot kräver ett inloggningssteg som inte erbjuds här. Kontakta appens support.
 msg-sign-in-again = Det tog för lång tid, eller så godtogs inte svaret. Logga in igen.
 msg-demo-form-expired = Formuläret har gått ut. Ladda om demosidan.
 msg-too-many-requests = Det har kommit för många förfrågningar från ditt nätverk just nu. Vänta { $wait } och försök igen.
@@ -126,16 +125,20 @@ wait-minutes = { $count ->
     [one] { $count } minut
    *[other] { $count } minuter
 }
-authorize-repeats-client = Förfrågan upprepar client_id eller redirect_uri.
-authorize-no-client-id = Förfrågan saknar client_id.
+authorize-repeats-client = Appens inloggningsbegäran anger appen eller vägen tillbaka till den två gånger. Meddela appens support.
+authorize-no-client-id = Inloggningsbegäran anger inte vilken app den kommer från. Meddela appens support.
 authorize-unknown-client = Appen som skickade dig hit är inte registrerad.
-authorize-no-redirect-uri = Förfrågan saknar redirect_uri.
-authorize-unknown-redirect-uri = Omdirigerings-URI:n i förfrågan är inte registrerad för den här appen.
+authorize-no-redirect-uri = Inloggningsbegäran anger inte vart du ska skickas efteråt. Meddela appens support.
+authorize-unknown-redirect-uri = Appen bad om att skicka tillbaka dig till en adress som den inte har registrerat, så inloggningen kan inte fortsätta. Meddela appens support.
 
 ## Sign-in forms' own errors
 
 signin-bad-credentials = Fel användarnamn eller lösenord.
-signin-locked = För många misslyckade försök. Vänta några minuter och försök sedan igen.
+signin-locked =
+    { $minutes ->
+        [one] Inloggningen är spärrad efter för många misslyckade försök. Du kan försöka igen om { $minutes } minut.
+   *[other] Inloggningen är spärrad efter för många misslyckade försök. Du kan försöka igen om { $minutes } minuter.
+    }
 
 ## A Cognito pool's pages, said from code (src/hosted_ui/words.rs)
 
@@ -235,7 +238,7 @@ account-back-to-app = Tillbaka till { $app }
 account-profile-heading = Profil
 account-signed-in-with = Inloggad med
 account-managed-at = Uppgifterna kommer från { $provider }. Ändra dem där.
-account-managed-in-config = Uppgifterna står i authgates konfiguration och kan inte ändras här.
+account-managed-in-config = De här uppgifterna hanteras åt dig av tjänsten; de kan inte ändras här.
 account-email-verified = E-post verifierad
 account-phone-verified = Telefonnummer verifierat
 account-yes = Ja
@@ -266,6 +269,8 @@ return-title = Inloggad
 return-heading = Du är inloggad
 return-lead = Gå tillbaka till { $app } för att fortsätta.
 return-button = Tillbaka till appen
+return-not-opening = Om inget händer är { $app } kanske inte installerad på den här enheten, eller så kan den här webbläsaren inte öppna den. Öppna { $app } själv och logga in därifrån, eller försök en gång till.
+return-try-again = Försök en gång till
 
 # Account pages: multi-factor, remembered devices (issue 13).
 account-mfa-title = Flerfaktorsautentisering

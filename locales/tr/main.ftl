@@ -3,7 +3,6 @@
 ## Every page (templates/base.html)
 
 page-default-title = Oturum aç
-page-footer = authgate ile korunmaktadır
 language-picker-label = Dil
 
 ## Words several pages share
@@ -98,7 +97,7 @@ msg-form-expired = Bu formun süresi doldu. Uygulamaya dönüp yeniden başlayı
 msg-form-incomplete = Form eksikti. Geri dönüp tekrar deneyin.
 msg-unavailable = Oturum açma geçici olarak kullanılamıyor. Lütfen biraz sonra tekrar deneyin.
 msg-no-such-page = Bu adreste bir sayfa yok.
-msg-unusable-redirect = Yönlendirme URI'si kullanılamıyor.
+msg-unusable-redirect = Sizi uygulamaya geri götürecek adres geçersiz, bu yüzden oturum açma devam edemiyor. Uygulamanın destek ekibine bildirin.
 msg-role-not-allowed = Bu rol hesabınızın kullanabileceği rollerden biri değil. Geri dönüp listeden bir rol seçin.
 msg-federation-failed = { $app } uygulamasında oturumunuz açılamadı, çünkü { $reason }. { $advice }
 msg-advice-try-later = Birkaç dakika sonra tekrar deneyin.
@@ -111,25 +110,25 @@ msg-upstream-no-state = Oturum açma yanıtında state yoktu.
 msg-upstream-not-this-flow = Bu oturum açma yanıtı, başlatılan oturum açma işlemine ait değil.
 upstream-incomplete-no-code = Oturum açma yanıtında kod yoktu.
 msg-pool-unreachable = { $pool } yanıt vermedi. Lütfen biraz sonra tekrar deneyin.
-msg-pool-bad-answer = { $pool }, authgate'in kullanamayacağı bir yanıt verdi. Daha sonra tekrar deneyin.
+msg-pool-bad-answer = { $pool } kullanılamayan bir yanıt verdi. Daha sonra tekrar deneyin.
 msg-mfa-setup-unsupported = Hesabınızın ikinci oturum açma adımı için bir telefon numarasına veya e-posta adresine ihtiyacı var, ancak henüz hiçbiri yok. Uygulamanın destek ekibiyle iletişime geçin.
-msg-challenge-unsupported = Bu hesap, authgate'in sunmadığı bir oturum açma adımı gerektiriyor. Uygulamanın destek ekibiyle iletişime geçin.
+msg-challenge-unsupported = Bu hesap, burada sunulmayan bir oturum açma adımı gerektiriyor. Uygulamanın destek ekibiyle iletişime geçin.
 msg-sign-in-again = Çok uzun sürdü veya yanıt kabul edilmedi. Yeniden oturum açın.
 msg-demo-form-expired = Bu formun süresi doldu. Demo sayfasını yeniden yükleyin.
 msg-too-many-requests = Ağınızdan az önce çok fazla istek geldi. Lütfen { $wait } bekleyip tekrar deneyin.
 wait-a-second = bir saniye
 wait-seconds = { $count } saniye
 wait-minutes = { $count } dakika
-authorize-repeats-client = İstek, client_id veya redirect_uri değerini tekrarlıyor.
-authorize-no-client-id = İstekte client_id yok.
+authorize-repeats-client = Uygulamanın oturum açma isteği, uygulamayı veya uygulamaya dönüş yolunu iki kez belirtiyor. Uygulamanın destek ekibine bildirin.
+authorize-no-client-id = Oturum açma isteği hangi uygulamadan geldiğini belirtmiyor. Uygulamanın destek ekibine bildirin.
 authorize-unknown-client = Sizi buraya gönderen uygulama kayıtlı değil.
-authorize-no-redirect-uri = İstekte redirect_uri yok.
-authorize-unknown-redirect-uri = İstekteki yönlendirme URI'si bu uygulama için kayıtlı değil.
+authorize-no-redirect-uri = Oturum açma isteği, sonrasında nereye gönderileceğinizi belirtmiyor. Uygulamanın destek ekibine bildirin.
+authorize-unknown-redirect-uri = Uygulama sizi kayıtlı olmayan bir adrese geri göndermek istedi, bu yüzden oturum açma devam edemiyor. Uygulamanın destek ekibine bildirin.
 
 ## Sign-in forms' own errors
 
 signin-bad-credentials = Kullanıcı adı veya parola hatalı.
-signin-locked = Çok fazla başarısız deneme. Birkaç dakika bekleyip tekrar deneyin.
+signin-locked = Çok fazla başarısız deneme nedeniyle oturum açma kilitlendi. { $minutes } dakika sonra tekrar deneyebilirsiniz.
 
 ## A Cognito pool's pages, said from code (src/hosted_ui/words.rs)
 
@@ -226,7 +225,7 @@ account-back-to-app = { $app } uygulamasına dön
 account-profile-heading = Profil
 account-signed-in-with = Giriş yöntemi
 account-managed-at = Bu bilgiler { $provider } tarafından sağlanıyor. Değiştirmek için orada değiştirin.
-account-managed-in-config = Bu bilgiler authgate yapılandırmasında tanımlıdır; burada değiştirilemez.
+account-managed-in-config = Bu bilgiler sizin için hizmet tarafından yönetilir; burada değiştirilemez.
 account-email-verified = E-posta doğrulandı
 account-phone-verified = Telefon numarası doğrulandı
 account-yes = Evet
@@ -257,6 +256,8 @@ return-title = Oturum açıldı
 return-heading = Oturum açtınız
 return-lead = Devam etmek için { $app } uygulamasına dönün.
 return-button = Uygulamaya dön
+return-not-opening = Hiçbir şey olmazsa { $app } bu cihazda yüklü olmayabilir veya bu tarayıcı onu açamıyor olabilir. { $app } uygulamasını kendiniz açıp oradan oturum açın ya da bir kez daha deneyin.
+return-try-again = Bir kez daha dene
 
 # Account pages: multi-factor, remembered devices (issue 13).
 account-mfa-title = Çok faktörlü kimlik doğrulama

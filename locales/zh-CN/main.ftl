@@ -3,7 +3,6 @@
 ## Every page (templates/base.html)
 
 page-default-title = 登录
-page-footer = 由 authgate 提供安全保护
 language-picker-label = 语言
 
 ## Words several pages share
@@ -98,7 +97,7 @@ msg-form-expired = 此表单已过期。请返回应用，重新开始。
 msg-form-incomplete = 表单未填写完整。请返回并重试。
 msg-unavailable = 登录暂时无法使用。请稍后重试。
 msg-no-such-page = 此地址没有页面。
-msg-unusable-redirect = 无法使用该重定向 URI。
+msg-unusable-redirect = 用于返回应用的地址无效，因此无法继续登录。请告知该应用的支持团队。
 msg-role-not-allowed = 您的账户无法使用该角色。请返回并从列表中选择一个。
 msg-federation-failed = 无法让您登录 { $app }，原因是{ $reason }。{ $advice }
 msg-advice-try-later = 请几分钟后重试。
@@ -111,25 +110,25 @@ msg-upstream-no-state = 登录响应中没有 state。
 msg-upstream-not-this-flow = 此登录响应不属于已开始的登录。
 upstream-incomplete-no-code = 登录响应中没有授权码。
 msg-pool-unreachable = { $pool } 没有响应。请稍后重试。
-msg-pool-bad-answer = { $pool } 返回了 authgate 无法使用的响应。请稍后重试。
+msg-pool-bad-answer = { $pool } 返回了无法使用的响应。请稍后重试。
 msg-mfa-setup-unsupported = 您的账户需要电话号码或电子邮件地址来完成第二步登录，但目前尚未设置。请联系应用的支持团队。
-msg-challenge-unsupported = 此账户需要 authgate 不支持的登录步骤。请联系应用的支持团队。
+msg-challenge-unsupported = 此账户需要一个此处不提供的登录步骤。请联系该应用的支持团队。
 msg-sign-in-again = 操作耗时过长，或回答未被接受。请重新登录。
 msg-demo-form-expired = 此表单已过期。请重新加载演示页面。
 msg-too-many-requests = 您的网络刚才发出的请求过多。请等待 { $wait }后重试。
 wait-a-second = 1 秒
 wait-seconds = { $count } 秒
 wait-minutes = { $count } 分钟
-authorize-repeats-client = 请求中重复了 client_id 或 redirect_uri。
-authorize-no-client-id = 请求中没有 client_id。
+authorize-repeats-client = 该应用的登录请求重复指定了应用或返回应用的地址。请告知该应用的支持团队。
+authorize-no-client-id = 该登录请求没有说明来自哪个应用。请告知该应用的支持团队。
 authorize-unknown-client = 将您引导至此处的应用未注册。
-authorize-no-redirect-uri = 请求中没有 redirect_uri。
-authorize-unknown-redirect-uri = 请求中的重定向 URI 未为此应用注册。
+authorize-no-redirect-uri = 该登录请求没有说明登录后要将您送往何处。请告知该应用的支持团队。
+authorize-unknown-redirect-uri = 该应用要求将您送回一个未登记的地址，因此无法继续登录。请告知该应用的支持团队。
 
 ## Sign-in forms' own errors
 
 signin-bad-credentials = 用户名或密码不正确。
-signin-locked = 失败次数过多。请等待几分钟后重试。
+signin-locked = 失败次数过多，登录已被锁定。您可以在 { $minutes } 分钟后重试。
 
 ## A Cognito pool's pages, said from code (src/hosted_ui/words.rs)
 
@@ -226,7 +225,7 @@ account-back-to-app = 返回 { $app }
 account-profile-heading = 个人资料
 account-signed-in-with = 登录方式
 account-managed-at = 这些信息来自 { $provider }。如需更改，请在那里更改。
-account-managed-in-config = 这些信息在 authgate 的配置中设定，无法在此更改。
+account-managed-in-config = 这些信息由服务为您管理，无法在此更改。
 account-email-verified = 电子邮件已验证
 account-phone-verified = 电话号码已验证
 account-yes = 是
@@ -257,6 +256,8 @@ return-title = 已登录
 return-heading = 您已登录
 return-lead = 请返回 { $app } 继续。
 return-button = 返回应用
+return-not-opening = 如果没有任何反应，可能是此设备上未安装 { $app }，或者此浏览器无法打开它。请自行打开 { $app } 并在其中登录，或者再试一次。
+return-try-again = 再试一次
 
 # Account pages: multi-factor, remembered devices (issue 13).
 account-mfa-title = 多重身份验证

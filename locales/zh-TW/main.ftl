@@ -3,7 +3,6 @@
 ## Every page (templates/base.html)
 
 page-default-title = 登入
-page-footer = 由 authgate 提供安全防護
 language-picker-label = 語言
 
 ## Words several pages share
@@ -98,7 +97,7 @@ msg-form-expired = 此表單已過期。請返回應用程式，重新開始。
 msg-form-incomplete = 表單未填寫完整。請返回並再試一次。
 msg-unavailable = 登入暫時無法使用。請稍後再試。
 msg-no-such-page = 此網址沒有頁面。
-msg-unusable-redirect = 無法使用此重新導向 URI。
+msg-unusable-redirect = 用來返回應用程式的位址無效，因此無法繼續登入。請告知該應用程式的支援團隊。
 msg-role-not-allowed = 您的帳戶無法使用該角色。請返回並從清單中選擇一個。
 msg-federation-failed = 無法讓您登入 { $app }，原因是{ $reason }。{ $advice }
 msg-advice-try-later = 請幾分鐘後再試一次。
@@ -111,25 +110,25 @@ msg-upstream-no-state = 登入回應中沒有 state。
 msg-upstream-not-this-flow = 此登入回應不屬於已開始的登入。
 upstream-incomplete-no-code = 登入回應中沒有授權碼。
 msg-pool-unreachable = { $pool } 沒有回應。請稍後再試。
-msg-pool-bad-answer = { $pool } 傳回了 authgate 無法使用的回應。請稍後再試。
+msg-pool-bad-answer = { $pool } 傳回了無法使用的回應。請稍後再試一次。
 msg-mfa-setup-unsupported = 您的帳戶需要電話號碼或電子郵件地址才能完成第二道登入步驟，但目前尚未設定。請聯絡應用程式的支援團隊。
-msg-challenge-unsupported = 此帳戶需要 authgate 不提供的登入步驟。請聯絡應用程式的支援團隊。
+msg-challenge-unsupported = 此帳戶需要一個此處未提供的登入步驟。請聯絡該應用程式的支援團隊。
 msg-sign-in-again = 花費時間過長，或回答未被接受。請重新登入。
 msg-demo-form-expired = 此表單已過期。請重新載入示範頁面。
 msg-too-many-requests = 您的網路剛才發出的請求過多。請等待 { $wait }後再試一次。
 wait-a-second = 1 秒
 wait-seconds = { $count } 秒
 wait-minutes = { $count } 分鐘
-authorize-repeats-client = 請求中重複了 client_id 或 redirect_uri。
-authorize-no-client-id = 請求中沒有 client_id。
+authorize-repeats-client = 此應用程式的登入請求重複指定了應用程式或返回的位址。請告知該應用程式的支援團隊。
+authorize-no-client-id = 此登入請求沒有說明來自哪個應用程式。請告知該應用程式的支援團隊。
 authorize-unknown-client = 將您導向此處的應用程式尚未註冊。
-authorize-no-redirect-uri = 請求中沒有 redirect_uri。
-authorize-unknown-redirect-uri = 請求中的重新導向 URI 未針對此應用程式註冊。
+authorize-no-redirect-uri = 此登入請求沒有說明登入後要將您帶往何處。請告知該應用程式的支援團隊。
+authorize-unknown-redirect-uri = 此應用程式要求將您送回一個未登記的位址，因此無法繼續登入。請告知該應用程式的支援團隊。
 
 ## Sign-in forms' own errors
 
 signin-bad-credentials = 使用者名稱或密碼不正確。
-signin-locked = 失敗次數過多。請等候幾分鐘後再試一次。
+signin-locked = 失敗次數過多，登入已遭鎖定。您可以在 { $minutes } 分鐘後再試一次。
 
 ## A Cognito pool's pages, said from code (src/hosted_ui/words.rs)
 
@@ -226,7 +225,7 @@ account-back-to-app = 返回 { $app }
 account-profile-heading = 個人資料
 account-signed-in-with = 登入方式
 account-managed-at = 這些資訊來自 { $provider }。如需變更，請在那裡變更。
-account-managed-in-config = 這些資訊在 authgate 的設定中設定，無法在此變更。
+account-managed-in-config = 這些資訊由服務為您管理，無法在此變更。
 account-email-verified = 電子郵件已驗證
 account-phone-verified = 電話號碼已驗證
 account-yes = 是
@@ -257,6 +256,8 @@ return-title = 已登入
 return-heading = 您已登入
 return-lead = 請返回 { $app } 繼續。
 return-button = 返回應用程式
+return-not-opening = 如果沒有任何反應，可能是此裝置未安裝 { $app }，或此瀏覽器無法開啟它。請自行開啟 { $app } 並在其中登入，或再試一次。
+return-try-again = 再試一次
 
 # Account pages: multi-factor, remembered devices (issue 13).
 account-mfa-title = 多重要素驗證

@@ -175,7 +175,7 @@ pub enum PoolError {
         message: String,
     },
     /// An answer that is not the service's (an HTML error page, missing fields).
-    #[error("the identity pool {pool} gave an answer authgate cannot use")]
+    #[error("the identity pool {pool} gave an answer that cannot be used")]
     BadAnswer { pool: String },
 }
 

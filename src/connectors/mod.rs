@@ -36,7 +36,7 @@ pub enum UpstreamError {
     #[error("{0} did not answer")]
     Unreachable(String),
     /// The provider answered something we cannot use (bad JSON, HTTP error, no ID token).
-    #[error("{0} gave an answer authgate cannot use")]
+    #[error("{0} gave an answer that cannot be used")]
     BadAnswer(String),
     /// The answer was well formed but fails verification (signature, issuer, audience, nonce,
     /// expiry, hosted domain): treated as an attack.

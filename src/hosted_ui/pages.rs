@@ -36,6 +36,8 @@ pub struct PasswordPage<'a> {
     pub csrf: &'a str,
     pub username: &'a str,
     pub error: Option<&'a str>,
+    /// The throttle locked the sign-in: the message says until when, the form is disabled.
+    pub locked: bool,
     pub show_picker_link: bool,
 }
 
@@ -54,6 +56,8 @@ pub struct CognitoSignInPage<'a> {
     pub sign_up: bool,
     pub notice: Option<&'a str>,
     pub error: Option<&'a str>,
+    /// The throttle locked the sign-in: the message says until when, the form is disabled.
+    pub locked: bool,
     pub show_picker_link: bool,
 }
 

@@ -140,7 +140,7 @@ fn password_page(
     provider_id: &str,
     csrf: &str,
     username: &str,
-    error: Option<&str>,
+    refusal: Option<Refusal>,
     status: StatusCode,
 ) -> Response {
     let app = state.apps.get(&request.client_id);
@@ -152,8 +152,10 @@ fn password_page(
         return pages::error(StatusCode::BAD_REQUEST, Msg::MethodNotAvailable);
     }
     let ctx = PageContext::for_request();
-    // `error` is a catalogue id ([`pages::BAD_CREDENTIALS`], [`pages::LOCKED`]).
-    let error = error.map(|id| ctx.text(id));
+    let error = refusal.map(|r| match r {
+        Refusal::BadCredentials => ctx.text(BAD_CREDENTIALS),
+        Refusal::Locked { minutes } => ctx.say(LOCKED, &[("minutes", minutes.into())]),
+    });
     pages::render(
         &ctx,
         status,
@@ -165,9 +167,18 @@ fn password_page(
             csrf,
             username,
             error: error.as_deref(),
+            locked: matches!(refusal, Some(Refusal::Locked { .. })),
             show_picker_link: app.providers.len() > 1,
         },
     )
+}
+
+/// Why the password page is shown again. A lock is not a wrong password: it says for how
+/// long, and the form is disabled until then.
+#[derive(Clone, Copy)]
+enum Refusal {
+    BadCredentials,
+    Locked { minutes: u64 },
 }
 
 /// The password form's fields; `Debug` never shows the password.
@@ -233,7 +244,7 @@ pub async fn password_post(
             return pages::error(StatusCode::BAD_REQUEST, Msg::MethodNotAvailable);
         }
     };
-    let retry = |message: &str, status: StatusCode| {
+    let retry = |refusal: Refusal, status: StatusCode| {
         password_page(
             &state,
             &request,
@@ -241,12 +252,12 @@ pub async fn password_post(
             &provider_id,
             csrf,
             &form.username,
-            Some(message),
+            Some(refusal),
             status,
         )
     };
     if form.username.is_empty() || form.password.is_empty() {
-        return retry(BAD_CREDENTIALS, StatusCode::OK);
+        return retry(Refusal::BadCredentials, StatusCode::OK);
     }
 
     // The provider and app are known ones from here on: fit for metric labels.
@@ -261,9 +272,9 @@ pub async fn password_post(
     };
     let attempt = match throttle::reserve(&state, &provider_id, &form.username, &address).await {
         Ok(attempt) => attempt,
-        Err(throttle::Refused::Locked) => {
+        Err(throttle::Refused::Locked { minutes }) => {
             failed(SignInOutcome::Locked);
-            return retry(LOCKED, StatusCode::TOO_MANY_REQUESTS);
+            return retry(Refusal::Locked { minutes }, StatusCode::TOO_MANY_REQUESTS);
         }
         Err(throttle::Refused::Store(e)) => return pages::unavailable(&e),
     };
@@ -274,7 +285,7 @@ pub async fn password_post(
         // The attempt's reservation stays: it is this failure's count.
         attempt.failed();
         failed(SignInOutcome::BadCredentials);
-        return retry(BAD_CREDENTIALS, StatusCode::OK);
+        return retry(Refusal::BadCredentials, StatusCode::OK);
     };
     if let Err(e) = attempt.succeeded().await {
         return pages::unavailable(&e);

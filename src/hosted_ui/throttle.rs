@@ -39,8 +39,9 @@ use time::OffsetDateTime;
 /// Why an attempt may not go ahead.
 #[derive(Debug)]
 pub enum Refused {
-    /// Too many attempts for this username or address: refused until the window ends.
-    Locked,
+    /// Too many attempts for this username or address: refused until the window ends, in
+    /// `minutes` (rounded up, at least 1) as the person is told.
+    Locked { minutes: u64 },
     /// The store failed: nothing can be counted, so nothing is verified.
     Store(StoreError),
 }
@@ -90,24 +91,28 @@ pub async fn reserve<'a>(
     let t = &state.settings.login_throttle;
     let keys = Keys::new(provider, username, address);
     let now = OffsetDateTime::now_utc();
-    let user = state.store.hit_counter(&keys.user, t.window, now).await?;
-    if user > t.lock_after {
+    let user = state
+        .store
+        .hit_counter_window(&keys.user, t.window, now)
+        .await?;
+    if user.count > t.lock_after {
         state.store.release_counter(&keys.user, now).await?;
         tracing::warn!("sign-in refused: too many failures for this username");
         meter::throttle("refused", "user");
-        return Err(Refused::Locked);
+        return Err(locked_until(user.window_ends, now));
     }
     let address = state
         .store
-        .hit_counter(&keys.address, t.window, now)
+        .hit_counter_window(&keys.address, t.window, now)
         .await?;
-    if address > t.lock_after_per_address {
+    if address.count > t.lock_after_per_address {
         state.store.release_counter(&keys.address, now).await?;
         state.store.release_counter(&keys.user, now).await?;
         tracing::warn!("sign-in refused: too many failures from this address");
         meter::throttle("refused", "address");
-        return Err(Refused::Locked);
+        return Err(locked_until(address.window_ends, now));
     }
+    let (user, address) = (user.count, address.count);
     // Delayed by the attempts before this one, those still in flight included.
     let delay = delay_for(user.saturating_sub(1), t.slow_after, t.delay, t.max_delay);
     if !delay.is_zero() {
@@ -165,6 +170,15 @@ impl Reservation<'_> {
     }
 }
 
+/// A lock that ends with the counter's window: the person is told the real wait, in whole
+/// minutes rounded up (a lock never reads as "0 minutes").
+fn locked_until(window_ends: OffsetDateTime, now: OffsetDateTime) -> Refused {
+    let seconds = u64::try_from((window_ends - now).whole_seconds()).unwrap_or(0);
+    Refused::Locked {
+        minutes: seconds.div_ceil(60).max(1),
+    }
+}
+
 /// `base`, doubled for every failure past `slow_after`, capped at `max`.
 pub fn delay_for(failures: u32, slow_after: u32, base: Duration, max: Duration) -> Duration {
     if failures < slow_after {
@@ -188,5 +202,19 @@ mod tests {
         assert_eq!(delay_for(4, 3, base, max), Duration::from_secs(1));
         assert_eq!(delay_for(9, 3, base, max), max);
         assert_eq!(delay_for(u32::MAX, 0, base, max), max);
+    }
+
+    #[test]
+    fn a_lock_is_told_in_whole_minutes_rounded_up_never_zero() {
+        let now = OffsetDateTime::UNIX_EPOCH;
+        let minutes = |secs: i64| match locked_until(now + time::Duration::seconds(secs), now) {
+            Refused::Locked { minutes } => minutes,
+            Refused::Store(_) => unreachable!(),
+        };
+        assert_eq!(minutes(15 * 60), 15);
+        assert_eq!(minutes(14 * 60 + 1), 15);
+        assert_eq!(minutes(61), 2);
+        assert_eq!(minutes(1), 1);
+        assert_eq!(minutes(-5), 1, "a window just ended still says a minute");
     }
 }

@@ -32,7 +32,10 @@ pub enum Say {
     ConfirmFailed,
     NewCodeNotSent,
     BadCredentials,
-    Locked,
+    /// The throttle locked this user or address for `minutes` more.
+    Locked {
+        minutes: u64,
+    },
     /// The pool refused a new password.
     Password(PasswordProblem),
     /// A notice carried to the next page.
@@ -159,7 +162,10 @@ impl Say {
             Say::ConfirmFailed => none("cognito-confirm-failed"),
             Say::NewCodeNotSent => none("cognito-new-code-not-sent"),
             Say::BadCredentials => none(crate::hosted_ui::pages::BAD_CREDENTIALS),
-            Say::Locked => none(crate::hosted_ui::pages::LOCKED),
+            Say::Locked { minutes } => (
+                crate::hosted_ui::pages::LOCKED,
+                vec![("minutes", (*minutes).into())],
+            ),
             Say::Password(problem) => none(match problem {
                 PasswordProblem::TooShort => "password-too-short",
                 PasswordProblem::NeedsUppercase => "password-needs-uppercase",
@@ -309,7 +315,7 @@ pub(crate) mod tests {
             Say::ConfirmFailed,
             Say::NewCodeNotSent,
             Say::BadCredentials,
-            Say::Locked,
+            Say::Locked { minutes: 15 },
             Say::CodeIntroApp,
             Say::CodeSentTo("+*******0100".into()),
             Say::EnterCodeSent,

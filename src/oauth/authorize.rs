@@ -129,19 +129,23 @@ pub fn validate(raw_query: &str, apps: &AppRegistry) -> Result<ValidRequest, Aut
         .any(|p| p == "client_id" || p == "redirect_uri")
     {
         return Err(AuthorizeError::Page(
-            "The request repeats client_id or redirect_uri.".into(),
+            "The app's sign-in request names the app or the way back to it twice. Tell the app's support.".into(),
         ));
     }
-    let client_id = get("client_id")
-        .ok_or_else(|| AuthorizeError::Page("The request has no client_id.".into()))?;
+    let client_id = get("client_id").ok_or_else(|| {
+        AuthorizeError::Page(
+            "The sign-in request does not say which app it comes from. Tell the app's support."
+                .into(),
+        )
+    })?;
     let app = apps.get(client_id).ok_or_else(|| {
         AuthorizeError::Page("The app that sent you here is not registered.".into())
     })?;
     let redirect_uri = get("redirect_uri")
-        .ok_or_else(|| AuthorizeError::Page("The request has no redirect_uri.".into()))?;
+        .ok_or_else(|| AuthorizeError::Page("The sign-in request does not say where to send you afterwards. Tell the app's support.".into()))?;
     if !app.redirect_uris.allows(redirect_uri) {
         return Err(AuthorizeError::Page(
-            "The redirect URI in the request is not registered for this app.".into(),
+            "The app asked to send you back to an address it has not registered, so signing in cannot go on. Tell the app's support.".into(),
         ));
     }
 

@@ -17,7 +17,7 @@ use tokio::io::AsyncReadExt;
 /// Ten journeys of seven pages and two of two; a few seconds each on a loaded machine. This
 /// bounds a hang.
 const DEADLINE: Duration = Duration::from_secs(240);
-const INSTALL_HINT: &str = "run scripts/install-peers.sh (it installs node, tests/browser's \
+pub const INSTALL_HINT: &str = "run scripts/install-peers.sh (it installs node, tests/browser's \
                             packages and Debian's chromium)";
 
 fn browser_dir() -> PathBuf {
@@ -76,6 +76,43 @@ const PAGES: usize = 7 * (6 + 3 + 1) + 2 * 2;
 async fn the_demo_sign_in_passes_axe_in_three_languages_at_two_sizes_and_works_without_javascript()
 {
     // Arrange
+    assert_installed();
+    let app = spawn_app_edited(&branded_example(), with_picker_and_no_lockout).await;
+    // scripts/screenshots.sh names docs/screenshots; by default they go to a temporary dir.
+    let temporary = tempfile::tempdir().expect("tmp");
+    let shots = screenshots_dir(&temporary);
+
+    // Act
+    let stdout = drive(
+        &app.address,
+        &[
+            ("JOURNEYS", "demo"),
+            ("USERNAME", USER),
+            ("PASSWORD", PASSWORD),
+            ("PROVIDER", "local"),
+            ("BRANDED", BRANDED),
+        ],
+        &shots,
+        DEADLINE,
+    )
+    .await;
+
+    // Assert: every page reached, none with a serious or critical violation (`drive`), and
+    // a screenshot of each.
+    let pages = stdout.lines().filter(|l| l.starts_with("PAGE ")).count();
+    assert_eq!(pages, PAGES, "not every page was reached:\n{stdout}");
+    assert_eq!(missing_screenshots(&stdout, &shots), Vec::<String>::new());
+}
+
+/// The screenshots' directory: `AUTHGATE_SCREENSHOTS` (scripts/screenshots.sh names
+/// docs/screenshots), else `temporary`.
+pub fn screenshots_dir(temporary: &tempfile::TempDir) -> PathBuf {
+    std::env::var_os("AUTHGATE_SCREENSHOTS")
+        .map_or_else(|| temporary.path().to_path_buf(), PathBuf::from)
+}
+
+/// Checks that node's packages and Chromium are there, naming the script that installs them.
+pub fn assert_installed() {
     let dir = browser_dir();
     assert!(
         dir.join("node_modules/axe-core/axe.min.js").is_file()
@@ -90,23 +127,24 @@ async fn the_demo_sign_in_passes_axe_in_three_languages_at_two_sizes_and_works_w
         "no Chromium at {}: {INSTALL_HINT}",
         chromium().display()
     );
-    let app = spawn_app_edited(&branded_example(), with_picker_and_no_lockout).await;
-    // scripts/screenshots.sh names docs/screenshots; by default they go to a temporary dir.
-    let temporary = tempfile::tempdir().expect("tmp");
-    let shots = std::env::var_os("AUTHGATE_SCREENSHOTS")
-        .map_or_else(|| temporary.path().to_path_buf(), PathBuf::from);
+}
 
-    // Act
+/// Runs `node tests/browser/journey.mjs` against `address` with `env`, screenshots into
+/// `shots`; fails the test unless it ends `DONE ok` within `deadline`. Its report.
+pub async fn drive(
+    address: &str,
+    env: &[(&str, &str)],
+    shots: &std::path::Path,
+    deadline: Duration,
+) -> String {
+    let dir = browser_dir();
     let mut child = tokio::process::Command::new("node")
         .arg(dir.join("journey.mjs"))
         .current_dir(&dir)
-        .env("AUTHGATE", &app.address)
-        .env("USERNAME", USER)
-        .env("PASSWORD", PASSWORD)
-        .env("PROVIDER", "local")
-        .env("SCREENSHOTS", &shots)
+        .env("AUTHGATE", address)
+        .env("SCREENSHOTS", shots)
         .env("CHROMIUM", chromium())
-        .env("BRANDED", BRANDED)
+        .envs(env.iter().copied())
         // The driver exits when its stdin closes, and Chromium with the driver.
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -128,27 +166,28 @@ async fn the_demo_sign_in_passes_axe_in_three_languages_at_two_sizes_and_works_w
         o.and(e).expect("driver output");
         child.wait().await.expect("driver exit")
     };
-    let status = tokio::time::timeout(DEADLINE, run).await;
-
-    // Assert: every page reached, none with a serious or critical violation.
-    let status = status.unwrap_or_else(|_| panic!("no end within {DEADLINE:?}:\n{stdout}"));
+    let status = tokio::time::timeout(deadline, run).await;
+    let status = status.unwrap_or_else(|_| panic!("no end within {deadline:?}:\n{stdout}"));
     assert!(
         status.success() && stdout.lines().last() == Some("DONE ok"),
         "the browser journey failed ({status}):\n{stdout}\n--- driver stderr ---\n{stderr}"
     );
-    let pages = stdout.lines().filter(|l| l.starts_with("PAGE ")).count();
-    assert_eq!(pages, PAGES, "not every page was reached:\n{stdout}");
-    let screenshots = std::fs::read_dir(&shots)
-        .expect("screenshots")
-        .filter(|e| {
-            e.as_ref()
-                .is_ok_and(|e| e.path().extension() == Some("png".as_ref()))
-        })
-        .count();
-    assert_eq!(screenshots, PAGES, "one screenshot per page:\n{stdout}");
     if std::env::var_os("TEST_LOG").is_some() {
         eprintln!("{stdout}");
     }
+    stdout
+}
+
+/// The pages of the driver's report (`PAGE <label> <name>: ...`) whose screenshot
+/// (`<label>-<name>.png`, spaces as dashes) is not in `dir`; `dir` may hold another test's too.
+pub fn missing_screenshots(stdout: &str, dir: &std::path::Path) -> Vec<String> {
+    stdout
+        .lines()
+        .filter_map(|l| l.strip_prefix("PAGE "))
+        .filter_map(|l| l.split_once(':'))
+        .map(|(page, _)| format!("{}.png", page.replace(' ', "-")))
+        .filter(|file| !dir.join(file).is_file())
+        .collect()
 }
 
 /// Pages of the account journey: seven per language and size.
@@ -183,61 +222,26 @@ async fn the_account_pages_of_a_pool_user_pass_axe_in_english_and_arabic() {
         .map_or_else(|| temporary.path().to_path_buf(), PathBuf::from);
 
     // Act
-    let mut child = tokio::process::Command::new("node")
-        .arg(dir.join("journey.mjs"))
-        .current_dir(&dir)
-        .env("JOURNEY", "account")
-        .env("LANGS", "en ar")
-        .env("AUTHGATE", &app.app.address)
-        .env("USERNAME", username)
-        .env("PASSWORD", POOL_PASSWORD)
-        .env("PROVIDER", "pool")
-        .env("SCREENSHOTS", &shots)
-        .env("CHROMIUM", chromium())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .kill_on_drop(true)
-        .spawn()
-        .unwrap_or_else(|e| {
-            panic!("cannot start `node tests/browser/journey.mjs` ({e}): {INSTALL_HINT}")
-        });
-    let _stdin = child.stdin.take();
-    let (mut stdout, mut stderr) = (String::new(), String::new());
-    let mut out = child.stdout.take().expect("piped stdout");
-    let mut err = child.stderr.take().expect("piped stderr");
-    let run = async {
-        let (o, e) = tokio::join!(
-            out.read_to_string(&mut stdout),
-            err.read_to_string(&mut stderr)
-        );
-        o.and(e).expect("driver output");
-        child.wait().await.expect("driver exit")
-    };
-    let status = tokio::time::timeout(DEADLINE, run).await;
+    let stdout = drive(
+        &app.app.address,
+        &[
+            ("JOURNEYS", "account"),
+            ("LANGS", "en ar"),
+            ("USERNAME", username),
+            ("PASSWORD", POOL_PASSWORD),
+            ("PROVIDER", "pool"),
+        ],
+        &shots,
+        DEADLINE,
+    )
+    .await;
 
     // Assert
-    let status = status.unwrap_or_else(|_| panic!("no end within {DEADLINE:?}:\n{stdout}"));
-    assert!(
-        status.success() && stdout.lines().last() == Some("DONE ok"),
-        "the account journey failed ({status}):\n{stdout}\n--- driver stderr ---\n{stderr}"
-    );
     let pages = stdout.lines().filter(|l| l.starts_with("PAGE ")).count();
     assert_eq!(
         pages, ACCOUNT_PAGES,
         "not every page was reached:\n{stdout}"
     );
-    let screenshots = std::fs::read_dir(&shots)
-        .expect("screenshots")
-        .filter(|e| {
-            e.as_ref().is_ok_and(|e| {
-                let name = e.file_name().to_string_lossy().into_owned();
-                name.starts_with("account-") && name.ends_with(".png")
-            })
-        })
-        .count();
-    assert_eq!(
-        screenshots, ACCOUNT_PAGES,
-        "one screenshot per page:\n{stdout}"
-    );
+    let missing = missing_screenshots(&stdout, &shots);
+    assert!(missing.is_empty(), "no screenshot of {missing:?}:\n{stdout}");
 }

@@ -152,7 +152,11 @@ async fn every_page_renders() {
             StatusCode::NOT_FOUND,
             "There is no page at this address.",
         ),
-        ("/oauth2/authorize", StatusCode::BAD_REQUEST, "no client_id"),
+        (
+            "/oauth2/authorize",
+            StatusCode::BAD_REQUEST,
+            "does not say which app it comes from",
+        ),
     ] {
         let response = app.get(&browser(), path).await;
         assert_eq!(response.status(), status, "{path}");

@@ -248,7 +248,7 @@ async fn repeated_failures_are_slowed_then_refused_even_with_the_right_password(
             .text()
             .await
             .expect("html")
-            .contains("Too many failed attempts")
+            .contains("Signing in is locked")
     );
 
     // Another user from another address is unaffected by this username's lock.
@@ -316,7 +316,7 @@ scopes = ["openid"]
         .text()
         .await
         .expect("html");
-    assert!(html.contains("Continue with authgate account"));
+    assert!(html.contains("Continue with Demo app account"));
     assert!(html.contains("Continue with Staff directory"));
     assert!(
         html.contains("provider provider-local"),
@@ -330,4 +330,80 @@ scopes = ["openid"]
     // The demo app, with one provider, goes straight to it: no picker.
     let response = app.authorize(&app.browser, &Authorize::native()).await;
     assert!(location(&response).ends_with("/local"));
+}
+
+/// The password page's answer to one attempt, in `lang` (the browser's Accept-Language).
+async fn attempt_in(
+    app: &TestApp,
+    page_url: &str,
+    csrf: &str,
+    password: &str,
+    lang: &str,
+) -> (StatusCode, String) {
+    let response = app
+        .browser
+        .post(app.url(page_url))
+        .header("accept-language", lang)
+        .form(&[("username", USER), ("password", password), ("csrf", csrf)])
+        .send()
+        .await
+        .expect("post");
+    let status = response.status();
+    (status, response.text().await.expect("html"))
+}
+
+#[tokio::test]
+async fn a_lock_says_for_how_long_in_the_users_language_and_disables_the_form_unlike_a_wrong_password()
+ {
+    // Arrange: the test config locks a username after 4 failures in a 15-minute window.
+    let app = spawn_app().await;
+    let (page_url, html) = app.open_sign_in(&app.browser, &Authorize::native()).await;
+    let csrf = input_value(&html, "csrf").expect("csrf");
+    let mut wrong = Vec::new();
+    for lang in ["en", "ja", "en", "ja"] {
+        wrong.push(attempt_in(&app, &page_url, &csrf, "wrong", lang).await);
+    }
+
+    // Act
+    let (en_status, en) = attempt_in(&app, &page_url, &csrf, PASSWORD, "en").await;
+    let (ja_status, ja) = attempt_in(&app, &page_url, &csrf, PASSWORD, "ja").await;
+
+    // Assert: a wrong password marks the fields and keeps the form usable ...
+    let (status, wrong_en) = &wrong[0];
+    assert_eq!(*status, StatusCode::OK);
+    assert!(wrong_en.contains("Incorrect username or password."));
+    assert!(wrong_en.contains(r#"class="error""#));
+    assert!(wrong_en.contains(r#"aria-invalid="true""#));
+    assert!(!wrong_en.contains("disabled"), "{wrong_en}");
+    // ... a lock says so and for how long (the window just started: 15 minutes, not "a few"),
+    // in the person's language, and disables the form instead of marking the fields wrong.
+    assert_eq!(en_status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(
+        en.contains(
+            "Signing in is locked after too many failed attempts. You can try again in 15 minutes."
+        ),
+        "{en}"
+    );
+    assert!(!en.contains("Incorrect username or password."));
+    assert!(
+        !en.contains(r#"class="error""#),
+        "not styled as a wrong password"
+    );
+    assert!(en.contains(r#"<fieldset class="fields" disabled"#), "{en}");
+    assert!(
+        !en.contains("aria-invalid"),
+        "the fields are not what is wrong"
+    );
+    assert!(!en.contains("autofocus"));
+    assert_eq!(ja_status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(
+        ja.contains("サインインはロックされています。15 分後に"),
+        "{ja}"
+    );
+    assert!(
+        wrong[1].1.contains("ユーザー名またはパスワード"),
+        "{}",
+        wrong[1].1
+    );
+    assert!(!ja.contains("ユーザー名またはパスワードが正しくありません"));
 }

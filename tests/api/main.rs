@@ -19,6 +19,7 @@ mod aws_roles;
 mod aws_session;
 mod branding;
 mod browser;
+mod browser_journeys;
 mod cli;
 mod cognito_api;
 mod cognito_aws;

@@ -49,9 +49,7 @@ async fn wrong_password(
     let html = response.text().await.expect("html");
     match status {
         StatusCode::OK if html.contains("Incorrect username or password.") => Answer::Wrong,
-        StatusCode::TOO_MANY_REQUESTS if html.contains("Too many failed attempts") => {
-            Answer::Locked
-        }
+        StatusCode::TOO_MANY_REQUESTS if html.contains("Signing in is locked") => Answer::Locked,
         other => Answer::Other(other),
     }
 }

@@ -196,7 +196,7 @@ async fn wrong_passwords_sent_to_both_replicas_lock_after_the_count_in_total() {
                 .text()
                 .await
                 .unwrap()
-                .contains("Too many failed attempts")
+                .contains("Signing in is locked")
         );
     }
 }

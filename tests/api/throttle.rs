@@ -21,7 +21,7 @@ const POOL_PASSWORD: &str = "Str0ng-enough!";
 enum Answer {
     /// "Incorrect username or password.": the password was verified.
     Wrong,
-    /// 429 "Too many failed attempts": refused before any verification.
+    /// 429 "Signing in is locked": refused before any verification.
     Locked,
     /// A redirect: where to (a code for the app, or the next sign-in page).
     Redirect(String),
@@ -37,9 +37,7 @@ impl Answer {
         let html = response.text().await.expect("page");
         match status {
             StatusCode::OK if html.contains("Incorrect username or password.") => Self::Wrong,
-            StatusCode::TOO_MANY_REQUESTS if html.contains("Too many failed attempts") => {
-                Self::Locked
-            }
+            StatusCode::TOO_MANY_REQUESTS if html.contains("Signing in is locked") => Self::Locked,
             other => Self::Other(other),
         }
     }

@@ -286,7 +286,7 @@ async fn facebook_errors_become_a_page_naming_facebook() {
             .text()
             .await
             .expect("html")
-            .contains("Facebook gave an answer authgate cannot use")
+            .contains("Facebook gave an answer that cannot be used")
     );
 }
 

@@ -18,6 +18,7 @@
 // Login (devInteractions): any login id, any password. Accounts:
 //   alice -> alice@example.com, email_verified true, name "Alice Example"
 //   bob   -> bob@example.com, email_verified false
+//   carol -> carol@example.com, two `cognito:roles` (profile scope): the role page
 //   <id>  -> <id>@example.com, email_verified false
 
 import http from 'node:http';
@@ -57,6 +58,12 @@ if (process.env.OP_WATCH_STDIN === '1') {
 const accounts = {
   alice: { email: 'alice@example.com', email_verified: true, name: 'Alice Example' },
   bob: { email: 'bob@example.com', email_verified: false },
+  // Two AWS roles and no preferred one: authgate asks which (its role page).
+  carol: {
+    email: 'carol@example.com',
+    email_verified: true,
+    'cognito:roles': ['arn:aws:iam::123456789012:role/admins', 'arn:aws:iam::123456789012:role/readers'],
+  },
 };
 
 const { privateKey } = await generateKeyPair('RS256', { extractable: true, modulusLength: 2048 });
@@ -102,7 +109,7 @@ const provider = new Provider(issuer, {
   claims: {
     openid: ['sub'],
     email: ['email', 'email_verified'],
-    profile: ['name'],
+    profile: ['name', 'cognito:roles'],
   },
   // Fixed lifetimes (seconds); also keeps oidc-provider's "default ttl" notices out of the logs.
   ttl: {

@@ -338,11 +338,13 @@ impl<'a> Page<'a> {
         error: Option<Say>,
     ) -> Response {
         let notice = notice.map(|n| self.say(&n));
+        let locked = matches!(error, Some(Say::Locked { .. }));
         let error = error.map(|e| self.say(&e));
         pages::render(
             &self.ctx,
             status,
             &CognitoSignInPage {
+                locked,
                 app_name: &self.app.name,
                 provider_name: &self.connector.display_name,
                 request_id: &self.request_id,

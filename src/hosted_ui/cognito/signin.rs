@@ -40,9 +40,12 @@ pub async fn signin_post(
 
     let attempt = match throttle::reserve(state, &page.provider_id, &username, &address).await {
         Ok(attempt) => attempt,
-        Err(throttle::Refused::Locked) => {
+        Err(throttle::Refused::Locked { minutes }) => {
             page.sign_in_failed(SignInOutcome::Locked, Some(&username));
-            return Ok(retry(StatusCode::TOO_MANY_REQUESTS, Say::Locked));
+            return Ok(retry(
+                StatusCode::TOO_MANY_REQUESTS,
+                Say::Locked { minutes },
+            ));
         }
         Err(throttle::Refused::Store(e)) => return Ok(pages::unavailable(&e)),
     };
