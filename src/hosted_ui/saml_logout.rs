@@ -17,7 +17,7 @@
 
 use crate::connectors::saml::logout::{self, Incoming, Kind};
 use crate::connectors::saml::request::new_request_id;
-use crate::connectors::saml::{Refusal, SamlConnector, SamlProfile};
+use crate::connectors::saml::{Refusal, SamlProfile};
 use crate::hosted_ui::logout::LogoutOutcome;
 use crate::hosted_ui::pages;
 use crate::identity::Identity;
@@ -30,6 +30,7 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 use time::OffsetDateTime;
 use tower_sessions::Session;
 
@@ -47,13 +48,13 @@ struct Pending {
     expires_at: i64,
 }
 
-/// The SAML connector of `provider_id`, when it has single logout on.
-fn slo_connector<'a>(state: &'a AppState, provider_id: &str) -> Option<&'a SamlConnector> {
-    state
-        .providers
-        .get(provider_id)
-        .and_then(|p| p.as_saml())
-        .filter(|c| c.profile().slo().is_some())
+/// The profile in force for `provider_id` (for a provider configured by metadata URL, the
+/// last good copy: its SLO URL and keys may come from there alone), when it is a SAML
+/// provider with single logout on.
+async fn slo_profile(state: &AppState, provider_id: &str) -> Option<Arc<SamlProfile>> {
+    let connector = state.providers.get(provider_id)?.as_saml()?;
+    let profile = connector.current_profile().await.ok()?;
+    profile.slo().is_some().then_some(profile)
 }
 
 fn refused(profile: &SamlProfile, refusal: Refusal) {
@@ -70,8 +71,7 @@ pub async fn send_to_idp(
     identity: &Identity,
     outcome: &LogoutOutcome,
 ) -> Option<Response> {
-    let connector = slo_connector(state, &identity.provider)?;
-    let profile = connector.profile();
+    let profile = slo_profile(state, &identity.provider).await?;
     let request_id = new_request_id();
     let now = OffsetDateTime::now_utc();
     let url = match profile.logout_request_url(
@@ -109,10 +109,9 @@ pub async fn saml_logout_get(
     Path(provider_id): Path<String>,
     RawQuery(query): RawQuery,
 ) -> Response {
-    let Some(connector) = slo_connector(&state, &provider_id) else {
+    let Some(profile) = slo_profile(&state, &provider_id).await else {
         return pages::error(StatusCode::NOT_FOUND, Msg::NoSuchPage);
     };
-    let profile = connector.profile();
     let query = query.unwrap_or_default();
     let is_response = query.split('&').any(|p| p.starts_with("SAMLResponse="));
     let read = profile.read_redirect(&query);
@@ -124,9 +123,9 @@ pub async fn saml_logout_get(
             .await
             .ok()
             .flatten();
-        return answered(&state, profile, read, pending).await;
+        return answered(&state, &profile, read, pending).await;
     }
-    idp_logout(&state, connector, read).await
+    idp_logout(&state, &profile, read).await
 }
 
 /// `POST /saml2/logout/{provider}`: the HTTP-POST binding.
@@ -136,10 +135,10 @@ pub async fn saml_logout_post(
     Path(provider_id): Path<String>,
     body: axum::body::Bytes,
 ) -> Response {
-    let Some(connector) = slo_connector(&state, &provider_id) else {
+    let Some(profile) = slo_profile(&state, &provider_id).await else {
         return pages::error(StatusCode::NOT_FOUND, Msg::NoSuchPage);
     };
-    let profile = connector.profile();
+    let profile = &*profile;
     let Ok(mut form) = crate::forms::parse_unique(&body) else {
         refused(profile, Refusal::Malformed);
         return pages::error(StatusCode::BAD_REQUEST, Msg::UpstreamRepeats);
@@ -148,7 +147,7 @@ pub async fn saml_logout_post(
     match (form.remove("SAMLRequest"), form.remove("SAMLResponse")) {
         (Some(request), None) => {
             let read = profile.read_posted("SAMLRequest", &request, relay_state.as_deref());
-            idp_logout(&state, connector, read).await
+            idp_logout(&state, profile, read).await
         }
         // No cookie comes with a cross-site POST, so no pending logout can be matched: the
         // answer is verified and logged, and the browser (signed out already) stays here.
@@ -204,10 +203,9 @@ async fn answered(
 /// a signed Success; a refusal ends nothing.
 async fn idp_logout(
     state: &AppState,
-    connector: &SamlConnector,
+    profile: &SamlProfile,
     read: Result<Incoming, Refusal>,
 ) -> Response {
-    let profile = connector.profile();
     let now = OffsetDateTime::now_utc();
     let checked = read.and_then(|incoming| match incoming.kind {
         Kind::Request => profile

@@ -105,9 +105,9 @@ impl SamlConnector {
         &self.profile
     }
 
-    /// The profile to start and verify a sign-in with: the configured one, or the metadata
-    /// URL's last good copy (an error page when there has never been one).
-    pub(super) async fn current_profile(&self) -> Result<Arc<SamlProfile>, UpstreamError> {
+    /// The profile to start and verify a sign-in or a single logout with: the configured one,
+    /// or the metadata URL's last good copy (an error page when there has never been one).
+    pub async fn current_profile(&self) -> Result<Arc<SamlProfile>, UpstreamError> {
         match &self.live {
             None => Ok(Arc::clone(&self.profile)),
             Some(live) => live
@@ -115,6 +115,15 @@ impl SamlConnector {
                 .await
                 .ok_or_else(|| UpstreamError::Unreachable(self.display_name.clone())),
         }
+    }
+
+    /// The profile in force now, without fetching: the metadata URL's last good copy, else the
+    /// configured one (for the SP metadata, which lists single logout when a copy turns it on).
+    pub fn profile_now(&self) -> Arc<SamlProfile> {
+        self.live
+            .as_ref()
+            .and_then(|live| live.last_good())
+            .unwrap_or_else(|| Arc::clone(&self.profile))
     }
 
     /// What the one-time assertion check writes to.
