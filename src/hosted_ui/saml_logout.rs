@@ -3,10 +3,12 @@
 //!
 //! - SP-initiated: `/logout` ends the local session first (SSO cookie, families), then sends
 //!   the browser to the IdP with a signed LogoutRequest and keeps its ID with where `/logout`
-//!   decided to finish, in the fresh browser session. The IdP's LogoutResponse comes back by
-//!   the Redirect binding (a top-level GET: the SameSite=Lax cookie is sent), must answer that
-//!   ID, and then the browser goes where `/logout` decided. A lost or refused answer leaves
-//!   nothing alive: it only costs the redirect (the signed-out page instead).
+//!   decided to finish, in the fresh browser session and in the store. The IdP's
+//!   LogoutResponse must answer that ID, and then the browser goes where `/logout` decided:
+//!   by the Redirect binding (a top-level GET: the SameSite=Lax cookie is sent) the browser
+//!   session's copy is used; by the POST binding (cross-site: no cookie) the store's, found by
+//!   the answer's `InResponseTo` and taken once. A lost or refused answer leaves nothing
+//!   alive: it only costs the redirect (the signed-out page instead).
 //! - IdP-initiated: a signed LogoutRequest (Redirect or POST) ends the SSO sessions of its
 //!   NameID (and SessionIndex) at this provider, with their refresh families per app's
 //!   `logout_revokes_tokens`, whichever browser they live in; the IdP gets a signed
@@ -97,6 +99,21 @@ pub async fn send_to_idp(
     if let Err(e) = browser.inner().insert(PENDING, &pending).await {
         return Some(pages::unavailable(&e));
     }
+    // For an answer by the POST binding, which arrives without the cookie.
+    let stored = serde_json::to_vec(&pending).map_err(|e| e.to_string());
+    let key = logout::pending_key(&pending.provider, &pending.request_id);
+    let kept = match stored {
+        Ok(bytes) => state
+            .store
+            .put_browser_session(&key, &bytes, now + PENDING_TTL)
+            .await
+            .map_err(|e| e.to_string()),
+        Err(e) => Err(e),
+    };
+    if let Err(e) = kept {
+        // The Redirect binding still finishes through the browser session.
+        tracing::warn!(error = %e, "pending SAML logout not stored");
+    }
     Some(found(url.as_str()))
 }
 
@@ -123,6 +140,11 @@ pub async fn saml_logout_get(
             .await
             .ok()
             .flatten();
+        if let Some(pending) = &pending {
+            // The store's copy (for a POSTed answer) is not needed any more.
+            let key = logout::pending_key(&pending.provider, &pending.request_id);
+            let _ = state.store.delete_browser_session(&key).await;
+        }
         return answered(&state, &profile, read, pending).await;
     }
     idp_logout(&state, &profile, read).await
@@ -149,11 +171,15 @@ pub async fn saml_logout_post(
             let read = profile.read_posted("SAMLRequest", &request, relay_state.as_deref());
             idp_logout(&state, profile, read).await
         }
-        // No cookie comes with a cross-site POST, so no pending logout can be matched: the
-        // answer is verified and logged, and the browser (signed out already) stays here.
+        // No cookie comes with a cross-site POST: the pending logout is the store's, found
+        // by what the (verified) answer says it answers, and taken once.
         (None, Some(response)) => {
             let read = profile.read_posted("SAMLResponse", &response, relay_state.as_deref());
-            answered(&state, profile, read, None).await
+            let pending = match &read {
+                Ok(incoming) => take_stored(&state, profile, &incoming.xml).await,
+                Err(_) => None,
+            };
+            answered(&state, profile, read, pending).await
         }
         _ => {
             refused(profile, Refusal::NotALogoutMessage);
@@ -165,6 +191,18 @@ pub async fn saml_logout_post(
             )
         }
     }
+}
+
+/// The pending logout a verified LogoutResponse names by its `InResponseTo`, taken from the
+/// store (one answer, one redirect); `None` when there is none (or the store failed: the
+/// browser, signed out already, gets the signed-out page).
+async fn take_stored(state: &AppState, profile: &SamlProfile, xml: &str) -> Option<Pending> {
+    let request_id = logout::in_response_to(xml)?;
+    let key = logout::pending_key(&profile.provider, &request_id);
+    let now = OffsetDateTime::now_utc();
+    let bytes = state.store.get_browser_session(&key, now).await.ok()??;
+    state.store.delete_browser_session(&key).await.ok()?;
+    serde_json::from_slice(&bytes).ok()
 }
 
 /// The IdP's LogoutResponse: to the LogoutRequest this browser's `/logout` sent, then where

@@ -10,7 +10,7 @@
 
 use crate::saml_signin::{Saml, request, with_idp_settings, with_provider_toml};
 use crate::support::app::*;
-use crate::support::saml_idp::IdpStep;
+use crate::support::saml_idp::{IdpStep, attribute_after};
 use authgate::connectors::saml::SamlProfile;
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
@@ -296,6 +296,56 @@ async fn a_provider_known_by_its_metadata_url_does_single_logout_both_ways() {
         sp_metadata.contains(&format!(r#"Location="{}""#, slo_path(&s))),
         "the SP metadata lists the SLO service: {sp_metadata}"
     );
+}
+
+#[tokio::test]
+async fn a_logout_response_by_post_finishes_without_the_cookie_once() {
+    // Arrange: an SP entity whose SLO service at the IdP is HTTP-POST only, so the IdP posts
+    // its LogoutResponse (cross-site: the browser sends no authgate cookie with it).
+    let s = with_idp_settings("corp-post", "urn:test:sp-slo-post", false, SLO).await;
+    let browser = browser();
+    let refresh = signed_in(&s, &browser, "sapp", "myapp://callback").await;
+    let out = s
+        .app
+        .get(
+            &browser,
+            "/logout?client_id=sapp&logout_uri=myapp%3A%2F%2Fsignout",
+        )
+        .await;
+
+    // Act: the IdP's page auto-submits the form; posted from a cookieless client.
+    let at_idp = through_idp(&s, &browser, &location(&out)).await;
+    let page = at_idp.text().await.expect("page");
+    let action = attribute_after(&page, r#"action=""#).expect("form action");
+    let response = attribute_after(&page, r#"name="SAMLResponse" value=""#).expect("form");
+    let post = || async {
+        crate::support::app::browser()
+            .post(&action)
+            .header("origin", &s.idp.base)
+            .form(&[("SAMLResponse", response.as_str())])
+            .send()
+            .await
+            .expect("post")
+    };
+    let first = post().await;
+    let again = post().await;
+
+    // Assert: the answer, found by its InResponseTo, finished where /logout decided; the
+    // same answer again finds nothing (the signed-out page).
+    assert_eq!(action, slo_path(&s));
+    assert!(
+        decode_post(&response).contains("LogoutResponse"),
+        "a LogoutResponse by POST"
+    );
+    assert_eq!(first.status(), StatusCode::FOUND);
+    assert_eq!(location(&first), "myapp://signout");
+    assert_eq!(again.status(), StatusCode::OK);
+    assert!(again.headers().get("location").is_none());
+    assert_eq!(refreshes(&s, "sapp", &refresh).await, None);
+}
+
+fn decode_post(field: &str) -> String {
+    authgate::connectors::saml::verify::decode_post_field(field).expect("base64 XML")
 }
 
 /// The IdP's key as a signer of Redirect-binding messages (the profile's SP key slot).
