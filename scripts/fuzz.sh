@@ -16,7 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 CARGO_FUZZ_VERSION=0.13.2
-TARGETS=(authorize form_body token_verify config_load cognito_challenge saml_response)
+TARGETS=(authorize form_body token_verify config_load cognito_challenge saml_response saml_logout)
 
 # libfuzzer-sys compiles libFuzzer (C++).
 if ! command -v c++ >/dev/null 2>&1; then

@@ -19,6 +19,7 @@
 #   urn:test:sp-signed-requests     as urn:test:sp, but the IdP requires signed AuthnRequests
 #   urn:test:other-sp               another SP of the same IdP with the same ACS (its audience)
 #   urn:test:other-sp-acs           another SP with its own ACS (ACS + "/other")
+#   urn:test:sp-slo-post            as urn:test:sp, but its SingleLogoutService is HTTP-POST only
 # Every SP entity has a SingleLogoutService at the ACS's sibling /saml2/logout/… (Redirect
 # first, then POST), and the IdP signs its logout messages and requires ours signed.
 # The one user is alice / alicepass (uid, email, displayName, two groups, two AWS roles). php prints
@@ -129,6 +130,9 @@ PHP
 \$metadata['urn:test:sp-signed-requests'] = \$base + ['validate.authnrequest' => true];
 \$metadata['urn:test:other-sp'] = \$base;
 \$metadata['urn:test:other-sp-acs'] = ['AssertionConsumerService' => '$acs/other'] + \$base;
+\$metadata['urn:test:sp-slo-post'] = ['SingleLogoutService' => [
+  ['Binding' => 'urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST', 'Location' => '$slo'],
+]] + \$base;
 PHP
 
   SIMPLESAMLPHP_CONFIG_DIR="$D/config" exec php -S "127.0.0.1:$port" -t /usr/share/simplesamlphp/www

@@ -299,7 +299,7 @@ impl Provider {
     pub fn saml_metadata(&self) -> Option<String> {
         #[cfg(feature = "saml")]
         if let ProviderKind::Saml(saml) = &self.kind {
-            return Some(saml.profile().sp_metadata_xml());
+            return Some(saml.profile_now().sp_metadata_xml());
         }
         None
     }

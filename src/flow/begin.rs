@@ -16,6 +16,11 @@ pub enum Shortcut {
     Signed(SsoSession),
     /// `prompt=none` and nobody usable is signed in: back to the app with `login_required`.
     LoginRequired(Next),
+    /// `prompt=none`, nobody usable is signed in here, and the request goes to a SAML
+    /// provider: it is asked with `IsPassive` whether its own session answers (its
+    /// `NoPassive` comes back to the app as `login_required`). Store the request with
+    /// [`passive`] applied.
+    Passive,
     /// Someone has to sign in.
     SignIn,
 }
@@ -43,6 +48,9 @@ pub fn shortcut(state: &AppContext, request: &ValidRequest, sso: Option<SsoSessi
         }
     }
     if request.prompt == Prompt::None {
+        if asks_passively(state, request) {
+            return Shortcut::Passive;
+        }
         return Shortcut::LoginRequired(Next::ToApp(authorize::error_redirect(
             &state.settings.issuer,
             &request.redirect_uri,
@@ -52,6 +60,39 @@ pub fn shortcut(state: &AppContext, request: &ValidRequest, sso: Option<SsoSessi
         )));
     }
     Shortcut::SignIn
+}
+
+/// Whether a `prompt=none` request no SSO session here answers goes to its provider with
+/// `IsPassive`: the provider it names (or the app's only one) is one of the app's and a SAML
+/// IdP, and there is no `max_age` (the IdP's session age is not known here, and a passive
+/// request cannot force a fresh sign-in).
+fn asks_passively(state: &AppContext, request: &ValidRequest) -> bool {
+    let Some(app) = state.apps.get(&request.client_id) else {
+        return false;
+    };
+    let provider = match (&request.identity_provider, app.providers.as_slice()) {
+        (Some(named), _) => named,
+        (None, [only]) => only,
+        (None, _) => return false,
+    };
+    request.max_age.is_none()
+        && app.providers.contains(provider)
+        && state
+            .providers
+            .get(provider)
+            .is_some_and(|p| p.kind.is_saml())
+}
+
+/// The request of [`Shortcut::Passive`], as it is stored: `prompt=none` kept for the
+/// connector (which sends `IsPassive`) and for the finish (which then never stops on a page).
+pub fn passive(mut request: ValidRequest) -> ValidRequest {
+    request.prompt_value = Some("none".into());
+    request
+}
+
+/// Whether a stored request is a passive one ([`passive`]).
+pub fn is_passive(request: &crate::store::AuthRequest) -> bool {
+    request.prompt.as_deref() == Some("none")
 }
 
 /// Stores the request under a random id, bound to the browser (`binding_hash`), and sends the

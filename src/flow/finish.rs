@@ -47,13 +47,19 @@ pub async fn signed_in(
         SignInOutcome::Success,
     );
     audit::sign_in(&request.client_id, &identity, false);
+    // A passive SAML sign-in (prompt=none) must not stop on a page either.
+    let mode = if crate::flow::begin::is_passive(&request) {
+        Mode::Silent
+    } else {
+        Mode::Interactive
+    };
     complete(
         state,
         Origin::Stored(request_id),
         request,
         identity,
         auth_time,
-        Mode::Interactive,
+        mode,
     )
     .await
 }

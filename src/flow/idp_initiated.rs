@@ -83,8 +83,7 @@ pub async fn accept(
         idp_hint: None,
         pending_role: None,
         sso_session: None,
-        // Not recorded yet for an IdP-initiated sign-in: the account pages show its session
-        // with an unknown address and browser.
+        // The POST is the IdP page's, cross-site: the landing GET records the browser's.
         origin: None,
     };
     let id = crate::security::random_token();

@@ -6,6 +6,7 @@
 //!                                       ▼
 //!                                  begin::shortcut ── SSO session fits ─────────────────┐
 //!                                       │         └── prompt=none, no session ──▶ app: login_required
+//!                                       │             (SAML provider: stored, asked with IsPassive)
 //!                                       ▼                                              │
 //!                                  begin::store: AuthRequest under a random id,        │
 //!                                  bound to this browser ──▶ /signin/{id}[/{provider}] │

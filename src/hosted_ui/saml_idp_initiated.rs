@@ -12,6 +12,7 @@ use crate::security::storage_hash;
 use crate::state::AppState;
 use crate::telemetry::meter::{self, SignInOutcome};
 use crate::web::browser::BrowserSession;
+use crate::web::client::RequestOrigin;
 use crate::web::page::Msg;
 use crate::web::respond::see_other;
 use axum::extract::{Path, RawQuery, State};
@@ -53,6 +54,7 @@ pub async fn unsolicited_post(
 pub async fn landing_get(
     State(state): State<AppState>,
     session: Session,
+    RequestOrigin(came_from): RequestOrigin,
     Path(provider_id): Path<String>,
     RawQuery(query): RawQuery,
 ) -> Response {
@@ -64,11 +66,14 @@ pub async fn landing_get(
         Ok(binding) => binding,
         Err(e) => return pages::unavailable(&e),
     };
-    let request =
+    let mut request =
         match idp_initiated::land(&state, &provider_id, &flow, storage_hash(&binding)).await {
             Ok(request) => request,
             Err(e) => return leg_failed(e),
         };
+    // Where the session comes from, as an SP-initiated sign-in records it at authorize: the
+    // landing is the first request this browser makes to authgate in this sign-in.
+    request.origin = Some(came_from);
     match upstream::resume(&state, &provider_id, &flow, &request).await {
         Ok(Answered::SignedIn(identity)) => {
             finish_sign_in(&state, &browser, &flow, &request, identity).await

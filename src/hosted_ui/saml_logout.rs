@@ -3,10 +3,12 @@
 //!
 //! - SP-initiated: `/logout` ends the local session first (SSO cookie, families), then sends
 //!   the browser to the IdP with a signed LogoutRequest and keeps its ID with where `/logout`
-//!   decided to finish, in the fresh browser session. The IdP's LogoutResponse comes back by
-//!   the Redirect binding (a top-level GET: the SameSite=Lax cookie is sent), must answer that
-//!   ID, and then the browser goes where `/logout` decided. A lost or refused answer leaves
-//!   nothing alive: it only costs the redirect (the signed-out page instead).
+//!   decided to finish, in the fresh browser session and in the store. The IdP's
+//!   LogoutResponse must answer that ID, and then the browser goes where `/logout` decided:
+//!   by the Redirect binding (a top-level GET: the SameSite=Lax cookie is sent) the browser
+//!   session's copy is used; by the POST binding (cross-site: no cookie) the store's, found by
+//!   the answer's `InResponseTo` and taken once. A lost or refused answer leaves nothing
+//!   alive: it only costs the redirect (the signed-out page instead).
 //! - IdP-initiated: a signed LogoutRequest (Redirect or POST) ends the SSO sessions of its
 //!   NameID (and SessionIndex) at this provider, with their refresh families per app's
 //!   `logout_revokes_tokens`, whichever browser they live in; the IdP gets a signed
@@ -17,7 +19,7 @@
 
 use crate::connectors::saml::logout::{self, Incoming, Kind};
 use crate::connectors::saml::request::new_request_id;
-use crate::connectors::saml::{Refusal, SamlConnector, SamlProfile};
+use crate::connectors::saml::{Refusal, SamlProfile};
 use crate::hosted_ui::logout::LogoutOutcome;
 use crate::hosted_ui::pages;
 use crate::identity::Identity;
@@ -30,6 +32,7 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 use time::OffsetDateTime;
 use tower_sessions::Session;
 
@@ -47,13 +50,13 @@ struct Pending {
     expires_at: i64,
 }
 
-/// The SAML connector of `provider_id`, when it has single logout on.
-fn slo_connector<'a>(state: &'a AppState, provider_id: &str) -> Option<&'a SamlConnector> {
-    state
-        .providers
-        .get(provider_id)
-        .and_then(|p| p.as_saml())
-        .filter(|c| c.profile().slo().is_some())
+/// The profile in force for `provider_id` (for a provider configured by metadata URL, the
+/// last good copy: its SLO URL and keys may come from there alone), when it is a SAML
+/// provider with single logout on.
+async fn slo_profile(state: &AppState, provider_id: &str) -> Option<Arc<SamlProfile>> {
+    let connector = state.providers.get(provider_id)?.as_saml()?;
+    let profile = connector.current_profile().await.ok()?;
+    profile.slo().is_some().then_some(profile)
 }
 
 fn refused(profile: &SamlProfile, refusal: Refusal) {
@@ -70,8 +73,7 @@ pub async fn send_to_idp(
     identity: &Identity,
     outcome: &LogoutOutcome,
 ) -> Option<Response> {
-    let connector = slo_connector(state, &identity.provider)?;
-    let profile = connector.profile();
+    let profile = slo_profile(state, &identity.provider).await?;
     let request_id = new_request_id();
     let now = OffsetDateTime::now_utc();
     let url = match profile.logout_request_url(
@@ -97,6 +99,21 @@ pub async fn send_to_idp(
     if let Err(e) = browser.inner().insert(PENDING, &pending).await {
         return Some(pages::unavailable(&e));
     }
+    // For an answer by the POST binding, which arrives without the cookie.
+    let stored = serde_json::to_vec(&pending).map_err(|e| e.to_string());
+    let key = logout::pending_key(&pending.provider, &pending.request_id);
+    let kept = match stored {
+        Ok(bytes) => state
+            .store
+            .put_browser_session(&key, &bytes, now + PENDING_TTL)
+            .await
+            .map_err(|e| e.to_string()),
+        Err(e) => Err(e),
+    };
+    if let Err(e) = kept {
+        // The Redirect binding still finishes through the browser session.
+        tracing::warn!(error = %e, "pending SAML logout not stored");
+    }
     Some(found(url.as_str()))
 }
 
@@ -109,10 +126,9 @@ pub async fn saml_logout_get(
     Path(provider_id): Path<String>,
     RawQuery(query): RawQuery,
 ) -> Response {
-    let Some(connector) = slo_connector(&state, &provider_id) else {
+    let Some(profile) = slo_profile(&state, &provider_id).await else {
         return pages::error(StatusCode::NOT_FOUND, Msg::NoSuchPage);
     };
-    let profile = connector.profile();
     let query = query.unwrap_or_default();
     let is_response = query.split('&').any(|p| p.starts_with("SAMLResponse="));
     let read = profile.read_redirect(&query);
@@ -124,9 +140,14 @@ pub async fn saml_logout_get(
             .await
             .ok()
             .flatten();
-        return answered(&state, profile, read, pending).await;
+        if let Some(pending) = &pending {
+            // The store's copy (for a POSTed answer) is not needed any more.
+            let key = logout::pending_key(&pending.provider, &pending.request_id);
+            let _ = state.store.delete_browser_session(&key).await;
+        }
+        return answered(&state, &profile, read, pending).await;
     }
-    idp_logout(&state, connector, read).await
+    idp_logout(&state, &profile, read).await
 }
 
 /// `POST /saml2/logout/{provider}`: the HTTP-POST binding.
@@ -136,10 +157,10 @@ pub async fn saml_logout_post(
     Path(provider_id): Path<String>,
     body: axum::body::Bytes,
 ) -> Response {
-    let Some(connector) = slo_connector(&state, &provider_id) else {
+    let Some(profile) = slo_profile(&state, &provider_id).await else {
         return pages::error(StatusCode::NOT_FOUND, Msg::NoSuchPage);
     };
-    let profile = connector.profile();
+    let profile = &*profile;
     let Ok(mut form) = crate::forms::parse_unique(&body) else {
         refused(profile, Refusal::Malformed);
         return pages::error(StatusCode::BAD_REQUEST, Msg::UpstreamRepeats);
@@ -148,13 +169,17 @@ pub async fn saml_logout_post(
     match (form.remove("SAMLRequest"), form.remove("SAMLResponse")) {
         (Some(request), None) => {
             let read = profile.read_posted("SAMLRequest", &request, relay_state.as_deref());
-            idp_logout(&state, connector, read).await
+            idp_logout(&state, profile, read).await
         }
-        // No cookie comes with a cross-site POST, so no pending logout can be matched: the
-        // answer is verified and logged, and the browser (signed out already) stays here.
+        // No cookie comes with a cross-site POST: the pending logout is the store's, found
+        // by what the (verified) answer says it answers, and taken once.
         (None, Some(response)) => {
             let read = profile.read_posted("SAMLResponse", &response, relay_state.as_deref());
-            answered(&state, profile, read, None).await
+            let pending = match &read {
+                Ok(incoming) => take_stored(&state, profile, &incoming.xml).await,
+                Err(_) => None,
+            };
+            answered(&state, profile, read, pending).await
         }
         _ => {
             refused(profile, Refusal::NotALogoutMessage);
@@ -166,6 +191,18 @@ pub async fn saml_logout_post(
             )
         }
     }
+}
+
+/// The pending logout a verified LogoutResponse names by its `InResponseTo`, taken from the
+/// store (one answer, one redirect); `None` when there is none (or the store failed: the
+/// browser, signed out already, gets the signed-out page).
+async fn take_stored(state: &AppState, profile: &SamlProfile, xml: &str) -> Option<Pending> {
+    let request_id = logout::in_response_to(xml)?;
+    let key = logout::pending_key(&profile.provider, &request_id);
+    let now = OffsetDateTime::now_utc();
+    let bytes = state.store.get_browser_session(&key, now).await.ok()??;
+    state.store.delete_browser_session(&key).await.ok()?;
+    serde_json::from_slice(&bytes).ok()
 }
 
 /// The IdP's LogoutResponse: to the LogoutRequest this browser's `/logout` sent, then where
@@ -204,10 +241,9 @@ async fn answered(
 /// a signed Success; a refusal ends nothing.
 async fn idp_logout(
     state: &AppState,
-    connector: &SamlConnector,
+    profile: &SamlProfile,
     read: Result<Incoming, Refusal>,
 ) -> Response {
-    let profile = connector.profile();
     let now = OffsetDateTime::now_utc();
     let checked = read.and_then(|incoming| match incoming.kind {
         Kind::Request => profile

@@ -62,7 +62,10 @@ pub struct ValidRequest {
     pub identity_provider: Option<String>,
     pub idp_hint: Option<IdpHint>,
     pub prompt: Prompt,
-    /// The `prompt` value as sent, for upstream providers (never `none`: that never leaves here).
+    /// The `prompt` value as sent, for upstream providers. Never `none` as validated: that is
+    /// set only on a request sent on to a SAML provider, as `IsPassive` ([`Shortcut::Passive`]).
+    ///
+    /// [`Shortcut::Passive`]: crate::flow::begin::Shortcut::Passive
     pub prompt_value: Option<String>,
     pub login_hint: Option<String>,
     pub lang: Option<String>,

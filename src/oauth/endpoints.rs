@@ -105,10 +105,14 @@ pub async fn authorize_get(
             };
             finish::complete(&state, origin, request, sso.identity, sso.auth_time, mode).await
         }
-        Shortcut::SignIn => {
+        shortcut @ (Shortcut::SignIn | Shortcut::Passive) => {
             let binding = match browser.binding().await {
                 Ok(binding) => binding,
                 Err(e) => return pages::unavailable(&e),
+            };
+            let request = match shortcut {
+                Shortcut::Passive => begin::passive(request),
+                _ => request,
             };
             match begin::store(&state, request, storage_hash(&binding), Some(came_from)).await {
                 Ok(next) => next,

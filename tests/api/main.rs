@@ -56,6 +56,8 @@ mod saml_logout;
 #[cfg(feature = "saml")]
 mod saml_metadata_url;
 #[cfg(feature = "saml")]
+mod saml_passive;
+#[cfg(feature = "saml")]
 mod saml_signin;
 mod shutdown;
 mod store;

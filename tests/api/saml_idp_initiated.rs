@@ -114,7 +114,12 @@ async fn an_unsolicited_response_lands_a_code_on_the_configured_app_once() {
         .await
         .expect("IdP-initiated");
     let before = p.refusals("replayed").await;
-    let browser = browser();
+    let browser = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .cookie_store(true)
+        .user_agent("Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0")
+        .build()
+        .expect("client");
 
     // Act: the IdP's page posts to the ACS, the browser follows to the landing.
     let posted = p.post_acs(&saml_response).await;
@@ -151,6 +156,29 @@ async fn an_unsolicited_response_lands_a_code_on_the_configured_app_once() {
     assert_eq!(id["email"], json!("alice@example.com"));
     assert_eq!(id["aud"], json!("portal"));
     assert!(id.get("nonce").is_none());
+    // The session remembers the landing browser and its address, as an SP-initiated one.
+    let sessions: Value = p
+        .app
+        .api
+        .get(p.app.url("/account/api/sessions"))
+        .bearer_auth(tokens["access_token"].as_str().expect("access_token"))
+        .send()
+        .await
+        .expect("sessions")
+        .json()
+        .await
+        .expect("json");
+    let sessions = sessions["sessions"].as_array().expect("sessions");
+    assert!(!sessions.is_empty());
+    for session in sessions {
+        assert_eq!(session["address"], "127.0.0.1", "{session}");
+        assert!(
+            session["user_agent"]
+                .as_str()
+                .is_some_and(|ua| ua.contains("Firefox/133.0")),
+            "{session}"
+        );
+    }
     // The landing is one use, and the response too.
     assert_eq!(again.status(), StatusCode::BAD_REQUEST);
     assert_refused_without_code(replayed).await;

@@ -8,9 +8,9 @@
 //! destination, expired, replayed, an answer to another request. Each refusal ends nothing,
 //! and the real binary's audit log names refusals and endings without the NameID.
 
-use crate::saml_signin::{Saml, request, with_idp_settings};
+use crate::saml_signin::{Saml, request, with_idp_settings, with_provider_toml};
 use crate::support::app::*;
-use crate::support::saml_idp::IdpStep;
+use crate::support::saml_idp::{IdpStep, attribute_after};
 use authgate::connectors::saml::SamlProfile;
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
@@ -207,6 +207,145 @@ async fn idp_initiated_logout_ends_that_browsers_session_and_families_only() {
         )
         .await;
     assert_eq!(query_param(&location(&again), "code"), None, "no SSO left");
+}
+
+/// authgate knowing the IdP by its metadata URL alone: the SLO URL and the keys that check
+/// the IdP's logout messages come from the fetched copy, nothing of them from config.
+async fn by_metadata_url(provider: &str) -> Saml {
+    with_provider_toml(provider, false, |idp| {
+        format!(
+            r#"idp_metadata_url = "{metadata}"
+               sp_entity_id = "urn:test:sp"
+               sp_private_key_file = "{key}"
+               sp_certificate_file = "{cert}"
+               attribute_mapping = {{ email = "email" }}"#,
+            metadata = idp.entity_id(),
+            key = idp.file("sp.pem").display(),
+            cert = idp.file("sp.crt").display(),
+        )
+    })
+    .await
+}
+
+#[tokio::test]
+async fn a_provider_known_by_its_metadata_url_does_single_logout_both_ways() {
+    // Arrange: two browsers signed in, each with its own IdP session.
+    let s = by_metadata_url("corp-meta").await;
+    let (a, b) = (browser(), browser());
+    let a_refresh = signed_in(&s, &a, "sapp", "myapp://callback").await;
+    let b_refresh = signed_in(&s, &b, "sapp", "myapp://callback").await;
+    let return_to = s.app.url("/after-idp-logout");
+
+    // Act: SP-initiated in browser A, IdP-initiated in browser B.
+    let out = s
+        .app
+        .get(
+            &a,
+            "/logout?client_id=sapp&logout_uri=myapp%3A%2F%2Fsignout",
+        )
+        .await;
+    let to_idp = location(&out);
+    let at_idp = through_idp(&s, &a, &to_idp).await;
+    let finished = follow(&a, &location(&at_idp)).await;
+    let start = through_idp(
+        &s,
+        &b,
+        &format!(
+            "{}?ReturnTo={}",
+            slo_at_idp(&s),
+            url::form_urlencoded::byte_serialize(return_to.as_bytes()).collect::<String>()
+        ),
+    )
+    .await;
+    let to_us = location(&start);
+    let answered = follow(&b, &to_us).await;
+    let done = through_idp(&s, &b, &location(&answered)).await;
+    let sp_metadata = s
+        .app
+        .get(&s.app.browser, "/saml2/metadata/corp-meta")
+        .await
+        .text()
+        .await
+        .expect("xml");
+
+    // Assert: A's LogoutRequest went to the metadata's SLO URL and the IdP's signed answer
+    // (checked with the metadata's key) finished at the app; B's LogoutRequest from the IdP
+    // was checked with that key too, ended B's session and got a Success answer.
+    assert!(to_idp.starts_with(&slo_at_idp(&s)), "{to_idp}");
+    assert!(location(&at_idp).starts_with(&slo_path(&s)));
+    assert_eq!(
+        location(&finished),
+        "myapp://signout",
+        "the IdP's answer accepted"
+    );
+    assert_eq!(refreshes(&s, "sapp", &a_refresh).await, None);
+    assert!(to_us.starts_with(&slo_path(&s)), "{to_us}");
+    assert_eq!(
+        answered.status(),
+        StatusCode::FOUND,
+        "the IdP's request accepted"
+    );
+    let xml = redirect_xml(&location(&answered), "SAMLResponse");
+    assert!(
+        xml.contains("urn:oasis:names:tc:SAML:2.0:status:Success"),
+        "{xml}"
+    );
+    assert_eq!(location(&done), return_to, "the IdP took our answer");
+    assert_eq!(refreshes(&s, "sapp", &b_refresh).await, None);
+    assert!(
+        sp_metadata.contains(&format!(r#"Location="{}""#, slo_path(&s))),
+        "the SP metadata lists the SLO service: {sp_metadata}"
+    );
+}
+
+#[tokio::test]
+async fn a_logout_response_by_post_finishes_without_the_cookie_once() {
+    // Arrange: an SP entity whose SLO service at the IdP is HTTP-POST only, so the IdP posts
+    // its LogoutResponse (cross-site: the browser sends no authgate cookie with it).
+    let s = with_idp_settings("corp-post", "urn:test:sp-slo-post", false, SLO).await;
+    let browser = browser();
+    let refresh = signed_in(&s, &browser, "sapp", "myapp://callback").await;
+    let out = s
+        .app
+        .get(
+            &browser,
+            "/logout?client_id=sapp&logout_uri=myapp%3A%2F%2Fsignout",
+        )
+        .await;
+
+    // Act: the IdP's page auto-submits the form; posted from a cookieless client.
+    let at_idp = through_idp(&s, &browser, &location(&out)).await;
+    let page = at_idp.text().await.expect("page");
+    let action = attribute_after(&page, r#"action=""#).expect("form action");
+    let response = attribute_after(&page, r#"name="SAMLResponse" value=""#).expect("form");
+    let post = || async {
+        crate::support::app::browser()
+            .post(&action)
+            .header("origin", &s.idp.base)
+            .form(&[("SAMLResponse", response.as_str())])
+            .send()
+            .await
+            .expect("post")
+    };
+    let first = post().await;
+    let again = post().await;
+
+    // Assert: the answer, found by its InResponseTo, finished where /logout decided; the
+    // same answer again finds nothing (the signed-out page).
+    assert_eq!(action, slo_path(&s));
+    assert!(
+        decode_post(&response).contains("LogoutResponse"),
+        "a LogoutResponse by POST"
+    );
+    assert_eq!(first.status(), StatusCode::FOUND);
+    assert_eq!(location(&first), "myapp://signout");
+    assert_eq!(again.status(), StatusCode::OK);
+    assert!(again.headers().get("location").is_none());
+    assert_eq!(refreshes(&s, "sapp", &refresh).await, None);
+}
+
+fn decode_post(field: &str) -> String {
+    authgate::connectors::saml::verify::decode_post_field(field).expect("base64 XML")
 }
 
 /// The IdP's key as a signer of Redirect-binding messages (the profile's SP key slot).

@@ -32,6 +32,30 @@ pub(crate) async fn with_idp_settings(
     cognito_acs: bool,
     extra: &str,
 ) -> Saml {
+    with_provider_toml(provider, cognito_acs, |idp| {
+        idp.settings_toml(
+            sp_entity_id,
+            &format!(
+                "{}\n{}",
+                if cognito_acs {
+                    "cognito_acs = true"
+                } else {
+                    ""
+                },
+                extra.replace("{idp}", &idp.base)
+            ),
+        )
+    })
+    .await
+}
+
+/// authgate with one SAML provider `provider` whose settings `settings` writes for a fresh
+/// IdP posting to that provider's ACS (or Cognito's, with `cognito_acs`), and two apps.
+pub(crate) async fn with_provider_toml(
+    provider: &str,
+    cognito_acs: bool,
+    settings: impl FnOnce(&SamlIdp) -> String,
+) -> Saml {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");
@@ -65,18 +89,7 @@ redirect_uris = ["second://cb"]
 providers = ["{provider}"]
 scopes = ["openid", "email", "profile"]
 "#,
-        settings = idp.settings_toml(
-            sp_entity_id,
-            &format!(
-                "{}\n{}",
-                if cognito_acs {
-                    "cognito_acs = true"
-                } else {
-                    ""
-                },
-                extra.replace("{idp}", &idp.base)
-            )
-        ),
+        settings = settings(&idp),
     );
     let app = spawn_app_on(listener, &extra, |c| c).await;
     Saml {

@@ -34,6 +34,9 @@ pub struct SamlConnector {
 struct Remembered {
     /// The AuthnRequest's ID: the only InResponseTo this flow accepts.
     request_id: String,
+    /// Sent with `IsPassive` (`prompt=none`): a `NoPassive` answer is `login_required`.
+    #[serde(default)]
+    passive: bool,
 }
 
 /// The attribute AWS reads roles from: each value is `role ARN,SAML provider ARN` (in either
@@ -63,6 +66,11 @@ pub fn aws_roles(values: &[String]) -> Vec<String> {
 /// `max_age` (the IdP's own session age is not known here, so it is asked to authenticate).
 pub fn forces_authn(prompt: Option<&str>, max_age: Option<u64>) -> bool {
     prompt.is_some_and(|p| p.split(' ').any(|v| v == "login")) || max_age.is_some()
+}
+
+/// Whether the AuthnRequest must be passive: the app sent `prompt=none`.
+pub fn is_passive(prompt: Option<&str>) -> bool {
+    prompt.is_some_and(|p| p.split(' ').any(|v| v == "none"))
 }
 
 impl SamlConnector {
@@ -105,9 +113,9 @@ impl SamlConnector {
         &self.profile
     }
 
-    /// The profile to start and verify a sign-in with: the configured one, or the metadata
-    /// URL's last good copy (an error page when there has never been one).
-    pub(super) async fn current_profile(&self) -> Result<Arc<SamlProfile>, UpstreamError> {
+    /// The profile to start and verify a sign-in or a single logout with: the configured one,
+    /// or the metadata URL's last good copy (an error page when there has never been one).
+    pub async fn current_profile(&self) -> Result<Arc<SamlProfile>, UpstreamError> {
         match &self.live {
             None => Ok(Arc::clone(&self.profile)),
             Some(live) => live
@@ -115,6 +123,15 @@ impl SamlConnector {
                 .await
                 .ok_or_else(|| UpstreamError::Unreachable(self.display_name.clone())),
         }
+    }
+
+    /// The profile in force now, without fetching: the metadata URL's last good copy, else the
+    /// configured one (for the SP metadata, which lists single logout when a copy turns it on).
+    pub fn profile_now(&self) -> Arc<SamlProfile> {
+        self.live
+            .as_ref()
+            .and_then(|live| live.last_good())
+            .unwrap_or_else(|| Arc::clone(&self.profile))
     }
 
     /// What the one-time assertion check writes to.
@@ -197,12 +214,14 @@ impl SamlConnector {
 impl RedirectConnector for SamlConnector {
     async fn start(&self, context: &StartContext<'_>) -> Result<LoginStart, UpstreamError> {
         let request_id = new_request_id();
+        // prompt=none reaches a SAML provider only when no SSO session here could answer
+        // (flow::begin): the IdP is asked to answer without showing the user anything.
+        let passive = is_passive(context.prompt);
         let params = AuthnRequestParams {
             id: &request_id,
             issue_instant: OffsetDateTime::now_utc(),
-            force_authn: forces_authn(context.prompt, context.max_age),
-            // prompt=none is answered by authgate itself and never reaches a provider.
-            is_passive: false,
+            force_authn: !passive && forces_authn(context.prompt, context.max_age),
+            is_passive: passive,
         };
         let url = self
             .current_profile()
@@ -212,8 +231,11 @@ impl RedirectConnector for SamlConnector {
                 tracing::error!(provider = %self.profile.provider, error = %e, "AuthnRequest not built");
                 UpstreamError::BadAnswer(self.display_name.clone())
             })?;
-        let remember = serde_json::to_string(&Remembered { request_id })
-            .map_err(|_| UpstreamError::BadAnswer(self.display_name.clone()))?;
+        let remember = serde_json::to_string(&Remembered {
+            request_id,
+            passive,
+        })
+        .map_err(|_| UpstreamError::BadAnswer(self.display_name.clone()))?;
         Ok(LoginStart::Redirect {
             url: url.into(),
             remember,
@@ -238,11 +260,20 @@ impl RedirectConnector for SamlConnector {
         let remembered: Remembered = serde_json::from_str(remembered)
             .map_err(|_| UpstreamError::Rejected(self.display_name.clone()))?;
         let now = OffsetDateTime::now_utc();
-        let verified = self
-            .current_profile()
-            .await?
-            .verify_response(response, &remembered.request_id, now)
-            .map_err(|r| self.refused(r))?;
+        let profile = self.current_profile().await?;
+        let verified = match profile.verify_response(response, &remembered.request_id, now) {
+            Ok(verified) => verified,
+            Err(_)
+                if remembered.passive
+                    && profile
+                        .check_no_passive(response, &remembered.request_id, now)
+                        .is_ok() =>
+            {
+                tracing::info!("identity provider has no session for a passive sign-in");
+                return Err(UpstreamError::Declined("login_required".into()));
+            }
+            Err(refusal) => return Err(self.refused(refusal)),
+        };
         verify::mark_used(&*self.store, &verified, now)
             .await
             .map_err(|r| self.refused(r))?;

@@ -407,6 +407,25 @@ impl SamlProfile {
     }
 }
 
+/// Where the store keeps a LogoutRequest authgate sent, waiting for its LogoutResponse (a
+/// hash of the provider and the request's ID, so a POSTed answer, which comes without
+/// authgate's cookie, finds it by its `InResponseTo`).
+pub fn pending_key(provider: &str, request_id: &str) -> String {
+    format!(
+        "saml-logout-{}",
+        verify::hash_parts(&[provider, "pending-logout", request_id])
+    )
+}
+
+/// The `InResponseTo` of a LogoutResponse (verified bytes), to find what it answers.
+pub fn in_response_to(xml: &str) -> Option<String> {
+    let doc = profile::parse(xml).ok()?;
+    let root = doc.root_element();
+    is(&root, ns::PROTOCOL, "LogoutResponse")
+        .then(|| root.attribute("InResponseTo").map(str::to_string))
+        .flatten()
+}
+
 /// What the store remembers of a LogoutRequest to refuse its replay: a hash of the provider
 /// and its ID (apart from assertion IDs by a label).
 pub fn request_replay_key(provider: &str, request_id: &str) -> String {

@@ -182,7 +182,23 @@ pub fn merge(base: &SamlProfile, xml: &str) -> Result<SamlProfile, String> {
         }
     }
     if profile.idp_slo_url.is_none() {
+        // Single logout then comes from this copy alone (with the SP key from config).
+        profile.idp_slo_response_url = metadata
+            .slo_response_url
+            .or_else(|| metadata.slo_redirect_url.clone());
         profile.idp_slo_url = metadata.slo_redirect_url;
+        let mut problems = Vec::new();
+        for (name, url) in [
+            ("SingleLogoutService", profile.idp_slo_url.as_deref()),
+            ("ResponseLocation", profile.idp_slo_response_url.as_deref()),
+        ] {
+            if let Some(url) = url {
+                crate::config::validate_upstream_url("IdP metadata", name, url, &mut problems);
+            }
+        }
+        if let Some(problem) = problems.pop() {
+            return Err(problem);
+        }
     }
     let mut certificates: Vec<CertificateDer> = metadata
         .signing_certificates

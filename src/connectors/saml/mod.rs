@@ -16,6 +16,7 @@ pub mod decrypt;
 pub mod idp_initiated;
 pub mod logout;
 pub mod metadata_url;
+pub mod passive;
 pub mod prescan;
 pub mod profile;
 pub mod refusal;

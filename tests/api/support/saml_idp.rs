@@ -276,7 +276,8 @@ fn unescape(value: &str) -> String {
         .replace("&amp;", "&")
 }
 
-fn attribute_after(page: &str, marker: &str) -> Option<String> {
+/// The (unescaped) value after `marker` in an IdP page, up to the next quote.
+pub fn attribute_after(page: &str, marker: &str) -> Option<String> {
     let start = page.find(marker)? + marker.len();
     let end = page[start..].find('"')? + start;
     Some(unescape(&page[start..end]))
