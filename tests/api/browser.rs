@@ -243,5 +243,8 @@ async fn the_account_pages_of_a_pool_user_pass_axe_in_english_and_arabic() {
         "not every page was reached:\n{stdout}"
     );
     let missing = missing_screenshots(&stdout, &shots);
-    assert!(missing.is_empty(), "no screenshot of {missing:?}:\n{stdout}");
+    assert!(
+        missing.is_empty(),
+        "no screenshot of {missing:?}:\n{stdout}"
+    );
 }
