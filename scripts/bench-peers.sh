@@ -26,6 +26,11 @@
 #                                          with a debug build), without building
 #   BASE_BIN=dir                           the earlier build's directory for disk-base and
 #                                          tmpfs-base (its authgate binary only)
+#   SCENARIOS_RS256=refresh,sso            fewer scenarios per start (defaults: refresh,sso,
+#   SCENARIOS_ES256=refresh                discovery,jwks and refresh,sso); bare runs its own two
+# Before/after of one change, in one run (A B A B):
+#   BASE_BIN=/tmp/before TARGETS="disk-base disk" SCENARIOS_RS256=refresh,sso \
+#     SCENARIOS_ES256=refresh scripts/bench-peers.sh
 # Quick mode: DURATION=5s WARMUP=1s ROUNDS=1 scripts/bench-peers.sh
 set -euo pipefail
 
@@ -47,7 +52,8 @@ echo "# kernel: $(uname -sr); node $(node --version)"
 echo "# commit: ${BENCH_COMMIT:-$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(
   git diff --quiet HEAD 2>/dev/null || echo ' (working tree has changes)')}"
 echo "# date: $(date -u +%Y-%m-%dT%H:%M:%SZ); load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "# settings: DURATION=$DURATION WARMUP=$WARMUP CONCURRENCY=$CONCURRENCY ROUNDS=$ROUNDS TARGETS=\"$TARGETS\""
+echo "# settings: DURATION=$DURATION WARMUP=$WARMUP CONCURRENCY=$CONCURRENCY ROUNDS=$ROUNDS TARGETS=\"$TARGETS\"" \
+  "SCENARIOS_RS256=${SCENARIOS_RS256:-default} SCENARIOS_ES256=${SCENARIOS_ES256:-default}${BASE_BIN:+ BASE_BIN=$BASE_BIN}"
 
 if [[ -z "${SKIP_BUILD:-}" ]]; then
   cargo build --release --bin authgate --example load --example bare_axum
@@ -194,8 +200,8 @@ for round in $(seq "$ROUNDS"); do
       case $target:$alg in
         bare:RS256) scenarios=discovery,jwks ;;
         bare:ES256) continue ;;
-        *:RS256) scenarios=refresh,sso,discovery,jwks ;;
-        *:ES256) scenarios=refresh,sso ;;
+        *:RS256) scenarios=${SCENARIOS_RS256:-refresh,sso,discovery,jwks} ;;
+        *:ES256) scenarios=${SCENARIOS_ES256:-refresh,sso} ;;
       esac
       start "$target" "$alg"
       idle=$(rss_kib "$SERVER_PID")

@@ -1,7 +1,8 @@
 //! Every piece of state authgate keeps, behind one `Store` trait with typed operations and expiry.
 //!
-//! Implementations: [`sqlite::SqliteStore`] (the embedded default), [`postgres::PostgresStore`]
-//! (one database shared by several replicas) and, for tests only (feature `conformance`),
+//! Implementations: [`sqlite::SqliteStore`] (the embedded default, one process; its rate-limit
+//! counters in that process's memory, [`local_counters`]), [`postgres::PostgresStore`]
+//! (one database shared by several replicas, counters included) and, for tests only (feature `conformance`),
 //! `memory::MemoryStore`. Every implementation must pass
 //! [`conformance::run_all`]. Callers pass `now` explicitly so expiry is testable without waiting;
 //! an expired record is invisible to reads even before [`Store::collect_expired`] deletes it.
@@ -10,6 +11,7 @@
 // in-memory backend unit tests run protocol logic against.
 #[cfg(any(test, feature = "conformance"))]
 pub mod conformance;
+pub mod local_counters;
 #[cfg(any(test, feature = "conformance"))]
 pub mod memory;
 pub mod metered;

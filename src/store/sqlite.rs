@@ -1,7 +1,8 @@
 //! The embedded [`Store`]: one SQLite file in WAL mode, one serialised writer, a few readers;
-//! and beside it a second file for the rate-limit and throttle counters, with a writer of its
-//! own that does not wait for the disk (see [`COUNTERS_SCHEMA`]).
+//! the rate-limit and throttle counters in process memory ([`LocalCounters`]): a SQLite file
+//! has one authgate process.
 
+use super::local_counters::LocalCounters;
 use super::{
     AuthRequest, CodeGrant, CodeTake, CounterHit, RefreshFamily, RefreshRotation, SigningKeyRecord,
     SigningKeySet, SsoSession, Store, StoreError, StoreResult, UserSessions, UserSessionsEnded,
@@ -14,6 +15,7 @@ use sqlx::sqlite::{
 };
 use sqlx::{Connection, Row};
 use std::path::Path;
+use std::sync::Arc;
 use std::time::Duration;
 use time::OffsetDateTime;
 use writer::{Shape, Writer};
@@ -185,23 +187,6 @@ const MIGRATIONS: &[(i64, &str)] = &[
     ),
 ];
 
-/// The counters' file (`<store>-counters.sqlite`). Every rate-limited request writes a counter
-/// before its work, so in the store's own file each one would wait for an fsync and queue
-/// behind the writes that must be durable (a rotated refresh token), several times over per
-/// request. Counters need no durability: after a power cut, losing the last seconds of counts
-/// lets a few more requests through, nothing more. So they live here, in WAL mode with
-/// `synchronous=NORMAL` (consistent, but a commit does not wait for the disk), behind a single
-/// connection of their own. No schema version: nothing in it is worth migrating, so a later
-/// shape may simply start a new file.
-const COUNTERS_SCHEMA: &[&str] = &[
-    "CREATE TABLE IF NOT EXISTS counters (
-        key TEXT PRIMARY KEY,
-        count INTEGER NOT NULL,
-        expires_at INTEGER NOT NULL
-    ) STRICT",
-    "CREATE INDEX IF NOT EXISTS counters_expires_at ON counters (expires_at)",
-];
-
 // Children before parents so every deleted row is counted: a cascade would delete tokens
 // without them showing up in `rows_affected`.
 const EXPIRING_TABLES: &[&str] = &[
@@ -224,11 +209,15 @@ pub struct SqliteStore {
     writer: Writer,
     /// Read-only connections; WAL lets them run alongside the writer.
     reader: SqlitePool,
-    /// The counters' file: one connection, reads and writes (see [`COUNTERS_SCHEMA`]).
-    counters: SqlitePool,
+    /// Rate-limit and throttle counters. Every rate-limited request hits them before its work
+    /// (two or three hits per token request): in memory that is no statement, no thread
+    /// hand-off and no queueing behind the writer. They need no durability (a restart
+    /// forgets them), and one SQLite file serves one process, so nobody else needs to see them.
+    counters: Arc<LocalCounters>,
 }
 
-/// `dir/authgate.sqlite` → `dir/authgate-counters.sqlite`.
+/// `dir/authgate.sqlite` → `dir/authgate-counters.sqlite`: where versions 5 to 7 kept the
+/// counters; removed when the store opens.
 pub fn counters_path(path: &Path) -> std::path::PathBuf {
     let stem = path
         .file_stem()
@@ -277,21 +266,20 @@ impl SqliteStore {
             .await
             .map_err(backend)?;
 
-        let counters = open_counters(&counters_path(path)).await?;
+        remove_counters_file(&counters_path(path)).await;
         Ok(SqliteStore {
             writer,
             reader,
-            counters,
+            counters: Arc::new(LocalCounters::new()),
         })
     }
 
     /// Closes every pool, waiting for queries in flight; for an orderly shutdown. Dropping the
-    /// store without calling this loses nothing durable: every write of the store's own file
-    /// has committed before it returns (the counters' may lag behind the disk, by design).
+    /// store without calling this loses nothing durable: every write has committed before it
+    /// returns (the counters, in memory, are not meant to outlive the process).
     pub async fn close(&self) {
         self.reader.close().await;
         self.writer.close().await;
-        self.counters.close().await;
     }
 
     /// Commits and writes so far on the store's own file: with group commit, fewer commits
@@ -331,31 +319,22 @@ async fn checkpoint(conn: &mut sqlx::SqliteConnection) {
     }
 }
 
-async fn open_counters(path: &Path) -> StoreResult<SqlitePool> {
-    let options = SqliteConnectOptions::new()
-        .filename(path)
-        .create_if_missing(true)
-        .journal_mode(SqliteJournalMode::Wal)
-        .synchronous(SqliteSynchronous::Normal)
-        // One connection, so the automatic checkpoint does restart this log; the limit keeps
-        // the file from staying at its largest size.
-        .pragma("journal_size_limit", WAL_SIZE_LIMIT.to_string())
-        .busy_timeout(BUSY_TIMEOUT);
-    let pool = SqlitePoolOptions::new()
-        .min_connections(1)
-        .max_connections(1)
-        .idle_timeout(None)
-        .max_lifetime(None)
-        .connect_with(options)
-        .await
-        .map_err(backend)?;
-    for statement in COUNTERS_SCHEMA {
-        sqlx::query(statement)
-            .execute(&pool)
-            .await
-            .map_err(backend)?;
+/// Deletes the counters' file an earlier version left (and its `-wal`/`-shm`), best-effort:
+/// nothing in it is worth keeping, and what cannot be removed is only disk space.
+async fn remove_counters_file(path: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let mut file = path.as_os_str().to_owned();
+        file.push(suffix);
+        match tokio::fs::remove_file(&file).await {
+            Ok(()) => {
+                tracing::info!(file = %Path::new(&file).display(), "removed the old counters file")
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => {
+                tracing::warn!(error = %e, file = %Path::new(&file).display(), "could not remove the old counters file")
+            }
+        }
     }
-    Ok(pool)
 }
 
 async fn migrate(writer: &mut SqliteConnection) -> StoreResult<()> {
@@ -484,9 +463,9 @@ impl SqliteStore {
     }
 }
 
-/// What a rotation's job found, before the family's record is read.
+/// What a rotation's job found: for a rotation, the family's id and record.
 enum Rotation {
-    Rotated(String),
+    Rotated(String, String),
     Reused(String),
     Revoked(String),
     Missing,
@@ -540,18 +519,6 @@ fn from_secs(secs: i64) -> OffsetDateTime {
     } else {
         time::PrimitiveDateTime::MAX.assume_utc()
     })
-}
-
-fn window_secs(window: Duration) -> i64 {
-    // Rounded up so a sub-second remainder never shortens the window.
-    let secs = window
-        .as_secs()
-        .saturating_add(u64::from(window.subsec_nanos() > 0));
-    i64::try_from(secs).unwrap_or(i64::MAX)
-}
-
-fn count_u32(count: i64) -> u32 {
-    u32::try_from(count.max(0)).unwrap_or(u32::MAX)
 }
 
 #[async_trait]
@@ -727,22 +694,26 @@ impl Store for SqliteStore {
                     // active and its family alive; the trigger marks the old one rotated in the
                     // same statement. The single writer serialises these, so of two concurrent
                     // rotations of one token exactly one inserts. The new token inherits the
-                    // family's expiry.
-                    let rotated: Option<String> = sqlx::query_scalar(
+                    // family's expiry. The family's record comes back with it (RETURNING may
+                    // hold a subquery, though not a join): a second read, on a reader after the
+                    // commit, cost another round trip to another connection's thread.
+                    let rotated: Option<(String, String)> = sqlx::query_as(
                         "INSERT INTO refresh_tokens (hash, family_id, rotated, expires_at, parent)
                          SELECT ?1, t.family_id, 0, f.expires_at, t.hash
                          FROM refresh_tokens t JOIN refresh_families f ON f.id = t.family_id
                          WHERE t.hash = ?2 AND t.rotated = 0 AND t.expires_at > ?3
                            AND f.revoked = 0 AND f.expires_at > ?3
-                         RETURNING family_id",
+                         RETURNING family_id,
+                             (SELECT record FROM refresh_families
+                              WHERE id = refresh_tokens.family_id)",
                     )
                     .bind(new_hash)
                     .bind(&old_hash)
                     .bind(now)
                     .fetch_optional(&mut *conn)
                     .await?;
-                    if let Some(family_id) = rotated {
-                        return Ok(Rotation::Rotated(family_id));
+                    if let Some((family_id, record)) = rotated {
+                        return Ok(Rotation::Rotated(family_id, record));
                     }
                     // Not rotatable. A token rotated away and presented again is a replay:
                     // revoke its family (one statement, so it cannot race another rotation).
@@ -775,14 +746,7 @@ impl Store for SqliteStore {
             })
             .await?;
         Ok(match outcome {
-            Rotation::Rotated(family_id) => {
-                // Committed, so any reader sees it.
-                let record: String =
-                    sqlx::query_scalar("SELECT record FROM refresh_families WHERE id = ?1")
-                        .bind(&family_id)
-                        .fetch_one(&self.reader)
-                        .await
-                        .map_err(backend)?;
+            Rotation::Rotated(family_id, record) => {
                 let family: RefreshFamily = decode("refresh family", &record)?;
                 RefreshRotation::Rotated { family_id, family }
             }
@@ -1230,62 +1194,20 @@ impl Store for SqliteStore {
         window: Duration,
         now: OffsetDateTime,
     ) -> StoreResult<CounterHit> {
-        let now = secs(now);
-        // Computed here, saturating: SQLite turns an overflowing integer sum into a REAL.
-        let window_end = now.saturating_add(window_secs(window));
-        // One upsert, so concurrent hits on a key are never lost to a read-modify-write race.
-        // SET expressions see the row as it was, so both CASEs test the old expiry.
-        let (count, expires_at): (i64, i64) = sqlx::query_as(
-            "INSERT INTO counters (key, count, expires_at) VALUES (?1, 1, ?3)
-             ON CONFLICT (key) DO UPDATE SET
-                 count = CASE WHEN counters.expires_at <= ?2 THEN 1
-                              ELSE counters.count + 1 END,
-                 expires_at = CASE WHEN counters.expires_at <= ?2 THEN ?3
-                                   ELSE counters.expires_at END
-             RETURNING count, expires_at",
-        )
-        .bind(key)
-        .bind(now)
-        .bind(window_end)
-        .fetch_one(&self.counters)
-        .await
-        .map_err(backend)?;
-        Ok(CounterHit {
-            count: count_u32(count),
-            window_ends: from_secs(expires_at),
-        })
+        Ok(self.counters.hit(key, window, now))
     }
 
     async fn release_counter(&self, key: &str, now: OffsetDateTime) -> StoreResult<()> {
-        // One statement, like `hit_counter`: concurrent hits and releases are never lost.
-        sqlx::query(
-            "UPDATE counters SET count = MAX(count - 1, 0) WHERE key = ?1 AND expires_at > ?2",
-        )
-        .bind(key)
-        .bind(secs(now))
-        .execute(&self.counters)
-        .await
-        .map_err(backend)?;
+        self.counters.release(key, now);
         Ok(())
     }
 
     async fn counter(&self, key: &str, now: OffsetDateTime) -> StoreResult<u32> {
-        let count: Option<i64> =
-            sqlx::query_scalar("SELECT count FROM counters WHERE key = ?1 AND expires_at > ?2")
-                .bind(key)
-                .bind(secs(now))
-                .fetch_optional(&self.counters)
-                .await
-                .map_err(backend)?;
-        Ok(count.map_or(0, count_u32))
+        Ok(self.counters.count(key, now))
     }
 
     async fn reset_counter(&self, key: &str) -> StoreResult<()> {
-        sqlx::query("DELETE FROM counters WHERE key = ?1")
-            .bind(key)
-            .execute(&self.counters)
-            .await
-            .map_err(backend)?;
+        self.counters.reset(key);
         Ok(())
     }
 
@@ -1383,11 +1305,7 @@ impl Store for SqliteStore {
                 })
             })
             .await?;
-        let counters = sqlx::query("DELETE FROM counters WHERE expires_at <= ?1")
-            .bind(now)
-            .execute(&self.counters)
-            .await
-            .map_err(backend)?;
-        Ok(deleted.saturating_add(counters.rows_affected()))
+        let counters = self.counters.collect_expired(from_secs(now));
+        Ok(deleted.saturating_add(counters))
     }
 }

@@ -360,8 +360,9 @@ async fn sqlite_store_migrates_a_version_6_database_to_find_sso_sessions_by_sess
 }
 
 #[tokio::test]
-async fn sqlite_store_keeps_counters_in_a_file_of_their_own() {
-    // Arrange: a version-4 file, whose counters lived in the store's own file.
+async fn sqlite_store_keeps_counters_in_memory_and_drops_the_old_files() {
+    // Arrange: a version-4 file, whose counters lived in the store's own file, and the
+    // counters' file of versions 5 to 7 beside it.
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("authgate.sqlite");
     SqliteStore::open(&path).await.unwrap().close().await;
@@ -375,29 +376,20 @@ async fn sqlite_store_keeps_counters_in_a_file_of_their_own() {
         sqlx::query(statement).execute(&mut raw).await.unwrap();
     }
     raw.close().await.unwrap();
+    let old_counters = authgate::store::sqlite::counters_path(&path);
+    assert_eq!(old_counters, dir.path().join("authgate-counters.sqlite"));
+    std::fs::write(&old_counters, b"old counters").unwrap();
+    let window = std::time::Duration::from_secs(60);
 
     // Act
     let store = SqliteStore::open(&path).await.unwrap();
-    let hit = store
-        .hit_counter_window("k", std::time::Duration::from_secs(60), now())
-        .await
-        .unwrap();
+    store.hit_counter_window("k", window, now()).await.unwrap();
+    let hit = store.hit_counter_window("k", window, now()).await.unwrap();
 
-    // Assert: counted in the counters' file, in WAL mode; the old table is gone.
-    assert_eq!(hit.count, 1);
-    let counters = authgate::store::sqlite::counters_path(&path);
-    assert_eq!(counters, dir.path().join("authgate-counters.sqlite"));
-    let mut raw = raw_connection(&counters).await;
-    let count: i64 = sqlx::query_scalar("SELECT count FROM counters WHERE key = 'k'")
-        .fetch_one(&mut raw)
-        .await
-        .unwrap();
-    assert_eq!(count, 1);
-    let journal_mode: String = sqlx::query_scalar("PRAGMA journal_mode")
-        .fetch_one(&mut raw)
-        .await
-        .unwrap();
-    assert_eq!(journal_mode, "wal");
+    // Assert: counted; the old table and the old file are gone; nothing on disk holds it, so
+    // a reopened store (another process) starts the count again.
+    assert_eq!(hit.count, 2);
+    assert!(!old_counters.exists(), "the old counters' file was left");
     let mut main = raw_connection(&path).await;
     let old_table: Option<String> =
         sqlx::query_scalar("SELECT name FROM sqlite_master WHERE name = 'counters'")
@@ -406,6 +398,9 @@ async fn sqlite_store_keeps_counters_in_a_file_of_their_own() {
             .unwrap();
     assert_eq!(old_table, None, "the store's own file still has counters");
     store.close().await;
+    let reopened = SqliteStore::open(&path).await.unwrap();
+    assert_eq!(reopened.counter("k", now()).await.unwrap(), 0);
+    reopened.close().await;
 }
 
 #[tokio::test]
