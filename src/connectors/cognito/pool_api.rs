@@ -803,7 +803,7 @@ fn from_code(code: Option<&str>, message: Option<&str>) -> PoolError {
         "LimitExceededException"
         | "TooManyRequestsException"
         | "TooManyFailedAttemptsException" => PoolError::TooManyRequests,
-        "InvalidParameterException" => PoolError::InvalidParameter(message),
+        "InvalidParameterException" => PoolError::InvalidParameter(without_values(&message)),
         other => PoolError::BadAnswer(if other.is_empty() {
             "an error without a type".to_string()
         } else {
@@ -812,8 +812,72 @@ fn from_code(code: Option<&str>, message: Option<&str>) -> PoolError {
     }
 }
 
+/// The pool's message with what it quotes of the request taken out: AWS and moto quote values
+/// ("Value 'x' at 'password'...", a refused token), and this message is logged. Quoted runs and
+/// long token-like runs (a JWT, a code, a session) become `…`; the sentence around them stays
+/// for the operator.
+fn without_values(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut quote: Option<char> = None;
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        if word.chars().count() >= 16 {
+            out.push('…');
+        } else {
+            out.push_str(word);
+        }
+        word.clear();
+    };
+    for c in message.chars() {
+        match quote {
+            Some(q) if c == q => {
+                out.push(c);
+                quote = None;
+            }
+            Some(_) => {}
+            None if c == '\'' || c == '"' => {
+                flush(&mut word, &mut out);
+                out.push(c);
+                out.push('…');
+                quote = Some(c);
+            }
+            None if c.is_alphanumeric() || "-_.=+/".contains(c) => word.push(c),
+            None => {
+                flush(&mut word, &mut out);
+                out.push(c);
+            }
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_pool_message_keeps_its_sentence_but_not_the_values_it_quotes() {
+        let token = "eyJraWQiOiJhYmMiLCJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0.c2ln";
+        for (message, kept) in [
+            (
+                "1 validation error detected: Value 'hunter2' at 'password' failed",
+                "1 validation error detected: Value '…' at '…' failed",
+            ),
+            (
+                &format!("Invalid access token {token} given") as &str,
+                "Invalid access token … given",
+            ),
+            (
+                "Attributes did not conform to the schema: email is required",
+                "Attributes did not conform to the schema: email is required",
+            ),
+            ("unterminated \"secret", "unterminated \"…"),
+        ] {
+            let redacted = super::without_values(message);
+            assert_eq!(redacted, kept);
+            assert!(!redacted.contains("hunter2") && !redacted.contains(token));
+        }
+    }
+
     use super::*;
 
     #[test]
