@@ -357,7 +357,7 @@ async fn a_local_user_is_told_where_the_account_is_kept_and_nothing_is_changed()
     ] {
         assert_eq!(status, StatusCode::OK);
         assert!(
-            html.contains("set in authgate&#39;s configuration"),
+            html.contains("managed for you by the service"),
             "{html}"
         );
         assert!(!html.contains("/account/mfa/setup\""), "no setup form");

@@ -538,7 +538,7 @@ async fn a_local_users_profile_stays_read_only() {
     let (_, account) = page(&app, &app.browser, "/account").await;
 
     assert!(!account.contains(r#"href="/account/profile""#), "{account}");
-    assert!(account.contains("configuration"));
+    assert!(account.contains("managed for you by the service"));
     for path in ["/account/profile", "/account/password", "/account/delete"] {
         let (status, html) = page(&app, &app.browser, path).await;
         assert_eq!(status, StatusCode::FORBIDDEN, "{path}");
