@@ -8,7 +8,8 @@ use crate::support::app::*;
 use crate::support::cognito_standin::{CognitoStandin, UserOptions};
 use crate::support::moto::{self, Pool};
 use crate::support::pool::{
-    PASSWORD, PoolApp, pool_request, spawn_for_endpoint, spawn_for_pool, totp_code,
+    PASSWORD, POOL_APP, PoolApp, TracedBinary, audited, pool_request, spawn_for_endpoint,
+    spawn_for_pool, totp_code, traced_binary_before_moto,
 };
 use reqwest::{Client, StatusCode};
 
@@ -356,10 +357,7 @@ async fn a_local_user_is_told_where_the_account_is_kept_and_nothing_is_changed()
         (posted_status, &posted_html),
     ] {
         assert_eq!(status, StatusCode::OK);
-        assert!(
-            html.contains("managed for you by the service"),
-            "{html}"
-        );
+        assert!(html.contains("managed for you by the service"), "{html}");
         assert!(!html.contains("/account/mfa/setup\""), "no setup form");
         assert!(!html.contains("data-device="));
     }
@@ -465,43 +463,13 @@ async fn a_remembered_device_is_listed_and_forgotten_on_the_page_and_asked_for_m
 #[tokio::test]
 async fn the_pages_mfa_changes_are_audited_and_no_secret_or_token_is_logged_even_at_trace() {
     use crate::account_api::without_colours;
-    use crate::support::binary::start_with_env;
     // Arrange: the real binary at RUST_LOG=trace, in front of moto.
-    let pool = moto::create_pool(false).await;
-    let username = format!("log{}", &uuid::Uuid::new_v4().simple().to_string()[..8]);
-    moto::create_user(&pool, &username, PASSWORD).await;
-    let dir = tempfile::tempdir().expect("tmp");
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .expect("probe")
-        .local_addr()
-        .expect("addr")
-        .port();
-    let extra = format!(
-        r#"
-[[providers]]
-id = "pool"
-kind = "cognito"
-region = "{region}"
-user_pool_id = "{pool_id}"
-client_id = "{client_id}"
-endpoint_url = "{endpoint}"
-
-[[apps]]
-client_id = "poolapp"
-name = "Pool app"
-redirect_uris = ["poolapp://cb"]
-providers = ["pool"]
-scopes = ["openid", "email"]
-"#,
-        region = moto::REGION,
-        pool_id = pool.id,
-        client_id = pool.client_id,
-        endpoint = moto::endpoint(),
-    );
-    let config = dir.path().join("authgate.toml");
-    std::fs::write(&config, test_config(&dir, port, &extra)).expect("config");
-    let server = start_with_env(&config, "trace", &[]);
-    let pages = PoolApp::around(TestApp::remote(&server.address));
+    let TracedBinary {
+        server,
+        pages,
+        username,
+        ..
+    } = traced_binary_before_moto("log", POOL_APP).await;
     let client = browser();
     let tokens = pages
         .login(&client, &pool_request("poolapp"), &username, PASSWORD)
@@ -530,13 +498,7 @@ scopes = ["openid", "email"]
 
     // Assert
     let log = without_colours(&server.stop_and_read_log());
-    let audited = |operation: &str, outcome: &str| {
-        log.lines().any(|line| {
-            line.contains("event=\"account_change\"")
-                && line.contains(&format!("operation=\"{operation}\""))
-                && line.contains(&format!("outcome=\"{outcome}\""))
-        })
-    };
+    let audited = |operation: &str, outcome: &str| audited(&log, operation, outcome);
     assert!(audited("AssociateSoftwareToken", "ok"));
     assert!(audited("VerifySoftwareToken", "CodeMismatchException"));
     assert!(audited("VerifySoftwareToken", "ok"));

@@ -10,7 +10,8 @@ use crate::support::app::*;
 use crate::support::cognito_standin::{ATTRIBUTE_CODE, CognitoStandin, UserOptions};
 use crate::support::moto::{self, Pool};
 use crate::support::pool::{
-    PASSWORD, PoolApp, pool_request, spawn_for_endpoint_edited, spawn_for_pool,
+    PASSWORD, POOL_APP, PoolApp, TracedBinary, audited, pool_request, spawn_for_endpoint_edited,
+    spawn_for_pool, traced_binary_before_moto,
 };
 use reqwest::{Client, StatusCode};
 use serde_json::Value;
@@ -558,43 +559,13 @@ async fn a_local_users_profile_stays_read_only() {
 
 #[tokio::test]
 async fn page_changes_are_audited_without_a_password_or_a_new_address_even_at_trace() {
-    use crate::support::binary::start_with_env;
     // Arrange: the real binary at RUST_LOG=trace, in front of moto.
-    let pool = moto::create_pool(false).await;
-    let username = format!("user{}", &uuid::Uuid::new_v4().simple().to_string()[..8]);
-    moto::create_user(&pool, &username, PASSWORD).await;
-    let dir = tempfile::tempdir().expect("tmp");
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .expect("probe")
-        .local_addr()
-        .expect("addr")
-        .port();
-    let extra = format!(
-        r#"
-[[providers]]
-id = "pool"
-kind = "cognito"
-region = "{region}"
-user_pool_id = "{pool_id}"
-client_id = "{client_id}"
-endpoint_url = "{endpoint}"
-
-[[apps]]
-client_id = "poolapp"
-name = "Pool app"
-redirect_uris = ["poolapp://cb"]
-providers = ["pool"]
-scopes = ["openid", "email"]
-"#,
-        region = moto::REGION,
-        pool_id = pool.id,
-        client_id = pool.client_id,
-        endpoint = moto::endpoint(),
-    );
-    let config = dir.path().join("authgate.toml");
-    std::fs::write(&config, test_config(&dir, port, &extra)).expect("config");
-    let server = start_with_env(&config, "trace", &[]);
-    let pages = PoolApp::around(TestApp::remote(&server.address));
+    let TracedBinary {
+        server,
+        pages,
+        username,
+        ..
+    } = traced_binary_before_moto("user", POOL_APP).await;
     let app = &pages.app;
     let client = browser();
     pages
@@ -627,18 +598,8 @@ scopes = ["openid", "email"]
     assert_eq!(saved.status(), StatusCode::SEE_OTHER);
 
     // Assert
-    let log = server.stop_and_read_log();
-    let log: String = log
-        .split('\u{1b}')
-        .map(|part| part.find('m').map_or(part, |end| &part[end + 1..]))
-        .collect();
-    let audited = |operation: &str, outcome: &str| {
-        log.lines().any(|line| {
-            line.contains("event=\"account_change\"")
-                && line.contains(&format!("operation=\"{operation}\""))
-                && line.contains(&format!("outcome=\"{outcome}\""))
-        })
-    };
+    let log = crate::account_api::without_colours(&server.stop_and_read_log());
+    let audited = |operation: &str, outcome: &str| audited(&log, operation, outcome);
     assert!(
         audited("ChangePassword", "NotAuthorizedException"),
         "{}",

@@ -248,3 +248,73 @@ pub fn totp_code(secret: &str) -> String {
     ]) & 0x7fff_ffff;
     format!("{:06}", code % 1_000_000)
 }
+
+/// The real binary at `RUST_LOG=trace` in front of a new moto pool with one user (`prefix` and
+/// eight hex digits, [`PASSWORD`]), provider `pool` and the apps in `apps_toml`: for the tests
+/// that read the whole log for secrets. Its `pages` drive it as [`PoolApp`] does.
+pub struct TracedBinary {
+    pub server: crate::support::binary::Server,
+    pub pages: PoolApp,
+    pub username: String,
+    _dir: tempfile::TempDir,
+}
+
+pub async fn traced_binary_before_moto(prefix: &str, apps_toml: &str) -> TracedBinary {
+    let pool = moto::create_pool(false).await;
+    let username = format!(
+        "{prefix}{}",
+        &uuid::Uuid::new_v4().simple().to_string()[..8]
+    );
+    moto::create_user(&pool, &username, PASSWORD).await;
+    let dir = tempfile::tempdir().expect("tmp");
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .expect("probe")
+        .local_addr()
+        .expect("addr")
+        .port();
+    let extra = format!(
+        r#"
+[[providers]]
+id = "pool"
+kind = "cognito"
+region = "{region}"
+user_pool_id = "{pool_id}"
+client_id = "{client_id}"
+endpoint_url = "{endpoint}"
+{apps_toml}"#,
+        region = moto::REGION,
+        pool_id = pool.id,
+        client_id = pool.client_id,
+        endpoint = moto::endpoint(),
+    );
+    let config = dir.path().join("authgate.toml");
+    std::fs::write(&config, test_config(&dir, port, &extra)).expect("config");
+    let server = crate::support::binary::start_with_env(&config, "trace", &[]);
+    let pages = PoolApp::around(TestApp::remote(&server.address));
+    TracedBinary {
+        server,
+        pages,
+        username,
+        _dir: dir,
+    }
+}
+
+/// Whether `log` (colours removed) has the `account_change` audit event for `operation`
+/// ending in `outcome`.
+pub fn audited(log: &str, operation: &str, outcome: &str) -> bool {
+    log.lines().any(|line| {
+        line.contains("event=\"account_change\"")
+            && line.contains(&format!("operation=\"{operation}\""))
+            && line.contains(&format!("outcome=\"{outcome}\""))
+    })
+}
+
+/// The app `poolapp` of [`spawn_for_pool`], for [`traced_binary_before_moto`].
+pub const POOL_APP: &str = r#"
+[[apps]]
+client_id = "poolapp"
+name = "Pool app"
+redirect_uris = ["poolapp://cb"]
+providers = ["pool"]
+scopes = ["openid", "email"]
+"#;
