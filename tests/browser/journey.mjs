@@ -10,7 +10,8 @@
 // more with JavaScript off at 360 px, without axe (it needs JavaScript), to show that the pages
 // need none.
 //
-// The others, each in every language of LANGS at every viewport of VIEWPORTS, from /demo (or,
+// The others, each in every language of LANGS at every viewport of VIEWPORTS (and on a phone in
+// dark mode), from /demo (or,
 // for roles, the app's own authorize request) in a fresh browser context:
 //   upstream: the picker → an OpenID provider's login and consent pages → the demo's result;
 //   mfa:      a Cognito pool's sign-in page → its TOTP code page → the result → sign out;
@@ -518,6 +519,11 @@ try {
       for (const viewport of VIEWPORTS) {
         await inContext(`${lang} ${viewport.width}x${viewport.height}`, { locale: lang, viewport }, walk);
       }
+    }
+    // Dark (the phone's setting, `prefers-color-scheme`), on a phone, in every language.
+    for (const lang of langs) {
+      const viewport = VIEWPORTS[0];
+      await inContext(`${lang} ${viewport.width}x${viewport.height} dark`, { locale: lang, viewport, colorScheme: 'dark' }, walk);
     }
   }
 } finally {
