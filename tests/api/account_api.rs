@@ -805,7 +805,7 @@ async fn account_changes_are_audited_and_no_password_or_secret_is_logged_even_at
         server,
         pages,
         username,
-        ..
+        dir: _dir,
     } = traced_binary_before_moto("user", ACCOUNT_APP).await;
     let tokens = sign_in(&pages, &username, PASSWORD).await;
     let access = field(&tokens, "access_token");

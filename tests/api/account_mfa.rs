@@ -468,7 +468,7 @@ async fn the_pages_mfa_changes_are_audited_and_no_secret_or_token_is_logged_even
         server,
         pages,
         username,
-        ..
+        dir: _dir,
     } = traced_binary_before_moto("log", POOL_APP).await;
     let client = browser();
     let tokens = pages

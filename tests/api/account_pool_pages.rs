@@ -564,7 +564,7 @@ async fn page_changes_are_audited_without_a_password_or_a_new_address_even_at_tr
         server,
         pages,
         username,
-        ..
+        dir: _dir,
     } = traced_binary_before_moto("user", POOL_APP).await;
     let app = &pages.app;
     let client = browser();

@@ -190,8 +190,9 @@ pub fn missing_screenshots(stdout: &str, dir: &std::path::Path) -> Vec<String> {
         .collect()
 }
 
-/// Pages of the account journey: seven per language and size.
-const ACCOUNT_PAGES: usize = 7 * 2 * 2;
+/// Pages of the account journey: seven per language and size, and per language on a phone in
+/// dark mode.
+const ACCOUNT_PAGES: usize = 7 * (2 * 2 + 2);
 
 /// A Cognito pool user (the Cognito stand-in: moto has no devices) walks the account pages in English and Arabic at phone and
 /// desktop sizes: signed in through the picker and the pool's page, `/account` with its

@@ -256,7 +256,9 @@ pub struct TracedBinary {
     pub server: crate::support::binary::Server,
     pub pages: PoolApp,
     pub username: String,
-    _dir: tempfile::TempDir,
+    /// The config and data: bind it (`dir: _dir`) for as long as the server runs; `..` would
+    /// drop it at once.
+    pub dir: tempfile::TempDir,
 }
 
 pub async fn traced_binary_before_moto(prefix: &str, apps_toml: &str) -> TracedBinary {
@@ -295,7 +297,7 @@ endpoint_url = "{endpoint}"
         server,
         pages,
         username,
-        _dir: dir,
+        dir,
     }
 }
 
