@@ -9,8 +9,11 @@
 //! is enough. Replicas on PostgreSQL keep sharing theirs in the database.
 //!
 //! The map is bounded ([`CAPACITY`] keys): a client inventing keys (addresses, user names)
-//! cannot grow it without end. When it is full, the counter whose window ends first makes room
-//! (an expired one if there is one; otherwise the one closest to starting over by itself).
+//! cannot grow it without end. When it is full, an expired counter makes room if there is one;
+//! otherwise the live counter with the **lowest count** (the soonest-ending among equals). Not
+//! simply the soonest-ending: a throttle's counter for a user under attack is the oldest, and
+//! dropping it first would let anyone who sprays enough other user names reset that user's
+//! lock. A sprayed key has a count of one; the attacked user's has the attempts made on it.
 
 use super::CounterHit;
 use std::collections::{BTreeSet, HashMap};
@@ -37,8 +40,57 @@ pub struct LocalCounters {
 #[derive(Debug, Default)]
 struct Table {
     counts: HashMap<Arc<str>, (u32, i64)>,
-    /// The same counters ordered by window end: what expires (or is evicted) first.
+    /// The same counters ordered by window end: what expires first.
     by_end: BTreeSet<(i64, Arc<str>)>,
+    /// And by count, then window end: which live counter makes room when the map is full.
+    by_count: BTreeSet<(u32, i64, Arc<str>)>,
+}
+
+impl Table {
+    fn insert(&mut self, name: Arc<str>, count: u32, end: i64) {
+        self.by_end.insert((end, Arc::clone(&name)));
+        self.by_count.insert((count, end, Arc::clone(&name)));
+        self.counts.insert(name, (count, end));
+    }
+
+    fn remove(&mut self, key: &str) -> Option<(Arc<str>, u32, i64)> {
+        let (name, (count, end)) = self.counts.remove_entry(key)?;
+        self.by_end.remove(&(end, Arc::clone(&name)));
+        self.by_count.remove(&(count, end, Arc::clone(&name)));
+        Some((name, count, end))
+    }
+
+    /// Sets a live counter's count, keeping `by_count` in step; its new count.
+    fn set_count(
+        &mut self,
+        key: &str,
+        now: i64,
+        change: impl Fn(u32) -> u32,
+    ) -> Option<(u32, i64)> {
+        let (name, (count, end)) = self
+            .counts
+            .get_key_value(key)
+            .map(|(n, v)| (Arc::clone(n), *v))?;
+        if end <= now {
+            return None;
+        }
+        let new = change(count);
+        self.by_count.remove(&(count, end, Arc::clone(&name)));
+        self.by_count.insert((new, end, Arc::clone(&name)));
+        self.counts.insert(name, (new, end));
+        Some((new, end))
+    }
+
+    /// The counter to drop for room: an expired one, else the lowest count, soonest-ending.
+    fn victim(&self, now: i64) -> Option<(Arc<str>, bool)> {
+        match self.by_end.first() {
+            Some((end, name)) if *end <= now => Some((Arc::clone(name), false)),
+            _ => self
+                .by_count
+                .first()
+                .map(|(_, _, name)| (Arc::clone(name), true)),
+        }
+    }
 }
 
 impl Default for LocalCounters {
@@ -72,38 +124,33 @@ impl LocalCounters {
         let now = now.unix_timestamp();
         let window_end = now.saturating_add(window_secs(window));
         let mut t = self.table();
-        if let Some(entry) = t.counts.get_mut(key).filter(|(_, end)| *end > now) {
-            entry.0 = entry.0.saturating_add(1);
+        if let Some((count, end)) = t.set_count(key, now, |c| c.saturating_add(1)) {
             return CounterHit {
-                count: entry.0,
-                window_ends: from_secs(entry.1),
+                count,
+                window_ends: from_secs(end),
             };
         }
         // Absent, or its window has passed: this hit starts a new window at 1.
-        let name: Arc<str> = match t.counts.remove_entry(key) {
-            Some((name, (_, end))) => {
-                t.by_end.remove(&(end, Arc::clone(&name)));
-                name
-            }
+        let name: Arc<str> = match t.remove(key) {
+            Some((name, _, _)) => name,
             None => {
                 while t.counts.len() >= self.capacity {
-                    let Some((end, evicted)) = t.by_end.pop_first() else {
+                    let Some((victim, live)) = t.victim(now) else {
                         break;
                     };
-                    t.counts.remove(&evicted);
-                    if end > now && !self.evicted_live.swap(true, Ordering::Relaxed) {
+                    t.remove(&victim);
+                    if live && !self.evicted_live.swap(true, Ordering::Relaxed) {
                         tracing::warn!(
                             capacity = self.capacity,
                             "rate-limit counters full: live counters are being dropped, \
-                             soonest-ending first"
+                             lowest count first"
                         );
                     }
                 }
                 Arc::from(key)
             }
         };
-        t.by_end.insert((window_end, Arc::clone(&name)));
-        t.counts.insert(name, (1, window_end));
+        t.insert(name, 1, window_end);
         CounterHit {
             count: 1,
             window_ends: from_secs(window_end),
@@ -113,14 +160,7 @@ impl LocalCounters {
     /// [`crate::store::Store::release_counter`].
     pub fn release(&self, key: &str, now: OffsetDateTime) {
         let now = now.unix_timestamp();
-        if let Some(entry) = self
-            .table()
-            .counts
-            .get_mut(key)
-            .filter(|(_, end)| *end > now)
-        {
-            entry.0 = entry.0.saturating_sub(1);
-        }
+        self.table().set_count(key, now, |c| c.saturating_sub(1));
     }
 
     /// [`crate::store::Store::counter`].
@@ -135,10 +175,7 @@ impl LocalCounters {
 
     /// [`crate::store::Store::reset_counter`].
     pub fn reset(&self, key: &str) {
-        let mut t = self.table();
-        if let Some((name, (_, end))) = t.counts.remove_entry(key) {
-            t.by_end.remove(&(end, name));
-        }
+        self.table().remove(key);
     }
 
     /// Forgets every counter whose window ended at or before `now`; returns how many.
@@ -146,11 +183,12 @@ impl LocalCounters {
         let now = now.unix_timestamp();
         let mut t = self.table();
         let mut deleted = 0u64;
-        while t.by_end.first().is_some_and(|(end, _)| *end <= now) {
-            if let Some((_, name)) = t.by_end.pop_first() {
-                t.counts.remove(&name);
-                deleted += 1;
+        while let Some((end, name)) = t.by_end.first().map(|(e, n)| (*e, Arc::clone(n))) {
+            if end > now {
+                break;
             }
+            t.remove(&name);
+            deleted += 1;
         }
         deleted
     }
@@ -194,21 +232,64 @@ mod tests {
     const MINUTE: Duration = Duration::from_secs(60);
 
     #[test]
-    fn a_full_map_drops_the_counter_whose_window_ends_first() {
-        // Arrange: two live counters in a map of two, "early" ending first.
-        let counters = LocalCounters::with_capacity(2);
+    fn a_full_map_drops_the_lowest_count_soonest_ending_first() {
+        // Arrange: a map of three; "early" ends first, "late" and "later" have one hit each.
+        let counters = LocalCounters::with_capacity(3);
         counters.hit("early", MINUTE, at(0));
+        counters.hit("early", MINUTE, at(1));
         counters.hit("late", MINUTE, at(10));
-        counters.hit("late", MINUTE, at(11));
+        counters.hit("later", MINUTE, at(11));
 
-        // Act: a third key needs room.
+        // Act: a fourth key needs room.
         counters.hit("new", MINUTE, at(20));
 
-        // Assert: the bound holds; the soonest-ending counter went, the others kept counting.
-        assert_eq!(counters.len(), 2);
-        assert_eq!(counters.count("early", at(21)), 0);
-        assert_eq!(counters.count("late", at(21)), 2);
+        // Assert: the bound holds; of the counts of one, the soonest-ending went.
+        assert_eq!(counters.len(), 3);
+        assert_eq!(counters.count("early", at(21)), 2);
+        assert_eq!(counters.count("late", at(21)), 0);
+        assert_eq!(counters.count("later", at(21)), 1);
         assert_eq!(counters.count("new", at(21)), 1);
+    }
+
+    #[test]
+    fn spraying_new_keys_does_not_reset_a_counter_under_attack() {
+        // Arrange: a user's failures counted (the oldest counter, ending first), then a map
+        // filled with other keys.
+        let counters = LocalCounters::with_capacity(16);
+        for i in 0..4 {
+            counters.hit("user:victim", Duration::from_secs(900), at(i));
+        }
+
+        // Act: a thousand invented keys, each hit once, within the victim's window.
+        for i in 0..1000 {
+            counters.hit(
+                &format!("user:spray{i}"),
+                Duration::from_secs(900),
+                at(10 + i / 2),
+            );
+        }
+
+        // Assert: the victim's count survives; the bound holds.
+        assert_eq!(counters.count("user:victim", at(600)), 4);
+        assert_eq!(counters.len(), 16);
+    }
+
+    #[test]
+    fn a_released_count_reorders_the_eviction() {
+        let counters = LocalCounters::with_capacity(2);
+        counters.hit("a", MINUTE, at(0));
+        counters.hit("a", MINUTE, at(1));
+        counters.hit("b", MINUTE, at(2));
+        counters.hit("b", MINUTE, at(3));
+        counters.hit("b", MINUTE, at(4));
+        counters.release("b", at(5));
+        counters.release("b", at(5));
+
+        counters.hit("new", MINUTE, at(6));
+
+        assert_eq!(counters.count("a", at(7)), 2, "kept: two against b's one");
+        assert_eq!(counters.count("b", at(7)), 0);
+        assert_eq!(counters.count("new", at(7)), 1);
     }
 
     #[test]
