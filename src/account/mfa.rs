@@ -360,28 +360,40 @@ pub async fn verify_post(State(state): State<AppState>, session: Session, body: 
             .inner()
             .remove::<crate::security::Sealed>(PENDING_SECRET)
             .await;
-        let status = account_pool::mfa_status(&user.pool.pool, &user.access_token)
-            .await
-            .map_err(|e| PageError::unavailable(&e.message))?;
-        let mut on: Vec<&str> = status.enabled.iter().map(String::as_str).collect();
-        on.push("SOFTWARE_TOKEN_MFA");
-        let preferred = account_pool::set_mfa_preference(
-            &user.pool.pool,
-            &user.access_token,
-            settings(&on, Some("SOFTWARE_TOKEN_MFA")),
-        )
-        .await;
-        user.audit("SetUserMFAPreference", &preferred);
-        match preferred {
-            Ok(()) => Ok(see_other("/account/mfa?notice=on")),
-            Err(e) => {
-                let (status, words) = refusal(&ctx, &e)?;
-                page_of(&browser, &ctx, &user, status, None, Some(words)).await
-            }
-        }
+        prefer(&browser, &ctx, &user, "SOFTWARE_TOKEN_MFA", "on").await
     }
     .await;
     result.unwrap_or_else(IntoResponse::into_response)
+}
+
+/// Turns `factor` (a pool name) on and makes it the one asked first, keeping the others that
+/// are on; then back to the page with `notice`, or the page with the pool's refusal.
+async fn prefer(
+    browser: &BrowserSession,
+    ctx: &PageContext,
+    user: &PoolUser<'_>,
+    factor: &str,
+    notice: &str,
+) -> Result<Response, PageError> {
+    let status = account_pool::mfa_status(&user.pool.pool, &user.access_token)
+        .await
+        .map_err(|e| PageError::unavailable(&e.message))?;
+    let mut on: Vec<&str> = status.enabled.iter().map(String::as_str).collect();
+    on.push(factor);
+    let result = account_pool::set_mfa_preference(
+        &user.pool.pool,
+        &user.access_token,
+        settings(&on, Some(factor)),
+    )
+    .await;
+    user.audit("SetUserMFAPreference", &result);
+    match result {
+        Ok(()) => Ok(see_other(&format!("{PAGE}?notice={notice}"))),
+        Err(e) => {
+            let (status, words) = refusal(ctx, &e)?;
+            page_of(browser, ctx, user, status, None, Some(words)).await
+        }
+    }
 }
 
 /// `POST /account/mfa/preference` (field `factor`: `totp`, `sms` or `email`): that factor on
@@ -404,25 +416,7 @@ pub async fn preference_post(
                 crate::web::page::Msg::FormIncomplete,
             ));
         };
-        let status = account_pool::mfa_status(&user.pool.pool, &user.access_token)
-            .await
-            .map_err(|e| PageError::unavailable(&e.message))?;
-        let mut on: Vec<&str> = status.enabled.iter().map(String::as_str).collect();
-        on.push(chosen);
-        let result = account_pool::set_mfa_preference(
-            &user.pool.pool,
-            &user.access_token,
-            settings(&on, Some(chosen)),
-        )
-        .await;
-        user.audit("SetUserMFAPreference", &result);
-        match result {
-            Ok(()) => Ok(see_other("/account/mfa?notice=preferred")),
-            Err(e) => {
-                let (status, words) = refusal(&ctx, &e)?;
-                page_of(&browser, &ctx, &user, status, None, Some(words)).await
-            }
-        }
+        prefer(&browser, &ctx, &user, chosen, "preferred").await
     }
     .await;
     result.unwrap_or_else(IntoResponse::into_response)
