@@ -876,6 +876,13 @@ mod tests {
             assert_eq!(redacted, kept);
             assert!(!redacted.contains("hunter2") && !redacted.contains(token));
         }
+        // The error the pool's answer becomes, which is what gets logged, is the redacted one.
+        let logged = super::from_code(
+            Some("InvalidParameterException"),
+            Some("Value 'hunter2' at 'password' failed"),
+        )
+        .to_string();
+        assert!(!logged.contains("hunter2"), "{logged}");
     }
 
     use super::*;
