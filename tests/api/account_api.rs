@@ -85,6 +85,21 @@ async fn refresh_status(app: &TestApp, client_id: &str, refresh: &str) -> Status
 
 // ------------------------------------------------------------------------------------ moto
 
+/// Each of these sign-ins' access tokens is refused at userInfo and its refresh token at the
+/// token endpoint.
+async fn assert_dead(app: &TestApp, sign_ins: &[&Value]) {
+    for tokens in sign_ins {
+        assert_eq!(
+            userinfo_status(app, field(tokens, "access_token")).await,
+            StatusCode::UNAUTHORIZED
+        );
+        assert_eq!(
+            refresh_status(app, "accountapp", field(tokens, "refresh_token")).await,
+            StatusCode::BAD_REQUEST
+        );
+    }
+}
+
 #[tokio::test]
 async fn a_password_change_refuses_a_wrong_current_password_and_a_weak_one_then_takes() {
     // Arrange
@@ -265,16 +280,7 @@ async fn global_sign_out_ends_every_token_of_the_user_here_and_at_the_pool() {
         .expect("GlobalSignOut");
 
     // Assert: every authgate token of the user is dead at userInfo and refresh...
-    for tokens in [&first, &second] {
-        assert_eq!(
-            userinfo_status(&app.app, field(tokens, "access_token")).await,
-            StatusCode::UNAUTHORIZED
-        );
-        assert_eq!(
-            refresh_status(&app.app, "accountapp", field(tokens, "refresh_token")).await,
-            StatusCode::BAD_REQUEST
-        );
-    }
+    assert_dead(&app.app, &[&first, &second]).await;
     assert_eq!(
         refresh_status(&app.app, "passapp", field(&passthrough, "refresh_token")).await,
         StatusCode::BAD_REQUEST
@@ -528,16 +534,7 @@ async fn a_deleted_account_leaves_no_token_alive() {
         .expect("DeleteUser");
 
     // Assert
-    for tokens in [&first, &second] {
-        assert_eq!(
-            userinfo_status(&app.app, field(tokens, "access_token")).await,
-            StatusCode::UNAUTHORIZED
-        );
-        assert_eq!(
-            refresh_status(&app.app, "accountapp", field(tokens, "refresh_token")).await,
-            StatusCode::BAD_REQUEST
-        );
-    }
+    assert_dead(&app.app, &[&first, &second]).await;
     let e = sdk
         .get_user()
         .access_token(field(&second, "access_token"))
@@ -625,16 +622,7 @@ async fn global_sign_out_ends_authgates_sessions_even_when_the_pool_fails_and_sa
 
     // Assert: the caller learns the pool did not sign out; authgate's sessions are over anyway.
     assert_eq!(e.meta().code(), Some("InternalErrorException"), "{e:?}");
-    for tokens in [&first, &second] {
-        assert_eq!(
-            userinfo_status(&app.app, field(tokens, "access_token")).await,
-            StatusCode::UNAUTHORIZED
-        );
-        assert_eq!(
-            refresh_status(&app.app, "accountapp", field(tokens, "refresh_token")).await,
-            StatusCode::BAD_REQUEST
-        );
-    }
+    assert_dead(&app.app, &[&first, &second]).await;
     let sent = standin.requests_to("GlobalSignOut");
     assert_eq!(sent.len(), 3, "asked, and retried");
     for body in sent {
