@@ -5,6 +5,7 @@
 use crate::connectors::cognito::challenge::{Channel, MfaKind};
 use crate::connectors::cognito::pool_api::{PasswordProblem, PasswordRule};
 use crate::web::i18n;
+use crate::web::page::PageContext;
 use fluent_bundle::FluentValue;
 use serde::{Deserialize, Serialize};
 
@@ -277,6 +278,12 @@ impl Say {
     pub fn text(&self, lang: &str) -> String {
         let (id, args) = self.words();
         i18n::text(lang, id, &args)
+    }
+
+    /// The words on `page`: in its language, the app's own when it gave them.
+    pub fn said(&self, page: &PageContext) -> String {
+        let (id, args) = self.words();
+        page.say(id, &args)
     }
 }
 
