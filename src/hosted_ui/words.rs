@@ -434,6 +434,39 @@ pub(crate) mod tests {
     ];
 
     #[test]
+    fn a_page_of_an_app_with_its_own_words_says_them_and_everyone_elses_for_the_rest() {
+        use crate::web::branding::Branding;
+        use std::sync::Arc;
+        let dir = tempfile::tempdir().expect("tmp");
+        std::fs::create_dir_all(dir.path().join("en")).expect("mkdir");
+        std::fs::write(
+            dir.path().join("en/acme.ftl"),
+            "signin-bad-credentials = That Acme name or password is wrong.\n",
+        )
+        .expect("ftl");
+        let words = i18n::AppWords::load(dir.path()).expect("words");
+        let mut page = PageContext::default();
+        assert_eq!(
+            Say::BadCredentials.said(&page),
+            Say::BadCredentials.text("en")
+        );
+        page.brand = Some(Arc::new(Branding {
+            name: "Acme".into(),
+            logo: None,
+            favicon: None,
+            stylesheet: None,
+            terms_url: None,
+            privacy_url: None,
+            words: Some(Arc::new(words)),
+        }));
+        assert_eq!(
+            Say::BadCredentials.said(&page),
+            "That Acme name or password is wrong."
+        );
+        assert_eq!(Say::WrongCode.said(&page), Say::WrongCode.text("en"));
+    }
+
+    #[test]
     fn everything_the_pages_say_is_said_in_every_language_never_as_an_id() {
         let mut ids = std::collections::BTreeSet::new();
         for say in every_say() {
