@@ -314,7 +314,7 @@ fn details(ctx: &PageContext, identity: &Identity) -> Vec<(String, String)> {
                 "email_verified" => ctx.text("account-email-verified"),
                 "phone_number_verified" => ctx.text("account-phone-verified"),
                 other => StandardAttribute::from_name(other)
-                    .map_or_else(|| other.to_string(), |a| Say::Attribute(a).text(ctx.lang)),
+                    .map_or_else(|| other.to_string(), |a| Say::Attribute(a).said(ctx)),
             };
             Some((label, value))
         })

@@ -51,7 +51,7 @@ async fn form(
         .map(|p| p.rules())
         .unwrap_or_default()
         .into_iter()
-        .map(|rule| Say::Rule(rule).text(ctx.lang))
+        .map(|rule| Say::Rule(rule).said(&ctx))
         .collect();
     let csrf = browser
         .csrf_token()

@@ -324,7 +324,7 @@ pub async fn verify_post(State(state): State<AppState>, session: Session, body: 
         let code = form.get("code").map(|c| c.trim()).unwrap_or_default();
         if code.is_empty() {
             let ctx = PageContext::for_request();
-            let error = Say::FillEveryField.text(ctx.lang);
+            let error = Say::FillEveryField.said(&ctx);
             return verify_page(
                 &browser,
                 StatusCode::BAD_REQUEST,

@@ -84,7 +84,8 @@ struct ProviderFederation {
     custom_role_arn: Option<String>,
 }
 
-/// Why a session has no credentials. `Display` is fit for a page or an `error_description`.
+/// Why a session has no credentials. `Display` is English, for an `error_description`; a page says
+/// it by kind (`crate::web::messages::FederationWhy`).
 #[derive(Debug, thiserror::Error)]
 pub enum FederationError {
     #[error(transparent)]

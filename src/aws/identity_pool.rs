@@ -151,7 +151,8 @@ pub struct Federated {
     pub credentials: AwsCredentials,
 }
 
-/// Why the pool (or STS) gave no credentials. `Display` names the pool and is fit for a page.
+/// Why the pool (or STS) gave no credentials. `Display` names the pool, in English: for logs and
+/// an app's `error_description` (a page says it by kind: `crate::web::messages::FederationWhy`).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PoolError {
     /// No answer within the attempts and timeouts (connection refused, timed out).

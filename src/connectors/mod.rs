@@ -29,7 +29,8 @@ const _: fn() = || {
     keeps::<saml::SamlConnector>();
 };
 
-/// What went wrong with the upstream, in words a sign-in page can show about that provider.
+/// What went wrong with the upstream. `Display` is English, for logs; a page says it by kind,
+/// naming the provider (`crate::hosted_ui::upstream`).
 #[derive(Debug, thiserror::Error)]
 pub enum UpstreamError {
     /// The provider did not answer in time or could not be reached.

@@ -91,7 +91,7 @@ pub async fn demo_callback(
 ) -> Response {
     let client_id = state.settings.demo.client_id.clone();
     let ctx = PageContext::for_request();
-    let say = |words: Say| words.text(ctx.lang);
+    let say = |words: Say| words.said(&ctx);
     let failed = |message: Say| {
         pages::render(
             &ctx,

@@ -2,6 +2,7 @@
 //! finish ([`crate::flow::finish`]), and turn its [`Next`] into a response.
 
 use crate::aws::federation::FederationError;
+use crate::aws::identity_pool::PoolError;
 use crate::flow::{Failure, Next, finish};
 use crate::hosted_ui::pages;
 use crate::identity::Identity;
@@ -9,7 +10,7 @@ use crate::state::AppState;
 use crate::store::{AuthRequest, SsoSession};
 use crate::web::browser::BrowserSession;
 use crate::web::page::PageContext;
-use crate::web::page::{Advice, Msg};
+use crate::web::page::{FederationWhy, Msg};
 use crate::web::respond::{found, no_store, see_other};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::Response;
@@ -86,19 +87,48 @@ fn return_to_app(app_name: &str, location: &str) -> Response {
     no_store(response)
 }
 
-/// The page a `fail_login` app's user sees: what failed, naming the identity pool.
+/// The page a `fail_login` app's user sees: what failed, naming the identity pool, in the
+/// page's words (the pool's own code and message go to the log, never to the page).
 fn failed_page(app_name: &str, e: &FederationError) -> Response {
-    let (status, advice) = match e {
-        e if e.is_transient() => (StatusCode::SERVICE_UNAVAILABLE, Advice::TryLater),
-        FederationError::FederatedTokensInvalid { .. } => {
-            (StatusCode::BAD_REQUEST, Advice::SignInAgain)
+    let status = match e {
+        e if e.is_transient() => StatusCode::SERVICE_UNAVAILABLE,
+        FederationError::FederatedTokensInvalid { .. } => StatusCode::BAD_REQUEST,
+        _ => StatusCode::BAD_GATEWAY,
+    };
+    let why = match e {
+        FederationError::Pool(error) => {
+            let pool = match error {
+                PoolError::Unreachable { pool }
+                | PoolError::Throttled { pool }
+                | PoolError::NotAuthorized { pool, .. }
+                | PoolError::NotFound { pool }
+                | PoolError::Service { pool, .. }
+                | PoolError::BadAnswer { pool } => pool.clone(),
+            };
+            match error {
+                PoolError::Unreachable { .. } => FederationWhy::PoolUnreachable { pool },
+                PoolError::Throttled { .. } => FederationWhy::PoolThrottled { pool },
+                PoolError::NotAuthorized { .. } => FederationWhy::PoolRefused { pool },
+                PoolError::NotFound { .. } => FederationWhy::PoolNotFound { pool },
+                PoolError::BadAnswer { .. } => FederationWhy::PoolBadAnswer { pool },
+                // Any other exception the pool named: a generic sentence; its code is logged.
+                PoolError::Service { code, .. } => {
+                    tracing::warn!(code = %code, "identity pool error shown as a generic page");
+                    FederationWhy::PoolFailed { pool }
+                }
+            }
         }
-        _ => (StatusCode::BAD_GATEWAY, Advice::TellSupport),
+        FederationError::FederatedTokensInvalid { provider } => FederationWhy::SignInExpired {
+            provider: provider.clone(),
+        },
+        FederationError::ProviderUnavailable { provider } => FederationWhy::ProviderUnreachable {
+            provider: provider.clone(),
+        },
+        FederationError::Internal => FederationWhy::Internal,
     };
     let msg = Msg::FederationFailed {
         app: app_name.to_string(),
-        reason: e.to_string(),
-        advice,
+        why,
     };
     pages::error(status, msg)
 }

@@ -181,15 +181,7 @@ pub async fn saml_logout_post(
             };
             answered(&state, profile, read, pending).await
         }
-        _ => {
-            refused(profile, Refusal::NotALogoutMessage);
-            pages::error(
-                StatusCode::BAD_REQUEST,
-                Msg::UpstreamRejected {
-                    reason: Refusal::NotALogoutMessage.to_string(),
-                },
-            )
-        }
+        _ => refuse_request(&state, profile, Refusal::NotALogoutMessage),
     }
 }
 
@@ -253,7 +245,7 @@ async fn idp_logout(
     });
     let (request, relay_state) = match checked {
         Ok(checked) => checked,
-        Err(refusal) => return refuse_request(profile, refusal),
+        Err(refusal) => return refuse_request(state, profile, refusal),
     };
     let key = logout::request_replay_key(&profile.provider, &request.id);
     match state
@@ -263,7 +255,7 @@ async fn idp_logout(
     {
         Ok(true) => {}
         // A store failure must not let a replay through: refused as a replay would be.
-        Ok(false) | Err(_) => return refuse_request(profile, Refusal::Replayed),
+        Ok(false) | Err(_) => return refuse_request(state, profile, Refusal::Replayed),
     }
     let keep: Vec<String> = state
         .apps
@@ -307,12 +299,13 @@ async fn idp_logout(
 }
 
 /// A refused LogoutRequest: audit line, counted reason, a 400 page; nothing signed is sent.
-fn refuse_request(profile: &SamlProfile, refusal: Refusal) -> Response {
+/// The page says one sentence, naming the IdP, whatever the reason: the reasons (logged and
+/// counted) are SAML's details, nothing a person can act on.
+fn refuse_request(state: &AppState, profile: &SamlProfile, refusal: Refusal) -> Response {
     refused(profile, refusal);
-    pages::error(
-        StatusCode::BAD_REQUEST,
-        Msg::UpstreamRejected {
-            reason: refusal.to_string(),
-        },
-    )
+    let provider = state
+        .providers
+        .get(&profile.provider)
+        .map_or_else(|| profile.provider.clone(), |p| p.display_name.clone());
+    pages::error(StatusCode::BAD_REQUEST, Msg::SamlLogoutRefused { provider })
 }

@@ -56,18 +56,34 @@ pub(crate) fn leg_failed(e: LegFailed) -> Response {
     }
 }
 
+/// The page for a provider's failure: its kind and the provider's name, in the page's words
+/// (never the error's English `Display`).
 fn upstream_failed(e: &UpstreamError) -> Response {
     match e {
-        UpstreamError::Unreachable(_) | UpstreamError::BadAnswer(_) => pages::error(
+        UpstreamError::Unreachable(name) => pages::error(
             StatusCode::BAD_GATEWAY,
             Msg::UpstreamUnreachable {
-                reason: e.to_string(),
+                provider: name.clone(),
             },
         ),
-        UpstreamError::Rejected(_) | UpstreamError::Declined(_) => pages::error(
+        UpstreamError::BadAnswer(name) => pages::error(
+            StatusCode::BAD_GATEWAY,
+            Msg::UpstreamBadAnswer {
+                provider: name.clone(),
+            },
+        ),
+        UpstreamError::Rejected(name) => pages::error(
             StatusCode::BAD_REQUEST,
             Msg::UpstreamRejected {
-                reason: e.to_string(),
+                provider: name.clone(),
+            },
+        ),
+        // Only `access_denied` says something a person can act on (they chose not to allow
+        // it); any other code is just "not completed".
+        UpstreamError::Declined(code) => pages::error(
+            StatusCode::BAD_REQUEST,
+            Msg::UpstreamDeclined {
+                denied: code == "access_denied",
             },
         ),
         UpstreamError::Incomplete(sentence) => {

@@ -5,6 +5,7 @@
 use crate::connectors::cognito::challenge::{Channel, MfaKind};
 use crate::connectors::cognito::pool_api::{PasswordProblem, PasswordRule};
 use crate::web::i18n;
+use crate::web::page::PageContext;
 use fluent_bundle::FluentValue;
 use serde::{Deserialize, Serialize};
 
@@ -278,6 +279,12 @@ impl Say {
         let (id, args) = self.words();
         i18n::text(lang, id, &args)
     }
+
+    /// The words on `page`: in its language, the app's own when it gave them.
+    pub fn said(&self, page: &PageContext) -> String {
+        let (id, args) = self.words();
+        page.say(id, &args)
+    }
 }
 
 impl From<Notice> for Say {
@@ -425,6 +432,39 @@ pub(crate) mod tests {
         ("it", "attribute-email"),
         ("nl", "field-code"),
     ];
+
+    #[test]
+    fn a_page_of_an_app_with_its_own_words_says_them_and_everyone_elses_for_the_rest() {
+        use crate::web::branding::Branding;
+        use std::sync::Arc;
+        let dir = tempfile::tempdir().expect("tmp");
+        std::fs::create_dir_all(dir.path().join("en")).expect("mkdir");
+        std::fs::write(
+            dir.path().join("en/acme.ftl"),
+            "signin-bad-credentials = That Acme name or password is wrong.\n",
+        )
+        .expect("ftl");
+        let words = i18n::AppWords::load(dir.path()).expect("words");
+        let mut page = PageContext::default();
+        assert_eq!(
+            Say::BadCredentials.said(&page),
+            Say::BadCredentials.text("en")
+        );
+        page.brand = Some(Arc::new(Branding {
+            name: "Acme".into(),
+            logo: None,
+            favicon: None,
+            stylesheet: None,
+            terms_url: None,
+            privacy_url: None,
+            words: Some(Arc::new(words)),
+        }));
+        assert_eq!(
+            Say::BadCredentials.said(&page),
+            "That Acme name or password is wrong."
+        );
+        assert_eq!(Say::WrongCode.said(&page), Say::WrongCode.text("en"));
+    }
 
     #[test]
     fn everything_the_pages_say_is_said_in_every_language_never_as_an_id() {

@@ -30,16 +30,19 @@ pub enum Msg {
     AuthorizeRefused(String),
     /// The role page was posted with a role the account may not use.
     RoleNotAllowed,
-    /// The identity pool failed a `fail_login` app's sign-in.
-    FederationFailed {
-        app: String,
-        reason: String,
-        advice: Advice,
-    },
-    /// An upstream provider could not be reached or answered nonsense.
-    UpstreamUnreachable { reason: String },
-    /// An upstream answer failed verification, or the user did not sign in there.
-    UpstreamRejected { reason: String },
+    /// The identity pool failed a `fail_login` app's sign-in (`app`: its display name).
+    FederationFailed { app: String, why: FederationWhy },
+    /// An upstream provider (by display name) could not be reached.
+    UpstreamUnreachable { provider: String },
+    /// An upstream provider (by display name) answered something that cannot be used.
+    UpstreamBadAnswer { provider: String },
+    /// An upstream provider's (by display name) answer failed verification.
+    UpstreamRejected { provider: String },
+    /// The provider said the user did not sign in there; `denied`: it said `access_denied`
+    /// (the user chose not to allow it), else any other OAuth error code.
+    UpstreamDeclined { denied: bool },
+    /// A SAML IdP's (by display name) logout message was refused; nothing was signed out.
+    SamlLogoutRefused { provider: String },
     /// An upstream answer lacks what the protocol requires.
     UpstreamIncomplete(&'static str),
     /// An upstream answer repeats a parameter.
@@ -74,12 +77,40 @@ pub enum Msg {
     AccountManagedElsewhere,
 }
 
-/// What a person can do about a federation failure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Advice {
-    TryLater,
-    SignInAgain,
-    TellSupport,
+/// Why the identity pool gave a sign-in no credentials, as a person is told it: one sentence
+/// each (with what to do), never the pool's own words. `pool` is the identity pool's id;
+/// `provider` the provider's name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FederationWhy {
+    PoolUnreachable {
+        pool: String,
+    },
+    PoolThrottled {
+        pool: String,
+    },
+    PoolRefused {
+        pool: String,
+    },
+    PoolNotFound {
+        pool: String,
+    },
+    PoolBadAnswer {
+        pool: String,
+    },
+    /// Any other error the pool named: its code is for the log, not the page.
+    PoolFailed {
+        pool: String,
+    },
+    /// The provider's sign-in the pool would check has expired: sign in again.
+    SignInExpired {
+        provider: String,
+    },
+    /// The provider did not answer when asked to renew its sign-in.
+    ProviderUnreachable {
+        provider: String,
+    },
+    /// authgate's own store or signing failed.
+    Internal,
 }
 
 impl Msg {
@@ -88,15 +119,21 @@ impl Msg {
         self.text(i18n::ENGLISH.code)
     }
 
-    /// The sentence in `lang` (English if it is not offered).
+    /// The sentence in `lang` (English if it is not offered), from everyone's catalogue.
     pub fn text(&self, lang: &str) -> String {
-        let t = |id: &str| i18n::text(lang, id, &[]);
+        self.said(&|id, args| i18n::text(lang, id, args))
+    }
+
+    /// The sentence with each id said by `say` (which knows the language): a page passes its
+    /// own, which prefers the app's words ([`crate::web::page::PageContext::say`]).
+    pub fn said(&self, say: &dyn Fn(&str, &i18n::Args<'_>) -> String) -> String {
+        let t = |id: &str| say(id, &[]);
         let with = |id: &str, args: &[(&str, &str)]| {
             let args: Vec<_> = args
                 .iter()
                 .map(|(name, value)| (*name, FluentValue::from(*value)))
                 .collect();
-            i18n::text(lang, id, &args)
+            say(id, &args)
         };
         match self {
             Msg::SignInExpired => t("msg-sign-in-expired"),
@@ -113,26 +150,51 @@ impl Msg {
                 i18n::english_id("authorize-", sentence).map_or_else(|| sentence.clone(), t)
             }
             Msg::RoleNotAllowed => t("msg-role-not-allowed"),
-            Msg::FederationFailed {
-                app,
-                reason,
-                advice,
-            } => {
-                let advice = t(match advice {
-                    Advice::TryLater => "msg-advice-try-later",
-                    Advice::SignInAgain => "msg-advice-sign-in-again",
-                    Advice::TellSupport => "msg-advice-tell-support",
-                });
-                with(
-                    "msg-federation-failed",
-                    &[("app", app), ("reason", reason), ("advice", &advice)],
-                )
+            Msg::FederationFailed { app, why } => {
+                let app = ("app", app.as_str());
+                match why {
+                    FederationWhy::PoolUnreachable { pool } => {
+                        with("msg-federation-pool-unreachable", &[app, ("pool", pool)])
+                    }
+                    FederationWhy::PoolThrottled { pool } => {
+                        with("msg-federation-pool-throttled", &[app, ("pool", pool)])
+                    }
+                    FederationWhy::PoolRefused { pool } => {
+                        with("msg-federation-pool-refused", &[app, ("pool", pool)])
+                    }
+                    FederationWhy::PoolNotFound { pool } => {
+                        with("msg-federation-pool-not-found", &[app, ("pool", pool)])
+                    }
+                    FederationWhy::PoolBadAnswer { pool } => {
+                        with("msg-federation-pool-bad-answer", &[app, ("pool", pool)])
+                    }
+                    FederationWhy::PoolFailed { pool } => {
+                        with("msg-federation-pool-failed", &[app, ("pool", pool)])
+                    }
+                    FederationWhy::SignInExpired { provider } => with(
+                        "msg-federation-sign-in-expired",
+                        &[app, ("provider", provider)],
+                    ),
+                    FederationWhy::ProviderUnreachable { provider } => with(
+                        "msg-federation-provider-unreachable",
+                        &[app, ("provider", provider)],
+                    ),
+                    FederationWhy::Internal => with("msg-federation-internal", &[app]),
+                }
             }
-            Msg::UpstreamUnreachable { reason } => {
-                with("msg-upstream-unreachable", &[("reason", reason)])
+            Msg::UpstreamUnreachable { provider } => {
+                with("msg-upstream-unreachable", &[("provider", provider)])
             }
-            Msg::UpstreamRejected { reason } => {
-                with("msg-upstream-rejected", &[("reason", reason)])
+            Msg::UpstreamBadAnswer { provider } => {
+                with("msg-upstream-bad-answer", &[("provider", provider)])
+            }
+            Msg::UpstreamRejected { provider } => {
+                with("msg-upstream-rejected", &[("provider", provider)])
+            }
+            Msg::UpstreamDeclined { denied: true } => t("msg-upstream-denied"),
+            Msg::UpstreamDeclined { denied: false } => t("msg-upstream-declined"),
+            Msg::SamlLogoutRefused { provider } => {
+                with("msg-saml-logout-refused", &[("provider", provider)])
             }
             // As the validator's: the connectors' sentences have `upstream-incomplete-` ids.
             Msg::UpstreamIncomplete(sentence) => i18n::english_id("upstream-incomplete-", sentence)
@@ -152,7 +214,7 @@ impl Msg {
             Msg::AccountDeleteNotAllowed => t("msg-account-delete-not-allowed"),
             Msg::AccountManagedElsewhere => t("msg-account-managed-elsewhere"),
             Msg::TooManyRequests { wait_secs } => {
-                let wait = wait_in_words(lang, *wait_secs);
+                let wait = wait_in_words(say, *wait_secs);
                 with("msg-too-many-requests", &[("wait", &wait)])
             }
         }
@@ -162,14 +224,15 @@ impl Msg {
 /// A wait, as a person reads it (in English).
 #[cfg(test)]
 fn in_words(secs: u64) -> String {
-    wait_in_words(i18n::ENGLISH.code, secs)
+    wait_in_words(&|id, args| i18n::text(i18n::ENGLISH.code, id, args), secs)
 }
 
-/// A wait, as a person reads it in `lang`: a second, seconds up to 90, then whole minutes.
-fn wait_in_words(lang: &str, secs: u64) -> String {
-    let count = |id: &str, n: u64| i18n::text(lang, id, &[("count", FluentValue::from(n))]);
+/// A wait, as a person reads it in `say`'s language: a second, seconds up to 90, then whole
+/// minutes.
+fn wait_in_words(say: &dyn Fn(&str, &i18n::Args<'_>) -> String, secs: u64) -> String {
+    let count = |id: &str, n: u64| say(id, &[("count", FluentValue::from(n))]);
     match secs {
-        0..=1 => i18n::text(lang, "wait-a-second", &[]),
+        0..=1 => say("wait-a-second", &[]),
         2..=90 => count("wait-seconds", secs),
         _ => count("wait-minutes", secs.div_ceil(60)),
     }
@@ -187,11 +250,11 @@ mod tests {
 
     /// One of every message, so a test reaches every id the code asks for.
     fn every_msg() -> Vec<Msg> {
-        let federation = |advice| Msg::FederationFailed {
-            app: "Demo".into(),
-            reason: "the pool refused".into(),
-            advice,
+        let federation = |why| Msg::FederationFailed {
+            app: "Acme Notes".into(),
+            why,
         };
+        let pool = || "eu-west-1:0000".to_string();
         vec![
             Msg::SignInExpired,
             Msg::OtherBrowser,
@@ -203,11 +266,33 @@ mod tests {
             Msg::UnusableRedirect,
             Msg::AuthorizeRefused("The app that sent you here is not registered.".into()),
             Msg::RoleNotAllowed,
-            federation(Advice::TryLater),
-            federation(Advice::SignInAgain),
-            federation(Advice::TellSupport),
-            Msg::UpstreamUnreachable { reason: "x".into() },
-            Msg::UpstreamRejected { reason: "x".into() },
+            federation(FederationWhy::PoolUnreachable { pool: pool() }),
+            federation(FederationWhy::PoolThrottled { pool: pool() }),
+            federation(FederationWhy::PoolRefused { pool: pool() }),
+            federation(FederationWhy::PoolNotFound { pool: pool() }),
+            federation(FederationWhy::PoolBadAnswer { pool: pool() }),
+            federation(FederationWhy::PoolFailed { pool: pool() }),
+            federation(FederationWhy::SignInExpired {
+                provider: "Google".into(),
+            }),
+            federation(FederationWhy::ProviderUnreachable {
+                provider: "Google".into(),
+            }),
+            federation(FederationWhy::Internal),
+            Msg::UpstreamUnreachable {
+                provider: "Google".into(),
+            },
+            Msg::UpstreamBadAnswer {
+                provider: "Google".into(),
+            },
+            Msg::UpstreamRejected {
+                provider: "Google".into(),
+            },
+            Msg::UpstreamDeclined { denied: true },
+            Msg::UpstreamDeclined { denied: false },
+            Msg::SamlLogoutRefused {
+                provider: "Okta".into(),
+            },
             Msg::UpstreamIncomplete("The sign-in response carried no code."),
             Msg::UpstreamRepeats,
             Msg::UpstreamNoState,
@@ -245,6 +330,15 @@ mod tests {
                 // A sentence a lower layer wrote in English is translated too.
                 if lang.code != "en" && !matches!(msg, Msg::TooManyRequests { .. }) {
                     assert_ne!(words, english, "{}: {msg:?} left in English", lang.code);
+                }
+                // What a sentence names (app, pool, provider) is named in every language.
+                for name in ["Acme Notes", "eu-west-1:0000", "Google", "Okta"] {
+                    assert_eq!(
+                        words.contains(name),
+                        english.contains(name),
+                        "{}: {msg:?} says {words}",
+                        lang.code
+                    );
                 }
             }
         }

@@ -4,7 +4,7 @@
 use crate::web::branding::{self, Branding};
 use crate::web::i18n::{self, filters};
 use crate::web::language;
-pub use crate::web::messages::{Advice, Msg};
+pub use crate::web::messages::{FederationWhy, Msg};
 use askama::Template;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
@@ -151,7 +151,8 @@ impl IntoResponse for PageError {
             "error-title-problem"
         };
         let ctx = PageContext::for_request();
-        let message = self.msg.text(ctx.lang);
+        // Said as the page's other words are: the app's own first, when it gave them.
+        let message = self.msg.said(&|id, args| ctx.say(id, args));
         let request_id = super::observe::current();
         render(
             &ctx,

@@ -25,6 +25,11 @@ async fn assert_failed_page(response: reqwest::Response, pool_id: &str, status: 
     );
     let html = response.text().await.expect("html");
     assert!(html.contains(pool_id), "the page names the pool: {html}");
+    // The pool's own words (its exception name, its message) never reach the page.
+    assert!(
+        !html.contains("Exception") && !html.contains("injected"),
+        "AWS's words on the page: {html}"
+    );
 }
 
 /// An `omit` sign-in: tokens, no credentials, `aws_error.error == code`.
@@ -111,6 +116,42 @@ async fn a_pool_that_refuses_the_sign_in_fails_it_or_is_omitted() {
 
     // Act / Assert: omit.
     assert_omitted(&aws.app, "selfomit", "NotAuthorizedException").await;
+}
+
+#[tokio::test]
+async fn an_unknown_pool_error_is_one_generic_sentence_in_the_pages_language() {
+    // Arrange: an exception authgate has no sentence of its own for.
+    let aws = aws_app("", "").await;
+    aws.proxy.fail(
+        "GetCredentialsForIdentity",
+        100,
+        400,
+        "InvalidIdentityPoolConfigurationException",
+    );
+
+    // Act / Assert: English, the generic sentence naming the pool.
+    let response = sign_in_response(&aws.app, &request("selfapp")).await;
+    let html = response.text().await.expect("html");
+    assert_eq!(
+        alert_text(&html),
+        format!(
+            "You could not be signed in to App selfapp because the identity pool {} answered \
+             with an error. If it keeps happening, tell the app&#39;s support.",
+            aws.pool_id
+        )
+    );
+
+    // Act / Assert: Japanese and Arabic, with no English (nor AWS's words) in them.
+    for lang in ["ja", "ar"] {
+        let response = sign_in_response(&aws.app, &request("selfapp").with("lang", lang)).await;
+        let status = response.status();
+        let html = response.text().await.expect("html");
+        assert_eq!(status, StatusCode::BAD_GATEWAY, "{html}");
+        assert!(html.contains(&format!(r#"<html lang="{lang}""#)), "{html}");
+        let said = alert_text(&html);
+        assert!(said.contains(&aws.pool_id), "{said}");
+        assert_no_latin_words(&said, &[&aws.pool_id, "App selfapp"]);
+    }
 }
 
 #[tokio::test]

@@ -2,7 +2,7 @@
 //! links, served by authgate under content-hashed addresses; every other app's pages look as
 //! before; the CSP is the same on both; bad values stop start-up naming the key.
 
-use crate::support::app::{Authorize, TestApp, spawn_app_with};
+use crate::support::app::{Authorize, TestApp, alert_text, browser, spawn_app_with};
 use authgate::config::Settings;
 use authgate::startup::Application;
 use reqwest::StatusCode;
@@ -374,6 +374,45 @@ async fn an_apps_own_words_are_said_on_its_pages_only() {
     assert!(
         demo_page.contains("<h1>Sign in to Demo app</h1>"),
         "{demo_page}"
+    );
+}
+
+#[tokio::test]
+async fn an_apps_own_sentence_for_an_error_is_said_on_its_error_pages_only() {
+    // Arrange: acme words the expired-form error its own way.
+    let files = brand_files();
+    let words = files.path().join("words");
+    std::fs::create_dir_all(words.join("en")).expect("dir");
+    std::fs::write(
+        words.join("en/acme.ftl"),
+        "msg-form-expired = This Acme form timed out. Open Acme Notes and sign in again.\n",
+    )
+    .expect("ftl");
+    let config = branded_app(&files, "").replace(
+        "[apps.branding]\n",
+        &format!("[apps.branding]\nlocales_dir = \"{}\"\n", words.display()),
+    );
+    let app = spawn_app_with(&config).await;
+
+    // Act: each app's password form posted with a CSRF token that is not its own.
+    let mut said = Vec::new();
+    for request in [acme(), Authorize::native()] {
+        let client = browser();
+        let (page_url, _) = app.open_sign_in(&client, &request).await;
+        let response = app
+            .post_password(&client, &page_url, Some("not-the-token"), "alice", "pw")
+            .await;
+        assert_eq!(response.status(), StatusCode::FORBIDDEN);
+        said.push(alert_text(&response.text().await.expect("html")));
+    }
+
+    // Assert
+    assert_eq!(
+        said,
+        [
+            "This Acme form timed out. Open Acme Notes and sign in again.",
+            "This form has expired. Go back to the app and start again.",
+        ]
     );
 }
 

@@ -1,6 +1,7 @@
 //! The journeys past the demo's own password page, walked in headless Chromium in English,
 //! Japanese and Arabic at 390×844 and 1280×800, and at 390×844 in dark mode, with axe-core on
-//! every authgate page reached (`tests/browser/journey.mjs`, run as in `browser.rs`): the picker → a real OpenID provider
+//! every authgate page reached (`tests/browser/journey.mjs`, run as in `browser.rs`): the picker
+//! (a button of every provider icon shipped, each of which must show) → a real OpenID provider
 //! (oidc-provider) → back; a Cognito pool sign-in with a TOTP code and sign-out (the stand-in);
 //! forgot password (the stand-in's reset code); sign-up with a confirmation code (moto, which
 //! takes any code); and the AWS role page (a provider token listing two `cognito:roles`) to the
@@ -95,6 +96,15 @@ client_secret_file = "{signup_secret}"
 endpoint_url = "{moto}"
 timeout = "3s"
 
+# Never chosen: here so the picker shows every provider icon shipped (local, the generic mark
+# oidc, amazon, apple and saml share, cognito, facebook), judged light and dark.
+[[providers]]
+id = "fb"
+kind = "facebook"
+name = "Facebook"
+app_id = "1234567890123456"
+app_secret_file = "{op_secret}"
+
 [[apps]]
 client_id = "roleapp"
 name = "Role app"
@@ -120,7 +130,7 @@ redirect_interstitial = true
     let app = spawn_app_on(listener, &extra, |config| {
         config.replacen(
             r#"providers = ["local"]"#,
-            r#"providers = ["local", "op", "pool", "signup"]"#,
+            r#"providers = ["local", "op", "pool", "signup", "fb"]"#,
             1,
         )
     })

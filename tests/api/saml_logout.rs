@@ -455,6 +455,14 @@ async fn forged_logout_requests_are_refused_for_their_reason_and_end_nothing() {
         // Assert
         assert_eq!(response.status(), StatusCode::BAD_REQUEST, "{reason}");
         assert_eq!(s.refusals(reason).await, before + 1.0, "{reason}");
+        // One sentence for a person, naming the IdP, whatever SAML detail was wrong.
+        let html = response.text().await.expect("html");
+        assert_eq!(
+            alert_text(&html),
+            "The sign-out message from Corp SSO did not pass verification, so nothing was \
+             signed out. Go back to the app.",
+            "{reason}"
+        );
     }
     // Unsigned in the POST binding too.
     let before = s.refusals("unsigned").await;

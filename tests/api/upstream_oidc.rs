@@ -555,6 +555,39 @@ async fn login_hint_and_prompt_reach_the_provider() {
 }
 
 #[tokio::test]
+async fn an_unreachable_provider_is_named_in_the_pages_own_language_with_no_english() {
+    let fed = federated().await;
+    for (lang, dir, sentence) in [
+        (
+            "ja",
+            "ltr",
+            "Provider down から応答がなかったため、サインインできませんでした。",
+        ),
+        ("ar", "rtl", "تعذّر تسجيل الدخول لأن Provider down لم يستجب."),
+    ] {
+        let response = fed
+            .app
+            .authorize(
+                &fed.app.browser,
+                &fed_request()
+                    .with("identity_provider", "down")
+                    .with("lang", lang),
+            )
+            .await;
+        let page = fed.app.get(&fed.app.browser, &location(&response)).await;
+        assert_eq!(page.status(), StatusCode::BAD_GATEWAY, "{lang}");
+        let html = page.text().await.expect("html");
+        assert!(
+            html.contains(&format!(r#"<html lang="{lang}" dir="{dir}">"#)),
+            "{html}"
+        );
+        let said = alert_text(&html);
+        assert!(said.starts_with(sentence), "{lang}: {said}");
+        assert_no_latin_words(&said, &["Provider down"]);
+    }
+}
+
+#[tokio::test]
 async fn an_unreachable_slow_or_garbled_provider_gets_a_page_naming_it() {
     let fed = federated().await;
     // Unreachable: discovery fails before the browser leaves.

@@ -341,11 +341,33 @@ async function throughProvider(page, label, name, login) {
   await page.waitForSelector('h1', { timeout: STEP_TIMEOUT });
 }
 
+/** Every provider button on the page shows its icon: a `::before` with a size and an image that
+ * authgate serves (axe does not see a CSS icon; the dark screenshots show that none vanishes). */
+async function providerIcons(page) {
+  const icons = await page.$$eval('a.provider', (links) => links.map((a) => {
+    const before = getComputedStyle(a, '::before');
+    return { kind: a.className, image: before.backgroundImage, width: parseFloat(before.width) };
+  }));
+  const problems = icons.length ? [] : ['no provider buttons'];
+  for (const { kind, image, width } of icons) {
+    const url = /^url\("?(.*?)"?\)$/.exec(image)?.[1];
+    if (!url || !(width > 0)) {
+      problems.push(`${kind}: no icon (${image}, ${width}px)`);
+      continue;
+    }
+    const served = await page.request.get(url);
+    if (!served.ok() || !(served.headers()['content-type'] ?? '').startsWith('image/svg+xml')) {
+      problems.push(`${kind}: ${url} answers ${served.status()}`);
+    }
+  }
+  return problems;
+}
+
 /** The picker → an OpenID provider → back at the demo, signed in. */
 async function upstreamJourney(page, label) {
   const { provider, login } = people.upstream;
   await toPicker(page);
-  await judged(page, label, 'upstream-1-picker');
+  await judged(page, label, 'upstream-1-picker', providerIcons);
   await Promise.all([page.waitForNavigation({ timeout: STEP_TIMEOUT }), page.click(`a.provider[href$="/${provider}"]`)]);
   await throughProvider(page, label, 'upstream', login);
   await judged(page, label, 'upstream-2-signed-in', onDemoResult);

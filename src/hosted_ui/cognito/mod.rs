@@ -160,9 +160,9 @@ impl<'a> Page<'a> {
             .unwrap_or_default())
     }
 
-    /// The words for `say`, in this sign-in's language.
+    /// The words for `say`, in this sign-in's language (the app's own when it gave them).
     fn say(&self, say: &Say) -> String {
-        say.text(self.ctx.lang)
+        say.said(&self.ctx)
     }
 
     /// The flow, with its notice taken out: a notice is shown once, on the next page.

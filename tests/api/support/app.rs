@@ -299,6 +299,28 @@ pub fn input_value(html: &str, name: &str) -> Option<String> {
     Some(html[start..end].to_string())
 }
 
+/// The sentence of an error page (`<p class="error" role="alert">…</p>`).
+pub fn alert_text(html: &str) -> String {
+    let marker = r#"<p class="error" role="alert">"#;
+    let start = html.find(marker).expect("an error sentence") + marker.len();
+    let end = html[start..].find("</p>").expect("its end") + start;
+    html[start..end].to_string()
+}
+
+/// Panics when `sentence`, once the `names` it may carry are taken out, still has a Latin
+/// word (two letters or more, not all capitals: `ID` is Japanese too): for a page in a
+/// language not written in Latin letters, that is English left in.
+pub fn assert_no_latin_words(sentence: &str, names: &[&str]) {
+    let mut rest = sentence.to_string();
+    for name in names {
+        rest = rest.replace(name, " ");
+    }
+    let latin = rest
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .find(|word| word.len() >= 2 && word.chars().any(|c| c.is_ascii_lowercase()));
+    assert!(latin.is_none(), "`{latin:?}` left in: {sentence}");
+}
+
 /// A public native app's authorize request.
 pub struct Authorize {
     pub client_id: String,
