@@ -1309,3 +1309,52 @@ impl Store for SqliteStore {
         Ok(deleted.saturating_add(counters))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What one connection reports for `synchronous` (2 = FULL) and `journal_mode`.
+    async fn durability(conn: &mut SqliteConnection) -> sqlx::Result<(i64, String)> {
+        let synchronous: i64 = sqlx::query_scalar("PRAGMA synchronous")
+            .fetch_one(&mut *conn)
+            .await?;
+        let journal: String = sqlx::query_scalar("PRAGMA journal_mode")
+            .fetch_one(&mut *conn)
+            .await?;
+        Ok((synchronous, journal))
+    }
+
+    /// The restart test kills with SIGKILL, which loses nothing even without fsync: only the
+    /// connections' own settings show that a commit reaches the disk before it is answered.
+    /// The writer is the connection that commits; a reader is asked too, so that a read-only
+    /// connection opened with other settings would not go unnoticed.
+    #[tokio::test]
+    async fn the_running_store_commits_with_synchronous_full_in_wal_mode() {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let store = SqliteStore::open(&dir.path().join("authgate.sqlite"))
+            .await
+            .expect("store opens");
+
+        let writer = store
+            .writer
+            .write(Shape::Statement, |conn| Box::pin(durability(conn)))
+            .await
+            .expect("the writer answers");
+        assert_eq!(
+            writer,
+            (2, "wal".to_string()),
+            "writer: (synchronous, journal_mode)"
+        );
+
+        let mut conn = store.reader.acquire().await.expect("a reader connection");
+        let reader = durability(&mut conn).await.expect("a reader answers");
+        assert_eq!(
+            reader,
+            (2, "wal".to_string()),
+            "reader: (synchronous, journal_mode)"
+        );
+        drop(conn);
+        store.close().await;
+    }
+}
