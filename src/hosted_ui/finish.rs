@@ -10,7 +10,7 @@ use crate::state::AppState;
 use crate::store::{AuthRequest, SsoSession};
 use crate::web::browser::BrowserSession;
 use crate::web::page::PageContext;
-use crate::web::page::{FederationWhy, Msg};
+use crate::web::page::{FederationWhy, Msg, PoolTrouble};
 use crate::web::respond::{found, no_store, see_other};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::Response;
@@ -97,25 +97,21 @@ fn failed_page(app_name: &str, e: &FederationError) -> Response {
     };
     let why = match e {
         FederationError::Pool(error) => {
-            let pool = match error {
-                PoolError::Unreachable { pool }
-                | PoolError::Throttled { pool }
-                | PoolError::NotAuthorized { pool, .. }
-                | PoolError::NotFound { pool }
-                | PoolError::Service { pool, .. }
-                | PoolError::BadAnswer { pool } => pool.clone(),
-            };
-            match error {
-                PoolError::Unreachable { .. } => FederationWhy::PoolUnreachable { pool },
-                PoolError::Throttled { .. } => FederationWhy::PoolThrottled { pool },
-                PoolError::NotAuthorized { .. } => FederationWhy::PoolRefused { pool },
-                PoolError::NotFound { .. } => FederationWhy::PoolNotFound { pool },
-                PoolError::BadAnswer { .. } => FederationWhy::PoolBadAnswer { pool },
+            let (pool, trouble) = match error {
+                PoolError::Unreachable { pool } => (pool, PoolTrouble::Unreachable),
+                PoolError::Throttled { pool } => (pool, PoolTrouble::Throttled),
+                PoolError::NotAuthorized { pool, .. } => (pool, PoolTrouble::Refused),
+                PoolError::NotFound { pool } => (pool, PoolTrouble::NotFound),
+                PoolError::BadAnswer { pool } => (pool, PoolTrouble::BadAnswer),
                 // Any other exception the pool named: a generic sentence; its code is logged.
-                PoolError::Service { code, .. } => {
+                PoolError::Service { pool, code, .. } => {
                     tracing::warn!(code = %code, "identity pool error shown as a generic page");
-                    FederationWhy::PoolFailed { pool }
+                    (pool, PoolTrouble::Failed)
                 }
+            };
+            FederationWhy::Pool {
+                pool: pool.clone(),
+                trouble,
             }
         }
         FederationError::FederatedTokensInvalid { provider } => FederationWhy::SignInExpired {

@@ -78,39 +78,53 @@ pub enum Msg {
 }
 
 /// Why the identity pool gave a sign-in no credentials, as a person is told it: one sentence
-/// each (with what to do), never the pool's own words. `pool` is the identity pool's id;
-/// `provider` the provider's name.
+/// each (with what to do), never the pool's own words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FederationWhy {
-    PoolUnreachable {
-        pool: String,
-    },
-    PoolThrottled {
-        pool: String,
-    },
-    PoolRefused {
-        pool: String,
-    },
-    PoolNotFound {
-        pool: String,
-    },
-    PoolBadAnswer {
-        pool: String,
-    },
-    /// Any other error the pool named: its code is for the log, not the page.
-    PoolFailed {
-        pool: String,
-    },
-    /// The provider's sign-in the pool would check has expired: sign in again.
-    SignInExpired {
-        provider: String,
-    },
-    /// The provider did not answer when asked to renew its sign-in.
-    ProviderUnreachable {
-        provider: String,
-    },
+    /// The identity pool (by id) failed in this way.
+    Pool { pool: String, trouble: PoolTrouble },
+    /// The provider's (by name) sign-in the pool would check has expired: sign in again.
+    SignInExpired { provider: String },
+    /// The provider (by name) did not answer when asked to renew its sign-in.
+    ProviderUnreachable { provider: String },
     /// authgate's own store or signing failed.
     Internal,
+}
+
+/// How an identity pool failed a sign-in, one sentence each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PoolTrouble {
+    Unreachable,
+    Throttled,
+    Refused,
+    NotFound,
+    BadAnswer,
+    /// Any other error the pool named: its code is for the log, not the page.
+    Failed,
+}
+
+impl PoolTrouble {
+    /// Every kind, so the tests say each one in every language.
+    #[cfg(test)]
+    const ALL: [PoolTrouble; 6] = [
+        PoolTrouble::Unreachable,
+        PoolTrouble::Throttled,
+        PoolTrouble::Refused,
+        PoolTrouble::NotFound,
+        PoolTrouble::BadAnswer,
+        PoolTrouble::Failed,
+    ];
+
+    fn msg_id(self) -> &'static str {
+        match self {
+            PoolTrouble::Unreachable => "msg-federation-pool-unreachable",
+            PoolTrouble::Throttled => "msg-federation-pool-throttled",
+            PoolTrouble::Refused => "msg-federation-pool-refused",
+            PoolTrouble::NotFound => "msg-federation-pool-not-found",
+            PoolTrouble::BadAnswer => "msg-federation-pool-bad-answer",
+            PoolTrouble::Failed => "msg-federation-pool-failed",
+        }
+    }
 }
 
 impl Msg {
@@ -153,23 +167,8 @@ impl Msg {
             Msg::FederationFailed { app, why } => {
                 let app = ("app", app.as_str());
                 match why {
-                    FederationWhy::PoolUnreachable { pool } => {
-                        with("msg-federation-pool-unreachable", &[app, ("pool", pool)])
-                    }
-                    FederationWhy::PoolThrottled { pool } => {
-                        with("msg-federation-pool-throttled", &[app, ("pool", pool)])
-                    }
-                    FederationWhy::PoolRefused { pool } => {
-                        with("msg-federation-pool-refused", &[app, ("pool", pool)])
-                    }
-                    FederationWhy::PoolNotFound { pool } => {
-                        with("msg-federation-pool-not-found", &[app, ("pool", pool)])
-                    }
-                    FederationWhy::PoolBadAnswer { pool } => {
-                        with("msg-federation-pool-bad-answer", &[app, ("pool", pool)])
-                    }
-                    FederationWhy::PoolFailed { pool } => {
-                        with("msg-federation-pool-failed", &[app, ("pool", pool)])
+                    FederationWhy::Pool { pool, trouble } => {
+                        with(trouble.msg_id(), &[app, ("pool", pool)])
                     }
                     FederationWhy::SignInExpired { provider } => with(
                         "msg-federation-sign-in-expired",
@@ -255,7 +254,7 @@ mod tests {
             why,
         };
         let pool = || "eu-west-1:0000".to_string();
-        vec![
+        let mut every = vec![
             Msg::SignInExpired,
             Msg::OtherBrowser,
             Msg::MethodNotAvailable,
@@ -266,12 +265,6 @@ mod tests {
             Msg::UnusableRedirect,
             Msg::AuthorizeRefused("The app that sent you here is not registered.".into()),
             Msg::RoleNotAllowed,
-            federation(FederationWhy::PoolUnreachable { pool: pool() }),
-            federation(FederationWhy::PoolThrottled { pool: pool() }),
-            federation(FederationWhy::PoolRefused { pool: pool() }),
-            federation(FederationWhy::PoolNotFound { pool: pool() }),
-            federation(FederationWhy::PoolBadAnswer { pool: pool() }),
-            federation(FederationWhy::PoolFailed { pool: pool() }),
             federation(FederationWhy::SignInExpired {
                 provider: "Google".into(),
             }),
@@ -311,7 +304,14 @@ mod tests {
             Msg::TooManyRequests { wait_secs: 1 },
             Msg::TooManyRequests { wait_secs: 42 },
             Msg::TooManyRequests { wait_secs: 300 },
-        ]
+        ];
+        every.extend(PoolTrouble::ALL.map(|trouble| {
+            federation(FederationWhy::Pool {
+                pool: pool(),
+                trouble,
+            })
+        }));
+        every
     }
 
     #[test]

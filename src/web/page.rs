@@ -4,7 +4,7 @@
 use crate::web::branding::{self, Branding};
 use crate::web::i18n::{self, filters};
 use crate::web::language;
-pub use crate::web::messages::{FederationWhy, Msg};
+pub use crate::web::messages::{FederationWhy, Msg, PoolTrouble};
 use askama::Template;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
