@@ -14,7 +14,7 @@
 
 use super::pages::{BACK, Back};
 use super::pool_user::{PagePoolUser, pool_user, refusal, sign_in};
-use crate::account_pool;
+use crate::account_pool::{self, AccountError};
 use crate::hosted_ui::words::{Say, StandardAttribute};
 use crate::state::AppState;
 use crate::web::browser::BrowserSession;
@@ -311,14 +311,37 @@ pub async fn verify_get(
     result.unwrap_or_else(IntoResponse::into_response)
 }
 
+/// The pool user and the attribute a verification form (code or resend) acts for, once its
+/// CSRF token checks out, with the whole form; or the response instead (sign in first).
+async fn verification_form<'a>(
+    state: &'a AppState,
+    browser: &BrowserSession,
+    body: &[u8],
+) -> Result<Result<(PagePoolUser<'a>, &'static str, HashMap<String, String>), Response>, PageError>
+{
+    let form = browser.checked_form(body).await?;
+    let attribute = attribute_asked(form.get("attribute").map(String::as_str))?;
+    Ok(pool_user(state, browser, &verify_path(attribute))
+        .await
+        .map(|user| (user, attribute, form)))
+}
+
+/// The verification page again, saying why the pool refused.
+async fn verify_refused(
+    browser: &BrowserSession,
+    attribute: &str,
+    e: &AccountError,
+) -> Result<Response, PageError> {
+    let (status, error) = refusal(PageContext::for_request().lang, e)?;
+    verify_page(browser, status, attribute, Some(error), None).await
+}
+
 /// `POST /account/verify`: the code proves the attribute.
 pub async fn verify_post(State(state): State<AppState>, session: Session, body: Bytes) -> Response {
     let browser = BrowserSession::new(session);
     let result: Result<Response, PageError> = async {
-        let form = browser.checked_form(&body).await?;
-        let attribute = attribute_asked(form.get("attribute").map(String::as_str))?;
-        let user = match pool_user(&state, &browser, &verify_path(attribute)).await {
-            Ok(user) => user,
+        let (user, attribute, form) = match verification_form(&state, &browser, &body).await? {
+            Ok(found) => found,
             Err(response) => return Ok(response),
         };
         let code = form.get("code").map(|c| c.trim()).unwrap_or_default();
@@ -348,10 +371,7 @@ pub async fn verify_post(State(state): State<AppState>, session: Session, body: 
         user.audit("VerifyUserAttribute", &result);
         match result {
             Ok(()) => Ok(see_other("/account/profile?notice=verified")),
-            Err(e) => {
-                let (status, error) = refusal(PageContext::for_request().lang, &e)?;
-                verify_page(&browser, status, attribute, Some(error), None).await
-            }
+            Err(e) => verify_refused(&browser, attribute, &e).await,
         }
     }
     .await;
@@ -362,10 +382,8 @@ pub async fn verify_post(State(state): State<AppState>, session: Session, body: 
 pub async fn resend_post(State(state): State<AppState>, session: Session, body: Bytes) -> Response {
     let browser = BrowserSession::new(session);
     let result: Result<Response, PageError> = async {
-        let form = browser.checked_form(&body).await?;
-        let attribute = attribute_asked(form.get("attribute").map(String::as_str))?;
-        let user = match pool_user(&state, &browser, &verify_path(attribute)).await {
-            Ok(user) => user,
+        let (user, attribute, _) = match verification_form(&state, &browser, &body).await? {
+            Ok(found) => found,
             Err(response) => return Ok(response),
         };
         let result = account_pool::get_user_attribute_verification_code(
@@ -381,10 +399,7 @@ pub async fn resend_post(State(state): State<AppState>, session: Session, body: 
                 "{}&notice=sent",
                 verify_path(attribute)
             ))),
-            Err(e) => {
-                let (status, error) = refusal(PageContext::for_request().lang, &e)?;
-                verify_page(&browser, status, attribute, Some(error), None).await
-            }
+            Err(e) => verify_refused(&browser, attribute, &e).await,
         }
     }
     .await;
