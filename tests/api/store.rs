@@ -840,3 +840,33 @@ async fn sqlite_store_fails_a_failing_write_alone_within_its_batch() {
         other => panic!("{other:?}"),
     }
 }
+
+#[tokio::test]
+async fn sqlite_store_undoes_all_of_a_lone_write_that_fails_part_way() {
+    // Arrange: a family whose first token's hash the next family will clash with.
+    let dir = tempfile::tempdir().unwrap();
+    let store = SqliteStore::open(&dir.path().join("a.sqlite"))
+        .await
+        .unwrap();
+    let later = now() + Duration::hours(1);
+    store
+        .create_refresh_family("existing", &family(), "token-0", later)
+        .await
+        .unwrap();
+
+    // Act: alone in its batch (no savepoint), the family inserts and its token does not.
+    let clash = store
+        .create_refresh_family("half", &family(), "token-0", later)
+        .await;
+
+    // Assert
+    assert!(clash.is_err());
+    assert!(
+        store
+            .get_active_refresh_family("half", now())
+            .await
+            .unwrap()
+            .is_none(),
+        "the failed write's first statement was committed"
+    );
+}

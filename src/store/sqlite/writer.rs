@@ -307,11 +307,16 @@ async fn run_batch(conn: &mut SqliteConnection, batch: &mut Vec<Job>, stats: &Wr
     }
     let mut replies = Vec::with_capacity(batch.len());
     let mut fatal = false;
+    // A job of several statements alone in its batch has no savepoint: the transaction is its
+    // own, and its failure undoes all of it (a constraint violation undoes only the failing
+    // statement, and committing would keep the ones before it).
+    let mut undo_alone = false;
     for job in batch.drain(..) {
         if fatal {
             continue; // dropped: its caller hears `abandoned`
         }
-        let savepoint = savepoints && job.shape == Shape::Statements;
+        let shape = job.shape;
+        let savepoint = savepoints && shape == Shape::Statements;
         if savepoint && conn.execute("SAVEPOINT job").await.is_err() {
             fatal = true;
             continue;
@@ -322,10 +327,19 @@ async fn run_batch(conn: &mut SqliteConnection, batch: &mut Vec<Job>, stats: &Wr
             (Some(_), true) => {
                 fatal |= conn.execute("ROLLBACK TO job; RELEASE job").await.is_err();
             }
+            (Some(_), false) if shape == Shape::Statements => undo_alone = true,
             (Some(Failure::Fatal), false) => fatal = true,
             (None | Some(Failure::Contained), false) => {}
         }
         replies.push(ran.reply);
+    }
+    if undo_alone && !fatal {
+        // Its caller hears its own error, as it would from a savepoint's rollback.
+        let _ = conn.execute("ROLLBACK").await;
+        for reply in replies {
+            reply(Ok(()));
+        }
+        return;
     }
     let committed = if fatal {
         Err(abandoned())
