@@ -11,7 +11,7 @@ use crate::oauth::tokens::{AccessClaims, TokenResponse, mint, scoped_claims};
 use crate::pkce;
 use crate::security::{random_token, storage_hash};
 use crate::sessions::{self, Renewal};
-use crate::store::{CodeTake, RefreshFamily, RefreshRotation};
+use crate::store::{CodeGrant, CodeTake, IssueFamily, NewFamily, RefreshFamily, RefreshRotation};
 use crate::telemetry::{audit, meter};
 use serde_json::{Map, Value};
 use std::collections::HashMap;
@@ -130,16 +130,36 @@ async fn exchange_code(
     params: &FormParams,
 ) -> Result<TokenResponse, OAuthError> {
     let code = params.require("code")?;
-    let redirect_uri = params.require("redirect_uri")?;
-    let verifier = params.get("code_verifier");
+    let presented = Presented {
+        client_id: app.client_id.clone(),
+        redirect_uri: params.require("redirect_uri")?.to_owned(),
+        verifier: params.get("code_verifier").map(str::to_owned),
+    };
     let now = OffsetDateTime::now_utc();
     let keep_used_until = now + state.settings.tokens.access_token_ttl;
+    let refresh_token = random_token();
+    let passthrough = app.token_mode == TokenMode::Passthrough;
+    let issue: IssueFamily = if passthrough {
+        // The pool's refresh token is the family's first token: created once the pool answers.
+        Box::new(|_| None)
+    } else {
+        let presented = presented.clone();
+        let token_hash = storage_hash(&refresh_token);
+        let expires_at = now + state.settings.tokens.refresh_token_ttl;
+        Box::new(move |grant| {
+            presented.check(grant).ok().map(|()| NewFamily {
+                family: sessions::family_from(grant),
+                token_hash,
+                expires_at,
+            })
+        })
+    };
 
-    let grant = match state
+    let redemption = state
         .store
-        .take_code(&storage_hash(code), now, keep_used_until)
-        .await?
-    {
+        .redeem_code(&storage_hash(code), now, keep_used_until, issue)
+        .await?;
+    let grant = match redemption.take {
         CodeTake::Taken(grant) => *grant,
         CodeTake::AlreadyUsed { family_id } => {
             // RFC 6749 §4.1.2: a replayed code revokes what its first use issued.
@@ -155,31 +175,8 @@ async fn exchange_code(
             ));
         }
     };
-    if grant.client_id != app.client_id {
-        return Err(OAuthError::invalid_grant(
-            "authorization code was issued to another client",
-        ));
-    }
-    if grant.redirect_uri != redirect_uri {
-        return Err(OAuthError::invalid_grant(
-            "redirect_uri differs from the authorization request",
-        ));
-    }
-    match (grant.code_challenge.as_deref(), verifier) {
-        (Some(challenge), Some(verifier)) if pkce::verify_s256(verifier, challenge) => {}
-        (Some(_), Some(_)) => {
-            return Err(OAuthError::invalid_grant("code_verifier does not match"));
-        }
-        (Some(_), None) => return Err(OAuthError::invalid_grant("code_verifier is required")),
-        // RFC 9700 §2.1.1: a verifier for a code issued without a challenge is a downgrade attempt.
-        (None, Some(_)) => {
-            return Err(OAuthError::invalid_grant(
-                "code was issued without code_challenge",
-            ));
-        }
-        (None, None) => {}
-    }
-    if app.token_mode == TokenMode::Passthrough {
+    if passthrough {
+        presented.check(&grant)?;
         let aws = grant.aws.clone();
         let identity = grant.identity.clone();
         let mut response = passthrough::exchange(state, grant, now).await?;
@@ -189,23 +186,18 @@ async fn exchange_code(
         audit::token_issued(&app.client_id, "authorization_code", &identity);
         return Ok(response);
     }
-
-    let family = sessions::family_from(&grant);
-    let refresh_token = random_token();
-    let expires_at = now + state.settings.tokens.refresh_token_ttl;
-    state
-        .store
-        .create_refresh_family(
-            &grant.family_id,
-            &family,
-            &storage_hash(&refresh_token),
-            expires_at,
-        )
-        .await?;
+    let Some(issued) = redemption.issued else {
+        // The checks refused the grant inside the redemption (the code is spent all the same):
+        // the same checks again, for the refusal's words.
+        return Err(presented
+            .check(&grant)
+            .err()
+            .unwrap_or_else(OAuthError::server_error));
+    };
     let mut response = mint_for(
         state,
         &grant.family_id,
-        &family,
+        &issued.family,
         grant.nonce.as_deref(),
         refresh_token,
     )
@@ -214,6 +206,41 @@ async fn exchange_code(
     meter::tokens_issued("authorization_code", &app.client_id);
     audit::token_issued(&app.client_id, "authorization_code", &grant.identity);
     Ok(response)
+}
+
+/// What a token request presents with a code: each must match what the code was issued for.
+#[derive(Clone)]
+struct Presented {
+    client_id: String,
+    redirect_uri: String,
+    verifier: Option<String>,
+}
+
+impl Presented {
+    /// RFC 6749 §4.1.3 (same client, same redirect) and RFC 7636 §4.6 (the verifier).
+    fn check(&self, grant: &CodeGrant) -> Result<(), OAuthError> {
+        if grant.client_id != self.client_id {
+            return Err(OAuthError::invalid_grant(
+                "authorization code was issued to another client",
+            ));
+        }
+        if grant.redirect_uri != self.redirect_uri {
+            return Err(OAuthError::invalid_grant(
+                "redirect_uri differs from the authorization request",
+            ));
+        }
+        match (grant.code_challenge.as_deref(), self.verifier.as_deref()) {
+            (Some(challenge), Some(verifier)) if pkce::verify_s256(verifier, challenge) => Ok(()),
+            (Some(_), Some(_)) => Err(OAuthError::invalid_grant("code_verifier does not match")),
+            (Some(_), None) => Err(OAuthError::invalid_grant("code_verifier is required")),
+            // RFC 9700 §2.1.1: a verifier for a code issued without a challenge is a downgrade
+            // attempt.
+            (None, Some(_)) => Err(OAuthError::invalid_grant(
+                "code was issued without code_challenge",
+            )),
+            (None, None) => Ok(()),
+        }
+    }
 }
 
 /// What the sign-in got from the identity pool (federation happened before the code).
@@ -637,7 +664,11 @@ mod tests {
 
         let wrong = token(services.deps(), None, &exchange(&code, &"x".repeat(43))).await;
 
-        assert_eq!(wrong.unwrap_err().code, ErrorCode::InvalidGrant);
+        let wrong = wrong.unwrap_err();
+        assert_eq!(
+            (wrong.code, wrong.description.as_str()),
+            (ErrorCode::InvalidGrant, "code_verifier does not match")
+        );
         let now = OffsetDateTime::now_utc();
         let family = services.store.get_active_refresh_family(&family_id, now);
         assert!(family.await.unwrap().is_none(), "no session was created");

@@ -4,8 +4,9 @@
 //! Expiries are kept in whole seconds, as the SQLite store keeps them.
 
 use crate::store::{
-    AuthRequest, CodeGrant, CodeTake, CounterHit, RefreshFamily, RefreshRotation, SigningKeyRecord,
-    SigningKeySet, SsoSession, Store, StoreError, StoreResult, UserSessions, UserSessionsEnded,
+    AuthRequest, CodeGrant, CodeTake, CounterHit, IssueFamily, NewFamily, Redemption,
+    RefreshFamily, RefreshRotation, SigningKeyRecord, SigningKeySet, SsoSession, Store, StoreError,
+    StoreResult, UserSessions, UserSessionsEnded,
 };
 use async_trait::async_trait;
 use std::collections::HashMap;
@@ -69,6 +70,30 @@ impl MemoryStore {
 }
 
 impl Tables {
+    /// A family and its first token; refused, changing nothing, when either exists already.
+    fn insert_family(&mut self, family_id: &str, new: &NewFamily) -> StoreResult<()> {
+        if self.families.contains_key(family_id) || self.tokens.contains_key(&new.token_hash) {
+            return Err(StoreError::Backend("family or token already exists".into()));
+        }
+        self.families.insert(
+            family_id.into(),
+            Family {
+                family: new.family.clone(),
+                revoked: false,
+                expires_at: secs(new.expires_at),
+            },
+        );
+        self.tokens.insert(
+            new.token_hash.clone(),
+            Token {
+                family_id: family_id.into(),
+                rotated: false,
+                expires_at: secs(new.expires_at),
+            },
+        );
+        Ok(())
+    }
+
     fn live_family(&self, family_id: &str, now: i64) -> Option<&Family> {
         self.families
             .get(family_id)
@@ -134,28 +159,43 @@ impl Store for MemoryStore {
         Ok(())
     }
 
-    async fn take_code(
+    async fn redeem_code(
         &self,
         code_hash: &str,
         now: OffsetDateTime,
         keep_used_until: OffsetDateTime,
-    ) -> StoreResult<CodeTake> {
+        issue: IssueFamily,
+    ) -> StoreResult<Redemption> {
         let mut t = self.tables()?;
-        let Some(code) = t
-            .codes
-            .get_mut(code_hash)
-            .filter(|c| c.expires_at > secs(now))
-        else {
-            return Ok(CodeTake::Missing);
+        let Some(code) = t.codes.get(code_hash).filter(|c| c.expires_at > secs(now)) else {
+            return Ok(Redemption {
+                take: CodeTake::Missing,
+                issued: None,
+            });
         };
         if code.used {
-            return Ok(CodeTake::AlreadyUsed {
-                family_id: code.grant.family_id.clone(),
+            return Ok(Redemption {
+                take: CodeTake::AlreadyUsed {
+                    family_id: code.grant.family_id.clone(),
+                },
+                issued: None,
             });
         }
-        code.used = true;
-        code.expires_at = secs(keep_used_until);
-        Ok(CodeTake::Taken(Box::new(code.grant.clone())))
+        let grant = code.grant.clone();
+        // Everything is checked before anything changes: a family that cannot be created
+        // leaves the code unused.
+        let issued = issue(&grant);
+        if let Some(new) = &issued {
+            t.insert_family(&grant.family_id, new)?;
+        }
+        if let Some(code) = t.codes.get_mut(code_hash) {
+            code.used = true;
+            code.expires_at = secs(keep_used_until);
+        }
+        Ok(Redemption {
+            take: CodeTake::Taken(Box::new(grant)),
+            issued,
+        })
     }
 
     async fn create_refresh_family(
@@ -165,27 +205,14 @@ impl Store for MemoryStore {
         token_hash: &str,
         expires_at: OffsetDateTime,
     ) -> StoreResult<()> {
-        let mut t = self.tables()?;
-        if t.families.contains_key(family_id) || t.tokens.contains_key(token_hash) {
-            return Err(StoreError::Backend("family or token already exists".into()));
-        }
-        t.families.insert(
-            family_id.into(),
-            Family {
+        self.tables()?.insert_family(
+            family_id,
+            &NewFamily {
                 family: family.clone(),
-                revoked: false,
-                expires_at: secs(expires_at),
+                token_hash: token_hash.into(),
+                expires_at,
             },
-        );
-        t.tokens.insert(
-            token_hash.into(),
-            Token {
-                family_id: family_id.into(),
-                rotated: false,
-                expires_at: secs(expires_at),
-            },
-        );
-        Ok(())
+        )
     }
 
     async fn rotate_refresh_token(

@@ -3,8 +3,9 @@
 //! clock reads and one histogram sample per operation.
 
 use super::{
-    AuthRequest, CodeGrant, CodeTake, CounterHit, RefreshFamily, RefreshRotation, SigningKeyRecord,
-    SigningKeySet, SsoSession, Store, StoreResult, UserSessions, UserSessionsEnded,
+    AuthRequest, CodeGrant, CounterHit, IssueFamily, Redemption, RefreshFamily, RefreshRotation,
+    SigningKeyRecord, SigningKeySet, SsoSession, Store, StoreResult, UserSessions,
+    UserSessionsEnded,
 };
 use crate::telemetry::meter;
 use async_trait::async_trait;
@@ -82,15 +83,17 @@ impl Store for Metered {
         .await
     }
 
-    async fn take_code(
+    async fn redeem_code(
         &self,
         code_hash: &str,
         now: OffsetDateTime,
         keep_used_until: OffsetDateTime,
-    ) -> StoreResult<CodeTake> {
+        issue: IssueFamily,
+    ) -> StoreResult<Redemption> {
         self.timed(
-            "take_code",
-            self.inner.take_code(code_hash, now, keep_used_until),
+            "redeem_code",
+            self.inner
+                .redeem_code(code_hash, now, keep_used_until, issue),
         )
         .await
     }

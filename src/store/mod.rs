@@ -21,9 +21,10 @@ pub mod sessions;
 pub mod sqlite;
 
 pub use records::{
-    AuthRequest, AwsErrorNote, AwsGrant, AwsSession, CodeGrant, CodeTake, IdpHint, KeyState,
-    Listed, PendingRole, RefreshFamily, RefreshRotation, SessionOrigin, SigningKeyRecord,
-    SigningKeySet, SsoSession, UpstreamFlow, UserSessions, UserSessionsEnded,
+    AuthRequest, AwsErrorNote, AwsGrant, AwsSession, CodeGrant, CodeTake, IdpHint, IssueFamily,
+    KeyState, Listed, NewFamily, PendingRole, Redemption, RefreshFamily, RefreshRotation,
+    SessionOrigin, SigningKeyRecord, SigningKeySet, SsoSession, UpstreamFlow, UserSessions,
+    UserSessionsEnded,
 };
 
 use async_trait::async_trait;
@@ -77,13 +78,30 @@ pub trait Store: Send + Sync + 'static {
     ) -> StoreResult<()>;
     /// Atomically consumes a code: exactly one caller ever gets `Taken`. The used record is kept
     /// (as a tombstone naming the grant's refresh family) until `keep_used_until`, so that a
-    /// second use is reported as `AlreadyUsed` and the caller can revoke what the first use issued.
+    /// second use is reported as `AlreadyUsed` and the caller can revoke what the first use
+    /// issued. When it is taken, `issue` sees the grant, and the family it returns (under the
+    /// grant's `family_id`) is created in the same transaction: the code's consumption and the
+    /// family commit together or not at all, with one commit where a take and a create were two.
+    async fn redeem_code(
+        &self,
+        code_hash: &str,
+        now: OffsetDateTime,
+        keep_used_until: OffsetDateTime,
+        issue: IssueFamily,
+    ) -> StoreResult<Redemption>;
+    /// [`Store::redeem_code`] issuing nothing.
     async fn take_code(
         &self,
         code_hash: &str,
         now: OffsetDateTime,
         keep_used_until: OffsetDateTime,
-    ) -> StoreResult<CodeTake>;
+    ) -> StoreResult<CodeTake> {
+        let nothing: IssueFamily = Box::new(|_| None);
+        Ok(self
+            .redeem_code(code_hash, now, keep_used_until, nothing)
+            .await?
+            .take)
+    }
 
     // --- refresh-token families (tokens keyed by their SHA-256)
     /// Creates a family whose first token is `token_hash`. The family and all its tokens expire

@@ -18,8 +18,9 @@
 //! once, and refuses a database stamped by a newer authgate.
 
 use super::{
-    AuthRequest, CodeGrant, CodeTake, CounterHit, RefreshFamily, RefreshRotation, SigningKeyRecord,
-    SigningKeySet, SsoSession, Store, StoreError, StoreResult, UserSessions, UserSessionsEnded,
+    AuthRequest, CodeGrant, CodeTake, CounterHit, IssueFamily, NewFamily, Redemption,
+    RefreshFamily, RefreshRotation, SigningKeyRecord, SigningKeySet, SsoSession, Store, StoreError,
+    StoreResult, UserSessions, UserSessionsEnded,
 };
 use async_trait::async_trait;
 use serde::{Serialize, de::DeserializeOwned};
@@ -370,6 +371,38 @@ async fn migrate(pool: &PgPool) -> StoreResult<()> {
     tx.commit().await.map_err(backend)
 }
 
+/// A refresh family and its first token in one statement (one round trip; one commit outside a
+/// transaction).
+async fn insert_family<'e>(
+    db: impl sqlx::PgExecutor<'e>,
+    family_id: &str,
+    new: &NewFamily,
+) -> StoreResult<()> {
+    let family = &new.family;
+    sqlx::query(
+        "WITH family AS (
+             INSERT INTO refresh_families (id, record, client_id, revoked, expires_at,
+                                           sso_session, user_provider, user_subject)
+             VALUES ($1, $2, $3, false, $4, $5, $6, $7)
+             RETURNING id, expires_at
+         )
+         INSERT INTO refresh_tokens (hash, family_id, rotated, expires_at)
+         SELECT $8, id, false, expires_at FROM family",
+    )
+    .bind(family_id)
+    .bind(encode("refresh family", family)?)
+    .bind(&family.client_id)
+    .bind(secs(new.expires_at))
+    .bind(family.sso_session.as_deref())
+    .bind(&family.identity.provider)
+    .bind(&family.identity.upstream_subject)
+    .bind(&new.token_hash)
+    .execute(db)
+    .await
+    .map_err(backend)?;
+    Ok(())
+}
+
 fn backend(e: sqlx::Error) -> StoreError {
     StoreError::Backend(e.to_string())
 }
@@ -535,14 +568,17 @@ impl Store for PostgresStore {
         Ok(())
     }
 
-    async fn take_code(
+    async fn redeem_code(
         &self,
         code_hash: &str,
         now: OffsetDateTime,
         keep_used_until: OffsetDateTime,
-    ) -> StoreResult<CodeTake> {
-        // One statement: a concurrent take (on any replica) waits for this row's lock, then
-        // re-checks `NOT used` against the committed row and matches nothing.
+        issue: IssueFamily,
+    ) -> StoreResult<Redemption> {
+        // The take is one statement: a concurrent take (on any replica) waits for this row's
+        // lock, then re-checks `NOT used` against the committed row and matches nothing. The
+        // family it issues is inserted in the same transaction, so both commit or neither.
+        let mut tx = self.pool.begin().await.map_err(backend)?;
         let taken: Option<String> = sqlx::query_scalar(
             "UPDATE codes SET used = true, expires_at = $1
              WHERE hash = $2 AND NOT used AND expires_at > $3
@@ -551,12 +587,22 @@ impl Store for PostgresStore {
         .bind(secs(keep_used_until))
         .bind(code_hash)
         .bind(secs(now))
-        .fetch_optional(&self.pool)
+        .fetch_optional(&mut *tx)
         .await
         .map_err(backend)?;
         if let Some(record) = taken {
-            return Ok(CodeTake::Taken(Box::new(decode("code", &record)?)));
+            let grant = decode::<CodeGrant>("code", &record);
+            let issued = grant.as_ref().ok().and_then(issue);
+            if let (Ok(grant), Some(new)) = (&grant, &issued) {
+                insert_family(&mut *tx, &grant.family_id, new).await?;
+            }
+            tx.commit().await.map_err(backend)?;
+            return Ok(Redemption {
+                take: CodeTake::Taken(Box::new(grant?)),
+                issued,
+            });
         }
+        tx.rollback().await.map_err(backend)?;
         // A new statement reads the latest commit: whichever take beat us is visible.
         let used_by: Option<String> = sqlx::query_scalar(
             "SELECT family_id FROM codes WHERE hash = $1 AND used AND expires_at > $2",
@@ -566,10 +612,11 @@ impl Store for PostgresStore {
         .fetch_optional(&self.pool)
         .await
         .map_err(backend)?;
-        Ok(match used_by {
+        let take = match used_by {
             Some(family_id) => CodeTake::AlreadyUsed { family_id },
             None => CodeTake::Missing,
-        })
+        };
+        Ok(Redemption { take, issued: None })
     }
 
     async fn create_refresh_family(
@@ -579,29 +626,12 @@ impl Store for PostgresStore {
         token_hash: &str,
         expires_at: OffsetDateTime,
     ) -> StoreResult<()> {
-        // The family and its first token in one statement (so one round trip, one commit).
-        sqlx::query(
-            "WITH family AS (
-                 INSERT INTO refresh_families (id, record, client_id, revoked, expires_at,
-                                               sso_session, user_provider, user_subject)
-                 VALUES ($1, $2, $3, false, $4, $5, $6, $7)
-                 RETURNING id, expires_at
-             )
-             INSERT INTO refresh_tokens (hash, family_id, rotated, expires_at)
-             SELECT $8, id, false, expires_at FROM family",
-        )
-        .bind(family_id)
-        .bind(encode("refresh family", family)?)
-        .bind(&family.client_id)
-        .bind(secs(expires_at))
-        .bind(family.sso_session.as_deref())
-        .bind(&family.identity.provider)
-        .bind(&family.identity.upstream_subject)
-        .bind(token_hash)
-        .execute(&self.pool)
-        .await
-        .map_err(backend)?;
-        Ok(())
+        let new = NewFamily {
+            family: family.clone(),
+            token_hash: token_hash.to_owned(),
+            expires_at,
+        };
+        insert_family(&self.pool, family_id, &new).await
     }
 
     async fn rotate_refresh_token(

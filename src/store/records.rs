@@ -3,6 +3,7 @@
 use crate::identity::Identity;
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use time::OffsetDateTime;
 
 /// An authorization request between `GET /oauth2/authorize` and the code being issued.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
@@ -201,6 +202,40 @@ pub enum CodeTake {
     AlreadyUsed { family_id: String },
     /// Unknown or expired.
     Missing,
+}
+
+/// The refresh family a code's redemption creates, with its first token: what
+/// [`Store::redeem_code`](super::Store::redeem_code) stores in the transaction that consumes the
+/// code. Its id is the grant's `family_id`, the one the code's tombstone names, so a replayed
+/// code revokes exactly this family.
+#[derive(Clone, PartialEq)]
+pub struct NewFamily {
+    pub family: RefreshFamily,
+    /// The SHA-256 of the first refresh token.
+    pub token_hash: String,
+    /// When the family and all its tokens expire.
+    pub expires_at: OffsetDateTime,
+}
+
+impl fmt::Debug for NewFamily {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("NewFamily")
+            .field("family", &self.family)
+            .field("expires_at", &self.expires_at)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Decides, inside the transaction that consumes a code, which family its grant becomes: `None`
+/// when the grant is refused (another client, another redirect, a wrong verifier) or keeps no
+/// family here. It must be quick and must not block: it runs while the write is in progress.
+pub type IssueFamily = Box<dyn FnOnce(&CodeGrant) -> Option<NewFamily> + Send>;
+
+/// What redeeming a code did: what taking it found, and the family created with it, if any.
+#[derive(Debug)]
+pub struct Redemption {
+    pub take: CodeTake,
+    pub issued: Option<NewFamily>,
 }
 
 /// What a refresh token stands for: the sign-in it continues and what the app may do with it.

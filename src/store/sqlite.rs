@@ -4,8 +4,9 @@
 
 use super::local_counters::LocalCounters;
 use super::{
-    AuthRequest, CodeGrant, CodeTake, CounterHit, RefreshFamily, RefreshRotation, SigningKeyRecord,
-    SigningKeySet, SsoSession, Store, StoreError, StoreResult, UserSessions, UserSessionsEnded,
+    AuthRequest, CodeGrant, CodeTake, CounterHit, IssueFamily, NewFamily, Redemption,
+    RefreshFamily, RefreshRotation, SigningKeyRecord, SigningKeySet, SsoSession, Store, StoreError,
+    StoreResult, UserSessions, UserSessionsEnded,
 };
 use async_trait::async_trait;
 use serde::{Serialize, de::DeserializeOwned};
@@ -475,6 +476,59 @@ fn backend(e: sqlx::Error) -> StoreError {
     StoreError::Backend(e.to_string())
 }
 
+/// A refresh family and its first token as the writer inserts them (owned: a job outlives
+/// its caller's borrows).
+struct FamilyRow {
+    id: String,
+    record: String,
+    expires_at: i64,
+    sso_session: Option<String>,
+    provider: String,
+    subject: String,
+    token_hash: String,
+}
+
+impl FamilyRow {
+    fn of(family_id: &str, new: &NewFamily) -> StoreResult<FamilyRow> {
+        Ok(FamilyRow {
+            id: family_id.to_owned(),
+            record: encode("refresh family", &new.family)?,
+            expires_at: secs(new.expires_at),
+            sso_session: new.family.sso_session.clone(),
+            provider: new.family.identity.provider.clone(),
+            subject: new.family.identity.upstream_subject.clone(),
+            token_hash: new.token_hash.clone(),
+        })
+    }
+
+    /// Two statements: run them inside a job of [`Shape::Statements`].
+    async fn insert(self, conn: &mut SqliteConnection) -> sqlx::Result<()> {
+        sqlx::query(
+            "INSERT INTO refresh_families
+                 (id, record, revoked, expires_at, sso_session, user_provider, user_subject)
+             VALUES (?1, ?2, 0, ?3, ?4, ?5, ?6)",
+        )
+        .bind(&self.id)
+        .bind(self.record)
+        .bind(self.expires_at)
+        .bind(self.sso_session)
+        .bind(self.provider)
+        .bind(self.subject)
+        .execute(&mut *conn)
+        .await?;
+        sqlx::query(
+            "INSERT INTO refresh_tokens (hash, family_id, rotated, expires_at)
+             VALUES (?1, ?2, 0, ?3)",
+        )
+        .bind(self.token_hash)
+        .bind(self.id)
+        .bind(self.expires_at)
+        .execute(conn)
+        .await
+        .map(drop)
+    }
+}
+
 fn encode<T: Serialize>(what: &str, value: &T) -> StoreResult<String> {
     serde_json::to_string(value)
         .map_err(|_| StoreError::Backend(format!("{what} record could not be encoded")))
@@ -584,20 +638,21 @@ impl Store for SqliteStore {
             .await
     }
 
-    async fn take_code(
+    async fn redeem_code(
         &self,
         code_hash: &str,
         now: OffsetDateTime,
         keep_used_until: OffsetDateTime,
-    ) -> StoreResult<CodeTake> {
-        // One statement, so the check and the consumption cannot be separated: of any number
-        // of concurrent callers, only one sees `used = 0`.
+        issue: IssueFamily,
+    ) -> StoreResult<Redemption> {
+        // One job: the take is one statement, so of any number of concurrent callers only one
+        // sees `used = 0`; the family it issues commits with it, or the savepoint undoes both.
         let (hash, keep, at) = (code_hash.to_owned(), secs(keep_used_until), secs(now));
-        let taken: Option<String> = self
+        let taken = self
             .writer
-            .write(Shape::Statement, move |conn| {
+            .write(Shape::Statements, move |conn| {
                 Box::pin(async move {
-                    sqlx::query_scalar(
+                    let record: Option<String> = sqlx::query_scalar(
                         "UPDATE codes SET used = 1, expires_at = ?1
                          WHERE hash = ?2 AND used = 0 AND expires_at > ?3
                          RETURNING record",
@@ -605,13 +660,28 @@ impl Store for SqliteStore {
                     .bind(keep)
                     .bind(hash)
                     .bind(at)
-                    .fetch_optional(conn)
-                    .await
+                    .fetch_optional(&mut *conn)
+                    .await?;
+                    let Some(record) = record else {
+                        return Ok(None);
+                    };
+                    let grant = decode::<CodeGrant>("code", &record);
+                    let issued = grant.as_ref().ok().and_then(issue);
+                    if let (Ok(grant), Some(new)) = (&grant, &issued) {
+                        FamilyRow::of(&grant.family_id, new)
+                            .map_err(|e| sqlx::Error::Encode(Box::new(e)))?
+                            .insert(conn)
+                            .await?;
+                    }
+                    Ok(Some((grant, issued)))
                 })
             })
             .await?;
-        if let Some(record) = taken {
-            return Ok(CodeTake::Taken(Box::new(decode("code", &record)?)));
+        if let Some((grant, issued)) = taken {
+            return Ok(Redemption {
+                take: CodeTake::Taken(Box::new(grant?)),
+                issued,
+            });
         }
 
         // The reader pool is enough: whichever take beat us has already committed (a write is
@@ -625,10 +695,11 @@ impl Store for SqliteStore {
         .fetch_optional(&self.reader)
         .await
         .map_err(backend)?;
-        Ok(match used_by {
+        let take = match used_by {
             Some(family_id) => CodeTake::AlreadyUsed { family_id },
             None => CodeTake::Missing,
-        })
+        };
+        Ok(Redemption { take, issued: None })
     }
 
     async fn create_refresh_family(
@@ -638,42 +709,17 @@ impl Store for SqliteStore {
         token_hash: &str,
         expires_at: OffsetDateTime,
     ) -> StoreResult<()> {
-        let record = encode("refresh family", family)?;
-        let expires_at = secs(expires_at);
-        let (family_id, token_hash) = (family_id.to_owned(), token_hash.to_owned());
-        let sso_session = family.sso_session.clone();
-        let provider = family.identity.provider.clone();
-        let subject = family.identity.upstream_subject.clone();
+        let row = FamilyRow::of(
+            family_id,
+            &NewFamily {
+                family: family.clone(),
+                token_hash: token_hash.to_owned(),
+                expires_at,
+            },
+        )?;
         // Two statements, one job: the family and its first token commit together or not at all.
         self.writer
-            .write(Shape::Statements, move |conn| {
-                Box::pin(async move {
-                    sqlx::query(
-                        "INSERT INTO refresh_families
-                             (id, record, revoked, expires_at, sso_session, user_provider,
-                              user_subject)
-                         VALUES (?1, ?2, 0, ?3, ?4, ?5, ?6)",
-                    )
-                    .bind(&family_id)
-                    .bind(record)
-                    .bind(expires_at)
-                    .bind(sso_session)
-                    .bind(provider)
-                    .bind(subject)
-                    .execute(&mut *conn)
-                    .await?;
-                    sqlx::query(
-                        "INSERT INTO refresh_tokens (hash, family_id, rotated, expires_at)
-                         VALUES (?1, ?2, 0, ?3)",
-                    )
-                    .bind(token_hash)
-                    .bind(family_id)
-                    .bind(expires_at)
-                    .execute(conn)
-                    .await
-                    .map(drop)
-                })
-            })
+            .write(Shape::Statements, move |conn| Box::pin(row.insert(conn)))
             .await
     }
 

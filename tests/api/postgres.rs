@@ -421,7 +421,7 @@ async fn two_replicas_on_one_database_behave_as_one_service() {
         metrics.lines().any(
             |l| l.starts_with("authgate_store_operation_duration_seconds_count")
                 && l.contains("backend=\"postgres\"")
-                && l.contains("operation=\"take_code\"")
+                && l.contains("operation=\"redeem_code\"")
         ),
         "{metrics}"
     );

@@ -18,13 +18,14 @@ mod sessions;
 mod used_assertions;
 
 use super::{
-    AuthRequest, AwsErrorNote, AwsGrant, AwsSession, CodeGrant, CodeTake, KeyState, PendingRole,
-    RefreshFamily, RefreshRotation, SessionOrigin, SigningKeyRecord, SsoSession, Store,
-    UpstreamFlow, UserSessions, UserSessionsEnded,
+    AuthRequest, AwsErrorNote, AwsGrant, AwsSession, CodeGrant, CodeTake, IssueFamily, KeyState,
+    NewFamily, PendingRole, Redemption, RefreshFamily, RefreshRotation, SessionOrigin,
+    SigningKeyRecord, SsoSession, Store, UpstreamFlow, UserSessions, UserSessionsEnded,
 };
 use crate::identity::Identity;
 use serde_json::{Map, Value};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 use time::OffsetDateTime;
 use tokio::sync::Barrier;
@@ -44,6 +45,9 @@ pub async fn run_all(store: Arc<dyn Store>) {
     codes::used_code_tombstones_last_until_keep_used_until(s).await;
     codes::unknown_and_expired_codes_are_missing(s).await;
     codes::concurrent_takes_of_one_code_have_one_winner(&store).await;
+    codes::redeeming_a_code_creates_the_family_it_issues(s).await;
+    codes::a_refused_grant_spends_its_code_and_issues_nothing(s).await;
+    codes::a_family_that_cannot_be_stored_leaves_its_code_unspent(s).await;
     refresh::refresh_tokens_rotate_along_a_chain(s).await;
     refresh::reusing_a_rotated_token_revokes_the_family(s).await;
     refresh::concurrent_rotations_of_one_token_have_one_winner(&store).await;
