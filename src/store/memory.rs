@@ -4,9 +4,9 @@
 //! Expiries are kept in whole seconds, as the SQLite store keeps them.
 
 use crate::store::{
-    AuthRequest, CodeGrant, CodeTake, CounterHit, IssueFamily, NewFamily, Redemption,
-    RefreshFamily, RefreshRotation, SigningKeyRecord, SigningKeySet, SsoSession, Store, StoreError,
-    StoreResult, UserSessions, UserSessionsEnded,
+    AuthRequest, CodeGrant, CodeTake, CounterHit, IssueFamily, Redemption, RefreshFamily,
+    RefreshRotation, SigningKeyRecord, SigningKeySet, SsoSession, Store, StoreError, StoreResult,
+    UserSessions, UserSessionsEnded,
 };
 use async_trait::async_trait;
 use std::collections::HashMap;
@@ -71,24 +71,30 @@ impl MemoryStore {
 
 impl Tables {
     /// A family and its first token; refused, changing nothing, when either exists already.
-    fn insert_family(&mut self, family_id: &str, new: &NewFamily) -> StoreResult<()> {
-        if self.families.contains_key(family_id) || self.tokens.contains_key(&new.token_hash) {
+    fn insert_family(
+        &mut self,
+        family_id: &str,
+        family: &RefreshFamily,
+        token_hash: &str,
+        expires_at: OffsetDateTime,
+    ) -> StoreResult<()> {
+        if self.families.contains_key(family_id) || self.tokens.contains_key(token_hash) {
             return Err(StoreError::Backend("family or token already exists".into()));
         }
         self.families.insert(
             family_id.into(),
             Family {
-                family: new.family.clone(),
+                family: family.clone(),
                 revoked: false,
-                expires_at: secs(new.expires_at),
+                expires_at: secs(expires_at),
             },
         );
         self.tokens.insert(
-            new.token_hash.clone(),
+            token_hash.into(),
             Token {
                 family_id: family_id.into(),
                 rotated: false,
-                expires_at: secs(new.expires_at),
+                expires_at: secs(expires_at),
             },
         );
         Ok(())
@@ -186,7 +192,12 @@ impl Store for MemoryStore {
         // leaves the code unused.
         let issued = issue(&grant);
         if let Some(new) = &issued {
-            t.insert_family(&grant.family_id, new)?;
+            t.insert_family(
+                &grant.family_id,
+                &new.family,
+                &new.token_hash,
+                new.expires_at,
+            )?;
         }
         if let Some(code) = t.codes.get_mut(code_hash) {
             code.used = true;
@@ -205,14 +216,8 @@ impl Store for MemoryStore {
         token_hash: &str,
         expires_at: OffsetDateTime,
     ) -> StoreResult<()> {
-        self.tables()?.insert_family(
-            family_id,
-            &NewFamily {
-                family: family.clone(),
-                token_hash: token_hash.into(),
-                expires_at,
-            },
-        )
+        self.tables()?
+            .insert_family(family_id, family, token_hash, expires_at)
     }
 
     async fn rotate_refresh_token(

@@ -18,9 +18,9 @@
 //! once, and refuses a database stamped by a newer authgate.
 
 use super::{
-    AuthRequest, CodeGrant, CodeTake, CounterHit, IssueFamily, NewFamily, Redemption,
-    RefreshFamily, RefreshRotation, SigningKeyRecord, SigningKeySet, SsoSession, Store, StoreError,
-    StoreResult, UserSessions, UserSessionsEnded,
+    AuthRequest, CodeGrant, CodeTake, CounterHit, IssueFamily, Redemption, RefreshFamily,
+    RefreshRotation, SigningKeyRecord, SigningKeySet, SsoSession, Store, StoreError, StoreResult,
+    UserSessions, UserSessionsEnded,
 };
 use async_trait::async_trait;
 use serde::{Serialize, de::DeserializeOwned};
@@ -376,9 +376,10 @@ async fn migrate(pool: &PgPool) -> StoreResult<()> {
 async fn insert_family<'e>(
     db: impl sqlx::PgExecutor<'e>,
     family_id: &str,
-    new: &NewFamily,
+    family: &RefreshFamily,
+    token_hash: &str,
+    expires_at: OffsetDateTime,
 ) -> StoreResult<()> {
-    let family = &new.family;
     sqlx::query(
         "WITH family AS (
              INSERT INTO refresh_families (id, record, client_id, revoked, expires_at,
@@ -392,11 +393,11 @@ async fn insert_family<'e>(
     .bind(family_id)
     .bind(encode("refresh family", family)?)
     .bind(&family.client_id)
-    .bind(secs(new.expires_at))
+    .bind(secs(expires_at))
     .bind(family.sso_session.as_deref())
     .bind(&family.identity.provider)
     .bind(&family.identity.upstream_subject)
-    .bind(&new.token_hash)
+    .bind(token_hash)
     .execute(db)
     .await
     .map_err(backend)?;
@@ -594,7 +595,14 @@ impl Store for PostgresStore {
             let grant = decode::<CodeGrant>("code", &record);
             let issued = grant.as_ref().ok().and_then(issue);
             if let (Ok(grant), Some(new)) = (&grant, &issued) {
-                insert_family(&mut *tx, &grant.family_id, new).await?;
+                insert_family(
+                    &mut *tx,
+                    &grant.family_id,
+                    &new.family,
+                    &new.token_hash,
+                    new.expires_at,
+                )
+                .await?;
             }
             tx.commit().await.map_err(backend)?;
             return Ok(Redemption {
@@ -626,12 +634,7 @@ impl Store for PostgresStore {
         token_hash: &str,
         expires_at: OffsetDateTime,
     ) -> StoreResult<()> {
-        let new = NewFamily {
-            family: family.clone(),
-            token_hash: token_hash.to_owned(),
-            expires_at,
-        };
-        insert_family(&self.pool, family_id, &new).await
+        insert_family(&self.pool, family_id, family, token_hash, expires_at).await
     }
 
     async fn rotate_refresh_token(

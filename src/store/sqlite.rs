@@ -4,9 +4,9 @@
 
 use super::local_counters::LocalCounters;
 use super::{
-    AuthRequest, CodeGrant, CodeTake, CounterHit, IssueFamily, NewFamily, Redemption,
-    RefreshFamily, RefreshRotation, SigningKeyRecord, SigningKeySet, SsoSession, Store, StoreError,
-    StoreResult, UserSessions, UserSessionsEnded,
+    AuthRequest, CodeGrant, CodeTake, CounterHit, IssueFamily, Redemption, RefreshFamily,
+    RefreshRotation, SigningKeyRecord, SigningKeySet, SsoSession, Store, StoreError, StoreResult,
+    UserSessions, UserSessionsEnded,
 };
 use async_trait::async_trait;
 use serde::{Serialize, de::DeserializeOwned};
@@ -489,15 +489,20 @@ struct FamilyRow {
 }
 
 impl FamilyRow {
-    fn of(family_id: &str, new: &NewFamily) -> StoreResult<FamilyRow> {
+    fn of(
+        family_id: &str,
+        family: &RefreshFamily,
+        token_hash: &str,
+        expires_at: OffsetDateTime,
+    ) -> StoreResult<FamilyRow> {
         Ok(FamilyRow {
             id: family_id.to_owned(),
-            record: encode("refresh family", &new.family)?,
-            expires_at: secs(new.expires_at),
-            sso_session: new.family.sso_session.clone(),
-            provider: new.family.identity.provider.clone(),
-            subject: new.family.identity.upstream_subject.clone(),
-            token_hash: new.token_hash.clone(),
+            record: encode("refresh family", family)?,
+            expires_at: secs(expires_at),
+            sso_session: family.sso_session.clone(),
+            provider: family.identity.provider.clone(),
+            subject: family.identity.upstream_subject.clone(),
+            token_hash: token_hash.to_owned(),
         })
     }
 
@@ -668,10 +673,15 @@ impl Store for SqliteStore {
                     let grant = decode::<CodeGrant>("code", &record);
                     let issued = grant.as_ref().ok().and_then(issue);
                     if let (Ok(grant), Some(new)) = (&grant, &issued) {
-                        FamilyRow::of(&grant.family_id, new)
-                            .map_err(|e| sqlx::Error::Encode(Box::new(e)))?
-                            .insert(conn)
-                            .await?;
+                        FamilyRow::of(
+                            &grant.family_id,
+                            &new.family,
+                            &new.token_hash,
+                            new.expires_at,
+                        )
+                        .map_err(|e| sqlx::Error::Encode(Box::new(e)))?
+                        .insert(conn)
+                        .await?;
                     }
                     Ok(Some((grant, issued)))
                 })
@@ -709,14 +719,7 @@ impl Store for SqliteStore {
         token_hash: &str,
         expires_at: OffsetDateTime,
     ) -> StoreResult<()> {
-        let row = FamilyRow::of(
-            family_id,
-            &NewFamily {
-                family: family.clone(),
-                token_hash: token_hash.to_owned(),
-                expires_at,
-            },
-        )?;
+        let row = FamilyRow::of(family_id, family, token_hash, expires_at)?;
         // Two statements, one job: the family and its first token commit together or not at all.
         self.writer
             .write(Shape::Statements, move |conn| Box::pin(row.insert(conn)))
