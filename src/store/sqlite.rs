@@ -9,12 +9,10 @@ use super::{
     UserSessions, UserSessionsEnded,
 };
 use async_trait::async_trait;
+use rusqlite::{Connection, OpenFlags, OptionalExtension, Params};
 use serde::{Serialize, de::DeserializeOwned};
-use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteConnection, SqliteJournalMode, SqlitePool, SqlitePoolOptions,
-    SqliteSynchronous,
-};
-use sqlx::{Connection, Row};
+use sqlx::Row;
+use sqlx::sqlite::{SqliteConnectOptions, SqlitePool, SqlitePoolOptions};
 use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
@@ -235,24 +233,8 @@ impl SqliteStore {
             })?;
         }
 
-        // FULL, not WAL's usual NORMAL: a refresh token is handed out only after its commit
-        // returns, and NORMAL may lose the last commits on power loss, which would turn a
-        // client's valid token into an unknown one.
-        let writer_options = SqliteConnectOptions::new()
-            .filename(path)
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Full)
-            .pragma("journal_size_limit", WAL_SIZE_LIMIT.to_string())
-            .foreign_keys(true)
-            .busy_timeout(BUSY_TIMEOUT);
-        // Kept open for the life of the store: while a connection holds the WAL open, its
-        // `-wal`/`-shm` files exist, which read-only connections need.
-        let mut conn = SqliteConnection::connect_with(&writer_options)
-            .await
-            .map_err(backend)?;
-        migrate(&mut conn).await?;
-        let writer = Writer::start(conn)?;
+        let writer_path = path.to_owned();
+        let writer = Writer::start(move || open_writer(&writer_path)).await?;
 
         // No journal_mode here: it is a property of the file (already WAL), and setting it
         // needs a write lock a read-only connection cannot take.
@@ -307,17 +289,55 @@ impl SqliteStore {
 /// `synchronous=FULL` has it) and makes the next commit start the log over. Readers are never
 /// blocked; a checkpoint that cannot finish within the busy timeout is simply retried
 /// [`CHECKPOINT_EVERY`] uses later, and the connection is kept either way.
-async fn checkpoint(conn: &mut sqlx::SqliteConnection) {
-    match sqlx::query_as::<_, (i64, i64, i64)>("PRAGMA wal_checkpoint(RESTART)")
-        .fetch_one(conn)
-        .await
-    {
+fn checkpoint(conn: &Connection) {
+    let outcome = conn.query_row("PRAGMA wal_checkpoint(RESTART)", [], |row| {
+        Ok((
+            row.get::<_, i64>(0)?,
+            row.get::<_, i64>(1)?,
+            row.get::<_, i64>(2)?,
+        ))
+    });
+    match outcome {
         Ok((0, _, _)) => {}
         Ok((_, log, copied)) => {
             tracing::debug!(log, copied, "WAL checkpoint could not restart the log yet");
         }
         Err(error) => tracing::warn!(%error, "WAL checkpoint failed"),
     }
+}
+
+/// The writer's connection (creating the file if needed), its settings, and the schema brought
+/// up to date; run on the writer's thread before its first write.
+///
+/// FULL, not WAL's usual NORMAL: a refresh token is handed out only after its commit returns,
+/// and NORMAL may lose the last commits on power loss, which would turn a client's valid token
+/// into an unknown one. The connection stays open for the life of the store: while one holds
+/// the WAL open, its `-wal`/`-shm` files exist, which read-only connections need.
+fn open_writer(path: &Path) -> StoreResult<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+        | OpenFlags::SQLITE_OPEN_CREATE
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let mut conn = Connection::open_with_flags(path, flags).map_err(write_failed)?;
+    conn.busy_timeout(BUSY_TIMEOUT).map_err(write_failed)?;
+    // `journal_mode` answers with a row, which `pragma_update` has no use for.
+    let journal: String = conn
+        .pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))
+        .map_err(write_failed)?;
+    if !journal.eq_ignore_ascii_case("wal") {
+        return Err(StoreError::Backend(format!(
+            "the SQLite file could not be put in WAL mode (it is in {journal} mode)"
+        )));
+    }
+    conn.pragma_update(None, "synchronous", "FULL")
+        .map_err(write_failed)?;
+    conn.pragma_update(None, "journal_size_limit", WAL_SIZE_LIMIT as i64)
+        .map_err(write_failed)?;
+    conn.pragma_update(None, "foreign_keys", true)
+        .map_err(write_failed)?;
+    // Every statement the writer runs, its own and the store's, stays prepared.
+    conn.set_prepared_statement_cache_capacity(64);
+    migrate(&mut conn)?;
+    Ok(conn)
 }
 
 /// Deletes the counters' file an earlier version left (and its `-wal`/`-shm`), best-effort:
@@ -338,15 +358,13 @@ async fn remove_counters_file(path: &Path) {
     }
 }
 
-async fn migrate(writer: &mut SqliteConnection) -> StoreResult<()> {
-    let mut tx = writer
-        .begin_with("BEGIN IMMEDIATE")
-        .await
-        .map_err(backend)?;
-    let version: i64 = sqlx::query_scalar("PRAGMA user_version")
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(backend)?;
+fn migrate(writer: &mut Connection) -> StoreResult<()> {
+    let tx = writer
+        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        .map_err(write_failed)?;
+    let version: i64 = tx
+        .query_row("PRAGMA user_version", [], |row| row.get(0))
+        .map_err(write_failed)?;
     if version > SCHEMA_VERSION {
         return Err(StoreError::Backend(format!(
             "database schema version {version} is newer than this authgate supports \
@@ -356,24 +374,16 @@ async fn migrate(writer: &mut SqliteConnection) -> StoreResult<()> {
     if version > 0 {
         for (from, statement) in MIGRATIONS.iter().filter(|(from, _)| *from >= version) {
             tracing::info!(from, "migrating the SQLite schema");
-            sqlx::query(statement)
-                .execute(&mut *tx)
-                .await
-                .map_err(backend)?;
+            tx.execute_batch(statement).map_err(write_failed)?;
         }
     }
     for statement in SCHEMA {
-        sqlx::query(statement)
-            .execute(&mut *tx)
-            .await
-            .map_err(backend)?;
+        tx.execute_batch(statement).map_err(write_failed)?;
     }
     // PRAGMA takes no bound parameters; the value is a constant of ours.
-    sqlx::query(&format!("PRAGMA user_version = {SCHEMA_VERSION}"))
-        .execute(&mut *tx)
-        .await
-        .map_err(backend)?;
-    tx.commit().await.map_err(backend)
+    tx.execute_batch(&format!("PRAGMA user_version = {SCHEMA_VERSION}"))
+        .map_err(write_failed)?;
+    tx.commit().map_err(write_failed)
 }
 
 /// The tables that hold one JSON record per id with an expiry.
@@ -422,28 +432,23 @@ impl SqliteStore {
     ) -> StoreResult<()> {
         let (what, upsert, _) = table.sql();
         let (id, record, expires_at) = (id.to_owned(), encode(what, value)?, secs(expires_at));
-        self.writer
-            .write(Shape::Statement, move |conn| {
-                Box::pin(async move {
-                    sqlx::query(upsert)
-                        .bind(id)
-                        .bind(record)
-                        .bind(expires_at)
-                        .execute(conn)
-                        .await
-                        .map(drop)
-                })
-            })
+        self.write_one(upsert, (id, record, expires_at))
             .await
+            .map(drop)
     }
 
     /// One statement on the writer whose only parameter is `key`.
     async fn write_by_key(&self, sql: &'static str, key: &str) -> StoreResult<()> {
-        let key = key.to_owned();
+        self.write_one(sql, [key.to_owned()]).await.map(drop)
+    }
+
+    /// One statement on the writer, a job of its own: the rows it changed.
+    async fn write_one<P>(&self, sql: &'static str, params: P) -> StoreResult<usize>
+    where
+        P: Params + Send + 'static,
+    {
         self.writer
-            .write(Shape::Statement, move |conn| {
-                Box::pin(async move { sqlx::query(sql).bind(key).execute(conn).await.map(drop) })
-            })
+            .write(Shape::Statement, move |conn| execute(conn, sql, params))
             .await
     }
 
@@ -474,6 +479,29 @@ enum Rotation {
 
 fn backend(e: sqlx::Error) -> StoreError {
     StoreError::Backend(e.to_string())
+}
+
+/// The writer's errors (rusqlite's): SQLite's message names the constraint or the failure,
+/// never a bound value.
+fn write_failed(e: rusqlite::Error) -> StoreError {
+    StoreError::Backend(e.to_string())
+}
+
+/// One of the store's statements on the writer's connection, prepared once: the rows it
+/// changed.
+fn execute(conn: &Connection, sql: &str, params: impl Params) -> rusqlite::Result<usize> {
+    conn.prepare_cached(sql)?.execute(params)
+}
+
+/// The first row of one statement (a `SELECT`, or a write `RETURNING` what it wrote), if any.
+/// SQLite makes all of a write's changes on its first step, so one row is enough to read.
+fn query_first<T>(
+    conn: &Connection,
+    sql: &str,
+    params: impl Params,
+    row: impl FnOnce(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+) -> rusqlite::Result<Option<T>> {
+    conn.prepare_cached(sql)?.query_row(params, row).optional()
 }
 
 /// A refresh family and its first token as the writer inserts them (owned: a job outlives
@@ -507,29 +535,27 @@ impl FamilyRow {
     }
 
     /// Two statements: run them inside a job of [`Shape::Statements`].
-    async fn insert(self, conn: &mut SqliteConnection) -> sqlx::Result<()> {
-        sqlx::query(
+    fn insert(self, conn: &Connection) -> rusqlite::Result<()> {
+        execute(
+            conn,
             "INSERT INTO refresh_families
                  (id, record, revoked, expires_at, sso_session, user_provider, user_subject)
              VALUES (?1, ?2, 0, ?3, ?4, ?5, ?6)",
-        )
-        .bind(&self.id)
-        .bind(self.record)
-        .bind(self.expires_at)
-        .bind(self.sso_session)
-        .bind(self.provider)
-        .bind(self.subject)
-        .execute(&mut *conn)
-        .await?;
-        sqlx::query(
+            (
+                &self.id,
+                self.record,
+                self.expires_at,
+                self.sso_session,
+                self.provider,
+                self.subject,
+            ),
+        )?;
+        execute(
+            conn,
             "INSERT INTO refresh_tokens (hash, family_id, rotated, expires_at)
              VALUES (?1, ?2, 0, ?3)",
+            (self.token_hash, self.id, self.expires_at),
         )
-        .bind(self.token_hash)
-        .bind(self.id)
-        .bind(self.expires_at)
-        .execute(conn)
-        .await
         .map(drop)
     }
 }
@@ -624,23 +650,13 @@ impl Store for SqliteStore {
         let expires_at = secs(expires_at);
         // A plain INSERT, never an upsert: overwriting a used code's tombstone would make it
         // redeemable again.
-        self.writer
-            .write(Shape::Statement, move |conn| {
-                Box::pin(async move {
-                    sqlx::query(
-                        "INSERT INTO codes (hash, record, family_id, used, expires_at)
-                         VALUES (?1, ?2, ?3, 0, ?4)",
-                    )
-                    .bind(code_hash)
-                    .bind(record)
-                    .bind(family_id)
-                    .bind(expires_at)
-                    .execute(conn)
-                    .await
-                    .map(drop)
-                })
-            })
-            .await
+        self.write_one(
+            "INSERT INTO codes (hash, record, family_id, used, expires_at)
+             VALUES (?1, ?2, ?3, 0, ?4)",
+            (code_hash, record, family_id, expires_at),
+        )
+        .await
+        .map(drop)
     }
 
     async fn redeem_code(
@@ -656,35 +672,30 @@ impl Store for SqliteStore {
         let taken = self
             .writer
             .write(Shape::Statements, move |conn| {
-                Box::pin(async move {
-                    let record: Option<String> = sqlx::query_scalar(
-                        "UPDATE codes SET used = 1, expires_at = ?1
-                         WHERE hash = ?2 AND used = 0 AND expires_at > ?3
-                         RETURNING record",
+                let record: Option<String> = query_first(
+                    conn,
+                    "UPDATE codes SET used = 1, expires_at = ?1
+                     WHERE hash = ?2 AND used = 0 AND expires_at > ?3
+                     RETURNING record",
+                    (keep, hash, at),
+                    |row| row.get(0),
+                )?;
+                let Some(record) = record else {
+                    return Ok(None);
+                };
+                let grant = decode::<CodeGrant>("code", &record);
+                let issued = grant.as_ref().ok().and_then(issue);
+                if let (Ok(grant), Some(new)) = (&grant, &issued) {
+                    FamilyRow::of(
+                        &grant.family_id,
+                        &new.family,
+                        &new.token_hash,
+                        new.expires_at,
                     )
-                    .bind(keep)
-                    .bind(hash)
-                    .bind(at)
-                    .fetch_optional(&mut *conn)
-                    .await?;
-                    let Some(record) = record else {
-                        return Ok(None);
-                    };
-                    let grant = decode::<CodeGrant>("code", &record);
-                    let issued = grant.as_ref().ok().and_then(issue);
-                    if let (Ok(grant), Some(new)) = (&grant, &issued) {
-                        FamilyRow::of(
-                            &grant.family_id,
-                            &new.family,
-                            &new.token_hash,
-                            new.expires_at,
-                        )
-                        .map_err(|e| sqlx::Error::Encode(Box::new(e)))?
-                        .insert(conn)
-                        .await?;
-                    }
-                    Ok(Some((grant, issued)))
-                })
+                    .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?
+                    .insert(conn)?;
+                }
+                Ok(Some((grant, issued)))
             })
             .await?;
         if let Some((grant, issued)) = taken {
@@ -722,7 +733,7 @@ impl Store for SqliteStore {
         let row = FamilyRow::of(family_id, family, token_hash, expires_at)?;
         // Two statements, one job: the family and its first token commit together or not at all.
         self.writer
-            .write(Shape::Statements, move |conn| Box::pin(row.insert(conn)))
+            .write(Shape::Statements, move |conn| row.insert(conn))
             .await
     }
 
@@ -738,60 +749,54 @@ impl Store for SqliteStore {
         let outcome = self
             .writer
             .write(Shape::Statement, move |conn| {
-                Box::pin(async move {
-                    // Hot path, one statement: the new token is inserted only if the old one is
-                    // active and its family alive; the trigger marks the old one rotated in the
-                    // same statement. The single writer serialises these, so of two concurrent
-                    // rotations of one token exactly one inserts. The new token inherits the
-                    // family's expiry. The family's record comes back with it (RETURNING may
-                    // hold a subquery, though not a join): a second read, on a reader after the
-                    // commit, cost another round trip to another connection's thread.
-                    let rotated: Option<(String, String)> = sqlx::query_as(
-                        "INSERT INTO refresh_tokens (hash, family_id, rotated, expires_at, parent)
-                         SELECT ?1, t.family_id, 0, f.expires_at, t.hash
-                         FROM refresh_tokens t JOIN refresh_families f ON f.id = t.family_id
-                         WHERE t.hash = ?2 AND t.rotated = 0 AND t.expires_at > ?3
-                           AND f.revoked = 0 AND f.expires_at > ?3
-                         RETURNING family_id,
-                             (SELECT record FROM refresh_families
-                              WHERE id = refresh_tokens.family_id)",
-                    )
-                    .bind(new_hash)
-                    .bind(&old_hash)
-                    .bind(now)
-                    .fetch_optional(&mut *conn)
-                    .await?;
-                    if let Some((family_id, record)) = rotated {
-                        return Ok(Rotation::Rotated(family_id, record));
-                    }
-                    // Not rotatable. A token rotated away and presented again is a replay:
-                    // revoke its family (one statement, so it cannot race another rotation).
-                    let reused: Option<String> = sqlx::query_scalar(
-                        "UPDATE refresh_families SET revoked = 1
-                         WHERE id = (SELECT family_id FROM refresh_tokens
-                                     WHERE hash = ?1 AND rotated = 1 AND expires_at > ?2)
-                           AND revoked = 0 AND expires_at > ?2
-                         RETURNING id",
-                    )
-                    .bind(&old_hash)
-                    .bind(now)
-                    .fetch_optional(&mut *conn)
-                    .await?;
-                    if let Some(family_id) = reused {
-                        return Ok(Rotation::Reused(family_id));
-                    }
-                    let revoked: Option<String> = sqlx::query_scalar(
-                        "SELECT t.family_id
-                         FROM refresh_tokens t JOIN refresh_families f ON f.id = t.family_id
-                         WHERE t.hash = ?1 AND t.expires_at > ?2 AND f.expires_at > ?2
-                           AND f.revoked = 1",
-                    )
-                    .bind(old_hash)
-                    .bind(now)
-                    .fetch_optional(conn)
-                    .await?;
-                    Ok(revoked.map_or(Rotation::Missing, Rotation::Revoked))
-                })
+                // Hot path, one statement: the new token is inserted only if the old one is
+                // active and its family alive; the trigger marks the old one rotated in the
+                // same statement. The single writer serialises these, so of two concurrent
+                // rotations of one token exactly one inserts. The new token inherits the
+                // family's expiry. The family's record comes back with it (RETURNING may hold
+                // a subquery, though not a join): a second read, on a reader after the
+                // commit, cost another round trip to another connection's thread.
+                let rotated = query_first(
+                    conn,
+                    "INSERT INTO refresh_tokens (hash, family_id, rotated, expires_at, parent)
+                     SELECT ?1, t.family_id, 0, f.expires_at, t.hash
+                     FROM refresh_tokens t JOIN refresh_families f ON f.id = t.family_id
+                     WHERE t.hash = ?2 AND t.rotated = 0 AND t.expires_at > ?3
+                       AND f.revoked = 0 AND f.expires_at > ?3
+                     RETURNING family_id,
+                         (SELECT record FROM refresh_families
+                          WHERE id = refresh_tokens.family_id)",
+                    (new_hash, &old_hash, now),
+                    |row| Ok(Rotation::Rotated(row.get(0)?, row.get(1)?)),
+                )?;
+                if let Some(rotated) = rotated {
+                    return Ok(rotated);
+                }
+                // Not rotatable. A token rotated away and presented again is a replay: revoke
+                // its family (one statement, so it cannot race another rotation).
+                let reused = query_first(
+                    conn,
+                    "UPDATE refresh_families SET revoked = 1
+                     WHERE id = (SELECT family_id FROM refresh_tokens
+                                 WHERE hash = ?1 AND rotated = 1 AND expires_at > ?2)
+                       AND revoked = 0 AND expires_at > ?2
+                     RETURNING id",
+                    (&old_hash, now),
+                    |row| Ok(Rotation::Reused(row.get(0)?)),
+                )?;
+                if let Some(reused) = reused {
+                    return Ok(reused);
+                }
+                let revoked = query_first(
+                    conn,
+                    "SELECT t.family_id
+                     FROM refresh_tokens t JOIN refresh_families f ON f.id = t.family_id
+                     WHERE t.hash = ?1 AND t.expires_at > ?2 AND f.expires_at > ?2
+                       AND f.revoked = 1",
+                    (&old_hash, now),
+                    |row| Ok(Rotation::Revoked(row.get(0)?)),
+                )?;
+                Ok(revoked.unwrap_or(Rotation::Missing))
             })
             .await?;
         Ok(match outcome {
@@ -848,22 +853,13 @@ impl Store for SqliteStore {
             secs(now),
         );
         let updated = self
-            .writer
-            .write(Shape::Statement, move |conn| {
-                Box::pin(async move {
-                    sqlx::query(
-                        "UPDATE refresh_families SET record = ?1
-                         WHERE id = ?2 AND revoked = 0 AND expires_at > ?3",
-                    )
-                    .bind(record)
-                    .bind(family_id)
-                    .bind(now)
-                    .execute(conn)
-                    .await
-                })
-            })
+            .write_one(
+                "UPDATE refresh_families SET record = ?1
+                 WHERE id = ?2 AND revoked = 0 AND expires_at > ?3",
+                (record, family_id, now),
+            )
             .await?;
-        Ok(updated.rows_affected() == 1)
+        Ok(updated == 1)
     }
 
     async fn get_active_refresh_family(
@@ -892,24 +888,15 @@ impl Store for SqliteStore {
             .map_err(|_| StoreError::Backend("client list could not be encoded".into()))?;
         let (sso_session, now) = (sso_session.to_owned(), secs(now));
         let revoked = self
-            .writer
-            .write(Shape::Statement, move |conn| {
-                Box::pin(async move {
-                    sqlx::query(
-                        "UPDATE refresh_families SET revoked = 1
-                         WHERE sso_session = ?1 AND revoked = 0 AND expires_at > ?2
-                           AND json_extract(record, '$.client_id')
-                               NOT IN (SELECT value FROM json_each(?3))",
-                    )
-                    .bind(sso_session)
-                    .bind(now)
-                    .bind(keep)
-                    .execute(conn)
-                    .await
-                })
-            })
+            .write_one(
+                "UPDATE refresh_families SET revoked = 1
+                 WHERE sso_session = ?1 AND revoked = 0 AND expires_at > ?2
+                   AND json_extract(record, '$.client_id')
+                       NOT IN (SELECT value FROM json_each(?3))",
+                (sso_session, now, keep),
+            )
             .await?;
-        Ok(revoked.rows_affected())
+        Ok(revoked as u64)
     }
 
     async fn end_user_sessions(
@@ -923,30 +910,22 @@ impl Store for SqliteStore {
         // One job of two statements: no family or SSO session of the user survives half of it.
         self.writer
             .write(Shape::Statements, move |conn| {
-                Box::pin(async move {
-                    let families = sqlx::query(
-                        "UPDATE refresh_families SET revoked = 1
-                         WHERE user_subject = ?1 AND user_provider = ?2 AND revoked = 0
-                           AND expires_at > ?3",
-                    )
-                    .bind(&subject)
-                    .bind(&provider)
-                    .bind(now)
-                    .execute(&mut *conn)
-                    .await?;
-                    let sso_sessions = sqlx::query(
-                        "DELETE FROM sso_sessions
-                         WHERE user_subject = ?1 AND user_provider = ?2 AND expires_at > ?3",
-                    )
-                    .bind(subject)
-                    .bind(provider)
-                    .bind(now)
-                    .execute(conn)
-                    .await?;
-                    Ok(UserSessionsEnded {
-                        families: families.rows_affected(),
-                        sso_sessions: sso_sessions.rows_affected(),
-                    })
+                let families = execute(
+                    conn,
+                    "UPDATE refresh_families SET revoked = 1
+                     WHERE user_subject = ?1 AND user_provider = ?2 AND revoked = 0
+                       AND expires_at > ?3",
+                    (&subject, &provider, now),
+                )?;
+                let sso_sessions = execute(
+                    conn,
+                    "DELETE FROM sso_sessions
+                     WHERE user_subject = ?1 AND user_provider = ?2 AND expires_at > ?3",
+                    (&subject, &provider, now),
+                )?;
+                Ok(UserSessionsEnded {
+                    families: families as u64,
+                    sso_sessions: sso_sessions as u64,
                 })
             })
             .await
@@ -1012,42 +991,34 @@ impl Store for SqliteStore {
         // outlives a session this logout ended.
         self.writer
             .write(Shape::Statements, move |conn| {
-                Box::pin(async move {
-                    let ids: Vec<(String, i64)> = sqlx::query_as(
+                let ids = conn
+                    .prepare_cached(
                         "SELECT id, expires_at FROM sso_sessions
                          WHERE user_subject = ?1 AND user_provider = ?2
                            AND (json_array_length(?3) = 0
                                 OR session_index IN (SELECT value FROM json_each(?3)))",
-                    )
-                    .bind(&subject)
-                    .bind(&provider)
-                    .bind(&indexes)
-                    .fetch_all(&mut *conn)
-                    .await?;
-                    let mut ended = UserSessionsEnded::default();
-                    for (id, expires_at) in ids {
-                        let families = sqlx::query(
-                            "UPDATE refresh_families SET revoked = 1
-                             WHERE sso_session = ?1 AND revoked = 0 AND expires_at > ?2
-                               AND json_extract(record, '$.client_id')
-                                   NOT IN (SELECT value FROM json_each(?3))",
-                        )
-                        .bind(&id)
-                        .bind(now)
-                        .bind(&keep)
-                        .execute(&mut *conn)
-                        .await?;
-                        ended.families += families.rows_affected();
-                        sqlx::query("DELETE FROM sso_sessions WHERE id = ?1")
-                            .bind(&id)
-                            .execute(&mut *conn)
-                            .await?;
-                        if expires_at > now {
-                            ended.sso_sessions += 1;
-                        }
+                    )?
+                    .query_map((&subject, &provider, &indexes), |row| {
+                        Ok((row.get::<_, String>(0)?, row.get::<_, i64>(1)?))
+                    })?
+                    .collect::<rusqlite::Result<Vec<_>>>()?;
+                let mut ended = UserSessionsEnded::default();
+                for (id, expires_at) in ids {
+                    let families = execute(
+                        conn,
+                        "UPDATE refresh_families SET revoked = 1
+                         WHERE sso_session = ?1 AND revoked = 0 AND expires_at > ?2
+                           AND json_extract(record, '$.client_id')
+                               NOT IN (SELECT value FROM json_each(?3))",
+                        (&id, now, &keep),
+                    )?;
+                    ended.families += families as u64;
+                    execute(conn, "DELETE FROM sso_sessions WHERE id = ?1", [&id])?;
+                    if expires_at > now {
+                        ended.sso_sessions += 1;
                     }
-                    Ok(ended)
-                })
+                }
+                Ok(ended)
             })
             .await
     }
@@ -1067,22 +1038,12 @@ impl Store for SqliteStore {
             .upstream_session
             .as_ref()
             .and_then(|u| u.session_index.clone());
-        self.writer
-            .write(Shape::Statement, move |conn| {
-                Box::pin(async move {
-                    sqlx::query(upsert)
-                        .bind(id)
-                        .bind(record)
-                        .bind(expires_at)
-                        .bind(provider)
-                        .bind(subject)
-                        .bind(session_index)
-                        .execute(conn)
-                        .await
-                        .map(drop)
-                })
-            })
-            .await
+        self.write_one(
+            upsert,
+            (id, record, expires_at, provider, subject, session_index),
+        )
+        .await
+        .map(drop)
     }
 
     async fn get_sso_session(
@@ -1105,23 +1066,14 @@ impl Store for SqliteStore {
         expires_at: OffsetDateTime,
     ) -> StoreResult<()> {
         let (id, data, expires_at) = (id.to_owned(), data.to_vec(), secs(expires_at));
-        self.writer
-            .write(Shape::Statement, move |conn| {
-                Box::pin(async move {
-                    sqlx::query(
-                        "INSERT INTO browser_sessions (id, data, expires_at) VALUES (?1, ?2, ?3)
-                         ON CONFLICT (id) DO UPDATE SET data = excluded.data,
-                                                        expires_at = excluded.expires_at",
-                    )
-                    .bind(id)
-                    .bind(data)
-                    .bind(expires_at)
-                    .execute(conn)
-                    .await
-                    .map(drop)
-                })
-            })
-            .await
+        self.write_one(
+            "INSERT INTO browser_sessions (id, data, expires_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT (id) DO UPDATE SET data = excluded.data,
+                                            expires_at = excluded.expires_at",
+            (id, data, expires_at),
+        )
+        .await
+        .map(drop)
     }
 
     async fn get_browser_session(
@@ -1185,51 +1137,37 @@ impl Store for SqliteStore {
         // One job: the version check, and the set replaced, stand or fall together.
         self.writer
             .write(Shape::Statements, move |conn| {
-                Box::pin(async move {
-                    let advanced = sqlx::query(
-                        "UPDATE signing_key_set SET version = version + 1
-                         WHERE id = 1 AND version = ?1",
-                    )
-                    .bind(expected_version)
-                    .execute(&mut *conn)
-                    .await?
-                    .rows_affected();
-                    if advanced == 0 {
-                        return Ok(false);
-                    }
-                    sqlx::query("DELETE FROM signing_keys")
-                        .execute(&mut *conn)
-                        .await?;
-                    for (kid, record) in keys {
-                        sqlx::query("INSERT INTO signing_keys (kid, record) VALUES (?1, ?2)")
-                            .bind(kid)
-                            .bind(record)
-                            .execute(&mut *conn)
-                            .await?;
-                    }
-                    Ok(true)
-                })
+                let advanced = execute(
+                    conn,
+                    "UPDATE signing_key_set SET version = version + 1
+                     WHERE id = 1 AND version = ?1",
+                    [expected_version],
+                )?;
+                if advanced == 0 {
+                    return Ok(false);
+                }
+                execute(conn, "DELETE FROM signing_keys", [])?;
+                for (kid, record) in keys {
+                    execute(
+                        conn,
+                        "INSERT INTO signing_keys (kid, record) VALUES (?1, ?2)",
+                        (kid, record),
+                    )?;
+                }
+                Ok(true)
             })
             .await
     }
 
     async fn put_signing_key(&self, key: &SigningKeyRecord) -> StoreResult<()> {
         let (kid, record) = (key.kid.clone(), encode("signing key", key)?);
-        self.writer
-            .write(Shape::Statement, move |conn| {
-                Box::pin(async move {
-                    sqlx::query(
-                        "INSERT INTO signing_keys (kid, record) VALUES (?1, ?2)
-                         ON CONFLICT (kid) DO UPDATE SET record = excluded.record",
-                    )
-                    .bind(kid)
-                    .bind(record)
-                    .execute(conn)
-                    .await
-                    .map(drop)
-                })
-            })
-            .await
+        self.write_one(
+            "INSERT INTO signing_keys (kid, record) VALUES (?1, ?2)
+             ON CONFLICT (kid) DO UPDATE SET record = excluded.record",
+            (kid, record),
+        )
+        .await
+        .map(drop)
     }
 
     async fn delete_signing_key(&self, kid: &str) -> StoreResult<()> {
@@ -1268,23 +1206,14 @@ impl Store for SqliteStore {
     ) -> StoreResult<()> {
         let (key, identity_id) = (key.to_owned(), identity_id.to_owned());
         let expires_at = secs(expires_at);
-        self.writer
-            .write(Shape::Statement, move |conn| {
-                Box::pin(async move {
-                    sqlx::query(
-                        "INSERT INTO identity_ids (key, identity_id, expires_at) VALUES (?1, ?2, ?3)
-                         ON CONFLICT (key) DO UPDATE SET identity_id = excluded.identity_id,
-                                                         expires_at = excluded.expires_at",
-                    )
-                    .bind(key)
-                    .bind(identity_id)
-                    .bind(expires_at)
-                    .execute(conn)
-                    .await
-                    .map(drop)
-                })
-            })
-            .await
+        self.write_one(
+            "INSERT INTO identity_ids (key, identity_id, expires_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT (key) DO UPDATE SET identity_id = excluded.identity_id,
+                                             expires_at = excluded.expires_at",
+            (key, identity_id, expires_at),
+        )
+        .await
+        .map(drop)
     }
 
     async fn get_identity_id(&self, key: &str, now: OffsetDateTime) -> StoreResult<Option<String>> {
@@ -1313,22 +1242,12 @@ impl Store for SqliteStore {
         // alone; the row count says which.
         let (id_hash, expires_at, now) = (id_hash.to_owned(), secs(expires_at), secs(now));
         let inserted = self
-            .writer
-            .write(Shape::Statement, move |conn| {
-                Box::pin(async move {
-                    sqlx::query(
-                        "INSERT INTO used_assertions (id_hash, expires_at) VALUES (?1, ?2)
-                         ON CONFLICT (id_hash) DO UPDATE SET expires_at = excluded.expires_at
-                         WHERE used_assertions.expires_at <= ?3",
-                    )
-                    .bind(id_hash)
-                    .bind(expires_at)
-                    .bind(now)
-                    .execute(conn)
-                    .await
-                    .map(|result| result.rows_affected())
-                })
-            })
+            .write_one(
+                "INSERT INTO used_assertions (id_hash, expires_at) VALUES (?1, ?2)
+                 ON CONFLICT (id_hash) DO UPDATE SET expires_at = excluded.expires_at
+                 WHERE used_assertions.expires_at <= ?3",
+                (id_hash, expires_at, now),
+            )
             .await?;
         Ok(inserted == 1)
     }
@@ -1342,16 +1261,14 @@ impl Store for SqliteStore {
         let deleted = self
             .writer
             .write(Shape::Statements, move |conn| {
-                Box::pin(async move {
-                    let mut deleted = 0u64;
-                    for table in EXPIRING_TABLES {
-                        // Table names come from the constant list above, never from input.
-                        let sql = format!("DELETE FROM {table} WHERE expires_at <= ?1");
-                        let result = sqlx::query(&sql).bind(now).execute(&mut *conn).await?;
-                        deleted = deleted.saturating_add(result.rows_affected());
-                    }
-                    Ok(deleted)
-                })
+                let mut deleted = 0u64;
+                for table in EXPIRING_TABLES {
+                    // Table names come from the constant list above, never from input.
+                    let sql = format!("DELETE FROM {table} WHERE expires_at <= ?1");
+                    let rows = execute(conn, &sql, [now])?;
+                    deleted = deleted.saturating_add(rows as u64);
+                }
+                Ok(deleted)
             })
             .await?;
         let counters = self.counters.collect_expired(from_secs(now));
@@ -1363,8 +1280,15 @@ impl Store for SqliteStore {
 mod tests {
     use super::*;
 
-    /// What one connection reports for `synchronous` (2 = FULL) and `journal_mode`.
-    async fn durability(conn: &mut SqliteConnection) -> sqlx::Result<(i64, String)> {
+    /// What the writer's connection reports for `synchronous` (2 = FULL) and `journal_mode`.
+    fn writer_durability(conn: &Connection) -> rusqlite::Result<(i64, String)> {
+        let synchronous = conn.pragma_query_value(None, "synchronous", |row| row.get(0))?;
+        let journal = conn.pragma_query_value(None, "journal_mode", |row| row.get(0))?;
+        Ok((synchronous, journal))
+    }
+
+    /// What a reader connection reports for the same.
+    async fn durability(conn: &mut sqlx::SqliteConnection) -> sqlx::Result<(i64, String)> {
         let synchronous: i64 = sqlx::query_scalar("PRAGMA synchronous")
             .fetch_one(&mut *conn)
             .await?;
@@ -1387,7 +1311,7 @@ mod tests {
 
         let writer = store
             .writer
-            .write(Shape::Statement, |conn| Box::pin(durability(conn)))
+            .write(Shape::Statement, writer_durability)
             .await
             .expect("the writer answers");
         assert_eq!(

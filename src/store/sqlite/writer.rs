@@ -15,16 +15,17 @@
 //! `SAVEPOINT` that is rolled back when it fails. Any other failure (I/O, a full disk) may have
 //! ended the transaction, so the whole batch is rolled back and every caller in it told so.
 //!
-//! No crate does this for sqlx: its pool hands one connection to one caller at a time, and the
-//! caller commits. Writing it on the connection sqlx already opens keeps one SQLite binding,
-//! its statement cache, and every query as it was.
+//! The writer calls SQLite directly (rusqlite) on a thread of its own, with no runtime: sqlx
+//! runs each SQLite connection on a worker thread, so every statement of a batch (the `BEGIN`,
+//! each job's savepoint and statements, the `COMMIT`) was a round trip between two threads,
+//! and that ping-pong, not SQLite, was most of the writer's serial work (BENCHMARKS.md). Readers
+//! stay on sqlx's pool: a read is one statement, and their waits overlap. No crate does group
+//! commit for either binding: sqlx's pool hands one connection to one caller at a time, and
+//! the caller commits.
 
 use super::{CHECKPOINT_EVERY, checkpoint};
 use crate::store::{StoreError, StoreResult};
-use sqlx::sqlite::SqliteConnection;
-use sqlx::{Connection, Executor};
-use std::future::Future;
-use std::pin::Pin;
+use rusqlite::Connection;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use tokio::sync::{mpsc, oneshot};
@@ -35,8 +36,6 @@ pub(super) const MAX_BATCH: usize = 128;
 
 /// Jobs waiting at most; a caller beyond it waits for room.
 const QUEUE: usize = 1024;
-
-pub(super) type BoxFut<'c, T> = Pin<Box<dyn Future<Output = T> + Send + 'c>>;
 
 /// How a job's writes can be undone alone when it fails.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -62,7 +61,7 @@ enum Failure {
     Fatal,
 }
 
-type RunJob = Box<dyn for<'c> FnOnce(&'c mut SqliteConnection) -> BoxFut<'c, Ran> + Send>;
+type RunJob = Box<dyn FnOnce(&Connection) -> Ran + Send>;
 
 struct Job {
     shape: Shape,
@@ -119,22 +118,32 @@ impl std::fmt::Debug for Message {
 }
 
 impl Writer {
-    /// Starts the writer thread on `conn` (already migrated). The thread runs a runtime of its
-    /// own, so a batch's next round trip never waits behind request handlers (an RSA signature
-    /// does not yield), and the writer outlives no caller: it ends when the last handle is
-    /// dropped or [`Writer::close`] is called.
-    pub(super) fn start(conn: SqliteConnection) -> StoreResult<Writer> {
+    /// Starts the writer thread, which opens its connection with `connect` (and migrates it:
+    /// whatever must happen before the first write) and then serves the queue; returns once
+    /// the connection is open, or with `connect`'s error. The thread calls SQLite with no
+    /// runtime, so a batch never waits behind request handlers (an RSA signature does not
+    /// yield); it ends when the last handle is dropped or [`Writer::close`] is called.
+    pub(super) async fn start<C>(connect: C) -> StoreResult<Writer>
+    where
+        C: FnOnce() -> StoreResult<Connection> + Send + 'static,
+    {
         let (queue, receiver) = mpsc::channel(QUEUE);
         let stats = Arc::new(WriteStats::default());
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .map_err(|e| StoreError::Backend(format!("cannot start the SQLite writer: {e}")))?;
+        let (opened, opening) = oneshot::channel();
         let thread_stats = Arc::clone(&stats);
         std::thread::Builder::new()
             .name("sqlite-writer".into())
-            .spawn(move || runtime.block_on(serve(conn, receiver, thread_stats)))
+            .spawn(move || match connect() {
+                Ok(conn) => {
+                    let _ = opened.send(Ok(()));
+                    serve(conn, receiver, &thread_stats);
+                }
+                Err(error) => {
+                    let _ = opened.send(Err(error));
+                }
+            })
             .map_err(|e| StoreError::Backend(format!("cannot start the SQLite writer: {e}")))?;
+        opening.await.map_err(|_| closed())??;
         Ok(Writer { queue, stats })
     }
 
@@ -147,20 +156,18 @@ impl Writer {
     pub(super) async fn write<T, F>(&self, shape: Shape, job: F) -> StoreResult<T>
     where
         T: Send + 'static,
-        F: for<'c> FnOnce(&'c mut SqliteConnection) -> BoxFut<'c, sqlx::Result<T>> + Send + 'static,
+        F: FnOnce(&Connection) -> rusqlite::Result<T> + Send + 'static,
     {
         let (answer, answered) = oneshot::channel::<StoreResult<T>>();
         let run: RunJob = Box::new(move |conn| {
-            Box::pin(async move {
-                let result = job(conn).await;
-                let failure = result.as_ref().err().map(classify);
-                Ran {
-                    failure,
-                    reply: Box::new(move |batch: StoreResult<()>| {
-                        let _ = answer.send(batch.and(result.map_err(super::backend)));
-                    }),
-                }
-            })
+            let result = job(conn);
+            let failure = result.as_ref().err().map(classify);
+            Ran {
+                failure,
+                reply: Box::new(move |batch: StoreResult<()>| {
+                    let _ = answer.send(batch.and(result.map_err(super::write_failed)));
+                }),
+            }
         });
         self.queue
             .send(Message::Job(Job { shape, run }))
@@ -213,31 +220,24 @@ fn abandoned() -> StoreError {
     StoreError::Backend("the write was rolled back with its batch".into())
 }
 
-/// SQLite's primary result code 19 (`SQLITE_CONSTRAINT`), whatever its extended code: the one
-/// failure after which SQLite guarantees the statement undone and the transaction still open.
-fn classify(error: &sqlx::Error) -> Failure {
-    let constraint = match error {
-        sqlx::Error::Database(db) => db
-            .code()
-            .and_then(|code| code.parse::<i64>().ok())
-            .is_some_and(|code| code & 0xff == 19),
-        _ => false,
-    };
-    if constraint {
-        Failure::Contained
-    } else {
-        Failure::Fatal
+/// `SQLITE_CONSTRAINT`, whatever its extended code: the one failure after which SQLite
+/// guarantees the statement undone and the transaction still open.
+fn classify(error: &rusqlite::Error) -> Failure {
+    match error.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::ConstraintViolation) => Failure::Contained,
+        _ => Failure::Fatal,
     }
 }
 
-async fn serve(
-    mut conn: SqliteConnection,
-    mut queue: mpsc::Receiver<Message>,
-    stats: Arc<WriteStats>,
-) {
+/// One statement of the writer's own (`BEGIN`, `SAVEPOINT`, …), from the connection's cache.
+fn exec(conn: &Connection, sql: &str) -> rusqlite::Result<()> {
+    conn.prepare_cached(sql)?.execute([]).map(drop)
+}
+
+fn serve(conn: Connection, mut queue: mpsc::Receiver<Message>, stats: &WriteStats) {
     let mut since_checkpoint = 0u64;
     let mut batch: Vec<Job> = Vec::with_capacity(MAX_BATCH);
-    while let Some(first) = queue.recv().await {
+    while let Some(first) = queue.blocking_recv() {
         let mut next = Some(first);
         let mut close = None;
         // Everything already queued, up to the cap: what arrived while the last commit was
@@ -251,9 +251,9 @@ async fn serve(
                 }
                 #[cfg(any(test, feature = "conformance"))]
                 Message::Hold { started, release } => {
-                    run_batch(&mut conn, &mut batch, &stats).await;
+                    run_batch(&conn, &mut batch, stats);
                     let _ = started.send(());
-                    let _ = release.await;
+                    let _ = release.blocking_recv();
                 }
                 Message::Close(done) => {
                     close = Some(done);
@@ -265,15 +265,17 @@ async fn serve(
             }
         }
         let jobs = batch.len() as u64;
-        run_batch(&mut conn, &mut batch, &stats).await;
+        run_batch(&conn, &mut batch, stats);
         since_checkpoint += jobs;
         if since_checkpoint >= CHECKPOINT_EVERY {
             since_checkpoint = 0;
-            checkpoint(&mut conn).await;
+            checkpoint(&conn);
         }
         if let Some(done) = close {
             queue.close();
-            let _ = conn.close().await;
+            if let Err((_, error)) = conn.close() {
+                tracing::warn!(%error, "SQLite writer connection did not close cleanly");
+            }
             let _ = done.send(());
             return;
         }
@@ -281,14 +283,14 @@ async fn serve(
 }
 
 /// Runs and commits `batch` (leaving it empty), answering every job's caller afterwards.
-async fn run_batch(conn: &mut SqliteConnection, batch: &mut Vec<Job>, stats: &WriteStats) {
+fn run_batch(conn: &Connection, batch: &mut Vec<Job>, stats: &WriteStats) {
     let jobs = batch.len() as u64;
     match batch.len() {
         0 => return,
-        // Alone and one statement: SQLite's own autocommit is the transaction, one round trip.
+        // Alone and one statement: SQLite's own autocommit is the transaction.
         1 if batch[0].shape == Shape::Statement => {
             if let Some(job) = batch.pop() {
-                let ran = (job.run)(conn).await;
+                let ran = (job.run)(conn);
                 if ran.failure.is_none() {
                     stats.commits.fetch_add(1, Ordering::Relaxed);
                     stats.jobs.fetch_add(1, Ordering::Relaxed);
@@ -300,7 +302,7 @@ async fn run_batch(conn: &mut SqliteConnection, batch: &mut Vec<Job>, stats: &Wr
         _ => {}
     }
     let savepoints = batch.len() > 1;
-    if let Err(error) = conn.execute("BEGIN IMMEDIATE").await {
+    if let Err(error) = exec(conn, "BEGIN IMMEDIATE") {
         tracing::warn!(%error, "SQLite write batch could not begin");
         batch.clear(); // every caller hears `abandoned`
         return;
@@ -317,15 +319,16 @@ async fn run_batch(conn: &mut SqliteConnection, batch: &mut Vec<Job>, stats: &Wr
         }
         let shape = job.shape;
         let savepoint = savepoints && shape == Shape::Statements;
-        if savepoint && conn.execute("SAVEPOINT job").await.is_err() {
+        if savepoint && exec(conn, "SAVEPOINT job").is_err() {
             fatal = true;
             continue;
         }
-        let ran = (job.run)(conn).await;
+        let ran = (job.run)(conn);
         match (ran.failure, savepoint) {
-            (None, true) => fatal |= conn.execute("RELEASE job").await.is_err(),
+            (None, true) => fatal |= exec(conn, "RELEASE job").is_err(),
             (Some(_), true) => {
-                fatal |= conn.execute("ROLLBACK TO job; RELEASE job").await.is_err();
+                fatal |=
+                    exec(conn, "ROLLBACK TO job").is_err() || exec(conn, "RELEASE job").is_err();
             }
             (Some(_), false) if shape == Shape::Statements => undo_alone = true,
             (Some(Failure::Fatal), false) => fatal = true,
@@ -335,7 +338,7 @@ async fn run_batch(conn: &mut SqliteConnection, batch: &mut Vec<Job>, stats: &Wr
     }
     if undo_alone && !fatal {
         // Its caller hears its own error, as it would from a savepoint's rollback.
-        let _ = conn.execute("ROLLBACK").await;
+        let _ = exec(conn, "ROLLBACK");
         for reply in replies {
             reply(Ok(()));
         }
@@ -344,7 +347,7 @@ async fn run_batch(conn: &mut SqliteConnection, batch: &mut Vec<Job>, stats: &Wr
     let committed = if fatal {
         Err(abandoned())
     } else {
-        conn.execute("COMMIT").await.map(drop).map_err(|error| {
+        exec(conn, "COMMIT").map_err(|error| {
             tracing::warn!(%error, "SQLite write batch could not commit");
             abandoned()
         })
@@ -354,7 +357,7 @@ async fn run_batch(conn: &mut SqliteConnection, batch: &mut Vec<Job>, stats: &Wr
         stats.jobs.fetch_add(jobs, Ordering::Relaxed);
     } else {
         // Whatever is left of the transaction; an error here means it is already gone.
-        let _ = conn.execute("ROLLBACK").await;
+        let _ = exec(conn, "ROLLBACK");
     }
     for reply in replies {
         reply(match &committed {
