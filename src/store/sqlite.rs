@@ -120,7 +120,7 @@ const SCHEMA: &[&str] = &[
     ) STRICT",
     "CREATE INDEX IF NOT EXISTS used_assertions_expires_at ON used_assertions (expires_at)",
     // Inserting a rotated-to token marks its parent rotated in the same statement, so the
-    // rotation's hot path is one statement: one round trip holding the single writer.
+    // rotation's hot path is one statement on the single writer.
     "CREATE TRIGGER IF NOT EXISTS refresh_tokens_rotate_parent AFTER INSERT ON refresh_tokens
      WHEN NEW.parent IS NOT NULL
      BEGIN UPDATE refresh_tokens SET rotated = 1 WHERE hash = NEW.parent; END",

@@ -30,8 +30,8 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use tokio::sync::{mpsc, oneshot};
 
-/// Jobs committed together at most: the writer holds its transaction for this many round
-/// trips, and readers see none of them until it commits.
+/// Jobs committed together at most: the writer holds its transaction for this many jobs,
+/// and readers see none of them until it commits.
 pub(super) const MAX_BATCH: usize = 128;
 
 /// Jobs waiting at most; a caller beyond it waits for room.
